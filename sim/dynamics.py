@@ -1,0 +1,152 @@
+"""How indicators move: pure, vectorised functions over a leading scenario/draw axis.
+
+Shapes: ``S`` scenarios (or Monte Carlo draws), ``n`` indicators, ``Y`` projected years.
+A *driver* is the yearly pace a planner sets: growth [%/yr] for ``compound``, an addition
+[unit/yr] for ``additive``, percentage points [pp/yr] for ``points`` (bounded to 0–100),
+or the yearly value itself for ``flow``. All functions keep the input dtype, so float32
+Monte Carlo runs through the same code as float64 single projections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+
+def step_compound(prev: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:
+    """Next level under compound growth: ``prev × (1 + g/100)``. [unit], g in [%/yr]."""
+    return prev * (1 + growth_pct / 100)
+
+
+def step_additive(prev: np.ndarray, addition: np.ndarray) -> np.ndarray:
+    """Next level after a fixed yearly addition [unit/yr]."""
+    return prev + addition
+
+
+def step_points(prev: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Next percentage after a change in percentage points, kept within [0, 100] [%]."""
+    return np.clip(prev + points, 0, 100)
+
+
+def step_flow(prev: np.ndarray, flow: np.ndarray) -> np.ndarray:
+    """A yearly flow does not accumulate in its own value: the year's value is the driver."""
+    return np.broadcast_to(flow, np.broadcast_shapes(prev.shape, flow.shape))
+
+
+STEPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "compound": step_compound,
+    "additive": step_additive,
+    "points": step_points,
+    "flow": step_flow,
+}
+
+
+def project_paths(
+    base: np.ndarray,
+    drivers: np.ndarray,
+    groups: Sequence[tuple[str, np.ndarray]],
+    actuals: np.ndarray | None = None,
+) -> np.ndarray:
+    """Carry base-year levels forward year by year.
+
+    Parameters
+    ----------
+    base : ndarray, shape (n,) or (S, n)
+        Base-year value of each driven indicator [indicator unit].
+    drivers : ndarray, shape (S, n, Y)
+        Yearly pace of each indicator [driver unit].
+    groups : sequence of (dynamic, index array)
+        Which of the ``n`` indicators follow which dynamic.
+    actuals : ndarray, shape (S or 1, n, Y), optional
+        Observed values for projected years, NaN where none. An actual replaces the
+        projection for its year and the path continues from it.
+
+    Returns
+    -------
+    ndarray, shape (S, n, Y + 1)
+        Levels, base year first.
+    """
+    S, n, Y = drivers.shape
+    out = np.empty((S, n, Y + 1), dtype=drivers.dtype)
+    out[:, :, 0] = base
+    for t in range(Y):
+        prev = out[:, :, t]
+        for dynamic, idx in groups:
+            out[:, idx, t + 1] = STEPS[dynamic](prev[:, idx], drivers[:, idx, t])
+        if actuals is not None:
+            obs = actuals[:, :, t]
+            has = ~np.isnan(obs)
+            if has.any():
+                out[:, :, t + 1] = np.where(has, obs, out[:, :, t + 1])
+    return out
+
+
+def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:
+    """Value of a derived indicator from its inputs' paths.
+
+    Parameters
+    ----------
+    inputs : sequence of ndarray, each shape (S, Y + 1)
+    op : {"sum", "ratio", "share"}
+        ``sum`` of all inputs; ``ratio`` first / second × ``scale``; ``share`` first / second × 100 [%].
+    """
+    if op == "sum":
+        total = inputs[0].copy()
+        for x in inputs[1:]:
+            total += x
+        return total
+    num, den = inputs
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = num / den
+    return ratio * (100 if op == "share" else scale)
+
+
+def average_growth(start: np.ndarray, end: np.ndarray, years: int | np.ndarray) -> np.ndarray:
+    """Average annual growth from ``start`` to ``end`` over ``years`` [%/yr]."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (np.power(end / start, 1.0 / years) - 1) * 100
+
+
+def average_pace(dynamic: str, start: np.ndarray, end: np.ndarray, years) -> np.ndarray:
+    """Constant pace that takes ``start`` to ``end`` in ``years`` [driver unit].
+
+    For ``flow`` indicators pass cumulative amounts: the pace is then the mean yearly flow.
+    """
+    if dynamic == "compound":
+        return average_growth(start, end, years)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (end - start) / years
+
+
+def required_pace(dynamic: str, start: np.ndarray, target: np.ndarray, years: np.ndarray,
+                  every_year: bool = False) -> np.ndarray:
+    """Constant pace needed to reach ``target`` from ``start`` (closed form).
+
+    Parameters
+    ----------
+    dynamic : str
+        ``compound`` gives % per year; the others give units (or points) per year.
+        For ``flow``, ``start`` is the cumulative amount so far and ``target`` the
+        cumulative target: the answer is the flow needed in each remaining year.
+    start, target : ndarray
+        Last known level and the level to reach [indicator unit].
+    years : ndarray of int
+        Years left until the target year (≥ 1).
+    every_year : bool
+        True for ``hold`` targets: the level must be at least ``target`` in every
+        remaining year, so the pace must reach it after one year if it starts below.
+
+    Returns
+    -------
+    ndarray
+        The pace, NaN where no finite pace exists (e.g. compound from a zero level).
+    """
+    years = np.asarray(years)
+    if not every_year:
+        return average_pace(dynamic, start, target, years)
+    # A straight or compound path is monotone, so the binding year is the first when
+    # starting below the target and the last when starting above it.
+    below = np.asarray(start) < np.asarray(target)
+    return np.where(below, average_pace(dynamic, start, target, 1),
+                    average_pace(dynamic, start, target, years))
