@@ -78,6 +78,8 @@ class Scenario:
     actuals: dict[str, dict[int, float]] = field(default_factory=dict)
     horizon: int | None = None
     path: str = "<scenario>"
+    uncertainty: dict = field(default_factory=dict)
+    correlation: dict = field(default_factory=dict)
 
     @property
     def chain(self) -> tuple[Scenario, ...]:
@@ -274,11 +276,16 @@ def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
             obs = table.sub(key)
             actuals[key] = {_year_key(obs, y): obs.num(y) for y in obs.table}
     horizon = meta.int("horizon", None)
+    # Uncertainty settings are kept as written; sim.uncertainty validates them against a plan.
+    uncertainty = root.sub("uncertainty", None)
+    correlation = root.sub("correlation", None)
     return Scenario(
         name=meta.str("name"), title_zh=meta.str("title_zh"), title_en=meta.str("title_en"),
         rationale=meta.str("rationale", ""), parent=parent,
         rule=meta.str("rule", None, choices=RULES), drivers=drivers, actuals=actuals,
         horizon=horizon, path=source,
+        uncertainty=uncertainty.table if uncertainty else {},
+        correlation=correlation.table if correlation else {},
     )
 
 
@@ -409,7 +416,6 @@ def _driver_position(plan: Plan, node: Scenario, key: str) -> int:
     if key in plan.driver_index:
         return plan.driver_index[key]
     if key in plan.by_id:
-        ind = plan.by_id[key]
         raise ScenarioError(node.path, f"drivers.{key}",
                             f"'{key}' is derived and has no driver of its own; set its inputs "
                             f"({', '.join(plan.leaves(key))})")
