@@ -1,0 +1,72 @@
+"""Chinese and English labels for columns, statuses, directions, areas and bases.
+
+Machine columns stay English snake_case everywhere; :func:`localize` relabels a copy of a
+table for people (``lang="zh"`` for sharing with planners).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STATUS = {
+    "zh": {"met": "达标", "at_risk": "临界", "missed": "未达标"},
+    "en": {"met": "met", "at_risk": "at risk", "missed": "missed"},
+}
+#: Icons that make a status legible without colour.
+STATUS_ICON = {"met": "✅", "at_risk": "⚠️", "missed": "❌"}
+
+DIRECTION = {
+    "zh": {"at_least": "不低于", "at_most": "不高于", "hold": "保持在"},
+    "en": {"at_least": "at least", "at_most": "at most", "hold": "hold at"},
+}
+KIND = {
+    "zh": {"growth": "年均增速", "level": "水平", "cumulative": "累计"},
+    "en": {"growth": "average growth", "level": "level", "cumulative": "cumulative"},
+}
+BASIS = {
+    "zh": {"reported": "报告数据", "derived": "推算", "assumed": "假设", "actual": "实际值",
+           "projected": "预测"},
+    "en": {"reported": "reported", "derived": "derived", "assumed": "assumed", "actual": "actual",
+           "projected": "projected"},
+}
+AREA = {
+    "zh": {"economy": "经济", "industry": "工业", "energy": "能源", "agriculture": "农业",
+           "ecology": "生态", "water": "水资源", "tourism": "文旅", "consumption": "消费",
+           "livelihood": "民生"},
+    "en": {"economy": "Economy", "industry": "Industry", "energy": "Energy", "agriculture": "Agriculture",
+           "ecology": "Ecology", "water": "Water", "tourism": "Tourism", "consumption": "Consumption",
+           "livelihood": "Livelihood"},
+}
+CHECK = {"zh": {"target": "2030年目标", "milestone": "年度目标"}, "en": {"target": "target", "milestone": "milestone"}}
+
+COLUMNS_ZH = {
+    "scenario": "情景", "indicator": "指标代码", "name": "指标", "name_en": "英文名称", "unit": "单位",
+    "area": "领域", "year": "年份", "value": "数值", "basis": "依据", "check": "类型", "kind": "目标类型",
+    "target_year": "目标年", "direction": "方向", "target": "目标值", "projected": "预测值",
+    "status": "状态", "gap": "差距", "gap_pct": "差距(%)", "measure_unit": "比较单位",
+    "required": "所需速度", "assumed_pace": "情景速度", "pace_unit": "速度单位",
+    "last_actual_year": "最近实际年", "first_year": "首次达到年份", "milestone_status": "年度目标状态",
+    "assumed": "含假设", "assumed_note": "假设说明", "quote": "原文", "baseline": "基期值",
+    "baseline_year": "基期年", "baseline_basis": "基期依据", "baseline_note": "基期来源",
+    "dynamic": "变化方式", "targets": "目标", "milestones": "年度目标", "trend": "2025年速度",
+    "source": "来源", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",
+    "note": "说明", "price_basis": "价格口径",
+}
+
+
+def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A copy of ``frame`` with headers and coded values in ``lang`` (``zh`` or ``en``).
+
+    English keeps the machine column names; Chinese translates headers and the values of
+    ``status``, ``direction``, ``kind``, ``basis``, ``area`` and ``check``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
+    out = frame.copy()
+    for column, table in (("status", STATUS), ("milestone_status", STATUS), ("direction", DIRECTION),
+                          ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK)):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, t=table[lang]: t.get(v, v) if isinstance(v, str) else v)
+    if lang == "zh":
+        out = out.rename(columns={c: COLUMNS_ZH.get(c, c) for c in out.columns if isinstance(c, str)})
+    return out
