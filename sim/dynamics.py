@@ -52,12 +52,12 @@ def project_paths(
 
     Parameters
     ----------
-    base : ndarray, shape (n,) or (S, n)
+    base : ndarray, shape (n,)
         Base-year value of each driven indicator [indicator unit].
     drivers : ndarray, shape (S, n, Y)
         Yearly pace of each indicator [driver unit].
     groups : sequence of (dynamic, index array)
-        Which of the ``n`` indicators follow which dynamic.
+        Which of the ``n`` indicators follow which dynamic; together a permutation of 0..n-1.
     actuals : ndarray, shape (S or 1, n, Y), optional
         Observed values for projected years, NaN where none. An actual replaces the
         projection for its year and the path continues from it.
@@ -68,18 +68,30 @@ def project_paths(
         Levels, base year first.
     """
     S, n, Y = drivers.shape
-    out = np.empty((S, n, Y + 1), dtype=drivers.dtype)
-    out[:, :, 0] = base
+    # Year-major and contiguous: each year is a few whole-array operations. Every dynamic is
+    # applied to all columns and the right one kept with a mask, which beats gathering each
+    # dynamic's scattered columns.
+    masks = []
+    for dynamic, idx in groups:
+        mask = np.zeros(n, dtype=bool)
+        mask[np.asarray(idx, dtype=np.intp)] = True
+        masks.append((STEPS[dynamic], mask))
+    pace = np.ascontiguousarray(np.moveaxis(drivers, 2, 0))
+    obs = None
+    if actuals is not None and not np.isnan(actuals).all():
+        obs = np.moveaxis(actuals, 2, 0)
+    out = np.empty((Y + 1, S, n), dtype=drivers.dtype)
+    out[0] = base
     for t in range(Y):
-        prev = out[:, :, t]
-        for dynamic, idx in groups:
-            out[:, idx, t + 1] = STEPS[dynamic](prev[:, idx], drivers[:, idx, t])
-        if actuals is not None:
-            obs = actuals[:, :, t]
-            has = ~np.isnan(obs)
-            if has.any():
-                out[:, :, t + 1] = np.where(has, obs, out[:, :, t + 1])
-    return out
+        prev = out[t]
+        step, mask = masks[0]
+        nxt = step(prev, pace[t])
+        for step, mask in masks[1:]:
+            nxt = np.where(mask, step(prev, pace[t]), nxt)
+        if obs is not None:
+            nxt = np.where(np.isnan(obs[t]), nxt, obs[t])
+        out[t + 1] = nxt
+    return np.moveaxis(out, 0, 2)
 
 
 def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:

@@ -93,7 +93,7 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         Every indicator's value in every year [indicator unit], base year first.
     """
     S, D, Y = drivers.shape
-    if D != len(compiled.driver_rows) or Y != len(compiled.years) - 1:
+    if len(compiled.driver_rows) != D or len(compiled.years) - 1 != Y:
         raise ValueError(f"drivers have shape {drivers.shape}; expected (S, {len(compiled.driver_rows)}, "
                          f"{len(compiled.years) - 1})")
     obs = None if actuals is None else actuals[:, compiled.driver_rows]

@@ -199,7 +199,7 @@ def _bracket(dynamic: str) -> tuple[float, float]:
 
 def _measure(plan, ind, target, paths: np.ndarray, k: int) -> float:
     """The value a target is compared with, for one driver-path set (used while solving)."""
-    from .projection import project_array, compile_plan
+    from .projection import compile_plan, project_array
 
     values = project_array(compile_plan(plan, plan.base_year + paths.shape[1]), paths[None])[0]
     row = values[plan.index[ind.id]]

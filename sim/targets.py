@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import elementwise
 
-from .dynamics import average_growth, average_pace, required_pace
+from .dynamics import average_growth
 from .plan import Plan, Target, pace_unit
 from .projection import CompiledPlan, Projection, compile_plan, project_array
 from .schema import CHECK_COLUMNS, STATUSES
@@ -100,11 +100,53 @@ def all_targets(plan: Plan, milestones: bool = True) -> tuple[Target, ...]:
     return plan.targets + (plan.milestones if milestones else ())
 
 
+@dataclass(frozen=True, eq=False)
+class TargetSpec:
+    """Targets compiled to arrays (one entry per target) for vectorised checking."""
+
+    targets: tuple[Target, ...]
+    rows: np.ndarray        # indicator row
+    k: np.ndarray           # years from the base year to the target year
+    kind: np.ndarray        # 0 growth, 1 level, 2 cumulative
+    direction: np.ndarray   # 0 at_least, 1 at_most, 2 hold
+    value: np.ndarray       # target value [target unit]
+    tol: np.ndarray         # at-risk tolerance [target unit]
+    leaves: np.ndarray      # (T, I) True where the indicator depends on that driver row
+    pace: tuple[str, ...]   # dynamic whose units the pace is in
+    flow_level: np.ndarray  # level target on a flow: the pace is the year's flow itself
+    derived: np.ndarray     # target on a derived indicator: required pace is solved numerically
+
+
+_KINDS = {"growth": 0, "level": 1, "cumulative": 2}
+_DIRECTIONS = {"at_least": 0, "at_most": 1, "hold": 2}
+
+
+@lru_cache(maxsize=64)
+def compile_targets(plan: Plan, targets: tuple[Target, ...]) -> TargetSpec:
+    """Arrays describing ``targets`` (cached per plan and target tuple)."""
+    leaves = np.zeros((len(targets), len(plan.indicators)), dtype=bool)
+    for t, target in enumerate(targets):
+        leaves[t, [plan.index[x] for x in plan.leaves(target.indicator)]] = True
+    return TargetSpec(
+        targets=targets,
+        rows=np.array([plan.index[t.indicator] for t in targets], dtype=np.intp),
+        k=np.array([t.year - plan.base_year for t in targets], dtype=np.intp),
+        kind=np.array([_KINDS[t.kind] for t in targets]),
+        direction=np.array([_DIRECTIONS[t.direction] for t in targets]),
+        value=np.array([t.value for t in targets], dtype=float),
+        tol=np.array([tolerance(plan, t) for t in targets]),
+        leaves=leaves,
+        pace=tuple(pace_dynamic(plan, t.indicator) for t in targets),
+        flow_level=np.array([plan.by_id[t.indicator].dynamic == "flow" and t.kind == "level" for t in targets]),
+        derived=np.array([not plan.by_id[t.indicator].is_driver for t in targets]),
+    )
+
+
 def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.ndarray,
                      actuals: np.ndarray | None = None,
                      targets: tuple[Target, ...] | None = None,
                      required: bool = True) -> TargetResults:
-    """Check a stack of projections against targets.
+    """Check a stack of projections against targets, vectorised over scenarios and targets.
 
     Parameters
     ----------
@@ -120,36 +162,102 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
         Compute the required pace (skip it for speed when only statuses are wanted).
     """
     plan = compiled.plan
-    targets = all_targets(plan) if targets is None else targets
-    S = values.shape[0]
-    Y = values.shape[2] - 1
+    spec = compile_targets(plan, all_targets(plan) if targets is None else tuple(targets))
+    S, _, Y1 = values.shape
+    T = len(spec.targets)
+    v = values[:, spec.rows].astype(np.float64, copy=False)          # (S, T, Y+1)
+    k = spec.k
+    at = np.arange(Y1)
+    kk = np.broadcast_to(k[None, :, None], (S, T, 1))
+    base0 = v[:, :, 0]
+    vk = np.take_along_axis(v, kk, axis=2)[:, :, 0]
+    cum = np.cumsum(v, axis=2) - v[:, :, :1]                          # flows after the base year
+    cumk = np.take_along_axis(cum, kk, axis=2)[:, :, 0]
+    growth, goal = _growth_and_goal(base0, vk, spec)
+    window = (at[None, :] >= 1) & (at[None, :] <= k[:, None])         # (T, Y+1)
+    low = np.where(window[None], v, np.inf).min(axis=2)
+    kind, direction, value = spec.kind, spec.direction, spec.value
+    measure = np.select([kind == 0, kind == 2, direction == 2], [growth, cumk, low], vk)
+    gap = np.where(direction == 1, value - measure, measure - value)
+    eps = 1e-9 * np.maximum(1.0, np.abs(value))
+    status = np.where(gap >= -eps, MET, np.where(gap >= -spec.tol, AT_RISK, MISSED)).astype(np.int8)
+    # Whether each year clears the bar, for the first year the target is reached.
+    slack = eps[None, :, None]
+    reached = np.where(
+        (kind == 0)[None, :, None], v >= goal[:, :, None] * (1 - 1e-12),
+        np.where((kind == 2)[None, :, None], cum >= value[None, :, None] - slack,
+                 np.where((direction == 1)[None, :, None], v <= value[None, :, None] + slack,
+                          v >= value[None, :, None] - slack)))
+    hit = reached[:, :, 1:]
+    first = np.where(hit.any(axis=2), plan.base_year + 1 + hit.argmax(axis=2), 0)
+    j = _last_actual(actuals, spec, S, Y1 - 1)                         # (S, T)
+    jj = j[:, :, None]
+    vj = np.take_along_axis(v, jj, axis=2)[:, :, 0]
+    cumj = np.take_along_axis(cum, jj, axis=2)[:, :, 0]
+    left = k[None, :] - j
+    ok = left > 0
+    left = np.where(ok, left, 1)
+    own = _paces(spec, vj, vk, cumj, cumk, left)
+    need = np.full((S, T), np.nan)
+    if required:
+        start = np.where(kind == 2, cumj, vj)
+        goal_ = np.where(kind == 0, goal, np.where(kind == 2, value, value))
+        need = _closed_form(spec, start, goal_, left)
+        for t in np.flatnonzero(spec.derived):
+            need[:, t] = _solve_shared_pace(compiled, spec.targets[t], drivers,
+                                            _as_actuals(actuals, values), j[:, t])
+    return TargetResults(
+        targets=spec.targets, projected=measure, gap=gap, status=status,
+        required=np.where(ok, need, np.nan), assumed_pace=np.where(ok, own, np.nan),
+        first_year=first, last_actual=plan.base_year + j,
+    )
+
+
+def _as_actuals(actuals, values):
     if actuals is None:
-        actuals = np.full((1, len(plan.indicators), Y), np.nan)
-    shape = (S, len(targets))
-    out = {k: np.full(shape, np.nan) for k in ("projected", "gap", "required", "assumed_pace")}
-    status = np.zeros(shape, dtype=np.int8)
-    first = np.zeros(shape, dtype=np.int64)
-    last = np.zeros(shape, dtype=np.int64)
-    years = np.arange(Y + 1)
-    for t, target in enumerate(targets):
-        row = plan.index[target.indicator]
-        k = target.year - plan.base_year
-        v = values[:, row].astype(np.float64)
-        measure, reached = _measure(target, v, k)
-        gap = target.value - measure if target.direction == "at_most" else measure - target.value
-        eps = 1e-9 * max(1.0, abs(target.value))
-        status[:, t] = np.where(gap >= -eps, MET, np.where(gap >= -tolerance(plan, target), AT_RISK, MISSED))
-        out["projected"][:, t] = measure
-        out["gap"][:, t] = gap
-        hit = reached[:, 1:]
-        first[:, t] = np.where(hit.any(axis=1), plan.base_year + 1 + hit.argmax(axis=1), 0)
-        j = _last_actual_offset(plan, target.indicator, actuals, S)
-        last[:, t] = plan.base_year + j
-        dyn = pace_dynamic(plan, target.indicator)
-        out["assumed_pace"][:, t] = _own_pace(target, dyn, v, j, k, years)
-        if required:
-            out["required"][:, t] = _required(compiled, target, dyn, v, j, k, drivers, actuals)
-    return TargetResults(targets=targets, status=status, first_year=first, last_actual=last, **out)
+        return np.full((1, values.shape[1], values.shape[2] - 1), np.nan)
+    return actuals
+
+
+def _growth_and_goal(base0, vk, spec: TargetSpec):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = (np.power(vk / base0, 1.0 / spec.k) - 1) * 100
+    goal = base0 * (1 + spec.value / 100) ** spec.k
+    return growth, goal
+
+
+def _last_actual(actuals, spec: TargetSpec, S: int, Y: int) -> np.ndarray:
+    """Per scenario and target: years after the base year up to the last actual of its leaves."""
+    if actuals is None:
+        return np.zeros((S, len(spec.targets)), dtype=np.intp)
+    has = ~np.isnan(actuals)                                           # (S|1, I, Y)
+    last = np.where(has.any(axis=2), Y - has[:, :, ::-1].argmax(axis=2), 0)
+    j = (last[:, None, :] * spec.leaves[None]).max(axis=2)
+    return np.broadcast_to(j, (S, len(spec.targets))).astype(np.intp)
+
+
+def _paces(spec: TargetSpec, vj, vk, cumj, cumk, left) -> np.ndarray:
+    """The scenario's own average pace from the last actual year to the target year."""
+    compound = np.array([p == "compound" for p in spec.pace])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = (np.power(vk / vj, 1.0 / left) - 1) * 100
+    linear = (vk - vj) / left
+    flows = (cumk - cumj) / left
+    return np.select([spec.kind == 2, spec.flow_level, compound], [flows, vk, growth], linear)
+
+
+def _closed_form(spec: TargetSpec, start, goal, left) -> np.ndarray:
+    """Constant pace reaching ``goal`` from ``start`` (derived targets are filled in later)."""
+    compound = np.array([p == "compound" for p in spec.pace])
+    hold = spec.direction == 2
+    # A hold target must be met in every year: from below, the first year binds.
+    years = np.where(hold[None, :] & (start < goal), 1, left)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = (np.power(goal / start, 1.0 / years) - 1) * 100
+    linear = (goal - start) / years
+    out = np.select([spec.kind == 2, spec.flow_level, compound],
+                    [(goal - start) / left, np.broadcast_to(spec.value, start.shape), growth], linear)
+    return np.where(spec.derived[None, :], np.nan, out)
 
 
 def _measure(target: Target, v: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -167,62 +275,6 @@ def _measure(target: Target, v: np.ndarray, k: int) -> tuple[np.ndarray, np.ndar
     if target.direction == "hold":
         return v[:, 1:k + 1].min(axis=1), v >= target.value - slack
     return v[:, k], v >= target.value - slack
-
-
-def _last_actual_offset(plan: Plan, ind_id: str, actuals: np.ndarray, S: int) -> np.ndarray:
-    """Per scenario: years after the base year up to the last actual of the indicator's leaves."""
-    j = np.zeros(S, dtype=np.int64)
-    Y = actuals.shape[2]
-    for leaf in plan.leaves(ind_id):
-        has = ~np.isnan(actuals[:, plan.index[leaf]])
-        last = np.where(has.any(axis=1), Y - has[:, ::-1].argmax(axis=1), 0)
-        j = np.maximum(j, np.broadcast_to(last, (S,)))
-    return j
-
-
-def _pick(v: np.ndarray, j: np.ndarray) -> np.ndarray:
-    return np.take_along_axis(v, j[:, None], axis=1)[:, 0]
-
-
-def _cumulative(v: np.ndarray, j: np.ndarray) -> np.ndarray:
-    cum = np.concatenate([np.zeros_like(v[:, :1]), np.cumsum(v[:, 1:], axis=1)], axis=1)
-    return _pick(cum, j)
-
-
-def _own_pace(target: Target, dyn: str, v: np.ndarray, j: np.ndarray, k: int, years) -> np.ndarray:
-    left = k - j
-    ok = left > 0
-    left = np.where(ok, left, 1)
-    if target.kind == "cumulative":
-        pace = (_cumulative(v, np.full_like(j, k)) - _cumulative(v, j)) / left
-    elif dyn == "flow":
-        pace = v[:, k]
-    else:
-        pace = average_pace(dyn, _pick(v, j), v[:, k], left)
-    return np.where(ok, pace, np.nan)
-
-
-def _required(compiled: CompiledPlan, target: Target, dyn: str, v: np.ndarray, j: np.ndarray, k: int,
-              drivers: np.ndarray, actuals: np.ndarray) -> np.ndarray:
-    plan = compiled.plan
-    left = k - j
-    ok = left > 0
-    left = np.where(ok, left, 1)
-    ind = plan.by_id[target.indicator]
-    goal = target.value
-    if target.kind == "growth":
-        goal = v[:, 0] * (1 + target.value / 100) ** k
-    hold = target.direction == "hold"
-    if ind.is_driver:
-        if target.kind == "cumulative":
-            pace = required_pace("additive", _cumulative(v, j), goal, left)
-        elif dyn == "flow":
-            pace = np.full(len(v), goal, dtype=float)
-        else:
-            pace = required_pace(dyn, _pick(v, j), goal, left, every_year=hold)
-    else:
-        pace = _solve_shared_pace(compiled, target, drivers, actuals, j)
-    return np.where(ok, pace, np.nan)
 
 
 @lru_cache(maxsize=128)
@@ -258,6 +310,35 @@ def _solve_shared_pace(compiled: CompiledPlan, target: Target, drivers: np.ndarr
     k = target.year - plan.base_year
     Y = d0.shape[2]
     dyn = dyns.pop()
+    # The answer depends only on what is fixed before the free years: the last actual year,
+    # the drivers up to it and the actuals. Solve once per distinct combination, and remember
+    # it: a sweep with no actuals, or a slider moving in the app, needs no new solve.
+    fixed = np.arange(Y)[None, None, :] < j[:, None, None]
+    key = np.concatenate([j[:, None].astype(float), np.where(fixed, d0, 0.0).reshape(S, -1),
+                          np.nan_to_num(a0, nan=-1e300).reshape(S, -1)], axis=1)
+    _, pick, back = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    back = back.reshape(-1)
+    memo_keys = [(plan, target, compiled.years[-1], key[p].tobytes()) for p in pick]
+    todo = [i for i, mk in enumerate(memo_keys) if mk not in _SOLVED]
+    if todo:
+        rows = pick[todo]
+        solved = _solve_rows(sub, row, target, d0[rows], a0[rows], j[rows], k, Y, dyn)
+        for i, value in zip(todo, solved, strict=True):
+            if len(_SOLVED) >= _SOLVED_MAX:
+                _SOLVED.pop(next(iter(_SOLVED)))
+            _SOLVED[memo_keys[i]] = float(value)
+    return np.array([_SOLVED[mk] for mk in memo_keys])[back]
+
+
+#: Shared paces already solved, keyed by (plan, target, horizon, fixed inputs).
+_SOLVED: dict = {}
+_SOLVED_MAX = 4096
+
+
+def _solve_rows(sub: CompiledPlan, row: int, target: Target, d0: np.ndarray, a0: np.ndarray,
+                j: np.ndarray, k: int, Y: int, dyn: str) -> np.ndarray:
+    """Vectorised bracketing root search (Chandrupatla) for each row's shared pace."""
+    S = d0.shape[0]
 
     def residual(x, idx):
         idx = idx.astype(np.int64)
@@ -303,55 +384,64 @@ def check_targets(projection: Projection, milestones: bool = True) -> pd.DataFra
     actuals = np.stack([r.actuals for r in projection.scenarios])
     targets = all_targets(plan, milestones)
     res = evaluate_targets(compiled, projection.values, drivers, actuals, targets)
-    milestone_status = _milestone_status(plan, targets, res)
-    rows = []
-    for s, name in enumerate(projection.names):
-        for t, target in enumerate(targets):
-            ind = plan.by_id[target.indicator]
-            basis, note = verdict_basis(plan, target, int(res.last_actual[s, t]))
-            rows.append({
-                "scenario": name,
-                "indicator": ind.id,
-                "name": ind.name_zh,
-                "name_en": ind.name_en,
-                "unit": ind.unit,
-                "area": ind.area,
-                "check": "milestone" if target.milestone else "target",
-                "kind": target.kind,
-                "target_year": target.year,
-                "direction": target.direction,
-                "target": target.value,
-                "projected": res.projected[s, t],
-                "status": STATUSES[res.status[s, t]],
-                "gap": res.gap[s, t],
-                "gap_pct": res.gap[s, t] / abs(target.value) * 100 if target.value else np.nan,
-                "measure_unit": "%/年" if target.kind == "growth" else ind.unit,
-                "required": res.required[s, t],
-                "assumed_pace": res.assumed_pace[s, t],
-                "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit),
-                "last_actual_year": int(res.last_actual[s, t]),
-                "first_year": int(res.first_year[s, t]) or pd.NA,
-                "milestone_status": milestone_status[s].get((ind.id, t), pd.NA),
-                "basis": basis,
-                "assumed": basis == "assumed",
-                "assumed_note": note,
-                "quote": target.number.note,
-            })
-    table = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
-    table["first_year"] = table["first_year"].astype("Int64")
-    return table
+    S, T = res.status.shape
+    inds = [plan.by_id[t.indicator] for t in targets]
+
+    def per_target(values) -> np.ndarray:
+        return np.tile(np.array(values, dtype=object), S)
+
+    bases = {}
+    for key in {(t, int(y)) for t, y in zip(np.tile(np.arange(T), S), res.last_actual.reshape(-1), strict=True)}:
+        bases[key] = verdict_basis(plan, targets[key[0]], key[1])
+    basis = [bases[(t, int(y))] for t, y in zip(np.tile(np.arange(T), S), res.last_actual.reshape(-1), strict=True)]
+    value = np.array([t.value for t in targets])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap_pct = np.where(value != 0, res.gap / np.abs(value) * 100, np.nan)
+    first = res.first_year.reshape(-1)
+    table = pd.DataFrame({
+        "scenario": np.repeat(np.array(projection.names, dtype=object), T),
+        "indicator": per_target([i.id for i in inds]),
+        "name": per_target([i.name_zh for i in inds]),
+        "name_en": per_target([i.name_en for i in inds]),
+        "unit": per_target([i.unit for i in inds]),
+        "area": per_target([i.area for i in inds]),
+        "check": per_target(["milestone" if t.milestone else "target" for t in targets]),
+        "kind": per_target([t.kind for t in targets]),
+        "target_year": np.tile([t.year for t in targets], S),
+        "direction": per_target([t.direction for t in targets]),
+        "target": np.tile(value, S),
+        "projected": res.projected.reshape(-1),
+        "status": np.array(STATUSES, dtype=object)[res.status.reshape(-1)],
+        "gap": res.gap.reshape(-1),
+        "gap_pct": gap_pct.reshape(-1),
+        "measure_unit": per_target(["%/年" if t.kind == "growth" else i.unit for t, i in zip(targets, inds, strict=True)]),
+        "required": res.required.reshape(-1),
+        "assumed_pace": res.assumed_pace.reshape(-1),
+        "pace_unit": per_target([pace_unit(pace_dynamic(plan, i.id), i.unit) for i in inds]),
+        "last_actual_year": res.last_actual.reshape(-1),
+        "first_year": pd.array(np.where(first > 0, first, 0), dtype="Int64"),
+        "milestone_status": _milestone_status(targets, res).reshape(-1),
+        "basis": [b for b, _ in basis],
+        "assumed": [b == "assumed" for b, _ in basis],
+        "assumed_note": [n for _, n in basis],
+        "quote": per_target([t.number.note for t in targets]),
+    })
+    table.loc[first == 0, "first_year"] = pd.NA
+    return table[list(CHECK_COLUMNS)]
 
 
-def _milestone_status(plan: Plan, targets, res: TargetResults) -> list[dict]:
-    """For each scenario: (indicator, target position) → status of that indicator's milestone."""
-    out = []
-    for s in range(res.status.shape[0]):
-        by_ind = {}
-        for t, target in enumerate(targets):
-            if target.milestone and target.indicator not in by_ind:
-                by_ind[target.indicator] = STATUSES[res.status[s, t]]
-        out.append({(t.indicator, i): by_ind[t.indicator] for i, t in enumerate(targets)
-                    if not t.milestone and t.indicator in by_ind})
+def _milestone_status(targets, res: TargetResults) -> np.ndarray:
+    """(S, T): for a target row, the status of the same indicator's first milestone (else NA)."""
+    S, T = res.status.shape
+    out = np.full((S, T), pd.NA, dtype=object)
+    first_milestone = {}
+    for t, target in enumerate(targets):
+        if target.milestone:
+            first_milestone.setdefault(target.indicator, t)
+    for t, target in enumerate(targets):
+        m = first_milestone.get(target.indicator)
+        if not target.milestone and m is not None:
+            out[:, t] = np.array(STATUSES, dtype=object)[res.status[:, m]]
     return out
 
 
