@@ -52,6 +52,10 @@ def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
         return out
     if suffix != ".csv":
         raise InputError(source, "", f"unknown file type '{suffix or '(none)'}'; use .csv or .toml")
+    return _parse_csv(data, source)
+
+
+def _parse_csv(data: bytes, source: str) -> Actuals:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -400,30 +400,8 @@ def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         raise f.fail("trend", "a derived indicator has no driver, so no trend")
     if trend is not None and dynamic == "compound" and trend.value <= -100:
         raise f.fail("trend.value", f"growth of {trend.value}% is impossible (must exceed −100%)")
-    op, inputs, scale = "", (), 1.0
-    if dynamic == "derived":
-        op = f.str("op", choices=DERIVED_OPS)
-        inputs = f.strs("inputs")
-        if op in ("ratio", "share") and len(inputs) != 2:
-            raise f.fail("inputs", f"'{op}' takes exactly two inputs, got {len(inputs)}")
-        scale = f.num("scale", 1.0)
-        if op == "share" and percent is False:
-            raise f.fail("unit", "a share is a percentage; its unit must be %")
-    else:
-        for key in ("op", "inputs", "scale"):
-            if f.has(key):
-                raise f.fail(key, f"only derived indicators take '{key}'")
-    drv = f.sub("driver", None)
-    dmin, dmax, dstep = _default_range(dynamic)
-    if drv is not None:
-        if dynamic == "derived":
-            raise f.fail("driver", "a derived indicator has no driver")
-        drv.allow_only({"min", "max", "step"})
-        dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
-        if not dmin < dmax or dstep <= 0:
-            raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
-        if dynamic == "compound" and dmin <= -100:
-            raise drv.fail("min", f"growth of {dmin}% is impossible (must exceed −100%)")
+    op, inputs, scale = _parse_derivation(f, dynamic, percent)
+    dmin, dmax, dstep = _parse_driver_range(f, dynamic)
     targets = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, False)
                     for t in f.subs("target"))
     milestones = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, True)
@@ -435,6 +413,37 @@ def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
         driver_min=dmin, driver_max=dmax, driver_step=dstep,
     )
+
+
+def _parse_derivation(f: Fields, dynamic: str, percent: bool) -> tuple[str, tuple[str, ...], float]:
+    if dynamic != "derived":
+        for key in ("op", "inputs", "scale"):
+            if f.has(key):
+                raise f.fail(key, f"only derived indicators take '{key}'")
+        return "", (), 1.0
+    op = f.str("op", choices=DERIVED_OPS)
+    inputs = f.strs("inputs")
+    if op in ("ratio", "share") and len(inputs) != 2:
+        raise f.fail("inputs", f"'{op}' takes exactly two inputs, got {len(inputs)}")
+    if op == "share" and not percent:
+        raise f.fail("unit", "a share is a percentage; its unit must be %")
+    return op, inputs, f.num("scale", 1.0)
+
+
+def _parse_driver_range(f: Fields, dynamic: str) -> tuple[float, float, float]:
+    dmin, dmax, dstep = _default_range(dynamic)
+    drv = f.sub("driver", None)
+    if drv is None:
+        return dmin, dmax, dstep
+    if dynamic == "derived":
+        raise f.fail("driver", "a derived indicator has no driver")
+    drv.allow_only({"min", "max", "step"})
+    dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
+    if not dmin < dmax or dstep <= 0:
+        raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
+    if dynamic == "compound" and dmin <= -100:
+        raise drv.fail("min", f"growth of {dmin}% is impossible (must exceed −100%)")
+    return dmin, dmax, dstep
 
 
 def _default_range(dynamic: str) -> tuple[float, float, float]:

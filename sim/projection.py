@@ -165,14 +165,14 @@ class Projection:
 
     def to_long(self) -> pd.DataFrame:
         """Tidy table: one row per scenario, indicator and year (see :data:`LONG_COLUMNS`)."""
-        S, I, T = self.values.shape
+        S, n_ind, T = self.values.shape
         inds = self.plan.indicators
         frame = pd.DataFrame({
-            "scenario": np.repeat(np.array(self.names, dtype=object), I * T),
+            "scenario": np.repeat(np.array(self.names, dtype=object), n_ind * T),
             "indicator": np.tile(np.repeat(np.array([x.id for x in inds], dtype=object), T), S),
             "name": np.tile(np.repeat(np.array([x.name_zh for x in inds], dtype=object), T), S),
             "unit": np.tile(np.repeat(np.array([x.unit for x in inds], dtype=object), T), S),
-            "year": np.tile(np.array(self.years), S * I),
+            "year": np.tile(np.array(self.years), S * n_ind),
             "value": self.values.reshape(-1).astype(float),
             "basis": self.basis.reshape(-1),
         })

@@ -16,7 +16,7 @@ Every path comes with a label saying which of these applied, so outputs can say 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from scipy.optimize import brentq
@@ -170,12 +170,7 @@ def _share_derived_targets(plan, paths, labels, free: list[int], n_years: int) -
             start = {d: _last_set_year(plan.drivers[d], plan.base_year) for d in group}
             k = target.year - plan.base_year
 
-            def gap(pace: float) -> float:
-                trial = paths.copy()
-                for d in group:
-                    trial[d, start[d]:] = pace
-                return _measure(plan, ind, target, trial, k) - target.value
-
+            gap = partial(_gap, plan, ind, target, paths, group, start, k)
             lo, hi = _bracket(dyns.pop())
             if np.sign(gap(lo)) == np.sign(gap(hi)):
                 continue
@@ -187,6 +182,14 @@ def _share_derived_targets(plan, paths, labels, free: list[int], n_years: int) -
                     labels[d] = f"plan: {plan.base_year + start[d]} milestone then " \
                                 f"pace shared to meet the {ind.id} target"
             taken.update(group)
+
+
+def _gap(plan, ind, target, paths, group, start, k, pace: float) -> float:
+    """Shortfall of a derived target when the ``group`` of drivers all run at ``pace``."""
+    trial = paths.copy()
+    for d in group:
+        trial[d, start[d]:] = pace
+    return _measure(plan, ind, target, trial, k) - target.value
 
 
 def _last_set_year(ind, base: int) -> int:

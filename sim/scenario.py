@@ -388,6 +388,14 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             paths[d] = _apply_spec(paths[d], spec, proj_years, node, key)
             sources[d] = node.name
             _check_pace(ind, paths[d], node, key)
+    actuals = _resolve_actuals(plan, scenario, years)
+    return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
+                            sources=tuple(sources), actuals=actuals)
+
+
+def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:
+    """Observed values of the scenario chain as an (I, Y) array, NaN where none."""
+    proj_years = years[1:]
     actuals = np.full((len(plan.indicators), len(proj_years)), np.nan)
     for node in scenario.chain:
         for key, obs in node.actuals.items():
@@ -408,8 +416,7 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
                 if ind.dynamic == "compound" and value <= 0:
                     raise ScenarioError(node.path, field_, f"{value} must be positive for '{key}'")
                 actuals[plan.index[key], year - years[1]] = value
-    return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
-                            sources=tuple(sources), actuals=actuals)
+    return actuals
 
 
 def _driver_position(plan: Plan, node: Scenario, key: str) -> int:
