@@ -116,7 +116,8 @@ class Scenario:
             title_zh=meta.get("title_zh", f"{self.title_zh}(调整)"),
             title_en=meta.get("title_en", f"{self.title_en} (adjusted)"),
             rationale=meta.get("rationale", ""),
-            parent=self, rule=meta.get("rule"), drivers=dict(drivers or {}),
+            parent=self, rule=meta.get("rule"),
+            drivers={k: tuple(v) if isinstance(v, list) else v for k, v in (drivers or {}).items()},
             actuals={k: dict(v) for k, v in (actuals or {}).items()},
             horizon=meta.get("horizon"), path=meta.get("path", "<app>"),
         )
@@ -125,7 +126,8 @@ class Scenario:
         """Serialise this scenario as a file: its own settings, its parent by name."""
         lines = ["[scenario]"]
         for key in ("name", "title_zh", "title_en", "rationale"):
-            lines.append(f"{key} = {_toml_str(getattr(self, key))}")
+            if getattr(self, key):
+                lines.append(f"{key} = {_toml_str(getattr(self, key))}")
         if self.parent is not None:
             lines.append(f"parent = {_toml_str(self.parent.name)}")
         if self.rule:
@@ -434,7 +436,7 @@ def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node
     out = path.copy()
     if isinstance(spec, float | int):
         out[:] = spec
-    elif isinstance(spec, tuple):
+    elif isinstance(spec, tuple | list):
         if len(spec) > len(years):
             raise ScenarioError(node.path, f"drivers.{key}",
                                 f"{len(spec)} yearly values but the horizon has only {len(years)} years")
