@@ -57,11 +57,14 @@ COLUMNS_ZH = {
 def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """A copy of ``frame`` with headers and coded values in ``lang`` (``zh`` or ``en``).
 
-    English keeps the machine column names; Chinese translates headers and the values of
-    ``status``, ``direction``, ``kind``, ``basis``, ``area`` and ``check``.
+    English keeps the machine column names and codes (so programs can read the file);
+    Chinese translates headers and the values of ``status``, ``direction``, ``kind``,
+    ``basis``, ``area`` and ``check``.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
+    if lang == "en":
+        return frame
     out = frame.copy()
     for column, table in (("status", STATUS), ("milestone_status", STATUS), ("direction", DIRECTION),
                           ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK)):
