@@ -82,6 +82,8 @@ class Target:
         The target value with its provenance.
     milestone : bool
         True for an intermediate-year milestone (e.g. 2026), False for a plan target.
+    binding : str
+        ``binding`` (约束性) or ``expected`` (预期性) where the plan says so, else empty.
     """
 
     indicator: str
@@ -90,6 +92,43 @@ class Target:
     direction: str
     number: Sourced
     milestone: bool = False
+    binding: str = ""
+
+    @property
+    def value(self) -> float:
+        return self.number.value
+
+
+HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
+
+
+@dataclass(frozen=True)
+class History:
+    """A statement about the previous plan period (e.g. 2020→2025, 十四五时期主要成就).
+
+    Attributes
+    ----------
+    indicator : str
+    start_year, end_year : int
+    measure : str
+        ``level`` (the value in ``start_year``), ``multiple`` (end = start × value),
+        ``change_pct`` (end = start × (1 + value/100)), ``change`` (end = start + value),
+        ``average_growth`` [%/yr], ``average_change`` [unit/yr], ``total`` (sum of yearly
+        flows over the period).
+    number : Sourced
+    readings : tuple of float
+        Other defensible readings of an ambiguous phrase (e.g. "增长5倍": ×6 or ×5); the
+        value used is ``number.value``.
+    note : str
+    """
+
+    indicator: str
+    start_year: int
+    end_year: int
+    measure: str
+    number: Sourced
+    readings: tuple[float, ...] = ()
+    note: str = ""
 
     @property
     def value(self) -> float:
@@ -134,6 +173,7 @@ class Indicator:
     scale: float = 1.0
     targets: tuple[Target, ...] = ()
     milestones: tuple[Target, ...] = ()
+    history: tuple[History, ...] = ()
     price_basis: str = ""
     note: str = ""
     driver_min: float = -10.0
@@ -382,7 +422,8 @@ def _non_negative(f: Fields, key: str, default: float) -> float:
 
 def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
-                  "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone"})
+                  "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone",
+                  "history"})
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
         raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
@@ -406,10 +447,11 @@ def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
                     for t in f.subs("target"))
     milestones = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, True)
                        for t in f.subs("milestone"))
+    history = tuple(_parse_history(h, ind_id, base_year) for h in f.subs("history"))
     return Indicator(
         id=ind_id, name_zh=f.str("name_zh"), name_en=f.str("name_en"), unit=unit,
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
-        op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones,
+        op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
         driver_min=dmin, driver_max=dmax, driver_step=dstep,
     )
@@ -487,14 +529,37 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year
         raise f.fail("kind", f"a growth target needs a compound or derived indicator, not '{dynamic}'")
     if kind == "growth" and direction == "hold":
         raise f.fail("direction", "'hold' applies to levels, not growth rates")
-    number = _parse_number(f, True, f, "value", frozenset({"year", "kind", "direction"}))
+    number = _parse_number(f, True, f, "value", frozenset({"year", "kind", "direction", "binding"}))
     assert number is not None
     if kind == "growth" and number.value <= -100:
         raise f.fail("value", f"growth of {number.value}% is impossible (must exceed −100%)")
     if kind == "level" and percent and not 0 <= number.value <= 100:
         raise f.fail("value", f"{number.value} is outside [0, 100] for a percentage")
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
-                  milestone=milestone)
+                  milestone=milestone, binding=f.str("binding", "", choices=("binding", "expected")))
+
+
+def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
+    number = _parse_number(f, True, f, "value",
+                           frozenset({"start_year", "end_year", "measure", "readings", "note"}))
+    start, end = f.int("start_year"), f.int("end_year", base_year)
+    if not start < end <= base_year:
+        raise f.fail("start_year", f"period {start}–{end} must end by the base year {base_year}")
+    measure = f.str("measure", choices=HISTORY_MEASURES)
+    readings = ()
+    if f.has("readings"):
+        raw = f.table["readings"]
+        if not isinstance(raw, list):
+            raise f.fail("readings", "expected a list of numbers")
+        readings = tuple(_finite_item(f, "readings", i, v) for i, v in enumerate(raw))
+    return History(indicator=ind_id, start_year=start, end_year=end, measure=measure, number=number,
+                   readings=readings, note=f.str("note", ""))
+
+
+def _finite_item(f: Fields, key: str, i: int, value) -> float:
+    from ._fields import finite
+
+    return finite(value, f, f"{key}[{i}]")
 
 
 def _check_graph(indicators: tuple[Indicator, ...], entries: list[Fields]) -> None:
