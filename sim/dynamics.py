@@ -31,7 +31,7 @@ def step_points(prev: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 def step_flow(prev: np.ndarray, flow: np.ndarray) -> np.ndarray:
     """A yearly flow does not accumulate in its own value: the year's value is the driver."""
-    return np.broadcast_to(flow, np.broadcast_shapes(prev.shape, flow.shape))
+    return flow
 
 
 STEPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {

@@ -142,6 +142,16 @@ def compile_targets(plan: Plan, targets: tuple[Target, ...]) -> TargetSpec:
     )
 
 
+def _default_spec(plan: Plan) -> TargetSpec:
+    # Cached on the plan object itself: hashing 45 frozen targets on every call costs more
+    # than checking them.
+    spec = plan.__dict__.get("_target_spec")
+    if spec is None:
+        spec = compile_targets(plan, all_targets(plan))
+        plan.__dict__["_target_spec"] = spec
+    return spec
+
+
 def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.ndarray,
                      actuals: np.ndarray | None = None,
                      targets: tuple[Target, ...] | None = None,
@@ -162,7 +172,7 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
         Compute the required pace (skip it for speed when only statuses are wanted).
     """
     plan = compiled.plan
-    spec = compile_targets(plan, all_targets(plan) if targets is None else tuple(targets))
+    spec = _default_spec(plan) if targets is None else compile_targets(plan, tuple(targets))
     S, _, Y1 = values.shape
     T = len(spec.targets)
     v = values[:, spec.rows].astype(np.float64, copy=False)          # (S, T, Y+1)
@@ -181,13 +191,12 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
     gap = np.where(direction == 1, value - measure, measure - value)
     eps = 1e-9 * np.maximum(1.0, np.abs(value))
     status = np.where(gap >= -eps, MET, np.where(gap >= -spec.tol, AT_RISK, MISSED)).astype(np.int8)
-    # Whether each year clears the bar, for the first year the target is reached.
-    slack = eps[None, :, None]
-    reached = np.where(
-        (kind == 0)[None, :, None], v >= goal[:, :, None] * (1 - 1e-12),
-        np.where((kind == 2)[None, :, None], cum >= value[None, :, None] - slack,
-                 np.where((direction == 1)[None, :, None], v <= value[None, :, None] + slack,
-                          v >= value[None, :, None] - slack)))
+    # Whether each year clears the bar, for the first year the target is reached: one signed
+    # comparison against a per-target threshold (the growth goal's level, or the value).
+    compared = np.where((kind == 2)[None, :, None], cum, v)
+    bar = np.where((kind == 0)[None, :], goal * (1 - 1e-12), value[None, :])[:, :, None]
+    sign = np.where(direction == 1, -1.0, 1.0)[None, :, None]
+    reached = sign * (compared - bar) >= -np.where(kind == 0, 0.0, eps)[None, :, None]
     hit = reached[:, :, 1:]
     first = np.where(hit.any(axis=2), plan.base_year + 1 + hit.argmax(axis=2), 0)
     j = _last_actual(actuals, spec, S, Y1 - 1)                         # (S, T)
@@ -315,10 +324,14 @@ def _solve_shared_pace(compiled: CompiledPlan, target: Target, drivers: np.ndarr
     # it: a sweep with no actuals, or a slider moving in the app, needs no new solve.
     fixed = np.arange(Y)[None, None, :] < j[:, None, None]
     key = np.concatenate([j[:, None].astype(float), np.where(fixed, d0, 0.0).reshape(S, -1),
-                          np.nan_to_num(a0, nan=-1e300).reshape(S, -1)], axis=1)
-    _, pick, back = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    back = back.reshape(-1)
-    memo_keys = [(plan, target, compiled.years[-1], key[p].tobytes()) for p in pick]
+                          np.where(np.isnan(a0), -1e300, a0).reshape(S, -1)], axis=1)
+    if S == 1 or (not j.any() and np.isnan(a0).all()):
+        pick, back = np.zeros(1, dtype=np.intp), np.zeros(S, dtype=np.intp)
+    else:
+        _, pick, back = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        back = back.reshape(-1)
+    label = (plan, target.indicator, target.year, target.kind, target.value, compiled.years[-1])
+    memo_keys = [(label, key[p].tobytes()) for p in pick]
     todo = [i for i, mk in enumerate(memo_keys) if mk not in _SOLVED]
     if todo:
         rows = pick[todo]
