@@ -70,6 +70,13 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                           ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK)):
         if column in out.columns:
             out[column] = out[column].map(lambda v, t=table[lang]: t.get(v, v) if isinstance(v, str) else v)
-    if lang == "zh":
-        out = out.rename(columns={c: COLUMNS_ZH.get(c, c) for c in out.columns if isinstance(c, str)})
-    return out
+    for column in out.columns:
+        if isinstance(column, str) and column.endswith(":status"):
+            out[column] = out[column].map(lambda v: STATUS[lang].get(v, v) if isinstance(v, str) else v)
+    return out.rename(columns={c: _zh_header(c) for c in out.columns if isinstance(c, str)})
+
+
+def _zh_header(column: str) -> str:
+    if column.endswith(":status"):
+        return column[: -len(":status")] + ":状态"
+    return COLUMNS_ZH.get(column, column)
