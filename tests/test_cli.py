@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -96,3 +98,16 @@ def test_wide_characters_align():
     lines = text.splitlines()
     assert text_width("地区生产总值") == 12
     assert len({text_width(line) for line in lines}) == 1     # every line ends at the same column
+
+
+def test_another_districts_plan_is_one_file_away(capsys, tmp_path):
+    plan_file = str(Path(__file__).parent / "data" / "other_district.toml")
+    code, out, _ = run(capsys, "check", "plan", "momentum", "--plan", plan_file)
+    assert code == 0 and "光伏装机" in out
+    path = tmp_path / "c.csv"
+    assert main(["check", "plan", "momentum", "--plan", plan_file, "-o", str(path)]) == 0
+    table = pd.read_csv(path, encoding="utf-8-sig").set_index(["scenario", "indicator"])
+    assert table.loc[("plan", "solar"), "status"] == "met"
+    assert table.loc[("momentum", "gdp"), "projected"] == pytest.approx(5.0)   # the reported trend
+    assert table.loc[("momentum", "gdp"), "status"] == "missed"
+    assert table.loc[("plan", "solar"), "basis"] == "assumed"
