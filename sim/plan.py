@@ -19,6 +19,8 @@ from .schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 
 #: Units whose values are percentages, bounded to [0, 100].
 PERCENT_UNITS = ("%",)
+#: Unit shown for indicators whose baseline is an index standing in for an unreported level.
+INDEX_UNIT = "指数(基期=100)"
 DERIVED_OPS = ("sum", "ratio", "share")
 
 
@@ -185,13 +187,20 @@ class Indicator:
         return self.dynamic != "derived"
 
     @property
+    def value_unit(self) -> str:
+        """Unit of projected values: the report's unit, or an index where the level is unknown."""
+        if self.baseline is not None and self.baseline.index:
+            return INDEX_UNIT
+        return self.unit
+
+    @property
     def is_percent(self) -> bool:
         return self.unit in PERCENT_UNITS
 
     @property
     def pace_unit(self) -> str:
         """Unit of this indicator's driver, e.g. ``%/年`` or ``万千瓦/年``."""
-        return pace_unit(self.dynamic, self.unit)
+        return pace_unit(self.dynamic, self.value_unit)
 
 
 def pace_unit(dynamic: str, unit: str) -> str:

@@ -141,26 +141,30 @@ class Projection:
 
     @cached_property
     def basis(self) -> np.ndarray:
-        """Basis of each value, shape (S, I, Y + 1): reported, derived, assumed, actual or projected."""
+        """Basis of each value, shape (S, I, Y + 1).
+
+        Base year: the baseline's basis (``reported``, ``derived`` or ``assumed``). Later
+        years: ``actual`` where observed; otherwise ``assumed`` while the path still rests on
+        an assumed baseline (no actual since), else ``projected``. A derived indicator is
+        ``assumed`` in a year where any of its inputs is.
+        """
         plan = self.plan
+        S, _, T = self.values.shape
         out = np.empty(self.values.shape, dtype=object)
         for i, ind in enumerate(plan.indicators):
-            start = start_basis(plan, ind.id)
-            out[:, i, 0] = start
-            out[:, i, 1:] = "assumed" if start == "assumed" else "projected"
-        for s, res in enumerate(self.scenarios):
-            for i, ind in enumerate(plan.indicators):
-                has = ~np.isnan(res.actuals[i])
-                if has.any():
-                    last = np.flatnonzero(has)[-1]
-                    out[s, i, 1:][has] = "actual"
-                    after = np.arange(len(has)) > last
-                    out[s, i, 1:][after] = "projected"
-                elif not ind.is_driver:
-                    for leaf in plan.leaves(ind.id):
-                        if (~np.isnan(res.actuals[plan.index[leaf]])).any():
-                            out[s, i, 1:] = "projected" if start_basis_leaves_actual(plan, ind.id, res) \
-                                else out[s, i, 1:]
+            out[:, i, 0] = start_basis(plan, ind.id)
+        for s_, res in enumerate(self.scenarios):
+            for ind in plan.drivers:
+                i = plan.index[ind.id]
+                observed = ~np.isnan(res.actuals[i])
+                since_actual = np.maximum.accumulate(observed)
+                rests = ind.baseline.assumed & ~since_actual
+                out[s_, i, 1:] = np.where(observed, "actual", np.where(rests, "assumed", "projected"))
+            for ind in plan.derived_order:
+                i = plan.index[ind.id]
+                leaves = [plan.index[x] for x in plan.leaves(ind.id)]
+                assumed = (out[s_, leaves, 1:] == "assumed").any(axis=0)
+                out[s_, i, 1:] = np.where(assumed, "assumed", "projected")
         return out
 
     def to_long(self) -> pd.DataFrame:
@@ -171,7 +175,7 @@ class Projection:
             "scenario": np.repeat(np.array(self.names, dtype=object), n_ind * T),
             "indicator": np.tile(np.repeat(np.array([x.id for x in inds], dtype=object), T), S),
             "name": np.tile(np.repeat(np.array([x.name_zh for x in inds], dtype=object), T), S),
-            "unit": np.tile(np.repeat(np.array([x.unit for x in inds], dtype=object), T), S),
+            "unit": np.tile(np.repeat(np.array([x.value_unit for x in inds], dtype=object), T), S),
             "year": np.tile(np.array(self.years), S * n_ind),
             "value": self.values.reshape(-1).astype(float),
             "basis": self.basis.reshape(-1),
@@ -219,11 +223,6 @@ def start_basis(plan: Plan, ind_id: str) -> str:
     if not ind.is_driver and worst == "reported":
         worst = "derived"
     return worst
-
-
-def start_basis_leaves_actual(plan: Plan, ind_id: str, res: ResolvedScenario) -> bool:
-    """True if every leaf of a derived indicator has an actual (so no assumed start remains)."""
-    return all((~np.isnan(res.actuals[plan.index[leaf]])).any() for leaf in plan.leaves(ind_id))
 
 
 def project(plan: Plan, scenarios: Scenario | str | Sequence[Scenario | str],

@@ -28,7 +28,7 @@ def indicator_table(plan: Plan) -> pd.DataFrame:
         for t in (*ind.targets, *ind.milestones):
             quotes += [q for q in t.number.quote if q not in quotes]
         rows.append({
-            "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en, "unit": ind.unit,
+            "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en, "unit": ind.value_unit, "report_unit": ind.unit,
             "area": ind.area, "dynamic": ind.dynamic if ind.is_driver else f"derived: {ind.op}({', '.join(ind.inputs)})",
             "price_basis": ind.price_basis, "baseline_year": plan.base_year,
             "baseline": base.value if base else None,
