@@ -45,7 +45,8 @@ def _cached(plan, rule: str, horizon: int):
         for d, ind in enumerate(plan.drivers):
             if ind.trend is not None:
                 paths[d] = ind.trend.value
-                labels[d] = "trend: 2025 reported pace"
+                labels[d] = ("trend: 2025 pace, reported" if ind.trend.basis == "reported"
+                             else f"trend: {ind.trend.basis} ({ind.trend.note})")
             else:
                 labels[d] = f"trend not reported; {labels[d]}"
         labels = tuple(labels)
