@@ -10,6 +10,9 @@ state    Session state, caching (plan loaded once), query-parameter sync, widget
 tables   Display tables (target board, comparisons, differences) as formatted text.
 charts   Plotly figures with Chinese titles, unit-labelled axes and target markers.
 layout   Pieces shared by several pages (sidebar, notices, headline cards).
+assumptions, details, exports
+         The larger pieces of the assumptions, indicator and export pages.
+boot     ``guard()``, the first call of every page script.
 
 The engine (``sim``) never imports this package.
 """

@@ -1,0 +1,52 @@
+"""总览: every 2030 target of the current scenario, with its status in words and icons."""
+
+import streamlit as st
+
+from ui import layout, state, tables
+from ui.boot import guard
+from ui.i18n import ICON, area, lang, t
+
+guard()
+
+plan = state.get_plan()
+scenario = state.current_scenario()
+check = state.current_result().check
+name = check["scenario"].iloc[0]
+lg = lang()
+
+st.title(t("board.title"))
+targets = tables.board_rows(check, name, "target")
+st.caption(t("board.caption", scenario=scenario.title(lg), n=len(targets),
+             source=plan.source_title_zh if lg == "zh" else plan.source_title_en))
+counts = tables.status_counts(targets)
+st.subheader(t("board.summary", met_icon=ICON["met"], risk_icon=ICON["at_risk"],
+               miss_icon=ICON["missed"], met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
+
+st.markdown(f"#### {t('board.headline')}")
+layout.headline_cards(targets)
+
+st.markdown(f"#### {t('board.table')}")
+areas = list(dict.fromkeys(targets["area"]))
+left, mid, right = st.columns([3, 2, 2], vertical_alignment="bottom")
+chosen = left.multiselect(t("board.filter_area"), areas, key="board_areas", format_func=lambda x: area(x, lg),
+                          placeholder=t("board.filter_placeholder"), persist_state="session")
+by_gap = mid.checkbox(t("board.sort_gap"), key="board_by_gap", persist_state="session")
+problems = right.checkbox(t("board.only_problems"), key="board_problems", persist_state="session")
+rows = tables.board_rows(check, name, "target", chosen, problems, by_gap)
+if rows.empty:
+    st.info(t("board.empty"))
+else:
+    layout.table_css()
+    with st.container(key="board_targets"):
+        st.table(tables.styled(tables.board_table(rows), list(rows["status"])), border="horizontal")
+st.caption(t("help.status"))
+st.caption(t("board.assumed_note"))
+st.caption(t("board.gap_note"))
+
+with st.expander(t("board.milestones")):
+    milestones = tables.board_rows(check, name, "milestone", chosen, problems, by_gap)
+    if milestones.empty:
+        st.info(t("board.empty"))
+    else:
+        with st.container(key="board_milestones"):
+            st.table(tables.styled(tables.board_table(milestones), list(milestones["status"])), border="horizontal")

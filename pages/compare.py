@@ -1,0 +1,61 @@
+"""对比: two to four scenarios side by side: statuses, values, differences, paths, assumptions."""
+
+import streamlit as st
+
+from ui import charts, layout, state, tables
+from ui.boot import guard
+from ui.i18n import ICON, lang, name_unit, t
+
+guard()
+
+plan = state.get_plan()
+lg = lang()
+st.title(t("cmp.title"))
+
+
+@state.callback
+def _remember() -> None:
+    st.session_state[state.COMPARE] = list(st.session_state["cmp_pick"])
+
+
+state.ensure("cmp_pick", state.compare_tokens())
+tokens = st.multiselect(t("cmp.pick"), state.scenario_options(), key="cmp_pick", max_selections=4,
+                        format_func=state.labeller(lg), on_change=_remember)
+scenarios = state.resolve_options(tokens)
+if len(scenarios) < 2:
+    st.info(t("cmp.need_two"))
+    st.stop()
+
+result = state.compute(scenarios)
+names = list(result.projection.names)
+labels = tables.scenario_labels([s.title(lg) for s in scenarios], names)
+
+cols = st.columns(len(names))
+for col, n, label in zip(cols, names, labels, strict=True):
+    counts = tables.status_counts(tables.board_rows(result.check, n, "target"))
+    with col, st.container(border=True):
+        st.markdown(f"**{label}**")
+        st.markdown(t("board.summary", met_icon=ICON["met"], risk_icon=ICON["at_risk"], miss_icon=ICON["missed"],
+                      met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
+
+st.subheader(t("cmp.status_title"))
+st.table(tables.compare_table(result.check, names, labels, plan), hide_index=True, border="horizontal")
+st.caption(t("board.assumed_note"))
+
+st.subheader(t("cmp.charts_title"))
+ids = [ind.id for ind in plan.indicators]
+state.ensure("cmp_charts", list(layout.HEADLINE))
+chosen = st.multiselect(t("cmp.charts_pick"), ids, key="cmp_charts", max_selections=9, persist_state="session",
+                        format_func=lambda x: name_unit(plan.by_id[x], lg))
+if chosen:
+    st.plotly_chart(charts.compare_figure(plan, result.projection, chosen, labels), key="cmp_chart",
+                    theme=None, config={"displaylogo": False})
+
+st.subheader(t("cmp.drivers_title"))
+paths = [r.drivers for r in result.projection.scenarios]
+diff = tables.driver_differences(plan, paths, labels)
+if diff.empty:
+    st.caption(t("cmp.drivers_none"))
+else:
+    st.caption(t("cmp.drivers_caption"))
+    st.dataframe(diff, hide_index=True, width="stretch")

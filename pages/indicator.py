@@ -1,0 +1,30 @@
+"""指标: one indicator's path under chosen scenarios, its targets, required pace and sources."""
+
+import streamlit as st
+
+from ui import charts, details, state, tables
+from ui.boot import guard
+from ui.i18n import lang, name_unit, t
+
+guard()
+
+plan = state.get_plan()
+lg = lang()
+st.title(t("ind.title"))
+
+left, right = st.columns([2, 3])
+ids = [ind.id for ind in plan.indicators]
+pick = left.selectbox(t("ind.pick"), ids, key="ind_pick", persist_state="session",
+                      format_func=lambda x: name_unit(plan.by_id[x], lg))
+options = state.scenario_options()
+state.ensure("ind_scenarios", state.compare_tokens())
+tokens = right.multiselect(t("ind.scenarios"), options, key="ind_scenarios", max_selections=4,
+                           format_func=state.labeller(lg), persist_state="session") or [state.CURRENT]
+scenarios = state.resolve_options(tokens)
+result = state.compute(scenarios)
+labels = tables.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))
+
+st.plotly_chart(charts.indicator_figure(plan, result.projection, pick, labels), key="ind_chart",
+                theme=None, config={"displaylogo": False})
+details.target_checks(plan, result.check, pick, labels)
+details.sources(plan, pick)

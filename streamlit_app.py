@@ -1,0 +1,49 @@
+"""The planners' app: `streamlit run streamlit_app.py` (or `make app`).
+
+This script only sets up the session, the sidebar and the page list; each page is a
+short script in pages/. Errors never reach the page as a traceback: they are logged on
+the server and shown as one plain sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from sim.errors import InputError
+from ui import layout, state
+from ui.i18n import t
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("fyp.app")
+
+state.init_session()
+st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+
+pages = [
+    st.Page("pages/board.py", title=t("nav.board"), icon=":material/flag:", url_path="board", default=True),
+    st.Page("pages/assumptions.py", title=t("nav.assumptions"), icon=":material/tune:", url_path="assumptions"),
+    st.Page("pages/indicator.py", title=t("nav.indicator"), icon=":material/show_chart:", url_path="indicator"),
+    st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+]
+# Pages written alongside this app: shown when their files are present.
+for stem, icon in (("uncertainty", ":material/stacked_line_chart:"), ("review", ":material/history:"),
+                   ("audit", ":material/fact_check:")):
+    if (HERE / "pages" / f"{stem}.py").is_file():
+        pages.append(st.Page(f"pages/{stem}.py", title=t(f"nav.{stem}"), icon=icon, url_path=stem))
+pages.append(st.Page("pages/export.py", title=t("nav.export"), icon=":material/download:", url_path="export"))
+
+page = st.navigation(pages)
+try:
+    state.sync_url()
+    layout.sidebar()
+    layout.notices()
+    page.run()
+except InputError as exc:
+    log.warning("input problem: %s", exc.message)
+    st.error(t("error.input", msg=exc.message))
+except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, never a traceback
+    log.exception("page failed")
+    st.error(t("error.unexpected", msg=type(exc).__name__))

@@ -1,0 +1,358 @@
+"""Widgets of the assumptions page: sliders, exact numbers, yearly paths, actuals, files.
+
+Every widget takes its value from the model (:mod:`ui.state`) and writes back through a
+callback, so a change is applied once, before the page runs, and every other widget and
+the URL follow it. Values the engine would reject are refused with a plain message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+
+from sim.plan import Indicator
+
+from . import fmt, state, tables
+from . import model as m
+from .i18n import GROUPS, lang, listing, name, name_unit, status, t, unit, with_unit
+
+SECTORS = ("primary_va", "secondary_va", "tertiary_va")
+UPLOAD_LIMIT_MB = 1
+
+
+def years() -> tuple[int, ...]:
+    return state.get_plan().years()[1:]
+
+
+def _round(v: float, step: float) -> float:
+    places = _places(step)
+    return round(round(v / step) * step, places)
+
+
+def _places(step: float) -> int:
+    text = f"{step:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _fmt(step: float) -> str:
+    return f"%.{max(_places(step), 0)}f"
+
+
+# --------------------------------------------------------------------------- callbacks
+
+def _apply(new_or_fn, keep: str | None) -> None:
+    try:
+        new = new_or_fn()
+    except m.AppInputError as exc:
+        state.flash("error", t("asm.rejected", detail=t(exc.key, **exc.values)))
+        state.refresh_widgets()
+        return
+    state.set_model(new, keep=keep)
+
+
+@state.callback
+def _set_constant(driver_id: str, base: str, key: str) -> None:
+    value = state.current(base, key)
+    if value is None:
+        return
+    plan = state.get_plan()
+    _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id,
+                              [float(value)] * len(years())), base)
+
+
+@state.callback
+def _set_year(driver_id: str, year: int, base: str, key: str) -> None:
+    value = state.current(base, key)
+    if value is None:
+        return
+    plan = state.get_plan()
+    d = plan.driver_index[driver_id]
+    path = list(state.current_paths()[d])
+    path[years().index(year)] = float(value)
+    _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id, path), base)
+
+
+def set_gdp_growth(value: float, keep: str | None = None) -> None:
+    """Set the three sectors (and so GDP) to one growth rate."""
+    plan = state.get_plan()
+
+    def build():
+        new = state.model()
+        for sector in SECTORS:
+            new = m.set_path(new, plan, state.base_paths(), sector, [value] * len(years()))
+        return new
+
+    _apply(build, keep)
+
+
+@state.callback
+def _on_gdp_all(key: str) -> None:
+    value = state.current("w_gdp_all", key)
+    if value is not None:
+        set_gdp_growth(float(value), keep="w_gdp_all")
+
+
+@state.callback
+def _reset(ids: list[str] | None) -> None:
+    state.set_model(m.reset(state.model(), ids))
+
+
+# --------------------------------------------------------------------------- sliders
+
+def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
+    """One driver: name and marks, a slider, and an exact-number box."""
+    lg = lang()
+    changed = not np.allclose(cur, base, rtol=0, atol=1e-9)
+    constant = not fmt.varies(cur, ind.pace_unit)
+    mean = float(np.mean(cur))
+    lo, hi, step = float(ind.driver_min), float(ind.driver_max), float(ind.driver_step)
+    sl_base, nu_base = f"w_sl_{ind.id}", f"w_nu_{ind.id}"
+    sl_key, nu_key = state.wkey(sl_base), state.wkey(nu_base)
+    state.ensure(sl_key, min(max(_round(mean, step), lo), hi))
+    state.ensure(nu_key, round(mean, 6))
+    left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
+    with left:
+        mark = f" {t('asm.changed')}" if changed else ""
+        st.markdown(f"**{name(ind, lg)}**{mark}")
+        st.caption(t("asm.base_value", v=fmt.path(base, ind.pace_unit, lg)))
+    with mid:
+        st.slider(f"{name(ind, lg)} ({unit(ind.pace_unit, lg)})", lo, hi, key=sl_key, step=step,
+                  format=_fmt(step), label_visibility="collapsed", on_change=_set_constant,
+                  args=(ind.id, sl_base, sl_key))
+        if not constant:
+            st.caption(t("asm.path_note", path=fmt.path(cur, ind.pace_unit, lg)))
+        elif not lo <= mean <= hi:
+            st.caption(t("asm.out_of_slider", v=fmt.pace(mean, ind.pace_unit, lg)))
+    with right:
+        st.number_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, step=step,
+                        format=_fmt(step / 10 if step < 1 else step), label_visibility="collapsed",
+                        on_change=_set_constant, args=(ind.id, nu_base, nu_key))
+        st.caption(unit(ind.pace_unit, lg))
+
+
+def gdp_block(check) -> None:
+    """Live GDP growth implied by the three sector sliders, and one control that sets all three."""
+    lg = lang()
+    row = check[(check["indicator"] == "gdp") & (check["check"] == "target")].iloc[0]
+    key = state.wkey("w_gdp_all")
+    state.ensure(key, min(max(round(float(row["projected"]), 1), -10.0), 30.0))
+    with st.container(border=True):
+        left, right = st.columns([2, 3], vertical_alignment="center")
+        left.metric(t("asm.gdp_implied"), fmt.percent(row["projected"]),
+                    delta=fmt.gap(row["gap"], "%/年", lg), delta_arrow="off" if abs(row["gap"]) < 0.05 else "auto",
+                    help=t("asm.gdp_implied_help"))
+        left.markdown(t("asm.gdp_target", status=f"**{status(row['status'], lg)}**",
+                        target=fmt.percent(row["target"])))
+        right.slider(t("asm.gdp_all"), -10.0, 30.0, key=key, step=0.1, format="%.1f",
+                     on_change=_on_gdp_all, args=(key,), help=t("asm.gdp_all_help"))
+
+
+def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarray, check) -> None:
+    plan = state.get_plan()
+    drivers = [ind for ind in plan.drivers if ind.area in areas]
+    if code == "economy":
+        gdp_block(check)
+    for ind in drivers:
+        d = plan.driver_index[ind.id]
+        driver_row(ind, cur[d], base[d])
+    ids = [ind.id for ind in drivers]
+    base_title = state.base_scenario().title(lang())
+    with st.expander(t("asm.per_year")):
+        per_year(code, drivers, cur)
+    st.button(t("asm.reset_group", base=base_title), key=f"reset_{code}", on_click=_reset, args=(ids,),
+              disabled=not any(i in state.model().drivers for i in ids))
+
+
+def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
+    """A 2026–2030 path for one driver of the group."""
+    lg = lang()
+    plan = state.get_plan()
+    st.caption(t("asm.per_year_intro"))
+    pick = st.selectbox(t("asm.per_year_pick"), [d.id for d in drivers], key=f"peryear_{code}",
+                        format_func=lambda x: name_unit(plan.by_id[x], lg, pace=True))
+    ind = plan.by_id[pick]
+    d = plan.driver_index[pick]
+    cols = st.columns(len(years()))
+    for col, (y, year) in zip(cols, enumerate(years()), strict=True):
+        base = f"w_yr_{pick}_{year}"
+        key = state.wkey(base)
+        state.ensure(key, round(float(cur[d][y]), 6))
+        col.number_input(str(year), key=key, step=float(ind.driver_step), format=_fmt(ind.driver_step / 10
+                         if ind.driver_step < 1 else ind.driver_step),
+                         on_change=_set_year, args=(pick, year, base, key))
+
+
+def groups() -> None:
+    """One group of sliders at a time (the page reruns on every move, so it draws only what is shown)."""
+    plan = state.get_plan()
+    lg = lang()
+    cur, base = state.current_paths(), state.base_paths()
+    check = state.current_result().check
+    changed = {tables.group_of(plan.by_id[d].area) for d in state.model().drivers}
+    codes = [code for code, areas in GROUPS if any(ind.area in areas for ind in plan.drivers)]
+    code = st.segmented_control(
+        t("asm.group_pick"), codes, key="asm_group", default=codes[0], required=True,
+        persist_state="session", format_func=lambda c: t(f"asm.group.{c}", lg))
+    if changed:
+        st.caption(t("asm.groups_changed", groups=listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)))
+    code = code or codes[0]
+    group_tab(code, dict(GROUPS)[code], cur, base, check)
+
+
+# --------------------------------------------------------------------------- differences
+
+def differences() -> None:
+    from .tables import driver_differences
+
+    plan = state.get_plan()
+    lg = lang()
+    base = state.base_scenario()
+    st.subheader(t("asm.diff_title", base=base.title(lg)))
+    table = driver_differences(plan, [state.base_paths(), state.current_paths()],
+                               [t("col.base"), t("col.now")], lg)
+    if table.empty:
+        st.caption(t("asm.diff_none"))
+    else:
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.button(t("asm.reset_all", base=base.title(lg)), key="reset_all", on_click=_reset, args=(None,))
+
+
+# --------------------------------------------------------------------------- actuals
+
+@state.callback
+def _pick_changed() -> None:
+    st.session_state.pop("act_value", None)
+
+
+@state.callback
+def _add_actual() -> None:
+    ss = st.session_state
+    plan = state.get_plan()
+    _apply(lambda: m.set_actual(state.model(), plan, ss["act_pick"], int(ss["act_year"]),
+                                float(ss["act_value"])), None)
+
+
+@state.callback
+def _remove_actual(ind_id: str, year: int) -> None:
+    _apply(lambda: m.set_actual(state.model(), state.get_plan(), ind_id, year, None), None)
+
+
+def actuals() -> None:
+    plan = state.get_plan()
+    lg = lang()
+    st.subheader(t("asm.actuals_title"))
+    st.caption(t("asm.actuals_intro"))
+    left, mid, right, button = st.columns([4, 2, 3, 1], vertical_alignment="bottom")
+    pick = left.selectbox(t("asm.act_indicator"), [d.id for d in plan.drivers], key="act_pick",
+                          on_change=_pick_changed,
+                          format_func=lambda x: name_unit(plan.by_id[x], lg))
+    year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
+    proj = state.current_result().projection
+    state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
+    right.number_input(with_unit(t("asm.act_value"), plan.by_id[pick].unit, lg), key="act_value",
+                       format="%.2f")
+    button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
+    entered = state.model().actuals
+    if not entered:
+        st.caption(t("asm.act_none"))
+        return
+    st.markdown(f"**{t('asm.act_list')}**")
+    for ind_id, obs in entered.items():
+        ind = plan.by_id[ind_id]
+        for y, v in obs.items():
+            a, b = st.columns([8, 1], vertical_alignment="center")
+            a.markdown(f"{name(ind, lg)} · {y}: **{fmt.value(v, ind.unit, lg)}**")
+            b.button(t("asm.act_remove"), key=f"act_rm_{ind_id}_{y}", on_click=_remove_actual, args=(ind_id, y))
+
+
+# --------------------------------------------------------------------------- files
+
+def handle_upload(data: bytes, filename: str) -> bool:
+    """Apply an uploaded scenario file, or leave everything as it was and say why."""
+    try:
+        new, notes = m.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
+    except m.AppInputError as exc:
+        state.flash("error", t("file.rejected", file=filename, detail=t(exc.key, **exc.values)))
+        return False
+    state.set_model(new)
+    scn = state.current_scenario()
+    state.flash("success", t("file.loaded", name=scn.title(lang()), base=state.option_label(new.base),
+                             n=len(new.drivers), a=new.n_actuals))
+    for note in notes:
+        state.flash("warning", t("url.line", param=note.param, value=note.value, reason=t(note.key, **note.values)))
+    return True
+
+
+@state.callback
+def _on_upload(key: str) -> None:
+    ss = st.session_state
+    uploaded = ss.get(key)
+    if uploaded is None:
+        return
+    ss[state.UPLOAD_REV] = ss.get(state.UPLOAD_REV, 0) + 1
+    handle_upload(uploaded.getvalue(), uploaded.name)
+
+
+@state.callback
+def _set_meta(field: str, base: str, key: str) -> None:
+    value = state.current(base, key)
+    if value is None:
+        return
+    value = str(value).strip()
+    if field == "name" and value and not m.NAME_RE.fullmatch(value):
+        state.flash("error", t("file.bad_name"))
+        state.refresh_widgets()
+        return
+    state.set_model(replace(state.model(), **{field: value}), keep=base)
+
+
+@state.callback
+def _on_save() -> None:
+    ss = st.session_state
+    base = state.base_scenario()
+    current = state.model()
+
+    def text(file_name: str) -> str:
+        return replace(current, name=file_name).build(base, child=True).to_toml()
+
+    try:
+        path = m.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
+                      bool(ss.get("save_overwrite")), [n.name for n in base.chain])
+    except m.AppInputError as exc:
+        state.flash("error", t(exc.key, **exc.values))
+        return
+    state.flash("success", t("file.saved", path=path))
+
+
+def files() -> None:
+    scn = state.current_scenario()
+    current = state.model()
+    st.subheader(t("file.title"))
+    with st.expander(t("file.meta")):
+        for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
+            base = f"w_meta_{field}"
+            key = state.wkey(base)
+            state.ensure(key, getattr(current, field) or getattr(scn, field))
+            st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
+                          on_change=_set_meta, args=(field, base, key))
+        key = state.wkey("w_meta_rationale")
+        state.ensure(key, current.rationale or scn.rationale.strip())
+        st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
+    left, right = st.columns(2)
+    with left:
+        st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
+                           mime="application/toml", key="dl_toml_asm", on_click="ignore", icon=":material/description:")
+        key = f"upload_{st.session_state.get(state.UPLOAD_REV, 0)}"
+        st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=UPLOAD_LIMIT_MB,
+                         on_change=_on_upload, args=(key,), help=t("file.upload_help"))
+    with right:
+        if state.can_save():
+            st.markdown(f"**{t('file.save')}**")
+            state.ensure("save_name", scn.name if scn.name not in m.SHIPPED else f"{scn.name}-custom")
+            st.text_input(t("file.save_name"), key="save_name", max_chars=40)
+            st.checkbox(t("file.overwrite"), key="save_overwrite")
+            st.button(t("file.save_button"), key="save_button", on_click=_on_save, icon=":material/save:")
+        else:
+            st.caption(t("file.local_only"))

@@ -1,0 +1,62 @@
+"""The export page's files, made by the engine's exporters (``sim.export``).
+
+CSV files are UTF-8 with a BOM and formula-safe; headers and coded values follow the
+interface language (IAMC stays in English, as the format expects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sim import Scenario
+from sim.export import csv_bytes, iamc_frame, workbook_sheets, xlsx_bytes
+from sim.labels import localize
+
+from .i18n import t
+
+CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TOML = "application/toml"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    kind: str
+    label: str
+    help: str
+    file_name: str
+    mime: str
+    data: bytes
+
+
+def slug(names) -> str:
+    """A file-name stem for one or more scenario names (ASCII letters, digits, - and _)."""
+    clean = [re.sub(r"[^A-Za-z0-9_-]+", "-", n).strip("-") or "scenario" for n in names]
+    return clean[0] if len(clean) == 1 else "compare_" + "_".join(clean)
+
+
+def check_frame(result, lang: str) -> pd.DataFrame:
+    return localize(result.check, lang)
+
+
+def files(result, current: Scenario, lang: str) -> list[ExportFile]:
+    """Every download of the export page for ``result`` (a projection and its check)."""
+    proj = result.projection
+    stem = f"fyp_{slug(proj.names)}"
+    return [
+        ExportFile("long", t("exp.long", lang), t("exp.long_help", lang), f"{stem}_long.csv", CSV,
+                   csv_bytes(localize(proj.to_long(), lang))),
+        ExportFile("wide", t("exp.wide", lang), t("exp.wide_help", lang), f"{stem}_wide.csv", CSV,
+                   csv_bytes(localize(proj.to_wide(), lang))),
+        ExportFile("xlsx", t("exp.xlsx", lang), t("exp.xlsx_help", lang), f"{stem}.xlsx", XLSX,
+                   xlsx_bytes(workbook_sheets(proj, result.check, lang))),
+        ExportFile("iamc", t("exp.iamc", lang), t("exp.iamc_help", lang), f"{stem}_iamc.csv", CSV,
+                   csv_bytes(iamc_frame(proj))),
+        ExportFile("check", t("exp.check", lang), t("exp.check_help", lang), f"{stem}_targets.csv", CSV,
+                   csv_bytes(check_frame(result, lang))),
+        ExportFile("toml", t("exp.toml", lang), t("exp.toml_help", lang), f"{current.name}.toml", TOML,
+                   current.to_toml().encode("utf-8")),
+    ]

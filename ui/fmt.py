@@ -1,0 +1,112 @@
+"""Numbers as planners write them: 亿元 and percentages to one decimal, head counts whole.
+
+Every function takes the value in the indicator's own unit and returns text; NaN becomes
+"—". Thousands are separated with commas in both languages (1,600万千瓦).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .i18n import lang, unit
+
+#: Decimals shown per unit. Units not listed get one decimal.
+DECIMALS = {
+    "亿元": 1, "%": 1, "万人次": 1, "万亩": 1, "万头": 1, "万人": 1, "微克/立方米": 1,
+    "亿立方米": 2, "万千瓦": 0, "户": 0, "个": 0, "元": 0, "人": 0, "元/人次": 0,
+    "%/年": 1, "百分点/年": 2, "万户": 2, "家": 0, "指数(基期=100)": 1,
+}
+DASH = "—"
+NBSP = "\u00a0"
+
+
+def decimals(u: str) -> int:
+    """Decimals for a unit; a pace ``X/年`` uses the decimals of ``X``."""
+    if u in DECIMALS:
+        return DECIMALS[u]
+    if u.endswith("/年"):
+        return DECIMALS.get(u[:-2], 1)
+    return 1
+
+
+def number(value, places: int = 1, signed: bool = False) -> str:
+    """``1600.04`` → ``"1,600.0"``; NaN/None → ``"—"``; ``-0.0`` never shows a minus."""
+    if value is None:
+        return DASH
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return DASH
+    if not math.isfinite(value):
+        return DASH
+    if round(value, places) == 0:
+        value = 0.0
+    text = f"{value:{'+' if signed else ''},.{places}f}"
+    return "±" + text[1:] if signed and value == 0 else text
+
+
+def with_unit(text: str, u: str, lang_: str | None = None) -> str:
+    """Attach a unit: ``314.7亿元`` in Chinese, ``314.7 (100m yuan)`` or ``6.5%`` in English."""
+    if text == DASH or not u:
+        return text
+    lg = lang_ or lang()
+    shown = unit(u, lg)
+    if shown.startswith("%"):
+        return f"{text}{shown}"
+    if lg == "zh":
+        return f"{text}{shown}"
+    shown = shown.replace(" ", NBSP)  # "100m yuan" never parts at a line end
+    if shown[0].isdigit():
+        return f"{text} ({shown})"
+    return f"{text}{NBSP}{shown}"
+
+
+def value(v, u: str, lang_: str | None = None, signed: bool = False) -> str:
+    """A level in its unit: ``value(314.66, "亿元")`` → ``"314.7亿元"``."""
+    return with_unit(number(v, decimals(u), signed), u, lang_)
+
+
+def pace(v, pace_unit: str, lang_: str | None = None) -> str:
+    """A yearly pace: ``6.5%/年``, ``0.20百分点/年``, ``197万千瓦/年``."""
+    return with_unit(number(v, decimals(pace_unit)), pace_unit, lang_)
+
+
+def points(v, lang_: str | None = None, signed: bool = True) -> str:
+    """A difference of percentages: ``-1.5个百分点`` / ``-1.5 pp``."""
+    text = number(v, 1, signed)
+    if text == DASH:
+        return text
+    return f"{text}个百分点" if (lang_ or lang()) == "zh" else f"{text}{NBSP}pp"
+
+
+def percent(v, lang_: str | None = None, signed: bool = False) -> str:
+    text = number(v, 1, signed)
+    return text if text == DASH else f"{text}%"
+
+
+def gap(v, measure_unit: str, lang_: str | None = None) -> str:
+    """A signed gap: percentage points for growth and percentages, else the unit."""
+    if measure_unit in ("%/年", "%"):
+        return points(v, lang_)
+    return value(v, measure_unit, lang_, signed=True)
+
+
+def measure(v, measure_unit: str, lang_: str | None = None) -> str:
+    """A compared value: a growth rate (``%/年`` shown as ``6.5%``) or a level."""
+    if measure_unit == "%/年":
+        return percent(v, lang_)
+    return value(v, measure_unit, lang_)
+
+
+def path(values, u: str, lang_: str | None = None) -> str:
+    """A yearly path, ``10.0 → 10.0 → 9.0`` (unit once at the end); one number if all
+    years read the same at the shown precision."""
+    places = decimals(u)
+    parts = [number(x, places) for x in values]
+    return with_unit(parts[0] if len(set(parts)) == 1 else " → ".join(parts), u, lang_)
+
+
+def varies(values, u: str) -> bool:
+    """True if a path shows different numbers at the unit's precision."""
+    places = decimals(u)
+    return len({number(x, places) for x in values}) > 1

@@ -1,0 +1,104 @@
+"""Pieces every page shares: the sidebar, one-off messages, notices about the link, cards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import fmt, state
+from . import model as m
+from .i18n import LANGS, lang, status, t
+from .tables import projected_text, target_text
+
+#: Headline cards of the board: indicator ids in display order.
+HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", "visitors", "urban_new_jobs")
+
+
+@state.callback
+def _on_base(key: str) -> None:
+    new = state.current("w_base", key)
+    if new is None:
+        return
+    old = state.model()
+    state.set_model(m.AppScenario(base=new, actuals=old.actuals), keep="w_base")
+    if old.drivers:
+        state.flash("info", t("side.switched", base=state.option_label(new), n=len(old.drivers)))
+
+
+def sidebar() -> None:
+    """Language switch, starting scenario and a summary of the current one."""
+    with st.sidebar:
+        st.radio(t("side.lang"), LANGS, key="lang", horizontal=True,
+                 format_func=lambda x: "中文" if x == "zh" else "English")
+        names = list(state.available())
+        current = state.model()
+        key = state.wkey("w_base")
+        state.ensure(key, current.base if current.base in names else m.DEFAULT_BASE)
+        st.selectbox(t("side.base"), names, key=key, on_change=_on_base, args=(key,), help=t("side.base_help"),
+                     format_func=state.labeller())
+        scn = state.current_scenario()
+        base = state.base_scenario()
+        st.markdown(f"**{t('side.current')}:** {scn.title(lang())}")
+        n = len(current.drivers)
+        base_title = base.title(lang())
+        st.caption(t("side.changes", base=base_title, n=n) if n else t("side.no_changes", base=base_title))
+        if current.n_actuals:
+            st.caption(t("side.actuals", n=current.n_actuals))
+        st.caption(t("side.link"))
+
+
+@state.callback
+def _dismiss_notes() -> None:
+    st.session_state[state.NOTES] = []
+
+
+def notices() -> None:
+    """Messages queued by callbacks, and parameters of the link that were ignored."""
+    for kind, text in st.session_state.get(state.FLASH, []):
+        getattr(st, kind)(text)
+    st.session_state[state.FLASH] = []
+    notes = st.session_state.get(state.NOTES) or []
+    if notes:
+        lines = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values)) for n in notes]
+        st.warning(t("url.notice") + "\n\n" + "\n".join(f"- {x}" for x in lines))
+        st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
+
+
+#: Columns of the target tables kept on one line: in Chinese all but the name and the target;
+#: English names and units are longer, so there only the status.
+NOWRAP = {"zh": ":not(:nth-child(2)):not(:nth-child(4))",
+          "en": ":nth-child(1)"}
+
+
+def table_css() -> None:
+    cells = NOWRAP[lang()]
+    st.html(f"<style>.st-key-board_targets td{cells} *, .st-key-board_milestones td{cells} * "
+            "{ white-space: nowrap !important; }</style>")
+
+
+def card(row: pd.Series) -> None:
+    """One headline card: projected value, gap to target, and the status in words."""
+    lg = lang()
+    label = t(f"card.{row['indicator']}")
+    gap = fmt.gap(row["gap"], row["measure_unit"], lg)
+    with st.container(border=True):
+        st.metric(
+            label=label,
+            value=projected_text(row, lg),
+            delta=t("card.delta", gap=gap),
+            delta_color="normal",
+            delta_arrow="off" if gap.startswith("±") else "auto",
+            help=t("help.status"),
+        )
+        st.markdown(t("card.target", status=f"**{status(row['status'], lg)}**", target=target_text(row, lg)))
+
+
+def headline_cards(rows: pd.DataFrame) -> None:
+    """The six key targets as cards, three to a row."""
+    by_id = {r["indicator"]: r for _, r in rows.iterrows()}
+    ids = [x for x in HEADLINE if x in by_id]
+    for start in range(0, len(ids), 3):
+        cols = st.columns(3)
+        for col, ind_id in zip(cols, ids[start:start + 3], strict=False):
+            with col:
+                card(by_id[ind_id])

@@ -1,0 +1,314 @@
+"""Session state, caches and the URL: the only place the app keeps anything between runs.
+
+* The plan is loaded once per server process (``st.cache_resource``); scenario files once
+  per file version; projections and target checks once per distinct set of scenarios.
+* ``st.session_state[MODEL]`` holds the planner's :class:`~ui.model.AppScenario`. It is
+  changed only in widget callbacks, which run before the page script, so every page
+  sees the same, already updated scenario, and the URL is written once per run.
+* Widgets bound to the scenario take their value from the model. Their keys carry a
+  revision (:func:`wkey`): when the model changes, every such widget except the one the
+  planner is moving gets a new key, so it starts again from the model. A value that arrives
+  from an outdated widget (the browser may still send one while a fast rerun is under way)
+  is recognised by its old key and ignored (:func:`current`), so it can never undo a change.
+* Callbacks are wrapped by :func:`callback`: a failure becomes a plain message, never a
+  traceback (callbacks run before the page, outside the page's own error handling).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from sim import Scenario, check_targets, list_scenarios, load_plan, load_scenario, project
+from sim.errors import InputError
+from sim.plan import Plan
+from sim.projection import Projection
+
+from . import model as m
+from .i18n import lang, t
+
+log = logging.getLogger("fyp.app")
+
+MODEL = "model"
+NOTES = "url_notes"
+FLASH = "flash"
+COMPARE = "compare_set"
+UPLOAD_REV = "upload_rev"
+REV = "widget_rev"
+PINNED = "widget_pinned"
+#: Token for "the current scenario" in scenario pickers.
+CURRENT = "@current"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """A projection and its target check (shared between sessions: never modify)."""
+
+    projection: Projection
+    check: pd.DataFrame
+
+
+# --------------------------------------------------------------------------- cached loading
+
+@st.cache_resource(show_spinner=False)
+def get_plan() -> Plan:
+    """Ganzhou's plan, loaded once per server process."""
+    return load_plan()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _load_file(path: str, mtime: float) -> Scenario:
+    return load_scenario(path)
+
+
+def scenario_files() -> dict[str, Path]:
+    """Scenario files by name (file stem), as the engine finds them."""
+    return {p.stem: p for p in list_scenarios()}
+
+
+def available() -> dict[str, Scenario]:
+    """Scenarios that load cleanly, by name; a broken file is left out (and logged)."""
+    out = {}
+    for name, path in scenario_files().items():
+        try:
+            out[name] = _load_file(str(path), path.stat().st_mtime)
+        except (InputError, OSError) as exc:
+            log.warning("scenario file %s skipped: %s", path, exc)
+    return out
+
+
+def load(name: str) -> Scenario:
+    """A scenario by name; raises :class:`sim.ScenarioError` if it does not exist."""
+    scenarios = available()
+    if name in scenarios:
+        return scenarios[name]
+    return load_scenario(name)
+
+
+def _scenario_key(scn: Scenario) -> str:
+    return "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items())) for node in scn.chain)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _compute(key: str, _plan: Plan, _scenarios: tuple[Scenario, ...]) -> Result:
+    projection = project(_plan, list(_scenarios))
+    return Result(projection, check_targets(projection))
+
+
+def compute(scenarios: list[Scenario]) -> Result:
+    """Project and check scenarios (cached by their content)."""
+    key = "\x1e".join(_scenario_key(s) for s in scenarios)
+    return _compute(key, get_plan(), tuple(scenarios))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _export_files(key: str, lang_: str, _scenarios: tuple[Scenario, ...], _current: Scenario) -> list:
+    from .exports import files
+
+    return files(compute(list(_scenarios)), _current, lang_)
+
+
+def export_files(scenarios: list[Scenario], current: Scenario) -> list:
+    """The export page's files (workbooks take a second to write, so they are cached)."""
+    key = "\x1e".join(_scenario_key(s) for s in [*scenarios, current])
+    return _export_files(key, lang(), tuple(scenarios), current)
+
+
+# --------------------------------------------------------------------------- the session
+
+def init_session() -> None:
+    """First run of a session: read the scenario and language from the URL."""
+    ss = st.session_state
+    ss.setdefault(FLASH, [])
+    ss.setdefault(UPLOAD_REV, 0)
+    if MODEL in ss:
+        return
+    plan = get_plan()
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    state, lg, notes = m.from_query(params, plan, list(available()), load)
+    ss[MODEL] = state
+    ss[NOTES] = notes
+    if lg and "lang" not in ss:
+        ss["lang"] = lg
+    ss.setdefault("lang", "zh")
+
+
+def model() -> m.AppScenario:
+    return st.session_state[MODEL]
+
+
+def wkey(base: str) -> str:
+    """The key, in this revision, of the scenario widget named ``base``."""
+    ss = st.session_state
+    rev = ss.get(PINNED, {}).get(base, ss.get(REV, 0))
+    return base if rev == 0 else f"{base}__{rev}"
+
+
+def current(base: str, key: str):
+    """In a callback: the widget's new value, or None if ``key`` is outdated (a stale event)."""
+    if key != wkey(base):
+        return None
+    return st.session_state.get(key)
+
+
+def set_model(new: m.AppScenario, keep: str | None = None) -> None:
+    """Replace the scenario; every scenario widget but ``keep`` (a base name) restarts from it."""
+    ss = st.session_state
+    pinned = {keep: ss.get(PINNED, {}).get(keep, ss.get(REV, 0))} if keep else {}
+    ss[MODEL] = new
+    ss[REV] = ss.get(REV, 0) + 1
+    ss[PINNED] = pinned
+
+
+def refresh_widgets() -> None:
+    """Show the model again in every scenario widget (after a refused value)."""
+    set_model(model())
+
+
+def callback(fn):
+    """Run a widget callback; turn any failure into a message on the page."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InputError as exc:
+            flash("error", t("error.input", msg=exc.message))
+        except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged in full
+            log.exception("callback %s failed", fn.__name__)
+            flash("error", t("error.unexpected", msg=type(exc).__name__))
+
+    return run
+
+
+def ensure(key: str, value) -> None:
+    """Give a widget its starting value from the model (only if it has none yet)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def flash(kind: str, text: str) -> None:
+    """A message shown once at the top of the next page run (``kind``: error/warning/success/info)."""
+    st.session_state.setdefault(FLASH, []).append((kind, text))
+
+
+def base_scenario() -> Scenario:
+    """The starting scenario; if its file has gone, fall back to the default (and say so)."""
+    state = model()
+    try:
+        return load(state.base)
+    except InputError:
+        flash("warning", t("url.line", param="scenario", value=state.base,
+                           reason=t("url.unknown_scenario", value=state.base, base=m.DEFAULT_BASE)))
+        st.session_state[MODEL] = m.AppScenario(base=m.DEFAULT_BASE, actuals=state.actuals)
+        return load(m.DEFAULT_BASE)
+
+
+def current_scenario() -> Scenario:
+    return model().build(base_scenario())
+
+
+def current_result() -> Result:
+    return compute([current_scenario()])
+
+
+def base_result() -> Result:
+    return compute([base_scenario()])
+
+
+def base_paths() -> np.ndarray:
+    """Driver paths (D, Y) of the starting scenario."""
+    return base_result().projection.scenarios[0].drivers
+
+
+def current_paths() -> np.ndarray:
+    return current_result().projection.scenarios[0].drivers
+
+
+def sync_url() -> None:
+    """Write the current scenario (and language) into the address bar."""
+    wanted = m.to_query(model(), get_plan(), lang())
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    if have != {k: [v] for k, v in wanted.items()}:
+        st.query_params.from_dict(wanted)
+
+
+# --------------------------------------------------------------------------- scenario choices
+
+def scenario_options() -> list[str]:
+    """Tokens for scenario pickers: the current scenario first, then every available one."""
+    return [CURRENT, *available()]
+
+
+def option_label(token: str, lang_: str | None = None) -> str:
+    lg = lang_ or lang()
+    if token == CURRENT:
+        return t("cmp.current", lg, title=current_scenario().title(lg))
+    scn = available().get(token)
+    return scn.title(lg) if scn is not None else token
+
+
+def labeller(lang_: str | None = None):
+    """A picker's ``format_func`` with the language fixed now (it may be called after the run)."""
+    lg = lang_ or lang()
+    return lambda token: option_label(token, lg)
+
+
+def resolve_options(tokens: list[str]) -> list[Scenario]:
+    """Scenarios for picker tokens, without duplicates (an unchanged current scenario is its base)."""
+    out: list[Scenario] = []
+    seen: set[str] = set()
+    scenarios = available()
+    for token in tokens:
+        scn = current_scenario() if token == CURRENT else scenarios.get(token)
+        if scn is None:
+            continue
+        ident = _scenario_key(scn)
+        if ident not in seen:
+            seen.add(ident)
+            out.append(scn)
+    return out
+
+
+def compare_tokens() -> list[str]:
+    """The scenarios chosen for comparison (default: the current one and the plan)."""
+    ss = st.session_state
+    options = scenario_options()
+    chosen = [x for x in ss.get(COMPARE, []) if x in options]
+    if len(chosen) < 2:
+        chosen = [CURRENT, m.DEFAULT_BASE if model().changed or model().base != m.DEFAULT_BASE else "momentum"]
+        chosen = [x for x in chosen if x in options]
+    ss[COMPARE] = chosen[:4]
+    return ss[COMPARE]
+
+
+# --------------------------------------------------------------------------- saving
+
+def save_folder() -> Path:
+    """Where scenarios are saved: ``$FYP_SCENARIOS`` if set, else the project's ``scenarios/``."""
+    return Path(os.environ.get("FYP_SCENARIOS") or ROOT / "scenarios")
+
+
+def can_save() -> bool:
+    """Saving to disk is offered only when the app runs on the planner's own machine.
+
+    ``FYP_APP_SAVE=1``/``0`` forces it on or off; otherwise the browser must be talking to
+    localhost.
+    """
+    forced = os.environ.get("FYP_APP_SAVE")
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        url = st.context.url or ""
+    except Exception:  # pragma: no cover - very old Streamlit
+        url = ""
+    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
+    return host in ("localhost", "127.0.0.1", "::1")

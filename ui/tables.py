@@ -1,0 +1,185 @@
+"""Display tables: the target board, scenario comparisons and differences in assumptions.
+
+Every function takes engine tables (``check_targets`` rows, driver paths) and returns a
+DataFrame of formatted text with headers in the interface language. Pure pandas: no
+Streamlit, so the tables are tested and benchmarked directly.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from sim.compare import compare_checks
+from sim.plan import Plan
+
+from . import fmt
+from .i18n import GROUPS, area, basis, lang, name, status, t, unit
+
+SYMBOL = {"at_least": "≥", "at_most": "≤", "hold": "≥"}
+#: Light backgrounds that repeat the status (the words and marks carry it on their own).
+STATUS_BG = {"met": "#e6f2ea", "at_risk": "#fff1cc", "missed": "#fbdfe0"}
+STATUS_ORDER = {"missed": 0, "at_risk": 1, "met": 2}
+
+
+def target_text(row, lang_: str | None = None) -> str:
+    """``年均增长 ≥ 6.5%``, ``≥ 1,600万千瓦``, ``各年 ≥ 30.0%``, ``累计 ≥ 35,000人``."""
+    lg = lang_ or lang()
+    sym = SYMBOL[row["direction"]]
+    if row["kind"] == "growth":
+        return t("tgt.growth", lg, dir=sym, v=fmt.percent(row["target"]))
+    v = fmt.value(row["target"], row["unit"], lg)
+    if row["kind"] == "cumulative":
+        return t("tgt.cumulative", lg, dir=sym, v=v)
+    if row["direction"] == "hold":
+        return t("tgt.hold", lg, dir=sym, v=v)
+    return t("tgt.level", lg, dir=sym, v=v)
+
+
+def projected_text(row, lang_: str | None = None) -> str:
+    lg = lang_ or lang()
+    if row["kind"] == "growth":
+        return fmt.percent(row["projected"])
+    v = fmt.value(row["projected"], row["unit"], lg)
+    return t("tgt.projected_hold", lg, v=v) if row["direction"] == "hold" else v
+
+
+def required_text(row, lang_: str | None = None) -> str:
+    lg = lang_ or lang()
+    req = row["required"]
+    if req is None or (isinstance(req, float) and math.isnan(req)):
+        return t("word.already", lg) if row["last_actual_year"] >= row["target_year"] else t("word.unreachable", lg)
+    return fmt.pace(req, row["pace_unit"], lg)
+
+
+def basis_text(row, lang_: str | None = None) -> str:
+    lg = lang_ or lang()
+    return t("word.assumed_mark", lg) if row["assumed"] else basis(row["basis"], lg)
+
+
+def status_cell(code: str, lang_: str | None = None) -> str:
+    """A status for a Markdown table cell: bold unless met."""
+    text = status(code, lang_)
+    return text if code == "met" else f"**{text}**"
+
+
+def styled(display: pd.DataFrame, statuses) -> pd.io.formats.style.Styler:
+    """``display`` with its status column shaded by status (for ``st.table``)."""
+    colours = [STATUS_BG.get(s, "") for s in statuses]
+    first = t("col.status") if t("col.status") in display.columns else display.columns[0]
+
+    def shade(row):
+        return [f"background-color: {colours[row.name]}" if c == first else "" for c in row.index]
+
+    return display.style.apply(shade, axis=1).hide(axis="index")
+
+
+def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = True) -> pd.DataFrame:
+    """Target-board rows (one per target) as text, legible without colour."""
+    lg = lang_ or lang()
+    cell = status_cell if markdown else status
+    records = rows.to_dict("records")
+    out = pd.DataFrame({
+        t("col.status", lg): [cell(r["status"], lg) for r in records],
+        t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for r in records],
+        t("col.area", lg): [area(r["area"], lg) for r in records],
+        t("col.target", lg): [target_text(r, lg) for r in records],
+        t("col.projected", lg): [projected_text(r, lg) for r in records],
+        t("col.gap", lg): [fmt.gap(r["gap"], r["measure_unit"], lg) for r in records],
+        t("col.gap_pct", lg): [fmt.percent(r["gap_pct"], signed=True) for r in records],
+        t("col.assumed_pace", lg): [fmt.pace(r["assumed_pace"], r["pace_unit"], lg) for r in records],
+        t("col.required", lg): [required_text(r, lg) for r in records],
+        t("col.basis", lg): [basis_text(r, lg) for r in records],
+    })
+    return out
+
+
+def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=None,
+               only_problems: bool = False, by_gap: bool = False) -> pd.DataFrame:
+    """The check rows the board shows: one scenario, targets or milestones, filtered and sorted.
+
+    ``by_gap`` sorts by the relative gap (furthest behind first), so targets in different
+    units can be ranked together.
+    """
+    rows = check[(check["scenario"] == scenario) & (check["check"] == which)]
+    if areas:
+        rows = rows[rows["area"].isin(list(areas))]
+    if only_problems:
+        rows = rows[rows["status"] != "met"]
+    if by_gap:
+        rows = rows.sort_values("gap_pct", kind="stable")
+    return rows
+
+
+def status_counts(rows: pd.DataFrame) -> dict[str, int]:
+    counts = rows["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in ("met", "at_risk", "missed")}
+
+
+# --------------------------------------------------------------------------- comparisons
+
+def scenario_labels(titles: list[str], names: list[str]) -> list[str]:
+    """Column labels: titles, with the name added where two titles are the same."""
+    return [f"{ti} ({n})" if titles.count(ti) > 1 else ti for ti, n in zip(titles, names, strict=True)]
+
+
+def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan: Plan,
+                  which: str = "target", lang_: str | None = None) -> pd.DataFrame:
+    """Targets as rows; per scenario the projected value with its status; differences to the first."""
+    lg = lang_ or lang()
+    rows = check[check["check"] == which]
+    wide = compare_checks(rows, base=names[0])
+    first = rows[rows["scenario"] == names[0]].reset_index(drop=True)
+    out = pd.DataFrame({
+        t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for _, r in first.iterrows()],
+        t("col.target", lg): [target_text(r, lg) for _, r in first.iterrows()],
+    })
+    for n, label in zip(names, labels, strict=True):
+        values = []
+        for i, r in first.iterrows():
+            row = dict(r)
+            row["projected"] = wide.loc[i, n]
+            values.append(f"{status_cell(wide.loc[i, f'{n}:status'], lg)} {projected_text(row, lg)}")
+        out[label] = values
+    for n, label in zip(names[1:], labels[1:], strict=True):
+        col = f"{n}−{names[0]}"
+        out[t("cmp.delta", lg, a=label, b=labels[0])] = [
+            fmt.gap(wide.loc[i, col], first.loc[i, "measure_unit"], lg) for i in range(len(first))]
+    return out
+
+
+def driver_differences(plan: Plan, paths: list[np.ndarray], labels: list[str],
+                       lang_: str | None = None) -> pd.DataFrame:
+    """Drivers whose 2026–2030 paths differ between scenarios, one column per scenario."""
+    lg = lang_ or lang()
+    rows = []
+    for d, ind in enumerate(plan.drivers):
+        texts = [path_text(p[d], ind.pace_unit) for p in paths]
+        if len(set(texts)) == 1:  # equal, or different only beyond the precision shown
+            continue
+        row = {
+            t("col.indicator", lg): name(ind, lg),
+            t("col.area", lg): area(ind.area, lg),
+            t("col.unit", lg): unit(ind.pace_unit, lg),
+        }
+        for text, label in zip(texts, labels, strict=True):
+            row[label] = text
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def path_text(path, pace_unit: str) -> str:
+    """A constant path as one number, a changing one as ``10.0 → 10.0 → 9.0 → 9.0 → 9.0``."""
+    places = fmt.decimals(pace_unit)
+    parts = [fmt.number(x, places) for x in path]
+    return parts[0] if len(set(parts)) == 1 else " → ".join(parts)
+
+
+def group_of(area_code: str) -> str:
+    """The assumptions-page group of a plan area."""
+    for code, areas in GROUPS:
+        if area_code in areas:
+            return code
+    return GROUPS[0][0]
