@@ -152,7 +152,7 @@ with tab_mid:
     cols = st.columns(3)
     for k, ind_id in enumerate(picked):
         ind = plan.by_id[ind_id]
-        value = cols[k % 3].number_input(f"{names[ind_id]}({ind.unit})", value=float(ind.baseline.value),
+        value = cols[k % 3].number_input(f"{names[ind_id]}({ind.value_unit})", value=float(ind.baseline.value),
                                          key=f"rev_val_{ind_id}_{year}", format="%.2f")
         actuals.setdefault(ind_id, {})[year] = value
     upload = st.file_uploader(t("rev.upload"), type=["csv", "toml"], key="rev_upload")

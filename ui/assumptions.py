@@ -251,7 +251,7 @@ def actuals() -> None:
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
     state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
-    right.number_input(with_unit(t("asm.act_value"), plan.by_id[pick].unit, lg), key="act_value",
+    right.number_input(with_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
                        format="%.2f")
     button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
     entered = state.model().actuals
@@ -263,7 +263,7 @@ def actuals() -> None:
         ind = plan.by_id[ind_id]
         for y, v in obs.items():
             a, b = st.columns([8, 1], vertical_alignment="center")
-            a.markdown(f"{name(ind, lg)} · {y}: **{fmt.value(v, ind.unit, lg)}**")
+            a.markdown(f"{name(ind, lg)} · {y}: **{fmt.value(v, ind.value_unit, lg)}**")
             b.button(t("asm.act_remove"), key=f"act_rm_{ind_id}_{y}", on_click=_remove_actual, args=(ind_id, y))
 
 

@@ -50,7 +50,7 @@ def target_point(plan: Plan, proj: Projection, target: Target) -> float:
 
 def _target_row(plan: Plan, target: Target) -> dict:
     ind = plan.by_id[target.indicator]
-    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.unit}
+    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit}
 
 
 def _axis_title(plan: Plan, ind_id: str, lg: str, cumulative: bool) -> str:
@@ -58,7 +58,7 @@ def _axis_title(plan: Plan, ind_id: str, lg: str, cumulative: bool) -> str:
     label = name(ind, lg)
     if cumulative:
         label = t("ind.axis_cum", lg, name=label)
-    u = unit(ind.unit, lg)
+    u = unit(ind.value_unit, lg)
     return f"{label}({u})" if lg == "zh" else f"{label} ({u})"
 
 
@@ -71,7 +71,7 @@ def _add_indicator(fig: go.Figure, plan: Plan, proj: Projection, ind_id: str, la
     where = {"row": row, "col": col} if row else {}
     for s, label in enumerate(labels):
         years, values = _series(proj, s, i, cumulative)
-        shown = [fmt.value(v, ind.unit, lg) for v in values]
+        shown = [fmt.value(v, ind.value_unit, lg) for v in values]
         fig.add_trace(go.Scatter(
             x=years, y=values, name=label, mode="lines+markers", legendgroup=label, showlegend=legend,
             line={"color": COLORS[s % 4], "dash": DASHES[s % 4], "width": 2.5},
@@ -95,7 +95,7 @@ def _add_indicator(fig: go.Figure, plan: Plan, proj: Projection, ind_id: str, la
         key = "ind.milestone_marker" if target.milestone else "ind.target_marker"
         label = t(key, lg, year=target.year, target=desc)
         if target.kind == "growth":
-            label += f"({fmt.value(y, ind.unit, lg)})" if lg == "zh" else f" (= {fmt.value(y, ind.unit, lg)})"
+            label += f"({fmt.value(y, ind.value_unit, lg)})" if lg == "zh" else f" (= {fmt.value(y, ind.value_unit, lg)})"
             xs = list(range(plan.base_year, target.year + 1))
             base = float(proj.values[0, i, 0])
             fig.add_trace(go.Scatter(
@@ -167,7 +167,7 @@ def compare_figure(plan: Plan, proj: Projection, ind_ids: list[str], labels: lis
     for k, ind_id in enumerate(ind_ids):
         _add_indicator(fig, plan, proj, ind_id, labels, lg, row=k // cols + 1, col=k % cols + 1,
                        legend=k == 0, text=False)
-        fig.update_yaxes(title_text=unit(plan.by_id[ind_id].unit, lg), row=k // cols + 1, col=k % cols + 1)
+        fig.update_yaxes(title_text=unit(plan.by_id[ind_id].value_unit, lg), row=k // cols + 1, col=k % cols + 1)
     _style(fig, t("cmp.figure_title", lg), 330 * rows + 120)
     fig.update_annotations(font={"size": 13})
     for c in range(1, cols + 1):

@@ -64,10 +64,10 @@ def sources(plan: Plan, ind_id: str) -> None:
     if ind.baseline is not None:
         b = ind.baseline
         mark = "⚑ " if b.assumed else ""
-        st.markdown(f"{mark}**{t('ind.baseline', year=plan.base_year, v=fmt.value(b.value, ind.unit, lg), basis=basis(b.basis, lg))}**"
+        st.markdown(f"{mark}**{t('ind.baseline', year=plan.base_year, v=fmt.value(b.value, ind.value_unit, lg), basis=basis(b.basis, lg))}**"
                     f"  \n{_provenance(b)}")
     for target in (*ind.targets, *ind.milestones):
-        row = {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.unit}
+        row = {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit}
         key = "ind.milestone_marker" if target.milestone else "ind.target_marker"
         label = t(key, year=target.year, target="").strip()
         st.markdown(f"**{t('ind.target_src', label=label, target=target_text(row, lg), basis=basis(target.number.basis, lg))}**"

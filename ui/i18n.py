@@ -327,7 +327,7 @@ UNITS_EN = {
     "亿元": "100m yuan", "万千瓦": "10k kW", "万亩": "10k mu", "万头": "10k head", "万人次": "10k visits",
     "万人": "10k people", "亿立方米": "100m m³", "微克/立方米": "µg/m³", "元/人次": "yuan/visit",
     "元": "yuan", "人": "people", "户": "firms", "家": "firms", "万户": "10k entities",
-    "指数(基期=100)": "index, 2025 = 100", "个": "products", "%": "%", "%/年": "%/yr",
+    "指数(基期=100)": "index, base year = 100", "个": "products", "%": "%", "%/年": "%/yr",
     "百分点/年": "pp/yr", "百分点": "pp", "个百分点": "pp", "年": "yr",
 }
 
@@ -417,7 +417,7 @@ def with_unit(label: str, u: str, lang_: str | None = None) -> str:
 def name_unit(ind, lang_: str | None = None, pace: bool = False) -> str:
     """An indicator's name with its unit (or its pace unit)."""
     lg = lang_ or lang()
-    return with_unit(name(ind, lg), ind.pace_unit if pace else ind.unit, lg)
+    return with_unit(name(ind, lg), ind.pace_unit if pace else ind.value_unit, lg)
 
 
 def listing(items, lang_: str | None = None) -> str:
