@@ -21,3 +21,5 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_engine.py
+	$(PY) bench/bench_montecarlo.py
+	$(PY) bench/bench_app.py

@@ -65,33 +65,25 @@ def project_paths(
     Returns
     -------
     ndarray, shape (S, n, Y + 1)
-        Levels, base year first.
+        Levels, base year first (a view of a (Y + 1, n, S) array).
     """
     S, n, Y = drivers.shape
-    # Year-major and contiguous: each year is a few whole-array operations. Every dynamic is
-    # applied to all columns and the right one kept with a mask, which beats gathering each
-    # dynamic's scattered columns.
-    masks = []
-    for dynamic, idx in groups:
-        mask = np.zeros(n, dtype=bool)
-        mask[np.asarray(idx, dtype=np.intp)] = True
-        masks.append((STEPS[dynamic], mask))
-    pace = np.ascontiguousarray(np.moveaxis(drivers, 2, 0))
+    # Year-major with the draws last: each indicator's draws are one contiguous row, so every
+    # step is a few long contiguous loops however many indicators there are. Drivers already
+    # laid out as (Y, n, S) in memory (as the Monte Carlo makes them) are used without a copy.
+    pace = np.ascontiguousarray(drivers.transpose(2, 1, 0))                # (Y, n, S)
     obs = None
     if actuals is not None and not np.isnan(actuals).all():
-        obs = np.moveaxis(actuals, 2, 0)
-    out = np.empty((Y + 1, S, n), dtype=drivers.dtype)
-    out[0] = base
+        obs = actuals.transpose(2, 1, 0)                                     # (Y, n, S or 1)
+    out = np.empty((Y + 1, n, S), dtype=drivers.dtype)
+    out[0] = np.asarray(base, dtype=drivers.dtype)[:, None]
+    rows = [(STEPS[dynamic], np.asarray(idx, dtype=np.intp)) for dynamic, idx in groups]
     for t in range(Y):
-        prev = out[t]
-        step, mask = masks[0]
-        nxt = step(prev, pace[t])
-        for step, mask in masks[1:]:
-            nxt = np.where(mask, step(prev, pace[t]), nxt)
+        for step, idx in rows:
+            out[t + 1, idx] = step(out[t, idx], pace[t, idx])
         if obs is not None:
-            nxt = np.where(np.isnan(obs[t]), nxt, obs[t])
-        out[t + 1] = nxt
-    return np.moveaxis(out, 0, 2)
+            out[t + 1] = np.where(np.isnan(obs[t]), out[t + 1], obs[t])
+    return out.transpose(2, 1, 0)
 
 
 def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:

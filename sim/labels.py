@@ -51,6 +51,19 @@ COLUMNS_ZH = {
     "dynamic": "变化方式", "targets": "目标", "milestones": "年度目标", "trend": "2025年速度",
     "source": "来源", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",
     "note": "说明", "price_basis": "价格口径",
+    # Monte Carlo, goal seek and sensitivity
+    "p_met": "达成概率", "p_met_low": "概率下限(95%)", "p_met_high": "概率上限(95%)", "p_at_risk": "临界概率",
+    "p_missed": "未达标概率", "p_met_pct": "达成概率(%)", "ci95_low_pct": "95%下限(%)",
+    "ci95_high_pct": "95%上限(%)", "p_at_risk_pct": "临界概率(%)", "projected_p5": "预测P5",
+    "projected_p50": "预测中位数", "projected_p95": "预测P95", "p5": "P5", "p25": "P25", "p50": "中位数",
+    "p75": "P75", "p95": "P95", "draw": "模拟序号", "probability": "目标概率", "p_now": "目前概率",
+    "p_now_pct": "目前概率(%)", "drivers": "调整的驱动因素", "shift": "需调整幅度", "pace_needed": "所需速度",
+    "paces": "各驱动因素速度", "p_achieved": "达到的概率", "p_achieved_pct": "达到的概率(%)",
+    "simulated": "模拟解", "closed_form": "解析解", "method": "算法", "base_gap": "情景差距",
+    "step": "变动方式", "driver": "驱动因素代码", "driver_name": "驱动因素", "size": "变动幅度",
+    "gap_down": "下调后差距", "gap_up": "上调后差距", "change_down": "下调影响", "change_up": "上调影响",
+    "swing": "最大影响", "rank": "排序", "dist": "分布", "sd": "标准差", "low": "下限", "peak": "众数",
+    "high": "上限", "origin": "来源", "spread_unit": "幅度单位",
 }
 
 

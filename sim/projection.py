@@ -90,7 +90,8 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     Returns
     -------
     ndarray, shape (S, I, Y + 1)
-        Every indicator's value in every year [indicator unit], base year first.
+        Every indicator's value in every year [indicator unit], base year first: a view of a
+        (Y + 1, I, S) array (use ``np.ascontiguousarray`` where a C-ordered copy is needed).
     """
     S, D, Y = drivers.shape
     if len(compiled.driver_rows) != D or len(compiled.years) - 1 != Y:
@@ -98,11 +99,13 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
                          f"{len(compiled.years) - 1})")
     obs = None if actuals is None else actuals[:, compiled.driver_rows]
     levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs)
-    values = np.empty((S, compiled.n_indicators, Y + 1), dtype=drivers.dtype)
-    values[:, compiled.driver_rows] = levels
+    # Built year-major with the draws last, like project_paths, so that copying the drivers in
+    # and deriving the rest move whole contiguous rows; returned as an (S, I, Y + 1) view.
+    values = np.empty((Y + 1, compiled.n_indicators, S), dtype=drivers.dtype)
+    values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
     for row, op, inputs, scale in compiled.derived:
         values[:, row] = derive([values[:, r] for r in inputs], op, scale)
-    return values
+    return values.transpose(2, 1, 0)
 
 
 @dataclass(frozen=True, eq=False)
@@ -254,7 +257,7 @@ def project(plan: Plan, scenarios: Scenario | str | Sequence[Scenario | str],
     compiled = compile_plan(plan, horizon)
     drivers = np.stack([r.drivers for r in resolved])
     actuals = np.stack([r.actuals for r in resolved])
-    values = project_array(compiled, drivers, actuals)
+    values = np.ascontiguousarray(project_array(compiled, drivers, actuals))
     return Projection(plan=plan, scenarios=resolved, years=compiled.years, values=values)
 
 

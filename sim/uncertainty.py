@@ -238,7 +238,9 @@ def default_marginal(ind: Indicator, scenario_pace: np.ndarray, plan_pace: np.nd
     else:
         sd, why = LINEAR_SHARE * own, f"{LINEAR_SHARE:.0%} of the yearly change"
     if distance > sd:
-        sd, why = distance, f"2025 reported {ind.trend.value:g} vs plan pace {np.mean(plan_pace):.3g}"
+        sd, why = distance, f"2025 reported {ind.trend.value:g} vs plan pace {np.mean(plan_pace):.4g}"
+    elif sd == 0:
+        why = "held still by the scenario, no spread"
     return Marginal(ind.id, "normal", sd=round(sd, 6), origin=f"default: {why}")
 
 
