@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import layout, state, tables
+from ui import layout, probability, state, tables
 from ui.boot import guard
 from ui.i18n import ICON, area, lang, t
 
@@ -32,13 +32,20 @@ chosen = left.multiselect(t("board.filter_area"), areas, key="board_areas", form
                           placeholder=t("board.filter_placeholder"), persist_state="session")
 by_gap = mid.checkbox(t("board.sort_gap"), key="board_by_gap", persist_state="session")
 problems = right.checkbox(t("board.only_problems"), key="board_problems", persist_state="session")
+show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.prob_help"), persist_state="session")
+probs = None
+if show_prob:
+    with st.spinner(t("board.prob_running")):
+        probs = probability.board_probabilities(state.scenario_key(scenario), scenario)
 rows = tables.board_rows(check, name, "target", chosen, problems, by_gap)
 if rows.empty:
     st.info(t("board.empty"))
 else:
     layout.table_css()
+    display = tables.board_table(rows, probabilities=probs)
+    extra = {t("col.probability"): tables.probability_colours(rows, probs)} if probs else None
     with st.container(key="board_targets"):
-        st.table(tables.styled(tables.board_table(rows), list(rows["status"])), border="horizontal")
+        st.table(tables.styled(display, list(rows["status"]), extra), border="horizontal")
 st.caption(t("help.status"))
 st.caption(t("board.assumed_note"))
 st.caption(t("board.gap_note"))

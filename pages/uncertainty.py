@@ -137,12 +137,6 @@ def current_scenario() -> Scenario:
     return state.current_scenario()
 
 
-def scenario_key(scn: Scenario) -> str:
-    """Everything that defines a scenario, as text (the cache key)."""
-    return "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
-                       + repr(sorted(node.correlation.items())) for node in scn.chain)
-
-
 def summarise(res) -> dict:
     """What the page shows of a run: small tables, not the kept draws."""
     lg = lang()
@@ -377,7 +371,7 @@ st.title(t("unc.title"))
 try:
     plan = state.get_plan()
     scn = current_scenario()
-    key = scenario_key(scn)
+    key = state.scenario_key(scn)
     st.caption(t("unc.caption", scenario=scn.title(lang())))
     params = settings(scn)
     show_spreads(scn, params)

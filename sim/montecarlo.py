@@ -391,7 +391,7 @@ class MonteCarloResult:
                 "name": ind.name_zh if lang == "zh" else ind.name_en,
                 "check": "milestone" if target.milestone else "target", "kind": target.kind,
                 "target_year": target.year, "direction": target.direction, "target": target.value,
-                "measure_unit": "%/年" if target.kind == "growth" else ind.unit,
+                "measure_unit": "%/年" if target.kind == "growth" else ind.value_unit,
                 "projected": float(det.projected[0, t]),
                 "status": ("met", "at_risk", "missed")[det.status[0, t]],
                 "p_met": self.probability[t], "p_met_low": lo[t], "p_met_high": hi[t],
@@ -413,7 +413,7 @@ class MonteCarloResult:
             "scenario": self.resolved.name,
             "indicator": np.repeat([i.id for i in plan.indicators], n_year),
             "name": np.repeat([i.name_zh if lang == "zh" else i.name_en for i in plan.indicators], n_year),
-            "unit": np.repeat([i.unit for i in plan.indicators], n_year),
+            "unit": np.repeat([i.value_unit for i in plan.indicators], n_year),
             "year": np.tile(self.years, n_ind),
             "value": det.reshape(-1),
         })

@@ -85,6 +85,20 @@ def test_board_starts_in_chinese_with_every_target(app):
                                            "林草覆盖率", "游客接待人次增速", "城镇新增就业(5年累计)"]
 
 
+def test_board_probability_column(app):
+    """The board's optional column: P(met) from a 20,000-draw run, in words and per cent."""
+    app.checkbox(key="board_prob").check().run()
+    assert_clean(app)
+    row = board_row(app, "地区生产总值")
+    label, percent = row["达成概率"].split()
+    assert label in {"很可能", "可能", "有风险", "不太可能"}
+    p = float(percent.rstrip("%")) / 100
+    # The plan scenario sits exactly on the GDP target, so about half the draws meet it.
+    assert 0.35 < p < 0.65 and label in {"可能", "有风险"}
+    energy = board_row(app, "综合能源装机规模")["达成概率"]
+    assert energy.split()[0] in {"可能", "有风险"}
+
+
 def test_gdp_growth_down_to_5_percent_turns_the_gdp_target_missed(app):
     go(app, "pages/assumptions.py")
     widget(app.slider, "w_gdp_all").set_value(5.0).run()

@@ -22,6 +22,14 @@ TEXT: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ app and sidebar
     "app.title": ("甘州区“十五五”规划目标模拟", "Ganzhou 15th Five-Year Plan: target simulator"),
     "nav.board": ("总览", "Overview"),
+    "col.probability": ("达成概率", "P(met)"),
+    "board.show_prob": ("显示达成概率(蒙特卡罗模拟2万次)", "Show probability of meeting (20,000-draw Monte Carlo)"),
+    "board.prob_help": ("按当前情景及其不确定性设置模拟2万次,种子固定为0。很可能 ≥80%;可能 50–80%;"
+                        "有风险 20–50%;不太可能 <20%。详细设置见“不确定性”页。",
+                        "20,000 draws of the current scenario with its uncertainty settings, seed 0. "
+                        "Likely ≥ 80%; about even 50–80%; at risk 20–50%; unlikely < 20%. "
+                        "Settings and fan charts are on the Uncertainty page."),
+    "board.prob_running": ("正在模拟达成概率…", "Simulating probabilities…"),
     "nav.assumptions": ("情景设置", "Assumptions"),
     "nav.indicator": ("指标", "Indicator"),
     "nav.compare": ("对比", "Compare"),

@@ -93,8 +93,10 @@ def load(name: str) -> Scenario:
     return load_scenario(name)
 
 
-def _scenario_key(scn: Scenario) -> str:
-    return "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items())) for node in scn.chain)
+def scenario_key(scn: Scenario) -> str:
+    """Everything that defines a scenario, as text (the cache key)."""
+    return "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
+                       + repr(sorted(node.correlation.items())) for node in scn.chain)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -105,7 +107,7 @@ def _compute(key: str, _plan: Plan, _scenarios: tuple[Scenario, ...]) -> Result:
 
 def compute(scenarios: list[Scenario]) -> Result:
     """Project and check scenarios (cached by their content)."""
-    key = "\x1e".join(_scenario_key(s) for s in scenarios)
+    key = "\x1e".join(scenario_key(s) for s in scenarios)
     return _compute(key, get_plan(), tuple(scenarios))
 
 
@@ -118,7 +120,7 @@ def _export_files(key: str, lang_: str, _scenarios: tuple[Scenario, ...], _curre
 
 def export_files(scenarios: list[Scenario], current: Scenario) -> list:
     """The export page's files (workbooks take a second to write, so they are cached)."""
-    key = "\x1e".join(_scenario_key(s) for s in [*scenarios, current])
+    key = "\x1e".join(scenario_key(s) for s in [*scenarios, current])
     return _export_files(key, lang(), tuple(scenarios), current)
 
 
@@ -271,7 +273,7 @@ def resolve_options(tokens: list[str]) -> list[Scenario]:
         scn = current_scenario() if token == CURRENT else scenarios.get(token)
         if scn is None:
             continue
-        ident = _scenario_key(scn)
+        ident = scenario_key(scn)
         if ident not in seen:
             seen.add(ident)
             out.append(scn)

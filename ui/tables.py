@@ -65,19 +65,27 @@ def status_cell(code: str, lang_: str | None = None) -> str:
     return text if code == "met" else f"**{text}**"
 
 
-def styled(display: pd.DataFrame, statuses) -> pd.io.formats.style.Styler:
-    """``display`` with its status column shaded by status (for ``st.table``)."""
-    colours = [STATUS_BG.get(s, "") for s in statuses]
+def styled(display: pd.DataFrame, statuses, extra: dict[str, list[str]] | None = None
+           ) -> pd.io.formats.style.Styler:
+    """``display`` with its status column shaded by status (for ``st.table``); ``extra`` maps
+    other columns to one background colour per row."""
     first = t("col.status") if t("col.status") in display.columns else display.columns[0]
+    shades = {first: [STATUS_BG.get(s, "") for s in statuses], **(extra or {})}
 
     def shade(row):
-        return [f"background-color: {colours[row.name]}" if c == first else "" for c in row.index]
+        return [f"background-color: {shades[c][row.name]}" if c in shades and shades[c][row.name] else ""
+                for c in row.index]
 
     return display.style.apply(shade, axis=1).hide(axis="index")
 
 
-def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = True) -> pd.DataFrame:
-    """Target-board rows (one per target) as text, legible without colour."""
+def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = True,
+                probabilities: dict | None = None) -> pd.DataFrame:
+    """Target-board rows (one per target) as text, legible without colour.
+
+    With ``probabilities`` ((indicator, check, target year) → P(met)), a column of
+    probabilities in words and per cent follows the status.
+    """
     lg = lang_ or lang()
     cell = status_cell if markdown else status
     records = rows.to_dict("records")
@@ -93,7 +101,21 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = T
         t("col.required", lg): [required_text(r, lg) for r in records],
         t("col.basis", lg): [basis_text(r, lg) for r in records],
     })
+    if probabilities is not None:
+        from .probability import cell
+
+        keys = [(r["indicator"], r["check"], int(r["target_year"])) for r in records]
+        out.insert(1, t("col.probability", lg),
+                   [cell(probabilities[k], lg) if k in probabilities else "" for k in keys])
     return out
+
+
+def probability_colours(rows: pd.DataFrame, probabilities: dict) -> list[str]:
+    """Background colour of each row's probability cell."""
+    from .probability import band
+
+    keys = [(r["indicator"], r["check"], int(r["target_year"])) for r in rows.to_dict("records")]
+    return [band(probabilities[k])[2] if k in probabilities else "" for k in keys]
 
 
 def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=None,
