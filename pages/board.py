@@ -41,7 +41,7 @@ rows = tables.board_rows(check, name, "target", chosen, problems, by_gap)
 if rows.empty:
     st.info(t("board.empty"))
 else:
-    layout.table_css()
+    layout.table_css(probability=probs is not None)
     display = tables.board_table(rows, probabilities=probs)
     extra = {t("col.probability"): tables.probability_colours(rows, probs)} if probs else None
     with st.container(key="board_targets"):

@@ -66,14 +66,19 @@ def notices() -> None:
 
 #: Columns of the target tables kept on one line: in Chinese all but the name and the target;
 #: English names and units are longer, so there only the status.
-NOWRAP = {"zh": ":not(:nth-child(2)):not(:nth-child(4))",
-          "en": ":nth-child(1)"}
-
-
-def table_css() -> None:
-    cells = NOWRAP[lang()]
-    st.html(f"<style>.st-key-board_targets td{cells} *, .st-key-board_milestones td{cells} * "
-            "{ white-space: nowrap !important; }</style>")
+def table_css(probability: bool = False) -> None:
+    """Keep the board's short cells on one line; only the name and target columns wrap in
+    Chinese (in English the status and, if shown, the probability). ``probability``: the
+    board has the probability column as its second column."""
+    s = int(probability)
+    if lang() == "zh":
+        cells = f":not(:nth-child({2 + s})):not(:nth-child({4 + s}))"
+        rule = f"td{cells} *"
+    else:
+        rule = "td:nth-child(1) *" + (", td:nth-child(2) *" if probability else "")
+    selectors = ", ".join(f".st-key-{key} {part.strip()}" for key in ("board_targets", "board_milestones")
+                          for part in rule.split(","))
+    st.html(f"<style>{selectors} {{ white-space: nowrap !important; }}</style>")
 
 
 def card(row: pd.Series) -> None:

@@ -36,7 +36,9 @@ def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, i
 
 
 def band(p: float) -> tuple[str, str, str]:
-    """(Chinese label, English label, colour) of a probability."""
+    """(Chinese label, English label, colour) of a probability, judged at the shown precision
+    (whole per cent), so that "50%" never reads "at risk" on one row and "about even" on another."""
+    p = round(p * 100) / 100
     for low, zh, en, colour in BANDS:
         if p >= low:
             return zh, en, colour
