@@ -201,7 +201,7 @@ def probability_table(prob: pd.DataFrame, milestones: bool) -> pd.io.formats.sty
         colours.append(colour)
         records.append({
             t("unc.col.target"): f"{r['name']}({r['direction_text']} {number(r['target'], r['measure_unit'])})"
-            if lang() == "zh" else f"{r['name']} ({r['direction_text']} {number(r['target'], r['measure_unit'])})",
+            if lang() == "zh" else f"{r['name_en']} ({r['direction_text']} {number(r['target'], r['measure_unit'])})",
             t("unc.col.year"): str(r["target_year"]),
             t("unc.col.projected"): number(r["projected"], r["measure_unit"]),
             t("unc.col.p"): pct(r["p_met"]),
@@ -259,7 +259,7 @@ def tornado_figure(rows: pd.DataFrame) -> go.Figure:
     rows = rows.sort_values("swing")
     fig = go.Figure()
     for col, key, colour in (("change_down", "unc.down", "#D55E00"), ("change_up", "unc.up", "#009E73")):
-        fig.add_trace(go.Bar(y=rows["driver_name"], x=rows[col], orientation="h", name=t(key),
+        fig.add_trace(go.Bar(y=rows["driver_name" if lang() == "zh" else "driver_name_en"], x=rows[col], orientation="h", name=t(key),
                              marker={"color": colour}))
     unit_ = rows["measure_unit"].iloc[0]
     unit_ = ("百分点" if lang() == "zh" else "percentage points") if unit_ == "%/年" else unit_
@@ -354,7 +354,7 @@ def show_goal(scn: Scenario, key: str, params: dict) -> None:
         table = goal(key, last["p"], last["seed"], last["scale"], last["persistence"], lang(), scn)
     st.caption(t("unc.goal_note", draws=GOAL_DRAWS))
     view = pd.DataFrame({
-        t("unc.col.target"): table["name"] + " " + table["target_year"].astype(str),
+        t("unc.col.target"): table["name" if lang() == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now"): table["p_now"].map(pct),
         t("unc.col.shift"): table["shift"].map(lambda v: "—" if not math.isfinite(v) else f"{v:+.2f}"),
         t("unc.col.pace"): [("—" if not math.isfinite(v) else f"{v:.2f} {u}") for v, u in

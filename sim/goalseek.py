@@ -307,7 +307,7 @@ def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, dr
         req = required_for_probability(plan, scenario, target, probability, _seeker=seeker)
         ind = plan.by_id[target.indicator]
         rows.append({
-            "scenario": resolved.name, "indicator": ind.id, "name": ind.name_zh if lang == "zh" else ind.name_en,
+            "scenario": resolved.name, "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en,
             "check": "milestone" if target.milestone else "target", "kind": target.kind,
             "target_year": target.year, "direction": target.direction, "target": target.value,
             "probability": probability, "p_now": req.now, "drivers": ", ".join(req.drivers),

@@ -388,7 +388,7 @@ class MonteCarloResult:
             ind = plan.by_id[target.indicator]
             rows.append({
                 "scenario": self.resolved.name, "indicator": ind.id,
-                "name": ind.name_zh if lang == "zh" else ind.name_en,
+                "name": ind.name_zh, "name_en": ind.name_en,
                 "check": "milestone" if target.milestone else "target", "kind": target.kind,
                 "target_year": target.year, "direction": target.direction, "target": target.value,
                 "measure_unit": "%/年" if target.kind == "growth" else ind.value_unit,
@@ -412,7 +412,8 @@ class MonteCarloResult:
         frame = pd.DataFrame({
             "scenario": self.resolved.name,
             "indicator": np.repeat([i.id for i in plan.indicators], n_year),
-            "name": np.repeat([i.name_zh if lang == "zh" else i.name_en for i in plan.indicators], n_year),
+            "name": np.repeat([i.name_zh for i in plan.indicators], n_year),
+            "name_en": np.repeat([i.name_en for i in plan.indicators], n_year),
             "unit": np.repeat([i.value_unit for i in plan.indicators], n_year),
             "year": np.tile(self.years, n_ind),
             "value": det.reshape(-1),

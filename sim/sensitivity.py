@@ -109,11 +109,11 @@ def tornado(plan: Plan, scenario: Scenario, *, uncertainty: Uncertainty | None =
                 continue
             drv = plan.drivers[d]
             rows.append({
-                "indicator": ind.id, "name": ind.name_zh if lang == "zh" else ind.name_en,
+                "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en,
                 "check": "milestone" if target.milestone else "target", "kind": target.kind,
                 "target_year": target.year, "direction": target.direction, "target": target.value,
                 "measure_unit": "%/年" if target.kind == "growth" else ind.unit, "base_gap": gaps[0, t],
-                "step": step, "driver": drv.id, "driver_name": drv.name_zh if lang == "zh" else drv.name_en,
+                "step": step, "driver": drv.id, "driver_name": drv.name_zh, "driver_name_en": drv.name_en,
                 "size": size, "pace_unit": "log points/yr" if step == "sd" and drv.dynamic == "compound"
                 else pace_unit(drv.dynamic, drv.unit),
                 "gap_down": down, "gap_up": up, "change_down": down - gaps[0, t], "change_up": up - gaps[0, t],

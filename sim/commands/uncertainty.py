@@ -25,6 +25,13 @@ TORNADO_VIEW = ["name", "target_year", "kind", "target", "base_gap", "step", "ra
                 "pace_unit", "change_down", "change_up", "measure_unit"]
 
 
+def _english(view: list[str], lang: str) -> list[str]:
+    """In English, the terminal shows the English names (files always keep ``name`` in Chinese)."""
+    if lang == "zh":
+        return view
+    return [{"name": "name_en", "driver_name": "driver_name_en"}.get(c, c) for c in view]
+
+
 def register(sub, parents) -> None:
     p = sub.add_parser("mc", parents=parents,
                        help="Monte Carlo: how likely each target is under the scenario's uncertainty",
@@ -169,7 +176,7 @@ def cmd_mc(args) -> int:
         unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
         table = requirements(plan, scenario, args.goal, draws=min(args.draws, 20_000), seed=args.seed,
                              milestones=not args.targets_only, uncertainty=unc, lang=lang)
-        emit(table if args.output else _view(table, GOAL_VIEW), args,
+        emit(table if args.output else _view(table, _english(GOAL_VIEW, lang)), args,
              title=f"{scenario.title(lang)}: pace needed for a {args.goal:.0%} chance of meeting each target "
                    f"(seed {args.seed})")
         return 0
@@ -188,7 +195,7 @@ def cmd_mc(args) -> int:
         emit(result.draws_table(args.keep), args, title=title)
     else:
         table = result.probabilities(lang)
-        emit(table if args.output else _view(table, MC_VIEW), args, title=title)
+        emit(table if args.output else _view(table, _english(MC_VIEW, lang)), args, title=title)
     return 0
 
 
@@ -216,6 +223,6 @@ def cmd_sensitivity(args) -> int:
             table = table[table.step == args.step]
         if args.top:
             table = table[table["rank"] <= args.top]
-    emit(table if args.output else table[[c for c in TORNADO_VIEW if c in table.columns]], args,
+    emit(table if args.output else table[[c for c in _english(TORNADO_VIEW, lang) if c in table.columns]], args,
          title=f"{scenario.title(lang)}: change of each target's gap when one driver moves down / up")
     return 0
