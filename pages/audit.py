@@ -2,16 +2,13 @@
 
 import streamlit as st
 
-from sim import load_plan
 from sim.audit import SEVERITIES, audit_plan, summary
 from sim.export import csv_bytes
+from ui import state
+from ui.boot import guard
+from ui.i18n import add_texts, t
 
-try:  # the app's first-run guard (see ui/boot.py), when the app package is present
-    from ui.boot import guard
-
-    guard()
-except ImportError:  # pragma: no cover
-    pass
+guard()
 
 TEXTS = {
     "audit.title": ("规划数据核查", "Plan audit"),
@@ -31,29 +28,18 @@ TEXTS = {
 }
 ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
 
-try:  # the app's label registry, when the app helper's ui package is present
-    from ui.i18n import add_texts
-    from ui.i18n import t as _t
-
-    add_texts(TEXTS)
-except ImportError:  # pragma: no cover - page run without the app package
-    _t = None
-
-
-def t(key: str) -> str:
-    if _t is not None:
-        return _t(key)
-    return TEXTS[key][0 if st.session_state.get("lang", "zh") == "zh" else 1]
+add_texts(TEXTS)
 
 
 @st.cache_resource(show_spinner=False)
-def findings_of(path: str | None):
-    plan = load_plan(path)
-    return plan, audit_plan(plan)
+def findings_of(plan_path: str, _plan):
+    """Audit findings of the app's plan, computed once per plan file."""
+    return audit_plan(_plan)
 
 
 lg = st.session_state.get("lang", "zh")
-plan, findings = findings_of(None)
+plan = state.get_plan()
+findings = findings_of(plan.path, plan)
 st.title(t("audit.title"))
 st.caption(t("audit.intro"))
 

@@ -62,7 +62,8 @@ COLUMNS = {
 }
 VERDICT_EN = {"ahead": "ahead", "on_track": "on track", "behind": "behind", "no_data": "no data"}
 READING = {"used": ("采用", "used"), "alternative": ("另一理解", "other reading")}
-VERDICT_ICON = {"ahead": "🟢", "on_track": "🔵", "behind": "🔴", "no_data": "⚪"}
+#: Marks that render without a colour-emoji font (ahead, on track, behind, no data).
+VERDICT_ICON = {"ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 
 try:
     from ui.i18n import add_texts
