@@ -178,16 +178,16 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
     v = values[:, spec.rows].astype(np.float64, copy=False)          # (S, T, Y+1)
     k = spec.k
     at = np.arange(Y1)
-    kk = np.broadcast_to(k[None, :, None], (S, T, 1))
+    cols = np.arange(T)
     base0 = v[:, :, 0]
-    vk = np.take_along_axis(v, kk, axis=2)[:, :, 0]
+    vk = v[:, cols, k]
     cum = np.cumsum(v, axis=2) - v[:, :, :1]                          # flows after the base year
-    cumk = np.take_along_axis(cum, kk, axis=2)[:, :, 0]
+    cumk = cum[:, cols, k]
     growth, goal = _growth_and_goal(base0, vk, spec)
     window = (at[None, :] >= 1) & (at[None, :] <= k[:, None])         # (T, Y+1)
     low = np.where(window[None], v, np.inf).min(axis=2)
     kind, direction, value = spec.kind, spec.direction, spec.value
-    measure = np.select([kind == 0, kind == 2, direction == 2], [growth, cumk, low], vk)
+    measure = np.where(kind == 0, growth, np.where(kind == 2, cumk, np.where(direction == 2, low, vk)))
     gap = np.where(direction == 1, value - measure, measure - value)
     eps = 1e-9 * np.maximum(1.0, np.abs(value))
     status = np.where(gap >= -eps, MET, np.where(gap >= -spec.tol, AT_RISK, MISSED)).astype(np.int8)
@@ -200,9 +200,9 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
     hit = reached[:, :, 1:]
     first = np.where(hit.any(axis=2), plan.base_year + 1 + hit.argmax(axis=2), 0)
     j = _last_actual(actuals, spec, S, Y1 - 1)                         # (S, T)
-    jj = j[:, :, None]
-    vj = np.take_along_axis(v, jj, axis=2)[:, :, 0]
-    cumj = np.take_along_axis(cum, jj, axis=2)[:, :, 0]
+    rows = np.arange(S)[:, None]
+    vj = v[rows, cols[None, :], j]
+    cumj = cum[rows, cols[None, :], j]
     left = k[None, :] - j
     ok = left > 0
     left = np.where(ok, left, 1)
@@ -252,7 +252,7 @@ def _paces(spec: TargetSpec, vj, vk, cumj, cumk, left) -> np.ndarray:
         growth = (np.power(vk / vj, 1.0 / left) - 1) * 100
     linear = (vk - vj) / left
     flows = (cumk - cumj) / left
-    return np.select([spec.kind == 2, spec.flow_level, compound], [flows, vk, growth], linear)
+    return np.where(spec.kind == 2, flows, np.where(spec.flow_level, vk, np.where(compound, growth, linear)))
 
 
 def _closed_form(spec: TargetSpec, start, goal, left) -> np.ndarray:
@@ -264,8 +264,8 @@ def _closed_form(spec: TargetSpec, start, goal, left) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         growth = (np.power(goal / start, 1.0 / years) - 1) * 100
     linear = (goal - start) / years
-    out = np.select([spec.kind == 2, spec.flow_level, compound],
-                    [(goal - start) / left, np.broadcast_to(spec.value, start.shape), growth], linear)
+    out = np.where(spec.kind == 2, (goal - start) / left,
+                   np.where(spec.flow_level, spec.value, np.where(compound, growth, linear)))
     return np.where(spec.derived[None, :], np.nan, out)
 
 
