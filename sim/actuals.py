@@ -78,5 +78,8 @@ def _parse_csv(data: bytes, source: str) -> Actuals:
             raise InputError(source, f"{where}.value", f"'{row['value']}' is not a number") from None
         if not math.isfinite(value):
             raise InputError(source, f"{where}.value", f"{value} is not a finite number")
-        out.setdefault(row["indicator"].strip(), {})[year] = value
+        indicator = (row["indicator"] or "").strip()
+        if year in out.get(indicator, {}):
+            raise InputError(source, f"{where}", f"a second value for {indicator} in {year}")
+        out.setdefault(indicator, {})[year] = value
     return out

@@ -37,7 +37,7 @@ AREA = {
            "ecology": "Ecology", "water": "Water", "tourism": "Tourism", "consumption": "Consumption",
            "livelihood": "Livelihood"},
 }
-CHECK = {"zh": {"target": "2030年目标", "milestone": "年度目标"}, "en": {"target": "target", "milestone": "milestone"}}
+CHECK = {"zh": {"target": "规划目标", "milestone": "年度目标"}, "en": {"target": "target", "milestone": "milestone"}}
 
 COLUMNS_ZH = {
     "scenario": "情景", "indicator": "指标代码", "name": "指标", "name_en": "英文名称", "unit": "单位",

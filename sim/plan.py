@@ -474,6 +474,8 @@ def _parse_derivation(f: Fields, dynamic: str, percent: bool) -> tuple[str, tupl
         return "", (), 1.0
     op = f.str("op", choices=DERIVED_OPS)
     inputs = f.strs("inputs")
+    if not inputs:
+        raise f.fail("inputs", "a derived indicator needs at least one input")
     if op in ("ratio", "share") and len(inputs) != 2:
         raise f.fail("inputs", f"'{op}' takes exactly two inputs, got {len(inputs)}")
     if op == "share" and not percent:
@@ -581,3 +583,9 @@ def _check_graph(indicators: tuple[Indicator, ...], entries: list[Fields]) -> No
             if name == ind.id:
                 raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
                                   "cycle among derived indicators: an indicator cannot be its own input")
+        if ind.op == "sum":
+            by_id = {x.id: x for x in indicators}
+            units = {by_id[name].value_unit for name in ind.inputs if name in by_id}
+            if units - {ind.unit}:
+                raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
+                                  f"a sum needs inputs in its own unit {ind.unit}; got {', '.join(sorted(units))}")

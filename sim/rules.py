@@ -147,6 +147,8 @@ def _walk(dyn: str, level: float, cum: float, pace: float, years: int) -> tuple[
 
 def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> float:
     dyn = ind.dynamic
+    if dyn == "flow" and target.kind == "level":
+        return float(target.value)   # a flow's pace is the year's value itself
     years_left = target.year - base - t0
     if target.kind == "growth":
         goal = ind.baseline.value * (1 + target.value / 100) ** (target.year - base)

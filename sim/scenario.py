@@ -417,8 +417,22 @@ def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> 
                     raise ScenarioError(node.path, field_, f"{value} is outside [0, 100] for a percentage")
                 if ind.dynamic == "compound" and value <= 0:
                     raise ScenarioError(node.path, field_, f"{value} must be positive for '{key}'")
+                if ind.dynamic == "additive" and value < 0:
+                    raise ScenarioError(node.path, field_, f"{value} is negative; '{key}' is a level")
+                if ind.baseline.index:
+                    _check_on_index(ind, key, value, year - years[0], node.path, field_)
                 actuals[plan.index[key], year - years[1]] = value
     return actuals
+
+
+def _check_on_index(ind, key: str, value: float, k: int, source: str, field_: str) -> None:
+    """An actual for an index-based indicator must be on the index, not in the report's unit."""
+    low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k
+    if not low <= value <= high:
+        raise ScenarioError(source, field_, f"{value:g} is not on the index: '{key}' has no reported level, so it "
+                            f"is projected as an index (base year = {ind.baseline.value:g}); enter the observed "
+                            f"value on the same index (expected between {low:.3g} and {high:.3g}), "
+                            f"not in {ind.unit}")
 
 
 def _driver_position(plan: Plan, node: Scenario, key: str) -> int:

@@ -194,11 +194,21 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
     # Whether each year clears the bar, for the first year the target is reached: one signed
     # comparison against a per-target threshold (the growth goal's level, or the value).
     compared = np.where((kind == 2)[None, :, None], cum, v)
-    bar = np.where((kind == 0)[None, :], goal * (1 - 1e-12), value[None, :])[:, :, None]
     sign = np.where(direction == 1, -1.0, 1.0)[None, :, None]
+    # The growth goal gets a relative slack that leans towards "reached" in either direction.
+    bar = np.where((kind == 0)[None, :], goal * (1 - 1e-12 * sign[:, :, 0]), value[None, :])[:, :, None]
     reached = sign * (compared - bar) >= -np.where(kind == 0, 0.0, eps)[None, :, None]
+    hold = direction == 2
+    if hold.any():
+        # A hold target is reached in the first year from which it holds to the target year.
+        upto = at[None, :] <= k[:, None]
+        kept = np.logical_and.accumulate(np.where(upto[None], reached, True)[:, :, ::-1], axis=2)[:, :, ::-1]
+        reached = np.where(hold[None, :, None], kept & upto[None], reached)
+        status = _broken_holds(status, actuals, spec, value - eps)
     hit = reached[:, :, 1:]
     first = np.where(hit.any(axis=2), plan.base_year + 1 + hit.argmax(axis=2), 0)
+    # A hold target that does not hold is never "reached", even if it holds at the very end.
+    first = np.where((direction == 2)[None, :] & (status != MET), 0, first)
     j = _last_actual(actuals, spec, S, Y1 - 1)                         # (S, T)
     rows = np.arange(S)[:, None]
     vj = v[rows, cols[None, :], j]
@@ -220,6 +230,18 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
         required=np.where(ok, need, np.nan), assumed_pace=np.where(ok, own, np.nan),
         first_year=first, last_actual=plan.base_year + j,
     )
+
+
+def _broken_holds(status: np.ndarray, actuals, spec: TargetSpec, floor: np.ndarray) -> np.ndarray:
+    """A hold target that an observed year has already broken is missed, whatever the margin."""
+    if actuals is None:
+        return status
+    obs = actuals[:, spec.rows]                                        # (S|1, T, Y)
+    years = np.arange(1, obs.shape[2] + 1)
+    window = (years[None, :] <= spec.k[:, None]) & (spec.direction == 2)[:, None]
+    with np.errstate(invalid="ignore"):
+        broken = (window[None] & ~np.isnan(obs) & (obs < floor[None, :, None])).any(axis=2)
+    return np.where(broken, MISSED, status).astype(np.int8)
 
 
 def _as_actuals(actuals, values):
@@ -403,10 +425,14 @@ def check_targets(projection: Projection, milestones: bool = True) -> pd.DataFra
     def per_target(values) -> np.ndarray:
         return np.tile(np.array(values, dtype=object), S)
 
-    bases = {}
-    for key in {(t, int(y)) for t, y in zip(np.tile(np.arange(T), S), res.last_actual.reshape(-1), strict=True)}:
-        bases[key] = verdict_basis(plan, targets[key[0]], key[1])
-    basis = [bases[(t, int(y))] for t, y in zip(np.tile(np.arange(T), S), res.last_actual.reshape(-1), strict=True)]
+    bases: dict = {}
+    basis = []
+    for resolved in projection.scenarios:
+        for target in targets:
+            key = (target, tuple(resolved.last_actual_year(plan, leaf) for leaf in plan.leaves(target.indicator)))
+            if key not in bases:
+                bases[key] = verdict_basis(plan, target, key[1])
+            basis.append(bases[key])
     value = np.array([t.value for t in targets])
     with np.errstate(divide="ignore", invalid="ignore"):
         gap_pct = np.where(value != 0, res.gap / np.abs(value) * 100, np.nan)
@@ -461,18 +487,29 @@ def _milestone_status(targets, res: TargetResults) -> np.ndarray:
 _RANK = {"reported": 0, "actual": 0, "derived": 1, "assumed": 2}
 
 
-def verdict_basis(plan: Plan, target: Target, last_actual_year: int) -> tuple[str, str]:
+def verdict_basis(plan: Plan, target: Target, leaf_last_actual: tuple[int, ...]) -> tuple[str, str]:
     """Weakest basis among the numbers a verdict rests on, and the reasons of assumed ones.
 
-    The target value always counts. The base-year levels count for growth targets, and for
-    level targets until an actual replaces them; cumulative targets sum yearly flows and
-    do not use the base-year level.
+    Parameters
+    ----------
+    leaf_last_actual : tuple of int
+        Last year with an actual for each driver the target's indicator depends on
+        (``plan.leaves(target.indicator)``, same order); the base year where there is none.
+
+    The target value always counts. A driver's base-year level counts for growth targets, and
+    for level targets until an actual replaces it (decided driver by driver, so a derived total
+    still rests on the placeholder of an input that has no actual). Cumulative targets sum
+    yearly flows and never use the base-year level.
     """
     numbers = [("target", target.number)]
-    uses_base = target.kind == "growth" or (target.kind == "level" and last_actual_year == plan.base_year)
-    if uses_base:
-        numbers += [(f"{leaf} baseline", plan.by_id[leaf].baseline) for leaf in plan.leaves(target.indicator)]
-    worst = "actual" if last_actual_year > plan.base_year and not uses_base else "reported"
+    leaves = plan.leaves(target.indicator)
+    observed = any(year > plan.base_year for year in leaf_last_actual)
+    for leaf, last in zip(leaves, leaf_last_actual, strict=True):
+        if target.kind == "growth" or (target.kind == "level" and last == plan.base_year):
+            numbers.append((f"{leaf} baseline", plan.by_id[leaf].baseline))
+    worst = "reported"
+    if observed and len(numbers) == 1:
+        worst = "actual"
     notes = []
     for label, number in numbers:
         if _RANK[number.basis] > _RANK[worst]:

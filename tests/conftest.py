@@ -56,7 +56,7 @@ def tiny_plan_dict(**overrides) -> dict:
             {"id": "a", "name_zh": "甲", "name_en": "A", "unit": "亿元", "area": "economy",
              "dynamic": "compound", "baseline": num(100.0), "trend": num(10.0),
              "target": [{"year": 2030, "kind": "growth", "direction": "at_least", **num(8.0)}]},
-            {"id": "b", "name_zh": "乙", "name_en": "B", "unit": "万千瓦", "area": "energy",
+            {"id": "b", "name_zh": "乙", "name_en": "B", "unit": "亿元", "area": "energy",
              "dynamic": "additive", "baseline": num(50.0, "assumed"),
              "target": [{"year": 2030, "kind": "level", "direction": "at_least", **num(100.0)}]},
             {"id": "c", "name_zh": "丙", "name_en": "C", "unit": "%", "area": "ecology",

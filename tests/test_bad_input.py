@@ -141,3 +141,33 @@ def test_oversized_file_is_refused(tmp_path, plan):
     big.write_text(GOOD + "# " + "x" * 1_100_000 + "\n", encoding="utf-8")
     with pytest.raises(ScenarioError, match="limit is"):
         load_scenario(str(big))
+
+
+def test_actuals_for_an_index_must_be_on_the_index(plan, tmp_path):
+    path = tmp_path / "idx.toml"
+    path.write_text(GOOD + "[actuals.urban_income]\n2026 = 45000.0\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="not on the index") as err:
+        project(plan, load_scenario(str(path)))
+    assert "actuals.urban_income.2026" in str(err.value)
+    path.write_text(GOOD + "[actuals.urban_income]\n2026 = 105.8\n", encoding="utf-8")
+    assert project(plan, load_scenario(str(path))).value("x", "urban_income", 2026) == 105.8
+
+
+def test_more_plan_mistakes():
+    no_inputs = mutate(lambda d: d["indicator"][4].update(inputs=[]))
+    with pytest.raises(PlanError, match="at least one input"):
+        parse_plan(no_inputs, "p.toml")
+    mixed = mutate(lambda d: d["indicator"][1].update(unit="万千瓦"))
+    with pytest.raises(PlanError, match="a sum needs inputs in its own unit"):
+        parse_plan(mixed, "p.toml")
+
+
+def test_cli_other_mistakes(tmp_path, capsys):
+    assert main(["compare", "plan", "cautious", "--values", "--year", "2040"]) == 2
+    assert "outside the projection" in capsys.readouterr().err
+    assert main(["indicators", "--area", "space"]) == 2
+    assert "not one of" in capsys.readouterr().err
+    dup = tmp_path / "dup.csv"
+    dup.write_text("indicator,year,value\nvisitors,2026,2400\nvisitors,2026,2500\n", encoding="utf-8")
+    assert main(["required", "plan", "--actuals", str(dup)]) == 2
+    assert "a second value for visitors in 2026" in capsys.readouterr().err

@@ -142,3 +142,42 @@ def custom_tiny():
 
     return Scenario(name="t", title_zh="t", title_en="t", rule="trend",
                     drivers={"b": 5.0, "c": 2.0, "f": 10.0})
+
+
+def test_derived_verdict_rests_on_an_input_without_actuals(plan):
+    s = custom(actuals={"dairy_cattle": {2026: 5.7}})
+    r = row(check_targets(project(plan, s)), "dairy_beef_cattle")
+    assert r.basis == "assumed" and "beef_cattle baseline" in r.assumed_note
+    assert "dairy_cattle baseline" not in r.assumed_note
+
+
+def test_hold_first_year_is_when_it_starts_to_hold(plan):
+    path = [0.5, -0.6, -0.6, 0.5, 0.5]        # 87.3, 86.7, 86.1, 86.6, 87.1
+    r = row(check_targets(project(plan, custom({"good_air_days": path}))), "good_air_days")
+    assert r.status == "at_risk" and pd.isna(r.first_year)
+    r = row(check_targets(project(plan, custom({"good_air_days": [-0.2, 0.5, 0.5, 0.5, 0.5]}))), "good_air_days")
+    assert r.status == "at_risk" and pd.isna(r.first_year)   # 86.6 in 2026 breaks it, though it holds after
+    r = row(check_targets(project(plan, custom({"good_air_days": [0.3, 0.0, 0.0, 0.0, 0.0]}))), "good_air_days")
+    assert r.status == "met" and r.first_year == 2026
+
+
+def test_a_hold_broken_by_an_actual_is_missed(plan):
+    s = custom(actuals={"good_air_days": {2026: 86.5}})
+    r = row(check_targets(project(plan, s)), "good_air_days")
+    assert r.gap == pytest.approx(-0.5)        # within the 1-point band, but already broken
+    assert r.status == "missed"
+
+
+def test_plan_rule_meets_a_level_target_on_a_flow():
+    data = tiny_plan_dict()
+    data["indicator"][3]["target"] = [{"year": 2030, "kind": "level", "direction": "at_least", "value": 15.0,
+                                       "basis": "reported", "quote": "test"}]
+    plan = parse_plan(data, "flow.toml")
+    table = check_targets(project(plan, load_scenario_like_plan()))
+    assert row(table, "f").status == "met" and row(table, "f").projected == pytest.approx(15)
+
+
+def load_scenario_like_plan():
+    from sim import Scenario
+
+    return Scenario(name="p", title_zh="p", title_en="p", rule="plan")

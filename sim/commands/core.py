@@ -6,11 +6,12 @@ import argparse
 import sys
 
 from ..actuals import load_actuals
-from ..cli import emit, plan_from_args, scenario_from_ref
+from ..cli import UsageError, emit, plan_from_args, scenario_from_ref
 from ..compare import compare_checks, compare_values
 from ..export import FORMATS, projection_frame, write_projection
 from ..projection import project
 from ..scenario import list_scenarios, load_scenario
+from ..schema import AREAS
 from ..tables import assumptions_table, indicator_table
 from ..targets import check_targets
 from ..textable import render
@@ -78,6 +79,8 @@ def _projection(args, refs):
 
 def cmd_indicators(args) -> int:
     table = indicator_table(plan_from_args(args))
+    if args.area and args.area not in AREAS:
+        raise UsageError("--area", "area", f"'{args.area}' is not one of {', '.join(AREAS)}")
     if args.area:
         table = table[table["area"] == args.area]
     if not args.output:
@@ -140,7 +143,10 @@ def cmd_compare(args) -> int:
         return 2
     proj = _projection(args, args.scenarios)
     if args.values:
-        table = compare_values(proj.to_long(), args.year or proj.plan.target_year)
+        year = args.year or proj.plan.target_year
+        if year not in proj.years:
+            raise UsageError("--year", "year", f"{year} is outside the projection {proj.years[0]}–{proj.years[-1]}")
+        table = compare_values(proj.to_long(), year)
     else:
         table = compare_checks(check_targets(proj, milestones=False))
     emit(table, args, sheet="compare")
@@ -150,7 +156,8 @@ def cmd_compare(args) -> int:
 def cmd_required(args) -> int:
     proj = _projection(args, [args.scenario])
     table = check_targets(proj)
-    view = table[["name", "check", "kind", "target_year", "target", "measure_unit", "last_actual_year",
+    # direction tells how to read `required`: at least this pace (at_least, hold) or at most it (at_most)
+    view = table[["name", "check", "kind", "target_year", "direction", "target", "measure_unit", "last_actual_year",
                   "required", "assumed_pace", "pace_unit", "status", "basis"]]
     emit(table if args.output else view, args, sheet="required")
     return 0
