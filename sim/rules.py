@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 import numpy as np
 from scipy.optimize import brentq
 
-from .dynamics import STEPS, derive, required_pace
+from .dynamics import STEPS, required_pace
 
 RULES = ("plan", "trend")
 
@@ -88,7 +88,7 @@ def _plan_paths(plan, horizon: int) -> tuple[np.ndarray, tuple[str, ...]]:
         labels.append(label)
         if is_free:
             free.append(d)
-    _share_derived_targets(plan, paths, labels, free, n_years)
+    _share_derived_targets(plan, paths, labels, free)
     return paths, tuple(labels)
 
 
@@ -160,7 +160,7 @@ def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> f
     return _clamp(target.direction, needed, hold_pace(dyn, level))
 
 
-def _share_derived_targets(plan, paths, labels, free: list[int], n_years: int) -> None:
+def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
     """Give the free drivers under a derived target the one pace that meets it."""
     taken: set[int] = set()
     for ind in plan.derived_order:
@@ -205,13 +205,12 @@ def _bracket(dynamic: str) -> tuple[float, float]:
 
 def _measure(plan, ind, target, paths: np.ndarray, k: int) -> float:
     """The value a target is compared with, for one driver-path set (used while solving)."""
+    # Imported here: projection and targets import scenario, which imports this module.
     from .projection import compile_plan, project_array
+    from .targets import compared_value
 
-    values = project_array(compile_plan(plan, plan.base_year + paths.shape[1]), paths[None])[0]
-    row = values[plan.index[ind.id]]
-    if target.kind == "growth":
-        return float((row[k] / row[0]) ** (1 / k) - 1) * 100
-    return float(row[k])
+    values = project_array(compile_plan(plan, plan.base_year + paths.shape[1]), paths[None])
+    return float(compared_value(target, values[:, plan.index[ind.id]], k)[0])
 
 
-__all__ = ["RULES", "rule_paths", "advance", "hold_pace", "derive"]
+__all__ = ["RULES", "rule_paths", "advance", "hold_pace"]

@@ -291,21 +291,17 @@ def _closed_form(spec: TargetSpec, start, goal, left) -> np.ndarray:
     return np.where(spec.derived[None, :], np.nan, out)
 
 
-def _measure(target: Target, v: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The compared value (S,) and, per year, whether the target's bar is cleared (S, Y+1)."""
-    # Reaching a bar is judged to floating-point rounding, like the status.
-    slack = 1e-9 * max(1.0, abs(target.value))
+def compared_value(target: Target, v: np.ndarray, k: int) -> np.ndarray:
+    """The value a target is compared with, for paths ``v`` of shape (S, Y + 1) [target unit]:
+    average growth, the level, the lowest level up to the target year (hold) or the cumulative
+    flow. Used by the solvers; :func:`evaluate_targets` computes the same, vectorised over targets."""
     if target.kind == "growth":
-        goal = v[:, :1] * (1 + target.value / 100) ** k
-        return average_growth(v[:, 0], v[:, k], k), v >= goal * (1 - 1e-12)
+        return average_growth(v[:, 0], v[:, k], k)
     if target.kind == "cumulative":
-        cum = np.concatenate([np.zeros_like(v[:, :1]), np.cumsum(v[:, 1:], axis=1)], axis=1)
-        return cum[:, k], cum >= target.value - slack
-    if target.direction == "at_most":
-        return v[:, k], v <= target.value + slack
+        return v[:, 1:k + 1].sum(axis=1)
     if target.direction == "hold":
-        return v[:, 1:k + 1].min(axis=1), v >= target.value - slack
-    return v[:, k], v >= target.value - slack
+        return v[:, 1:k + 1].min(axis=1)
+    return v[:, k]
 
 
 @lru_cache(maxsize=128)
@@ -380,8 +376,7 @@ def _solve_rows(sub: CompiledPlan, row: int, target: Target, d0: np.ndarray, a0:
         free = np.arange(Y)[None, :] >= j[idx][:, None]
         d = np.where(free[:, None, :], x[:, None, None], d0[idx])
         vals = project_array(sub, d, a0[idx])[:, row]
-        measure, _ = _measure(target, vals, k)
-        return measure - target.value
+        return compared_value(target, vals, k) - target.value
 
     lo, hi = SANE_PACE.get(dyn, (-1e6, 1e6))
     idx = np.arange(S, dtype=float)
