@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from sim.errors import InputError
+from sim.io.errors import InputError
 from ui import layout, state
 from ui.i18n import t
 

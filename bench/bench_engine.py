@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from sim import check_targets, load_plan, load_scenario, project, resolve
-from sim.projection import compile_plan, project_array
-from sim.targets import evaluate_targets
+from sim.engine.kernel import compile_plan, project_array
+from sim.engine.targets import evaluate_targets
 
 
 def median_ms(fn, runs: int) -> float:

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reference_loop import reference_run  # noqa: E402
 
 from sim import load_plan, load_scenario, resolve  # noqa: E402
-from sim.montecarlo import BLOCK, default_workers, run_montecarlo  # noqa: E402
-from sim.targets import all_targets  # noqa: E402
-from sim.uncertainty import uncertainty_for  # noqa: E402
+from sim.engine.targets import all_targets  # noqa: E402
+from sim.uncertainty.montecarlo import BLOCK, default_workers, run_montecarlo  # noqa: E402
+from sim.uncertainty.spec import uncertainty_for  # noqa: E402
 
 
 def normals_floor(count: int, workers: int) -> float:

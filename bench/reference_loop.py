@@ -1,12 +1,12 @@
 """The Monte Carlo model one draw at a time, in plain Python: the benchmark's reference and
-the tests' oracle for :mod:`sim.montecarlo`.
+the tests' oracle for :mod:`sim.uncertainty.montecarlo`.
 
 It shares only the random source with the engine (numpy's float32 standard normals, block
 ``b`` drawn from ``SeedSequence(seed, spawn_key=(b,))`` in the shape (years, random drivers,
 draws)). Everything after that is written out again with Python floats and the ``math`` and
 ``statistics`` modules: persistence, the copula (factor times scores, then Φ and the inverse
 CDF of each marginal, literally), the paces, the year-by-year projection, derived indicators
-and the target rules of :mod:`sim.targets`.
+and the target rules of :mod:`sim.engine.targets`.
 
 Run ``python bench/reference_loop.py [SCENARIO] [--draws N]`` to time it.
 """
@@ -22,10 +22,10 @@ from statistics import NormalDist
 import numpy as np
 
 from sim import load_plan, load_scenario, resolve
-from sim.montecarlo import BLOCK
-from sim.plan import Plan, Target
-from sim.targets import all_targets, tolerance
-from sim.uncertainty import Marginal, Uncertainty, correlation_factor, uncertainty_for
+from sim.engine.targets import all_targets, tolerance
+from sim.io.plan import Plan, Target
+from sim.uncertainty.montecarlo import BLOCK
+from sim.uncertainty.spec import Marginal, Uncertainty, correlation_factor, uncertainty_for
 
 _STD = NormalDist()
 
@@ -122,7 +122,7 @@ def _project(plan: Plan, paces: list[list[float]], actuals: np.ndarray) -> list[
 
 
 def status(plan: Plan, target: Target, path: list[float]) -> int:
-    """0 met, 1 at risk, 2 missed: the rules of :mod:`sim.targets`, for one path."""
+    """0 met, 1 at risk, 2 missed: the rules of :mod:`sim.engine.targets`, for one path."""
     k = target.year - plan.base_year
     if target.kind == "growth":
         ratio = path[k] / path[0]

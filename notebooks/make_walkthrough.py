@@ -22,7 +22,7 @@ This notebook follows one analyst's afternoon with the simulator, from a fresh c
 4. audit the plan's own numbers (规划数据核查);
 5. set the 2030 targets against the 14th plan's record (“十四五”时期主要成就);
 6. run a mid-term review on observed values (时间过半、任务过半);
-7. put probabilities on the targets with the Monte Carlo, where it is installed;
+7. put probabilities on the targets with the Monte Carlo;
 8. export tables and the printable brief.
 
 Set up once with `make test` (it installs the package and the notebook tools into `.venv`), then open
@@ -53,7 +53,7 @@ Every number in the plan file carries a *basis*: `reported` numbers quote the wo
 `derived` ones show their arithmetic, and `assumed` ones say why they were chosen. Assumed numbers are
 placeholders for statistics the report does not print (for instance the 2025 level of per-capita income,
 entered as an index 2025 = 100). Verdicts that rest on them are provisional, and every table says so."""),
-    ("code", """from sim.tables import indicator_table
+    ("code", """from sim.report.frames import indicator_table
 
 sources = indicator_table(plan)
 print(sources["baseline_basis"].value_counts().to_string())
@@ -77,7 +77,7 @@ for name in ("plan", "momentum", "cautious", "ambitious"):
 proj = project(plan, ["plan", "momentum", "cautious", "ambitious"])
 check = check_targets(proj, milestones=False)
 pd.crosstab(check["scenario"], check["status"]).reindex(index=proj.names)"""),
-    ("code", """from sim.compare import compare_checks
+    ("code", """from sim.report.compare import compare_checks
 
 # Targets as rows, scenarios side by side (projected value and status); differences against "plan".
 table = compare_checks(check)
@@ -111,7 +111,7 @@ The audit reads only the plan data, so it runs on any district's file. Each find
 (`error`: the printed numbers cannot all be true; `warning`: they can, but the plan strains; `info`: worth
 knowing), the arithmetic and the report's words. Printed numbers are compared to their rounding (3.2 stands
 for 3.15–3.25)."""),
-    ("code", """from sim.audit import audit_plan, summary
+    ("code", """from sim.review.audit import audit_plan, summary
 
 findings = audit_plan(plan)
 print(summary(findings))
@@ -127,7 +127,7 @@ The report states many 2020→2025 changes: levels, multiples, point gains, five
 keeps them as `[[indicator.history]]` entries. From them the tool derives the 2020 level and the 2021–2025
 pace where the report allows, and says why where it does not (an increase in 元 on an index baseline gives no
 growth rate). “增长5倍” is ambiguous (six times or five times the 2020 level): both readings are carried."""),
-    ("code", """from sim.history import backcast, history_table, pace_comparison
+    ("code", """from sim.review.history import backcast, history_table, pace_comparison
 
 history_table(plan)[["name", "measure", "value", "reading", "bound", "start_level", "end_level", "pace", "pace_unit"]]"""),
     ("code", """# Past pace against the pace the 2030 target needs: ratio > 1 means faster than before.
@@ -144,7 +144,7 @@ for the illustration**; in practice they come from a CSV (`indicator,year,value`
 `fyp midterm SCENARIO --actuals FILE` or entered in the app. For each target the review compares the share of
 the distance covered with the share of time elapsed (progress 1 = exactly on the path that meets the target)
 and the growth still required with the growth achieved."""),
-    ("code", """from sim.midterm import counts, midterm_review
+    ("code", """from sim.review.midterm import counts, midterm_review
 
 observed = {
     "primary_va": {2026: 69.3, 2027: 73.4, 2028: 77.6},
@@ -159,31 +159,25 @@ review = midterm_review(plan, observed)
 print(counts(review))
 review[review["verdict"] != "no_data"][["name", "as_of", "actual", "goal", "elapsed_share", "covered_share",
                                         "progress", "achieved_pace", "required_pace", "pace_unit", "verdict"]]"""),
-    ("md", """## 7. How likely is each target? (Monte Carlo, optional)
+    ("md", """## 7. How likely is each target? (Monte Carlo)
 
-If the Monte Carlo module (`sim.montecarlo`) is part of this checkout, the next cell draws a few thousand
-paths around the momentum scenario and reports the probability of meeting each target. If it is not, the
-cell says so and the walkthrough goes on."""),
-    ("code", """try:
-    from sim.montecarlo import run_montecarlo
-except ImportError:
-    run_montecarlo = None
-    print("Optional: sim.montecarlo is not installed in this checkout, so the Monte Carlo step is skipped.")
+The next cell draws a few thousand paths around the momentum scenario and reports the probability of
+meeting each target, with a 95 % interval."""),
+    ("code", """from sim.uncertainty.montecarlo import run_montecarlo
 
-if run_montecarlo is not None:
-    mc = run_montecarlo(plan, load_scenario("momentum"), draws=4000, seed=1, workers=1)
-    probs = mc.probabilities(lang="en")
-    print(f"{mc.draws} draws in {mc.seconds:.1f} s")
-    display(probs[probs["check"] == "target"][["name", "target", "projected", "status", "p_met", "p_met_low",
-                                               "p_met_high"]].sort_values("p_met").head(8))"""),
+mc = run_montecarlo(plan, load_scenario("momentum"), draws=4000, seed=1, workers=1)
+probs = mc.probabilities(lang="en")
+print(f"{mc.draws} draws in {mc.seconds:.1f} s")
+display(probs[probs["check"] == "target"][["name", "target", "projected", "status", "p_met", "p_met_low",
+                                           "p_met_high"]].sort_values("p_met").head(8))"""),
     ("md", """## 8. Export
 
 Tables go to CSV (UTF-8 with a byte-order mark, so Excel shows Chinese) or to one workbook; the brief is a
 short Chinese document for a meeting, as PDF (needs an installed Chinese font such as `fonts-noto-cjk`) or
 HTML. The same exports are on the command line: `fyp run … -o`, `fyp audit -o`, `fyp report … -o brief.pdf`."""),
-    ("code", """from sim.brief import write_brief
-from sim.errors import ExportError
-from sim.export import write_projection, write_table
+    ("code", """from sim.report.brief.content import write_brief
+from sim.io.errors import ExportError
+from sim.report.export import write_projection, write_table
 
 written = [
     write_projection(proj, OUT / "projections.xlsx", check=check_targets(proj), lang="zh"),

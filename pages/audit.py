@@ -1,9 +1,9 @@
-"""规划数据核查: do the plan's own numbers hang together? (sim.audit)"""
+"""规划数据核查: do the plan's own numbers hang together? (sim.review.audit)"""
 
 import streamlit as st
 
-from sim.audit import SEVERITIES, audit_plan, summary
-from sim.export import csv_bytes
+from sim.report.export import csv_bytes
+from sim.review.audit import SEVERITIES, audit_plan, summary
 from ui import state
 from ui.boot import guard
 from ui.i18n import add_texts, t

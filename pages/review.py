@@ -3,10 +3,10 @@
 import streamlit as st
 
 from sim import list_scenarios, load_plan, load_scenario
-from sim.actuals import parse_actuals
-from sim.errors import InputError
-from sim.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.midterm import VERDICT_ZH, counts, midterm_review, scenario_actuals
+from sim.io.actuals import parse_actuals
+from sim.io.errors import InputError
+from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
+from sim.review.midterm import VERDICT_ZH, counts, midterm_review, scenario_actuals
 
 try:  # the app's first-run guard (see ui/boot.py), when the app package is present
     from ui.boot import guard
@@ -189,7 +189,7 @@ with tab_brief:
     fmt = st.radio(t("rev.format"), ["pdf", "html"], horizontal=True, key="rev_brief_fmt")
 
     def make_brief(kind: str, refs: list) -> None:
-        from sim.brief import brief_bytes
+        from sim.report.brief.content import brief_bytes
 
         try:
             st.session_state["rev_brief"] = (kind, brief_bytes(plan, refs, kind))

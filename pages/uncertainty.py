@@ -22,10 +22,10 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:  # run on its ow
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sim import InputError, Scenario  # noqa: E402
-from sim.goalseek import requirements  # noqa: E402
-from sim.montecarlo import run_montecarlo  # noqa: E402
-from sim.sensitivity import tornado  # noqa: E402
-from sim.uncertainty import uncertainty_for  # noqa: E402
+from sim.uncertainty.goalseek import requirements  # noqa: E402
+from sim.uncertainty.montecarlo import run_montecarlo  # noqa: E402
+from sim.uncertainty.sensitivity import tornado  # noqa: E402
+from sim.uncertainty.spec import uncertainty_for  # noqa: E402
 from ui import state  # noqa: E402
 from ui.i18n import add_texts, lang, t  # noqa: E402
 

@@ -7,12 +7,14 @@
 >>> long = proj.to_long()                       # scenario, indicator, name, unit, year, value, basis
 """
 
-from .errors import ExportError, InputError, PlanError, ScenarioError
-from .plan import Indicator, Plan, Sourced, Target, load_plan
-from .projection import Projection, compile_plan, project, project_array
-from .scenario import Scenario, list_scenarios, load_scenario, resolve, scenario_from_text
-from .schema import CHECK_COLUMNS, LONG_COLUMNS
-from .targets import TargetResults, check_targets, evaluate_targets
+from sim.engine.kernel import compile_plan, project_array
+from sim.engine.projection import Projection, project
+from sim.engine.resolve import resolve
+from sim.engine.targets import TargetResults, check_targets, evaluate_targets
+from sim.io.errors import ExportError, InputError, PlanError, ScenarioError
+from sim.io.plan import Indicator, Plan, Sourced, Target, load_plan
+from sim.io.scenario import Scenario, list_scenarios, load_scenario, scenario_from_text
+from sim.io.schema import CHECK_COLUMNS, LONG_COLUMNS
 
 __all__ = [
     "CHECK_COLUMNS",

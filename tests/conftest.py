@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sim import load_plan
-from sim.plan import parse_plan
+from sim.io.plan import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT.parent / "shared" / "seeds" / "ganzhou-2026-work-report.txt"

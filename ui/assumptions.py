@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from sim.plan import Indicator
+from sim.io.plan import Indicator
 
 from . import fmt, state, tables
 from . import model as m

@@ -13,8 +13,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from sim.plan import Plan, Target
-from sim.projection import Projection
+from sim.engine.projection import Projection
+from sim.io.plan import Plan, Target
 
 from . import fmt
 from .i18n import lang, name, t, unit

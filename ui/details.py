@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sim.plan import Plan
+from sim.io.plan import Plan
 
 from . import fmt
 from .i18n import basis, lang, listing, name, status, t

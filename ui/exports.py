@@ -1,4 +1,4 @@
-"""The export page's files, made by the engine's exporters (``sim.export``).
+"""The export page's files, made by the engine's exporters (``sim.report.export``).
 
 CSV files are UTF-8 with a BOM and formula-safe; headers and coded values follow the
 interface language (IAMC stays in English, as the format expects).
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
-from sim.export import csv_bytes, iamc_frame, workbook_sheets, xlsx_bytes
-from sim.labels import localize
+from sim.report.export import csv_bytes, iamc_frame, workbook_sheets, xlsx_bytes
+from sim.report.labels import localize
 
 from .i18n import t
 

@@ -8,7 +8,7 @@ but never breaks a page. Other pages may add their own texts with :func:`add_tex
 
 from __future__ import annotations
 
-from sim.labels import AREA, BASIS, DIRECTION, KIND, STATUS
+from sim.report.labels import AREA, BASIS, DIRECTION, KIND, STATUS
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"

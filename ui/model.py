@@ -30,9 +30,9 @@ from pathlib import Path
 import numpy as np
 
 from sim import Scenario, ScenarioError, resolve, scenario_from_text
-from sim.errors import ExportError
-from sim.export import write_atomic
-from sim.plan import Indicator, Plan
+from sim.io.errors import ExportError
+from sim.io.plan import Indicator, Plan
+from sim.report.export import write_atomic
 
 DEFAULT_BASE = "plan"
 #: Scenarios that ship with the app: saving never replaces them.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sim import Scenario
-from sim.montecarlo import run_montecarlo
+from sim.uncertainty.montecarlo import run_montecarlo
 
 from . import state
 

@@ -27,9 +27,9 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario, check_targets, list_scenarios, load_plan, load_scenario, project
-from sim.errors import InputError
-from sim.plan import Plan
-from sim.projection import Projection
+from sim.engine.projection import Projection
+from sim.io.errors import InputError
+from sim.io.plan import Plan
 
 from . import model as m
 from .i18n import lang, t

@@ -12,8 +12,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from sim.compare import compare_checks
-from sim.plan import Plan
+from sim.io.plan import Plan
+from sim.report.compare import compare_checks
 
 from . import fmt
 from .i18n import GROUPS, area, basis, lang, name, status, t, unit

@@ -1,0 +1,88 @@
+"""The ``fyp`` command line (also ``python -m sim``).
+
+Every subcommand lives in a module of :mod:`sim.cli` with a ``register(sub, parents)``
+function. Bad input ends with one line on stderr naming the file, the field and the reason,
+and exit status 2; Ctrl-C ends with status 130. Neither prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from sim.io.errors import InputError
+from sim.io.plan import Plan, load_plan
+from sim.io.scenario import Scenario, load_scenario
+from sim.report.export import write_table
+from sim.report.labels import localize
+from sim.report.terminal import render
+
+
+class UsageError(InputError):
+    """A command-line argument that cannot be used."""
+
+
+def plan_from_args(args: argparse.Namespace) -> Plan:
+    """The plan named by ``--plan`` (default: the embedded Ganzhou plan)."""
+    return load_plan(getattr(args, "plan", None))
+
+
+def scenario_from_ref(ref: str) -> Scenario:
+    """A scenario by name (in ``scenarios/``), title or path."""
+    return load_scenario(ref)
+
+
+def emit(frame: pd.DataFrame, args: argparse.Namespace, title: str | None = None,
+         digits: int = 2, sheet: str = "data") -> None:
+    """Show ``frame`` in the terminal, or write it to ``args.output`` (.csv with BOM / .xlsx)."""
+    lang = getattr(args, "lang", "en")
+    output = getattr(args, "output", None)
+    if output:
+        path = write_table(frame, output, lang=lang, sheet=sheet)
+        print(f"wrote {len(frame)} rows to {path}", file=sys.stderr)
+        return
+    if title:
+        print(title)
+    print(render(localize(frame, lang), digits=digits))
+
+
+def common_parser() -> argparse.ArgumentParser:
+    """Options every subcommand takes."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--plan", metavar="FILE", help="plan TOML file (default: embedded Ganzhou plan)")
+    common.add_argument("--lang", choices=("en", "zh"), default="en",
+                        help="language of table headers and labels (zh for planners)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sim.cli import register_all
+
+    parser = argparse.ArgumentParser(
+        prog="fyp", description="Five-year-plan scenario simulator (default plan: 甘州区“十五五”规划).")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    register_all(sub, [common_parser()])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``fyp``; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except InputError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `fyp run plan | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

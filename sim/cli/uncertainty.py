@@ -1,0 +1,228 @@
+"""Uncertainty commands: ``fyp mc`` (Monte Carlo, goal seek) and ``fyp sensitivity`` (tornado)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from sim.cli.main import emit, plan_from_args, scenario_from_ref
+from sim.io.actuals import load_actuals
+from sim.uncertainty.goalseek import requirements
+from sim.uncertainty.montecarlo import BLOCK, DEFAULT_CHUNK, DEFAULT_SAMPLE, run_montecarlo
+from sim.uncertainty.sensitivity import tornado
+from sim.uncertainty.spec import uncertainty_for
+
+MC_VIEW = ["name", "check", "kind", "target_year", "direction", "target", "measure_unit", "projected",
+           "status", "p_met_pct", "ci95_low_pct", "ci95_high_pct", "p_at_risk_pct", "projected_p5", "projected_p50",
+           "projected_p95"]
+#: Probability columns shown in per cent in the terminal (files keep fractions).
+PERCENT = {"p_met": "p_met_pct", "p_met_low": "ci95_low_pct", "p_met_high": "ci95_high_pct",
+           "p_at_risk": "p_at_risk_pct", "p_now": "p_now_pct", "p_achieved": "p_achieved_pct"}
+GOAL_VIEW = ["name", "check", "kind", "target_year", "target", "p_now_pct", "drivers", "shift", "pace_needed",
+             "pace_unit", "p_achieved_pct", "method", "note"]
+TORNADO_VIEW = ["name", "target_year", "kind", "target", "base_gap", "step", "rank", "driver_name", "size",
+                "pace_unit", "change_down", "change_up", "measure_unit"]
+
+
+def _english(view: list[str], lang: str) -> list[str]:
+    """In English, the terminal shows the English names (files always keep ``name`` in Chinese)."""
+    if lang == "zh":
+        return view
+    return [{"name": "name_en", "driver_name": "driver_name_en"}.get(c, c) for c in view]
+
+
+def register(sub, parents) -> None:
+    p = sub.add_parser("mc", parents=parents,
+                       help="Monte Carlo: how likely each target is under the scenario's uncertainty",
+                       description="Probability of meeting every target (with a 95% Wilson interval), fan-chart "
+                                   "quantiles, the draws themselves, or the pace needed for a probability.")
+    p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
+    p.add_argument("--draws", type=_count, default=100_000, help="number of draws (default 100000)")
+    p.add_argument("--seed", type=_seed, default=0, help="random seed; the same seed gives the same numbers "
+                   "(default 0)")
+    p.add_argument("--chunk", type=_count, default=DEFAULT_CHUNK,
+                   help=f"draws per chunk of work, rounded up to a multiple of {BLOCK}; sets memory use, "
+                        f"not results (default {DEFAULT_CHUNK})")
+    p.add_argument("--scale", type=_non_negative, default=1.0, help="multiply every spread (default 1)")
+    p.add_argument("--persistence", type=_unit_interval, help="year-to-year persistence of deviations, 0–1 "
+                   "(default: the scenario's, else 0)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--quantiles", action="store_true", help="P5/P25/P50/P75/P95 of every indicator and year")
+    what.add_argument("--keep", type=_count, metavar="K", help="the first K draws, one row per draw, "
+                      "indicator and year")
+    what.add_argument("--goal", type=_probability, metavar="P",
+                      help="the pace each target's drivers need to meet it with probability P (e.g. 0.8 or "
+                           "80%%; simulated on up to 20000 draws)")
+    what.add_argument("--spreads", action="store_true", help="the uncertainty of every driver (no simulation)")
+    p.add_argument("--targets-only", action="store_true", help="leave out the 2026 milestones")
+    p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("-o", "--output", dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.set_defaults(run=cmd_mc)
+
+    p = sub.add_parser("sensitivity", parents=parents,
+                       help="tornado: how each target's 2030 gap moves with each driver (±1 unit, ±1 sd)")
+    p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
+    p.add_argument("--target", metavar="INDICATOR", help="only this indicator's targets")
+    p.add_argument("--step", choices=("unit", "sd", "both"), default="both",
+                   help="move each driver by one unit, one standard deviation, or both (default)")
+    p.add_argument("--top", type=_count, metavar="N", help="only the N drivers that matter most per target")
+    p.add_argument("--milestones", action="store_true", help="also the 2026 milestones")
+    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("-o", "--output", dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.set_defaults(run=cmd_sensitivity)
+
+
+# --------------------------------------------------------------------------- argument types
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} must not be negative")
+    return value
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+
+
+def _non_negative(text: str) -> float:
+    value = _number(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{value} must not be negative")
+    return value
+
+
+def _unit_interval(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{value} must be between 0 and 1")
+    return value
+
+
+def _probability(text: str) -> float:
+    value = _number(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be a probability strictly between 0 and 1 (e.g. 0.8 or 80%)")
+    return value
+
+
+# --------------------------------------------------------------------------- progress
+
+class Progress:
+    """One self-rewriting line on stderr: drawn only on a terminal, or when asked."""
+
+    def __init__(self, label: str, force: bool = False, stream=None):
+        self.stream = stream or sys.stderr
+        self.label = label
+        self.on = force or self.stream.isatty()
+        self.started = time.perf_counter()
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on:
+            return
+        width = 30
+        filled = int(width * done / total)
+        seconds = time.perf_counter() - self.started
+        print(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} draws, {seconds:.1f} s",
+              end="", file=self.stream, flush=True)
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            print(file=self.stream, flush=True)
+            self.drawn = False
+
+
+# --------------------------------------------------------------------------- commands
+
+def _scenario(args):
+    scenario = scenario_from_ref(args.scenario)
+    if getattr(args, "actuals", None):
+        scenario = scenario.with_changes(name=scenario.name, title_zh=scenario.title_zh,
+                                         title_en=scenario.title_en, rationale=scenario.rationale,
+                                         actuals=load_actuals(args.actuals), path=args.actuals)
+    return scenario
+
+
+def cmd_mc(args) -> int:
+    plan = plan_from_args(args)
+    scenario = _scenario(args)
+    lang = getattr(args, "lang", "en")
+    if args.spreads:
+        unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
+        emit(unc.table(lang), args, title=f"{scenario.title(lang)}: persistence {unc.persistence:g}, "
+             f"scale {unc.scale:g}")
+        return 0
+    if args.goal is not None:
+        unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
+        table = requirements(plan, scenario, args.goal, draws=min(args.draws, 20_000), seed=args.seed,
+                             milestones=not args.targets_only, uncertainty=unc, lang=lang)
+        emit(table if args.output else _view(table, _english(GOAL_VIEW, lang)), args,
+             title=f"{scenario.title(lang)}: pace needed for a {args.goal:.0%} chance of meeting each target "
+                   f"(seed {args.seed})")
+        return 0
+    progress = Progress(f"mc {scenario.name}", force=args.progress)
+    try:
+        result = run_montecarlo(plan, scenario, args.draws, args.seed, scale=args.scale,
+                                persistence=args.persistence, milestones=not args.targets_only,
+                                chunk=args.chunk, sample=max(DEFAULT_SAMPLE, args.keep or 0), progress=progress)
+    finally:
+        progress.close()
+    title = (f"{scenario.title(lang)}: {result.draws:,} draws, seed {result.seed}, "
+             f"{result.seconds:.1f} s")
+    if args.quantiles:
+        emit(result.quantiles(lang), args, title=title)
+    elif args.keep:
+        emit(result.draws_table(args.keep), args, title=title)
+    else:
+        table = result.probabilities(lang)
+        emit(table if args.output else _view(table, _english(MC_VIEW, lang)), args, title=title)
+    return 0
+
+
+def _view(table, columns):
+    """The terminal's columns, probabilities in per cent."""
+    out = table.copy()
+    for name, pct in PERCENT.items():
+        if name in out.columns:
+            out[pct] = out[name] * 100
+    return out[columns]
+
+
+def cmd_sensitivity(args) -> int:
+    plan = plan_from_args(args)
+    scenario = _scenario(args)
+    lang = getattr(args, "lang", "en")
+    targets = None
+    if args.target:
+        plan.indicator(args.target)  # an unknown id fails with the list of known ones
+        targets = tuple(t for t in plan.targets + (plan.milestones if args.milestones else ())
+                        if t.indicator == args.target)
+    table = tornado(plan, scenario, milestones=args.milestones, targets=targets, lang=lang)
+    if not table.empty:
+        if args.step != "both":
+            table = table[table.step == args.step]
+        if args.top:
+            table = table[table["rank"] <= args.top]
+    emit(table if args.output else table[[c for c in _english(TORNADO_VIEW, lang) if c in table.columns]], args,
+         title=f"{scenario.title(lang)}: change of each target's gap when one driver moves down / up")
+    return 0

@@ -1,0 +1,103 @@
+"""The numeric kernel: a plan compiled to index arrays, and one projection for a stack of driver sets.
+
+:func:`project_array` takes drivers with a leading scenario/draw axis, so one scenario, a
+10,000-scenario sweep and a Monte Carlo chunk share one code path. It knows nothing of
+scenario files or names: the rules, the solver and the Monte Carlo call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from sim.engine.dynamics import derive, project_paths
+from sim.io.plan import Plan
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledPlan:
+    """Index arrays that let :func:`project_array` run without looking at the plan again.
+
+    Attributes
+    ----------
+    plan : Plan
+    years : tuple of int
+        Base year first.
+    base : ndarray, shape (D,)
+        Base-year value of each driver [indicator unit].
+    driver_rows : ndarray, shape (D,)
+        Row of each driver in the indicator axis.
+    groups : tuple of (dynamic, ndarray)
+        Driver positions following each dynamic.
+    derived : tuple of (row, op, input rows, scale)
+        Derived indicators in dependency order.
+    """
+
+    plan: Plan
+    years: tuple[int, ...]
+    base: np.ndarray
+    driver_rows: np.ndarray
+    groups: tuple[tuple[str, np.ndarray], ...]
+    derived: tuple[tuple[int, str, tuple[int, ...], float], ...]
+
+    @property
+    def n_indicators(self) -> int:
+        return len(self.plan.indicators)
+
+
+@lru_cache(maxsize=64)
+def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
+    """Precompute the index arrays of ``plan`` for a horizon (default: the plan's)."""
+    drivers = plan.drivers
+    dynamics = sorted({ind.dynamic for ind in drivers})
+    groups = tuple(
+        (dyn, np.array([d for d, ind in enumerate(drivers) if ind.dynamic == dyn]))
+        for dyn in dynamics
+    )
+    derived = tuple(
+        (plan.index[ind.id], ind.op, tuple(plan.index[x] for x in ind.inputs), ind.scale)
+        for ind in plan.derived_order
+    )
+    return CompiledPlan(
+        plan=plan,
+        years=plan.years(horizon),
+        base=np.array([ind.baseline.value for ind in drivers]),
+        driver_rows=np.array([plan.index[ind.id] for ind in drivers]),
+        groups=groups,
+        derived=derived,
+    )
+
+
+def project_array(compiled: CompiledPlan, drivers: np.ndarray,
+                  actuals: np.ndarray | None = None) -> np.ndarray:
+    """Project every indicator for a stack of driver sets.
+
+    Parameters
+    ----------
+    compiled : CompiledPlan
+    drivers : ndarray, shape (S, D, Y)
+        Pace of each driver in each projected year [driver unit]; float32 or float64.
+    actuals : ndarray, shape (S or 1, I, Y), optional
+        Observed values (NaN where none) for the indicator rows of drivers.
+
+    Returns
+    -------
+    ndarray, shape (S, I, Y + 1)
+        Every indicator's value in every year [indicator unit], base year first: a view of a
+        (Y + 1, I, S) array (use ``np.ascontiguousarray`` where a C-ordered copy is needed).
+    """
+    S, D, Y = drivers.shape
+    if len(compiled.driver_rows) != D or len(compiled.years) - 1 != Y:
+        raise ValueError(f"drivers have shape {drivers.shape}; expected (S, {len(compiled.driver_rows)}, "
+                         f"{len(compiled.years) - 1})")
+    obs = None if actuals is None else actuals[:, compiled.driver_rows]
+    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs)
+    # Built year-major with the draws last, like project_paths, so that copying the drivers in
+    # and deriving the rest move whole contiguous rows; returned as an (S, I, Y + 1) view.
+    values = np.empty((Y + 1, compiled.n_indicators, S), dtype=drivers.dtype)
+    values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
+    for row, op, inputs, scale in compiled.derived:
+        values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+    return values.transpose(2, 1, 0)

@@ -1,0 +1,167 @@
+"""Applying a scenario to a plan: the rule's paths, then each scenario in the parent chain,
+every value checked against the plan. The result is numeric driver paths and actuals that the
+kernel projects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sim.engine.rules import rule_paths
+from sim.io.errors import ScenarioError
+from sim.io.plan import Plan
+from sim.io.scenario import DriverSpec, Scenario
+
+
+@dataclass(frozen=True)
+class ResolvedScenario:
+    """A scenario applied to a plan: numeric driver paths and actuals.
+
+    Attributes
+    ----------
+    scenario : Scenario
+    years : tuple of int
+        Base year first, then every projected year.
+    drivers : ndarray, shape (D, Y)
+        Pace of each driver (plan order) in each projected year [driver unit].
+    sources : tuple of str
+        Where each driver's path comes from (scenario name, or the rule and its reason).
+    actuals : ndarray, shape (I, Y)
+        Observed values per indicator and projected year, NaN where none.
+    """
+
+    scenario: Scenario
+    years: tuple[int, ...]
+    drivers: np.ndarray
+    sources: tuple[str, ...]
+    actuals: np.ndarray
+
+    @property
+    def name(self) -> str:
+        return self.scenario.name
+
+    def last_actual_year(self, plan: Plan, ind_id: str) -> int:
+        """Last year with an actual for the indicator (its leaves, if derived), else the base year."""
+        last = plan.base_year
+        for leaf in plan.leaves(ind_id):
+            row = self.actuals[plan.index[leaf]]
+            seen = np.flatnonzero(~np.isnan(row))
+            if seen.size:
+                last = max(last, self.years[seen[-1] + 1])
+        return last
+
+
+def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> ResolvedScenario:
+    """Apply a scenario to a plan, validating every value against the plan.
+
+    Raises
+    ------
+    ScenarioError
+        For an unknown driver or indicator, an impossible pace, a year outside the
+        horizon, or an actual outside the indicator's range, naming the file and field.
+    """
+    horizon = horizon or scenario.effective_horizon or plan.horizon
+    if not plan.target_year <= horizon <= plan.base_year + 50:
+        raise ScenarioError(scenario.path, "scenario.horizon",
+                            f"{horizon} must be between {plan.target_year} and {plan.base_year + 50}")
+    years = plan.years(horizon)
+    proj_years = years[1:]
+    rule = scenario.effective_rule
+    paths, labels = rule_paths(plan, rule, horizon)
+    paths = paths.copy()
+    sources = list(labels)
+    for node in scenario.chain:
+        for key, spec in node.drivers.items():
+            d = _driver_position(plan, node, key)
+            ind = plan.drivers[d]
+            if isinstance(spec, str):
+                rp, rl = rule_paths(plan, spec, horizon)
+                paths[d], sources[d] = rp[d], rl[d]
+                continue
+            paths[d] = _apply_spec(paths[d], spec, proj_years, node, key)
+            sources[d] = node.name
+            _check_pace(ind, paths[d], node, key)
+    actuals = _resolve_actuals(plan, scenario, years)
+    return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
+                            sources=tuple(sources), actuals=actuals)
+
+
+def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:
+    """Observed values of the scenario chain as an (I, Y) array, NaN where none."""
+    proj_years = years[1:]
+    actuals = np.full((len(plan.indicators), len(proj_years)), np.nan)
+    for node in scenario.chain:
+        for key, obs in node.actuals.items():
+            if key not in plan.by_id:
+                raise ScenarioError(node.path, f"actuals.{key}", f"unknown indicator '{key}'")
+            ind = plan.by_id[key]
+            if not ind.is_driver:
+                raise ScenarioError(node.path, f"actuals.{key}",
+                                    f"'{key}' is derived; give actuals for its inputs "
+                                    f"({', '.join(ind.inputs)})")
+            for year, value in obs.items():
+                field_ = f"actuals.{key}.{year}"
+                if year not in proj_years:
+                    raise ScenarioError(node.path, field_,
+                                        f"year {year} is outside the horizon {proj_years[0]}–{proj_years[-1]}")
+                if ind.is_percent and not 0 <= value <= 100:
+                    raise ScenarioError(node.path, field_, f"{value} is outside [0, 100] for a percentage")
+                if ind.dynamic == "compound" and value <= 0:
+                    raise ScenarioError(node.path, field_, f"{value} must be positive for '{key}'")
+                if ind.dynamic == "additive" and value < 0:
+                    raise ScenarioError(node.path, field_, f"{value} is negative; '{key}' is a level")
+                if ind.baseline.index:
+                    _check_on_index(ind, key, value, year - years[0], node.path, field_)
+                actuals[plan.index[key], year - years[1]] = value
+    return actuals
+
+
+def _check_on_index(ind, key: str, value: float, k: int, source: str, field_: str) -> None:
+    """An actual for an index-based indicator must be on the index, not in the report's unit."""
+    low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k
+    if not low <= value <= high:
+        raise ScenarioError(source, field_, f"{value:g} is not on the index: '{key}' has no reported level, so it "
+                            f"is projected as an index (base year = {ind.baseline.value:g}); enter the observed "
+                            f"value on the same index (expected between {low:.3g} and {high:.3g}), "
+                            f"not in {ind.unit}")
+
+
+def _driver_position(plan: Plan, node: Scenario, key: str) -> int:
+    if key in plan.driver_index:
+        return plan.driver_index[key]
+    if key in plan.by_id:
+        raise ScenarioError(node.path, f"drivers.{key}",
+                            f"'{key}' is derived and has no driver of its own; set its inputs "
+                            f"({', '.join(plan.leaves(key))})")
+    raise ScenarioError(node.path, f"drivers.{key}", f"unknown indicator '{key}'")
+
+
+def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node: Scenario,
+                key: str) -> np.ndarray:
+    out = path.copy()
+    if isinstance(spec, float | int):
+        out[:] = spec
+    elif isinstance(spec, tuple | list):
+        if len(spec) > len(years):
+            raise ScenarioError(node.path, f"drivers.{key}",
+                                f"{len(spec)} yearly values but the horizon has only {len(years)} years")
+        out[: len(spec)] = spec
+        out[len(spec):] = spec[-1]
+    else:
+        for year in sorted(spec):
+            if year not in years:
+                raise ScenarioError(node.path, f"drivers.{key}.{year}",
+                                    f"year {year} is outside the horizon {years[0]}–{years[-1]}")
+            out[years.index(year):] = spec[year]
+    return out
+
+
+def _check_pace(ind, path: np.ndarray, node: Scenario, key: str) -> None:
+    if ind.dynamic == "compound" and (path <= -100).any():
+        raise ScenarioError(node.path, f"drivers.{key}",
+                            f"growth of {path.min():g}% is impossible (must exceed −100%)")
+    if ind.dynamic == "points" and (np.abs(path) > 100).any():
+        raise ScenarioError(node.path, f"drivers.{key}",
+                            f"{np.abs(path).max():g} points a year is impossible for a percentage")

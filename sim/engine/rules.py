@@ -1,0 +1,213 @@
+"""Rules that set drivers no scenario sets: the plan's own pace, or the 2025 trend.
+
+``plan``
+    Each driver at the pace the plan states or needs: a stated growth target is used as
+    stated; a level or cumulative target gives the constant pace that reaches it exactly;
+    a 2026 milestone sets the pace of 2026, and the years after it take the pace from the
+    milestone to the 2030 target (for growth targets, never below the stated rate). Drivers
+    that feed a derived target (GDP from its three sectors, cattle from dairy and beef) share
+    the one pace that meets it, solved with :func:`scipy.optimize.brentq`. Drivers about which
+    the plan says nothing keep the 2025 trend if the report gives one, else hold still.
+``trend``
+    The pace the report observed in 2025 continues where it states one; elsewhere ``plan``.
+
+Every path comes with a label saying which of these applied, so outputs can say which is which.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache, partial
+
+import numpy as np
+from scipy.optimize import brentq
+
+from sim.engine.dynamics import STEPS, required_pace
+from sim.engine.kernel import compile_plan, project_array
+from sim.engine.measure import compared_value
+from sim.io.schema import RULES
+
+#: Search interval for a shared pace, per dynamic [driver unit]; see :func:`_bracket`.
+_COMPOUND_BRACKET = (-50.0, 100.0)
+
+
+def rule_paths(plan, rule: str, horizon: int) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Driver paths (D, Y) and labels under ``rule`` (``plan`` or ``trend``)."""
+    if rule not in RULES:
+        raise ValueError(f"unknown rule {rule!r}; expected one of {RULES}")
+    paths, labels = _cached(plan, rule, horizon)
+    return paths.copy(), labels
+
+
+@lru_cache(maxsize=32)
+def _cached(plan, rule: str, horizon: int):
+    paths, labels = _plan_paths(plan, horizon)
+    if rule == "trend":
+        labels = list(labels)
+        for d, ind in enumerate(plan.drivers):
+            if ind.trend is not None:
+                paths[d] = ind.trend.value
+                labels[d] = ("trend: 2025 pace, reported" if ind.trend.basis == "reported"
+                             else f"trend: {ind.trend.basis} ({ind.trend.note})")
+            else:
+                labels[d] = f"trend not reported; {labels[d]}"
+        labels = tuple(labels)
+    paths.setflags(write=False)
+    return paths, labels
+
+
+def hold_pace(dynamic: str, level: float) -> float:
+    """The pace that keeps an indicator where it is (a flow keeps its yearly value)."""
+    return level if dynamic == "flow" else 0.0
+
+
+def advance(dynamic: str, level: float, pace: float, years: int) -> float:
+    """Level after ``years`` at a constant ``pace`` (for flows: the cumulative added)."""
+    if dynamic == "flow":
+        return pace * years
+    value = np.float64(level)
+    for _ in range(years):
+        value = STEPS[dynamic](value, np.float64(pace))
+    return float(value)
+
+
+def _clamp(direction: str, pace: float, still: float) -> float:
+    # The plan asks to reach a level, not to fall back towards it.
+    if direction in ("at_least", "hold"):
+        return max(pace, still)
+    return min(pace, still)
+
+
+def _plan_paths(plan, horizon: int) -> tuple[np.ndarray, tuple[str, ...]]:
+    base = plan.base_year
+    n_years = horizon - base
+    paths = np.zeros((len(plan.drivers), n_years))
+    labels: list[str] = []
+    free: list[int] = []
+    for d, ind in enumerate(plan.drivers):
+        path, label, is_free = _own_path(ind, base, n_years)
+        paths[d] = path
+        labels.append(label)
+        if is_free:
+            free.append(d)
+    _share_derived_targets(plan, paths, labels, free)
+    return paths, tuple(labels)
+
+
+def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
+    """Path from the indicator's own milestones and target; ``is_free`` if it has no target."""
+    dyn = ind.dynamic
+    level = ind.baseline.value
+    cum = 0.0
+    path = np.full(n_years, np.nan)
+    t0 = 0
+    parts = []
+    pace = hold_pace(dyn, level)
+    for m in sorted(ind.milestones, key=lambda t: t.year):
+        k = m.year - base
+        if k <= t0:
+            continue
+        if dyn == "flow":
+            pace = m.value
+        else:
+            pace = _clamp(m.direction, float(required_pace(dyn, level, m.value, k - t0,
+                                                          m.direction == "hold")),
+                          hold_pace(dyn, level))
+        path[t0:k] = pace
+        level, cum = _walk(dyn, level, cum, pace, k - t0)
+        t0 = k
+        parts.append(f"{m.year} milestone")
+    targets = [t for t in ind.targets if t.year - base > t0]
+    if targets:
+        k = max(t.year for t in targets) - base
+        paces = [_target_pace(ind, t, level, cum, t0, base) for t in targets]
+        pace = max(paces) if all(t.direction != "at_most" for t in targets) else min(paces)
+        path[t0:k] = pace
+        t0 = k
+        parts.append(f"{targets[0].year} target")
+        label = "plan: " + " then ".join(parts)
+    elif parts:
+        if all(m.direction == "hold" for m in ind.milestones):
+            pace = hold_pace(dyn, level)
+            label = "plan: " + parts[-1] + ", then held"
+        else:
+            label = "plan: " + parts[-1] + " pace continues"
+    elif ind.trend is not None:
+        pace = ind.trend.value
+        label = "no plan figure: 2025 trend"
+    else:
+        label = "no plan figure: held at 2025 level"
+    path[t0:] = pace
+    return path, label, not targets
+
+
+def _walk(dyn: str, level: float, cum: float, pace: float, years: int) -> tuple[float, float]:
+    if dyn == "flow":
+        return pace, cum + pace * years
+    return advance(dyn, level, pace, years), cum
+
+
+def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> float:
+    dyn = ind.dynamic
+    if dyn == "flow" and target.kind == "level":
+        return float(target.value)   # a flow's pace is the year's value itself
+    years_left = target.year - base - t0
+    if target.kind == "growth":
+        goal = ind.baseline.value * (1 + target.value / 100) ** (target.year - base)
+        needed = float(required_pace(dyn, level, goal, years_left))
+        return max(target.value, needed) if target.direction == "at_least" else min(target.value, needed)
+    if target.kind == "cumulative":
+        return max(float(required_pace("additive", cum, target.value, years_left)), 0.0)
+    needed = float(required_pace(dyn, level, target.value, years_left, target.direction == "hold"))
+    return _clamp(target.direction, needed, hold_pace(dyn, level))
+
+
+def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
+    """Give the free drivers under a derived target the one pace that meets it."""
+    taken: set[int] = set()
+    for ind in plan.derived_order:
+        for target in ind.targets:
+            leaves = [plan.driver_index[x] for x in plan.leaves(ind.id)]
+            group = [d for d in leaves if d in free and d not in taken]
+            dyns = {plan.drivers[d].dynamic for d in group}
+            if not group or len(dyns) != 1:
+                continue
+            start = {d: _last_set_year(plan.drivers[d], plan.base_year) for d in group}
+            k = target.year - plan.base_year
+
+            gap = partial(_gap, plan, ind, target, paths, group, start, k)
+            lo, hi = _bracket(dyns.pop())
+            if np.sign(gap(lo)) == np.sign(gap(hi)):
+                continue
+            pace = brentq(gap, lo, hi, xtol=1e-12, rtol=1e-14)
+            for d in group:
+                paths[d, start[d]:] = pace
+                labels[d] = f"plan: pace shared to meet the {ind.id} target"
+                if start[d]:
+                    labels[d] = f"plan: {plan.base_year + start[d]} milestone then " \
+                                f"pace shared to meet the {ind.id} target"
+            taken.update(group)
+
+
+def _gap(plan, ind, target, paths, group, start, k, pace: float) -> float:
+    """Shortfall of a derived target when the ``group`` of drivers all run at ``pace``."""
+    trial = paths.copy()
+    for d in group:
+        trial[d, start[d]:] = pace
+    return _measure(plan, ind, target, trial, k) - target.value
+
+
+def _last_set_year(ind, base: int) -> int:
+    return max((m.year - base for m in ind.milestones), default=0)
+
+
+def _bracket(dynamic: str) -> tuple[float, float]:
+    return _COMPOUND_BRACKET if dynamic == "compound" else (-1e6, 1e6)
+
+
+def _measure(plan, ind, target, paths: np.ndarray, k: int) -> float:
+    """The value a target is compared with, for one driver-path set (used while solving)."""
+    values = project_array(compile_plan(plan, plan.base_year + paths.shape[1]), paths[None])
+    return float(compared_value(target, values[:, plan.index[ind.id]], k)[0])
+
+
+__all__ = ["RULES", "rule_paths", "advance", "hold_pace"]

@@ -1,0 +1,167 @@
+"""Strict reading of TOML tables: typed fields, unknown keys rejected.
+
+A :class:`Fields` wraps one TOML table together with the file it came from and its
+dotted location, so every error names the file, the field and the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sim.io.errors import InputError
+
+#: Largest TOML file read from disk or upload [bytes]. Plan and scenario files are a
+#: few kilobytes; anything far larger is a mistake or an attack.
+MAX_FILE_BYTES = 1_000_000
+
+
+def read_toml(path: str | Path, error: type[InputError] = InputError) -> dict[str, Any]:
+    """Read a TOML file, turning every failure into one ``error`` line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise error(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
+    if size > MAX_FILE_BYTES:
+        raise error(str(path), "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+    try:
+        return parse_toml(path.read_bytes(), str(path), error)
+    except OSError as exc:
+        raise error(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
+
+
+def parse_toml(data: bytes | str, source: str, error: type[InputError] = InputError) -> dict:
+    """Parse TOML text or bytes; malformed input raises ``error`` naming ``source``."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_FILE_BYTES:
+            raise error(source, "", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}")
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise error(source, "", "file is not UTF-8 text") from None
+    try:
+        return tomllib.loads(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(source, "", f"not valid TOML ({exc})") from None
+
+
+class Fields:
+    """Typed, strict access to one TOML table.
+
+    Parameters
+    ----------
+    table : dict
+        The parsed table.
+    source : str
+        File it came from (for messages).
+    where : str
+        Dotted location of the table inside the file (for messages).
+    error : type
+        Exception class to raise.
+    """
+
+    def __init__(self, table: Any, source: str, where: str, error: type[InputError]):
+        if not isinstance(table, dict):
+            raise error(source, where, f"expected a table, got {type(table).__name__}")
+        self.table = table
+        self.source = source
+        self.where = where
+        self.error = error
+
+    def path(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def fail(self, key: str, reason: str) -> InputError:
+        """Build (not raise) an error about ``key``."""
+        return self.error(self.source, self.path(key), reason)
+
+    def allow_only(self, keys: Iterable[str]) -> None:
+        """Reject keys outside ``keys`` (typos must not pass silently)."""
+        allowed = set(keys)
+        for key in self.table:
+            if key not in allowed:
+                raise self.fail(key, f"unknown key; expected one of {', '.join(sorted(allowed))}")
+
+    def has(self, key: str) -> bool:
+        return key in self.table
+
+    def str(self, key: str, default: Any = ..., choices: Iterable[str] | None = None) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "missing (required)")
+            return default
+        value = self.table[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "expected non-empty text")
+        if choices is not None:
+            choices = tuple(choices)
+            if value not in choices:
+                raise self.fail(key, f"'{value}' is not one of {', '.join(choices)}")
+        return value
+
+    def int(self, key: str, default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "missing (required)")
+            return default
+        value = self.table[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "expected a whole number")
+        return value
+
+    def num(self, key: str, default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "missing (required)")
+            return default
+        return finite(self.table[key], self, key)
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
+    def sub(self, key: str, default: Any = ...) -> Fields | None:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "missing (required)")
+            return default
+        return Fields(self.table[key], self.source, self.path(key), self.error)
+
+    def subs(self, key: str) -> list[Fields]:
+        """An array of tables (``[[key]]``); absent means empty."""
+        value = self.table.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "expected an array of tables ([[...]])")
+        return [
+            Fields(item, self.source, f"{self.path(key)}[{i}]", self.error)
+            for i, item in enumerate(value)
+        ]
+
+    def strs(self, key: str, default: Any = ...) -> tuple[str, ...]:
+        """Text or a list of texts, returned as a tuple."""
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "missing (required)")
+            return default
+        value = self.table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(key, "expected text or a list of texts")
+        return tuple(value)
+
+
+def finite(value: Any, fields: Fields, key: str) -> float:
+    """Return ``value`` as a float, rejecting booleans, text, NaN and infinities."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fields.fail(key, f"expected a number, got {type(value).__name__}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise fields.fail(key, f"{value} is not a finite number")
+    return value

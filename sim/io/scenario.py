@@ -1,0 +1,325 @@
+"""Scenarios: named sets of driver assumptions and actuals, stored as TOML files.
+
+A scenario file looks like::
+
+    [scenario]
+    name = "cautious"
+    title_zh = "稳健情景"
+    title_en = "Cautious"
+    rationale = "Why these numbers."
+    parent = "plan"          # optional: start from another scenario
+    rule = "plan"            # optional: drivers not set anywhere follow "plan" or "trend"
+
+    [drivers]
+    primary_va = 5.0                          # constant pace for every year
+    visitors = [12.0, 11.0, 10.0, 9.0, 9.0]   # per year from the base year + 1; the last holds
+    tourism_spending = { 2028 = 12.0 }        # from 2028 on (earlier years unchanged)
+
+    [actuals.visitors]                        # observed values replace the projection
+    2026 = 2480.0
+
+Drivers are resolved in layers (:mod:`sim.engine.resolve`): the rule's path (see :mod:`sim.engine.rules`), then each scenario
+from the root of the parent chain down to this one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sim.io.errors import ScenarioError
+from sim.io.fields import Fields, parse_toml, read_toml
+from sim.io.schema import RULES
+
+#: How drivers not set by any scenario in the chain are chosen.
+DEFAULT_RULE = "plan"
+
+DriverSpec = float | tuple[float, ...] | dict[int, float] | str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario as written in its file (not yet applied to a plan).
+
+    Attributes
+    ----------
+    name : str
+        Short id (file stem by convention), e.g. ``"plan"``.
+    title_zh, title_en : str
+    rationale : str
+        Why these assumptions: shown to planners and in exports.
+    parent : Scenario or None
+        The scenario this one inherits from, already loaded.
+    rule : str or None
+        ``plan`` or ``trend``: how unset drivers are chosen; None inherits (root: ``plan``).
+    drivers : dict
+        Driver id → constant [driver unit], per-year tuple, ``{year: value}`` steps, or a rule name.
+    actuals : dict
+        Indicator id → ``{year: observed value}``.
+    horizon : int or None
+        Last projected year, if the scenario sets one.
+    path : str
+        File it was read from (or ``"<text>"``).
+    """
+
+    name: str
+    title_zh: str
+    title_en: str
+    rationale: str = ""
+    parent: Scenario | None = None
+    rule: str | None = None
+    drivers: dict[str, DriverSpec] = field(default_factory=dict)
+    actuals: dict[str, dict[int, float]] = field(default_factory=dict)
+    horizon: int | None = None
+    path: str = "<scenario>"
+    uncertainty: dict = field(default_factory=dict)
+    correlation: dict = field(default_factory=dict)
+
+    @property
+    def chain(self) -> tuple[Scenario, ...]:
+        """This scenario and its ancestors, root first."""
+        out: list[Scenario] = []
+        node: Scenario | None = self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return tuple(reversed(out))
+
+    @property
+    def effective_rule(self) -> str:
+        for node in reversed(self.chain):
+            if node.rule:
+                return node.rule
+        return DEFAULT_RULE
+
+    @property
+    def effective_horizon(self) -> int | None:
+        for node in reversed(self.chain):
+            if node.horizon:
+                return node.horizon
+        return None
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def with_changes(self, name: str | None = None, drivers: dict | None = None,
+                     actuals: dict | None = None, **meta) -> Scenario:
+        """A child scenario inheriting from this one, with the given overrides."""
+        return Scenario(
+            name=name or f"{self.name}-custom",
+            title_zh=meta.get("title_zh", f"{self.title_zh}(调整)"),
+            title_en=meta.get("title_en", f"{self.title_en} (adjusted)"),
+            rationale=meta.get("rationale", ""),
+            parent=self, rule=meta.get("rule"),
+            drivers={k: tuple(v) if isinstance(v, list) else v for k, v in (drivers or {}).items()},
+            actuals={k: dict(v) for k, v in (actuals or {}).items()},
+            horizon=meta.get("horizon"), path=meta.get("path", "<app>"),
+        )
+
+    def to_toml(self) -> str:
+        """Serialise this scenario as a file: its own settings, its parent by name."""
+        lines = ["[scenario]"]
+        for key in ("name", "title_zh", "title_en", "rationale"):
+            if getattr(self, key):
+                lines.append(f"{key} = {_toml_str(getattr(self, key))}")
+        if self.parent is not None:
+            lines.append(f"parent = {_toml_str(self.parent.name)}")
+        if self.rule:
+            lines.append(f"rule = {_toml_str(self.rule)}")
+        if self.horizon:
+            lines.append(f"horizon = {self.horizon}")
+        lines += ["", "[drivers]"]
+        lines += [f"{key} = {_toml_value(spec)}" for key, spec in self.drivers.items()]
+        for key, obs in self.actuals.items():
+            lines += ["", f"[actuals.{key}]"]
+            lines += [f"{year} = {_toml_value(value)}" for year, value in sorted(obs.items())]
+        return "\n".join(lines) + "\n"
+
+
+def _toml_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _toml_value(spec) -> str:
+    if isinstance(spec, str):
+        return _toml_str(spec)
+    if isinstance(spec, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in spec) + "]"
+    if isinstance(spec, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in spec.items()) + " }"
+    return repr(float(spec))
+
+
+# --------------------------------------------------------------------------- finding files
+
+def shipped_dir() -> Path:
+    """The shipped scenarios: ``sim/scenarios`` in an installed wheel (pyproject maps the
+    repository's ``scenarios/`` there), the repository's ``scenarios/`` in a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "scenarios"
+    return installed if installed.is_dir() else package.parent / "scenarios"
+
+
+def scenario_dirs() -> list[Path]:
+    """Folders searched for scenarios named without a path.
+
+    ``$FYP_SCENARIOS`` (if set), ``./scenarios`` and the shipped scenarios.
+    """
+    dirs = []
+    if os.environ.get("FYP_SCENARIOS"):
+        dirs.append(Path(os.environ["FYP_SCENARIOS"]))
+    dirs.append(Path.cwd() / "scenarios")
+    dirs.append(shipped_dir())
+    out: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [o.resolve() for o in out]:
+            out.append(d)
+    return out
+
+
+def list_scenarios(dirs: list[Path] | None = None) -> list[Path]:
+    """Scenario files available by name, first folder winning on a clash."""
+    found: dict[str, Path] = {}
+    for d in dirs if dirs is not None else scenario_dirs():
+        for p in sorted(d.glob("*.toml")):
+            found.setdefault(p.stem, p)
+    return list(found.values())
+
+
+def find_scenario(ref: str, near: Path | None = None) -> Path:
+    """Path of a scenario given as a path, a file stem, or a Chinese/English title."""
+    p = Path(ref)
+    if p.suffix == ".toml" or os.sep in ref or "/" in ref:
+        if not p.is_file():
+            raise ScenarioError(ref, "", "no such scenario file")
+        return p
+    dirs = ([near] if near is not None else []) + scenario_dirs()
+    for d in dirs:
+        candidate = d / f"{ref}.toml"
+        if candidate.is_file():
+            return candidate
+    for path in list_scenarios(dirs):
+        try:
+            meta = read_toml(path, ScenarioError).get("scenario", {})
+        except ScenarioError:
+            continue
+        if ref in (meta.get("title_zh"), meta.get("title_en"), meta.get("name")):
+            return path
+    names = ", ".join(p.stem for p in list_scenarios(dirs)) or "none found"
+    raise ScenarioError(ref, "", f"unknown scenario; available: {names}")
+
+
+# --------------------------------------------------------------------------- loading
+
+def load_scenario(ref: str | Path) -> Scenario:
+    """Load a scenario (and its parents) by name, title or path.
+
+    Raises
+    ------
+    ScenarioError
+        Naming the file, the field and the reason.
+    """
+    return _load(find_scenario(str(ref)), ())
+
+
+def _load(path: Path, seen: tuple[Path, ...]) -> Scenario:
+    if path.resolve() in seen:
+        cycle = " → ".join(p.stem for p in (*seen, path.resolve()))
+        raise ScenarioError(str(path), "scenario.parent", f"parents form a cycle: {cycle}")
+    data = read_toml(path, ScenarioError)
+    return parse_scenario(data, str(path), lambda ref: _load_parent(ref, path, (*seen, path.resolve())))
+
+
+def _load_parent(ref: str, child: Path, seen: tuple[Path, ...]) -> Scenario:
+    try:
+        parent_path = find_scenario(ref, near=child.parent)
+    except ScenarioError as exc:
+        raise ScenarioError(str(child), "scenario.parent", f"parent '{ref}' not found ({exc.reason})") from None
+    return _load(parent_path, seen)
+
+
+def scenario_from_text(text: str | bytes, source: str = "<upload>",
+                       parents: dict[str, Scenario] | None = None) -> Scenario:
+    """Parse scenario TOML text (e.g. an upload). Parents are looked up in ``parents``
+    first, then by name among the scenario folders."""
+    data = parse_toml(text, source, ScenarioError)
+
+    def parent(ref: str) -> Scenario:
+        if parents and ref in parents:
+            return parents[ref]
+        try:
+            return _load(find_scenario(ref), ())
+        except ScenarioError as exc:
+            raise ScenarioError(source, "scenario.parent", f"parent '{ref}' not found ({exc.reason})") from None
+
+    return parse_scenario(data, source, parent)
+
+
+def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
+    """Check the structure of a parsed scenario file (values are checked against a plan
+    by :func:`resolve`)."""
+    root = Fields(data, source, "", ScenarioError)
+    root.allow_only({"scenario", "drivers", "actuals", "uncertainty", "correlation"})
+    meta = root.sub("scenario")
+    meta.allow_only({"name", "title_zh", "title_en", "rationale", "parent", "rule", "horizon"})
+    parent = None
+    if meta.has("parent"):
+        ref = meta.str("parent")
+        if load_parent is None:
+            raise meta.fail("parent", f"parent '{ref}' cannot be looked up here")
+        parent = load_parent(ref)
+    drivers = {}
+    table = root.sub("drivers", None)
+    if table is not None:
+        for key, value in table.table.items():
+            drivers[key] = _driver_spec(value, table, key)
+    actuals: dict[str, dict[int, float]] = {}
+    table = root.sub("actuals", None)
+    if table is not None:
+        for key in table.table:
+            obs = table.sub(key)
+            actuals[key] = {_year_key(obs, y): obs.num(y) for y in obs.table}
+    horizon = meta.int("horizon", None)
+    # Uncertainty settings are kept as written; sim.uncertainty validates them against a plan.
+    uncertainty = root.sub("uncertainty", None)
+    correlation = root.sub("correlation", None)
+    return Scenario(
+        name=meta.str("name"), title_zh=meta.str("title_zh"), title_en=meta.str("title_en"),
+        rationale=meta.str("rationale", ""), parent=parent,
+        rule=meta.str("rule", None, choices=RULES), drivers=drivers, actuals=actuals,
+        horizon=horizon, path=source,
+        uncertainty=uncertainty.table if uncertainty else {},
+        correlation=correlation.table if correlation else {},
+    )
+
+
+def _year_key(f: Fields, key: str) -> int:
+    if not str(key).isdigit():
+        raise f.fail(str(key), "expected a year such as 2026")
+    return int(key)
+
+
+def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
+    if isinstance(value, str):
+        if value not in RULES:
+            raise f.fail(key, f"'{value}' is not a number, a list, a table or one of {', '.join(RULES)}")
+        return value
+    if isinstance(value, list):
+        if not value:
+            raise f.fail(key, "an empty list sets no year")
+        return tuple(_finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
+    if isinstance(value, dict):
+        sub = Fields(value, f.source, f.path(key), f.error)
+        return {_year_key(sub, y): sub.num(y) for y in value}
+    return _finite(value, f, key)
+
+
+def _finite(value, f: Fields, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise f.fail(key, f"expected a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise f.fail(key, f"{value} is not a finite number")
+    return float(value)

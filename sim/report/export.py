@@ -1,0 +1,179 @@
+"""Exports that open cleanly in Excel: CSV with BOM, workbooks, IAMC tables; atomic writes.
+
+* CSV is UTF-8 with a byte-order mark: Excel on Windows reads Chinese correctly only then.
+* Text that begins with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) would be
+  taken for a formula by a spreadsheet. In CSV such a cell gets a leading apostrophe, the
+  usual defence; in ``.xlsx`` the cell is stored as a plain string, so the text is kept exactly.
+* Every file is written to a temporary file beside the target and renamed into place, so a
+  failed export leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from sim.engine.projection import Projection
+from sim.io.errors import ExportError
+from sim.io.schema import IAMC_INDEX
+from sim.report.frames import assumptions_table, indicator_table, scenario_table
+from sim.report.labels import localize
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("long", "wide", "iamc")
+MODEL_NAME = "fyp-sim"
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``frame`` in which text cells that a spreadsheet would run as a formula start
+    with an apostrophe. Numbers are left alone."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with BOM, formula-like text neutralised."""
+    # %.10g drops binary noise such as 314.70000000000005 and keeps ten significant digits.
+    return neutralise(frame).to_csv(index=False, lineterminator="\r\n", float_format="%.10g").encode("utf-8-sig")
+
+
+def iamc_frame(projection: Projection) -> pd.DataFrame:
+    """Projection in IAMC format: ``model, scenario, region, variable, unit, basis, <years>``.
+
+    ``variable`` is ``Area|English name``; ``basis`` (an extra column pyam keeps as
+    ``extra_cols``) is ``assumed`` wherever the path rests on an assumed number.
+    """
+    from sim.report.labels import AREA
+
+    plan = projection.plan
+    wide = projection.to_wide()
+    inds = plan.by_id
+    frame = pd.DataFrame({
+        "model": MODEL_NAME,
+        "scenario": wide["scenario"],
+        "region": plan.district_en,
+        "variable": [f"{AREA['en'][inds[i].area]}|{inds[i].name_en}" for i in wide["indicator"]],
+        "unit": wide["unit"],
+        "basis": wide["basis"],
+    })
+    years = [c for c in wide.columns if isinstance(c, int)]
+    return pd.concat([frame, wide[years]], axis=1)[[*IAMC_INDEX, "basis", *years]]
+
+
+def projection_frame(projection: Projection, fmt: str = "long") -> pd.DataFrame:
+    """The projection as a table in ``fmt`` (``long``, ``wide`` or ``iamc``)."""
+    if fmt == "long":
+        return projection.to_long()
+    if fmt == "wide":
+        return projection.to_wide()
+    if fmt == "iamc":
+        return iamc_frame(projection)
+    raise ExportError("--format", "format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook with one sheet per table; text is never stored as a formula."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for title, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=title[:31], index=False)
+            sheet = writer.sheets[title[:31]]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula
+                        cell.data_type = "s"
+            for column in sheet.columns:
+                width = max((_display_width(c.value) for c in column[:200]), default=8)
+                sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+            sheet.freeze_panes = "A2"
+    return buffer.getvalue()
+
+
+def _display_width(value) -> int:
+    from sim.report.terminal import text_width
+
+    return text_width("" if value is None else str(value))
+
+
+def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
+                    lang: str = "en") -> dict[str, pd.DataFrame]:
+    """Sheets of the standard workbook: projections (wide and long), target check,
+    assumptions, scenarios and sources."""
+    zh = lang == "zh"
+    sheets = {
+        "预测(宽表)" if zh else "projections": projection.to_wide(),
+        "预测(长表)" if zh else "projections_long": projection.to_long(),
+    }
+    if check is not None:
+        sheets["目标检查" if zh else "target_check"] = check
+    sheets["情景假设" if zh else "assumptions"] = assumptions_table(projection)
+    sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
+    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan)
+    return {k: localize(v, lang) for k, v in sheets.items()}
+
+
+def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
+    """Write the bytes ``produce()`` returns to ``path`` atomically.
+
+    The bytes are made first, then written to a temporary file in the same folder and
+    renamed over ``path``; on any failure nothing is left behind.
+
+    Raises
+    ------
+    ExportError
+        If the folder does not exist or the file cannot be written.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(str(path), "output", f"folder '{folder}' does not exist")
+    data = produce()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(str(path), "output", f"cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, lang: str = "en",
+                sheet: str = "data") -> Path:
+    """Write one table as ``.csv`` (UTF-8 with BOM) or ``.xlsx``, chosen by the suffix."""
+    suffix = Path(path).suffix.lower()
+    frame = localize(frame, lang)
+    if suffix == ".csv":
+        return write_atomic(path, lambda: csv_bytes(frame))
+    if suffix == ".xlsx":
+        return write_atomic(path, lambda: xlsx_bytes({sheet: frame}))
+    raise ExportError(str(path), "output", f"unknown file type '{suffix or '(none)'}'; use .csv or .xlsx")
+
+
+def write_projection(projection: Projection, path: str | Path, fmt: str = "long",
+                     check: pd.DataFrame | None = None, lang: str = "en") -> Path:
+    """Write a projection: CSV in ``fmt``, or the full workbook for ``.xlsx``."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return write_atomic(path, lambda: xlsx_bytes(workbook_sheets(projection, check, lang)))
+    if suffix == ".csv":
+        frame = projection_frame(projection, fmt)
+        if fmt != "iamc":
+            frame = localize(frame, lang)
+        return write_atomic(path, lambda: csv_bytes(frame))
+    raise ExportError(str(path), "output", f"unknown file type '{suffix or '(none)'}'; use .csv or .xlsx")

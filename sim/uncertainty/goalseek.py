@@ -1,0 +1,322 @@
+"""What it takes: the pace at which a target is met with a chosen probability.
+
+The deterministic answer (the constant pace that reaches a target exactly, closed form, or
+solved with scipy for derived targets) is the ``required`` column of
+:func:`sim.engine.targets.check_targets`. This module answers the question under uncertainty:
+*how fast must the drivers under a target move so that it is met with probability p?*
+
+Every driver under the target (for a ratio or share, under its numerator) moves by one
+common shift ``δ`` [driver unit, e.g. percentage points of growth] in every projected year;
+the probability ``P(δ)`` is estimated from one fixed set of Monte Carlo draws (common random
+numbers: the run's seed), which makes it a non-decreasing step function of ``δ`` for
+``at_least`` targets (non-increasing for ``at_most``). Bisection then finds the smallest
+shift with ``P(δ) ≥ p`` to :data:`XTOL` of the drivers' spread.
+
+Closed form, where one exists: a target on one ``compound``, ``additive`` or ``flow`` driver
+with a normal marginal and no actuals. With yearly deviations ``σ z_t`` whose scores follow
+an AR(1) with persistence ρ, the sum over ``k`` years is normal with variance
+``σ² V``, ``V = k + 2 Σ_{h<k} (k − h) ρ^h``, so for an ``at_least`` target ``T``:
+
+* compound: ``P = Φ((ln L0 + Σ ln(1 + (g_t + δ)/100) − ln T) / (σ/100 · √V))``;
+* additive (and a flow's cumulative sum, with ``L0 = 0``): ``P = Φ((L0 + Σ (a_t + δ) − T) / (σ √V))``;
+
+and ``P = p`` is solved for ``δ`` (explicitly, or with :func:`scipy.optimize.brentq` when the
+path is not constant). The simulated answer is reported alongside as a check.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from scipy.optimize import brentq
+
+from sim.engine.kernel import project_array
+from sim.engine.resolve import ResolvedScenario, resolve
+from sim.engine.targets import SANE_PACE, _subplan, all_targets, pace_dynamic
+from sim.io.errors import InputError
+from sim.io.plan import Plan, Target, pace_unit
+from sim.io.scenario import Scenario
+from sim.uncertainty.montecarlo import BLOCK, Sampler, TargetCounter, resolve_seed
+from sim.uncertainty.spec import Uncertainty, uncertainty_for
+
+#: Bisection stops when the bracket is narrower than this share of the drivers' spread.
+XTOL = 1e-5
+#: Default draws of a goal seek (its sampling error: about ±0.006 on an 80 % probability).
+SEEK_DRAWS = 20_000
+#: Widest shift searched for additive and flow drivers, in multiples of their spread.
+LINEAR_REACH = 1000.0
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The shift of a target's drivers that meets it with a given probability.
+
+    Attributes
+    ----------
+    target : Target
+    probability : float
+        The probability asked for.
+    drivers : tuple of str
+        The drivers moved together.
+    shift : float
+        Common shift of their pace in every year [driver unit]; NaN if none in range works.
+    paces : tuple of float
+        Each moved driver's average pace with the shift, over the years from its last
+        actual to the target year [driver unit].
+    now : float
+        Simulated probability with no shift (the scenario as it is).
+    achieved : float
+        Simulated probability at ``shift`` (same draws).
+    simulated : float
+        The shift found by bisection on the simulated probability [driver unit].
+    closed_form : float
+        The closed-form shift where one exists, else NaN [driver unit].
+    method : str
+        ``closed form`` or ``simulated`` (which one ``shift`` is), ``unreachable``,
+        ``already observed`` or ``not available``.
+    note : str
+    """
+
+    target: Target
+    probability: float
+    drivers: tuple[str, ...]
+    shift: float
+    paces: tuple[float, ...]
+    now: float
+    achieved: float
+    simulated: float
+    closed_form: float
+    method: str
+    note: str = ""
+
+
+def moved_drivers(plan: Plan, target: Target) -> tuple[str, ...]:
+    """The drivers a goal seek moves: the target's leaves (the numerator's, for a ratio or share)."""
+    ind = plan.by_id[target.indicator]
+    if ind.op in ("ratio", "share"):
+        return plan.leaves(ind.inputs[0])
+    return plan.leaves(ind.id)
+
+
+def variance_factor(k: int, rho: float) -> float:
+    """Variance of the sum of ``k`` unit-variance AR(1) scores with persistence ``rho``."""
+    return k + 2 * sum((k - h) * rho**h for h in range(1, k))
+
+
+def closed_form_shift(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, target: Target,
+                      probability: float) -> float | None:
+    """The shift [driver unit] meeting ``target`` with ``probability`` in closed form, or None
+    where no closed form applies (see the module notes)."""
+    ind = plan.by_id[target.indicator]
+    if not ind.is_driver or target.direction == "hold" or ind.dynamic == "points":
+        return None
+    d = plan.driver_index[ind.id]
+    marg = uncertainty.marginals[d]
+    if marg.dist != "normal" or marg.sd == 0 or np.isfinite(resolved.actuals[plan.index[ind.id]]).any():
+        return None
+    k = target.year - plan.base_year
+    path = resolved.drivers[d, :k]
+    z = stats.norm.ppf(probability) * (1 if target.direction == "at_least" else -1)
+    if ind.dynamic == "flow" and target.kind == "level":
+        return target.value + z * marg.sd - path[-1]
+    spread = marg.sd * math.sqrt(variance_factor(k, uncertainty.persistence))
+    if ind.dynamic in ("additive", "flow"):
+        start = 0.0 if ind.dynamic == "flow" else ind.baseline.value
+        return (target.value + z * spread - start - path.sum()) / k
+    start = ind.baseline.value
+    goal = start * (1 + target.value / 100) ** k if target.kind == "growth" else target.value
+    need = math.log(goal / start) + z * spread / 100
+
+    def excess(shift: float) -> float:
+        return float(np.log1p((path + shift) / 100).sum()) - need
+
+    floor = -100 - path.min()
+    lo, hi = floor + 1e-9, 1000.0
+    if excess(lo) > 0 or excess(hi) < 0:
+        return None
+    return brentq(excess, lo, hi, xtol=1e-12)
+
+
+class _Seeker:
+    """Monte Carlo draws of one scenario, reused for every target and every trial shift."""
+
+    def __init__(self, plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, draws: int, seed):
+        self.plan, self.resolved, self.uncertainty = plan, resolved, uncertainty
+        self.draws = draws
+        Y = len(resolved.years) - 1
+        self.sampler = Sampler(uncertainty, Y)
+        entropy = resolve_seed(seed)
+        blocks = [self.sampler.deviations(entropy, b, min(BLOCK, draws - b * BLOCK), np.float64)
+                  for b in range(-(-draws // BLOCK))]
+        self.dev = np.concatenate(blocks, axis=2)                          # (Y, A, n)
+        self.where = {int(d): a for a, d in enumerate(self.sampler.active)}
+
+    def prepare(self, target: Target):
+        """Sub-plan, its draws' deviations and a counter for one target."""
+        plan = self.plan
+        sub, cols, row = _subplan(plan, target.indicator, self.resolved.years[-1])
+        Y, n = self.dev.shape[0], self.draws
+        dev = np.zeros((Y, len(cols), n))
+        compound = np.array([plan.drivers[c].dynamic == "compound" for c in cols])
+        for j, c in enumerate(cols):
+            if c in self.where:
+                dev[:, j] = self.dev[:, self.where[c]]
+        dev[:, compound] = np.exp(dev[:, compound])
+        acts = self.resolved.actuals[[plan.index[x.id] for x in sub.plan.indicators]][None]
+        acts = acts if np.isfinite(acts).any() else None
+        counter = TargetCounter(sub.plan, (target,))
+        return sub, list(cols), compound, dev, acts, counter
+
+    def probability(self, prepared, moved: np.ndarray, shift: float) -> float:
+        sub, cols, compound, dev, acts, counter = prepared
+        paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
+        pt = paths.T[:, :, None]
+        paces = np.where(compound[None, :, None], (100 + pt) * dev - 100, pt + dev)
+        values = project_array(sub, paces.transpose(2, 1, 0), acts)
+        return counter.count(values)[0][0] / self.draws
+
+
+def required_for_probability(plan: Plan, scenario: Scenario, target: Target, probability: float = 0.8, *,
+                             draws: int = SEEK_DRAWS, seed: int | None = 0,
+                             uncertainty: Uncertainty | None = None, _seeker: _Seeker | None = None
+                             ) -> Requirement:
+    """The common shift of ``target``'s drivers that meets it with ``probability``.
+
+    Parameters
+    ----------
+    plan : Plan
+    scenario : Scenario
+    target : Target
+        A target or milestone of ``plan``.
+    probability : float
+        Strictly between 0 and 1, e.g. 0.8.
+    draws : int
+        Monte Carlo draws used for every trial shift.
+    seed : int or None
+    uncertainty : Uncertainty, optional
+        Default: the scenario's (see :func:`sim.uncertainty.uncertainty_for`).
+
+    Returns
+    -------
+    Requirement
+    """
+    if not 0 < probability < 1:
+        raise InputError("arguments", "probability", f"{probability} must be strictly between 0 and 1")
+    resolved = _seeker.resolved if _seeker else resolve(plan, scenario)
+    unc = uncertainty or (_seeker.uncertainty if _seeker else uncertainty_for(plan, scenario, resolved))
+    seeker = _seeker or _Seeker(plan, resolved, unc, draws, seed)
+    names = moved_drivers(plan, target)
+    k = target.year - plan.base_year
+    last = resolved.last_actual_year(plan, target.indicator) - plan.base_year
+    base = dict(target=target, probability=probability, drivers=names)
+    if last >= k:
+        return Requirement(**base, shift=math.nan, paces=(), now=math.nan, achieved=math.nan,
+                           simulated=math.nan, closed_form=math.nan, method="already observed",
+                           note=f"actuals up to {plan.base_year + last} already decide it")
+    dyns = {plan.by_id[x].dynamic for x in names}
+    if len(dyns) != 1:
+        return Requirement(**base, shift=math.nan, paces=(), now=math.nan, achieved=math.nan,
+                           simulated=math.nan, closed_form=math.nan, method="not available",
+                           note=f"its drivers move in different units ({', '.join(sorted(dyns))})")
+    dyn = dyns.pop()
+    prepared = seeker.prepare(target)
+    cols = prepared[1]
+    moved = np.array([plan.drivers[c].id in names for c in cols])
+    f = lambda shift: seeker.probability(prepared, moved, shift)  # noqa: E731
+    # The drivers' spread sets the search's scale; without one (a fixed driver), the target's.
+    spread = float(np.max(unc.std[[plan.driver_index[x] for x in names]]))
+    fixed = spread == 0 and not any(unc.std[c] > 0 for c in cols)
+    spread = spread or 1e-3 * max(1.0, abs(target.value))
+    shift, note = _bisect(f, probability, spread, _reach(dyn, resolved, plan, names, target, spread))
+    if fixed and not note:
+        note = "no uncertainty reaches this target: the shift that just meets it"
+    simulated = shift
+    closed = closed_form_shift(plan, resolved, unc, target, probability)
+    method = "unreachable" if math.isnan(shift) else "simulated"
+    if closed is not None:
+        shift, method = closed, "closed form"
+    return Requirement(**base, shift=shift, paces=_paces(plan, resolved, names, shift, last, k),
+                       now=f(0.0), achieved=f(shift) if not math.isnan(shift) else math.nan,
+                       simulated=simulated, closed_form=math.nan if closed is None else closed, method=method,
+                       note=note)
+
+
+def _reach(dyn: str, resolved: ResolvedScenario, plan: Plan, names, target: Target,
+           spread: float) -> tuple[float, float]:
+    """Shifts searched [driver unit]: paces within the targets module's sane range."""
+    rows = resolved.drivers[[plan.driver_index[x] for x in names]]
+    if dyn in SANE_PACE:
+        lo, hi = SANE_PACE[dyn]
+        return lo - float(rows.min()), hi - float(rows.max())
+    levels = [abs(plan.by_id[x].baseline.value) for x in names]
+    reach = LINEAR_REACH * max(spread, float(np.abs(rows).max()), abs(target.value), *levels, 1.0)
+    return -reach, reach
+
+
+def _bisect(f, p: float, spread: float, reach: tuple[float, float]) -> tuple[float, str]:
+    """Smallest (largest, for a falling P) shift with ``f(shift) ≥ p`` inside ``reach``."""
+    lo_limit, hi_limit = reach
+    lo, hi = max(-4 * spread, lo_limit), min(4 * spread, hi_limit)
+    f_lo, f_hi = f(lo), f(hi)
+    # Widen until the bracket holds the crossing: one end below p, the other at or above it.
+    while (f_lo < p) == (f_hi < p) and (lo > lo_limit or hi < hi_limit):
+        width = hi - lo
+        lo, hi = max(lo_limit, lo - 3 * width), min(hi_limit, hi + 3 * width)
+        f_lo, f_hi = f(lo), f(hi)
+    rising = f_hi >= f_lo
+    good, bad = (hi, lo) if rising else (lo, hi)
+    if max(f_lo, f_hi) < p:
+        return math.nan, f"no shift within {lo_limit:+.4g} … {hi_limit:+.4g} reaches {p:.0%}"
+    if min(f_lo, f_hi) >= p:
+        return bad, f"met with {p:.0%} or more across the whole searched range"
+    while abs(good - bad) > XTOL * spread:
+        mid = 0.5 * (good + bad)
+        if f(mid) >= p:
+            good = mid
+        else:
+            bad = mid
+    return good, ""
+
+
+def _paces(plan: Plan, resolved: ResolvedScenario, names, shift: float, last: int, k: int) -> tuple[float, ...]:
+    """Average pace of each moved driver over years ``last+1 … k`` after the shift [driver unit]."""
+    if math.isnan(shift):
+        return tuple(math.nan for _ in names)
+    out = []
+    for name in names:
+        path = resolved.drivers[plan.driver_index[name], last:k] + shift
+        if plan.by_id[name].dynamic == "compound":
+            out.append(float((np.prod(1 + path / 100) ** (1 / len(path)) - 1) * 100))
+        else:
+            out.append(float(path.mean()))
+    return tuple(out)
+
+
+def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, draws: int = SEEK_DRAWS,
+                 seed: int | None = 0, milestones: bool = True, uncertainty: Uncertainty | None = None,
+                 lang: str = "zh", targets: tuple[Target, ...] | None = None) -> pd.DataFrame:
+    """One row per target: the pace needed to meet it with ``probability`` (see the module notes)."""
+    resolved = resolve(plan, scenario)
+    unc = uncertainty or uncertainty_for(plan, scenario, resolved)
+    seeker = _Seeker(plan, resolved, unc, draws, seed)
+    rows = []
+    for target in all_targets(plan, milestones) if targets is None else targets:
+        req = required_for_probability(plan, scenario, target, probability, _seeker=seeker)
+        ind = plan.by_id[target.indicator]
+        rows.append({
+            "scenario": resolved.name, "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en,
+            "check": "milestone" if target.milestone else "target", "kind": target.kind,
+            "target_year": target.year, "direction": target.direction, "target": target.value,
+            "probability": probability, "p_now": req.now, "drivers": ", ".join(req.drivers),
+            "shift": req.shift, "pace_needed": float(np.mean(req.paces)) if req.paces else math.nan,
+            "paces": ", ".join(f"{n} {p:.3g}" for n, p in zip(req.drivers, req.paces, strict=True)),
+            "pace_unit": pace_unit(pace_dynamic(plan, req.drivers[0]) if req.drivers else "additive", ind.unit)
+            if len({plan.by_id[x].unit for x in req.drivers}) <= 1 else "",
+            "p_achieved": req.achieved, "simulated": req.simulated, "closed_form": req.closed_form,
+            "method": req.method, "note": req.note,
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,492 @@
+"""Uncertainty of a scenario's drivers: marginal distributions, defaults and correlation.
+
+Each driver's yearly pace is the scenario's pace plus a random *deviation* drawn from a
+marginal distribution (``normal``, ``triangular`` or ``uniform``, from :mod:`scipy.stats`).
+Deviations are in driver units, except for ``compound`` drivers, where they are in *log
+points*: a deviation ``δ`` turns growth ``g`` [%/yr] into ``(100 + g)·exp(δ/100) − 100``.
+For growth of a few percent one log point is within a tenth of a percentage point of one
+percentage point, every draw stays above −100 %, and a normal deviation makes the yearly
+log-growth normal, which is what the closed-form tests use.
+
+Drivers are tied together by a correlation matrix applied with a Gaussian copula (see
+:mod:`sim.uncertainty.montecarlo`), so each keeps its own marginal. ``persistence`` sets how a driver's
+deviation carries over from one year to the next: 0 draws every year afresh (the default),
+1 keeps one deviation for the whole path, values in between follow a first-order
+autoregression of the copula's normal scores (each year's marginal is unchanged).
+
+Default spreads
+---------------
+The 2026 work report gives one year of outcomes (2025) next to the plan's rates. The
+distance between the two is the only observed deviation of a driver from a plan pace, so it
+sets the defaults:
+
+==========================  ===========  ==========  ========
+driver                      2025 (rep.)  plan pace   distance
+==========================  ===========  ==========  ========
+GDP (derived, reference)    7.3 %        6.5 %       0.8
+primary sector              5.9 %        6.5 %       0.6
+secondary sector            10.2 %       6.5 %       3.7
+tertiary sector             7.2 %        6.5 %       0.7
+fixed-asset investment      6.1 %        6.0 %       0.1
+retail sales                7.3 %        6.0 %       1.3
+industrial value added      13.5 %       12 %        1.5
+visitors                    18 %         10 %        about 8
+tourism spending            22 %         15 %        about 7
+foreign trade               19 %         6.25 %      about 13
+out-of-province funds       32.3 %       20.5 %      about 12
+==========================  ===========  ==========  ========
+
+* ``compound`` [log points/yr]: the larger of :data:`COMPOUND_FLOOR` (1.5) and the distance
+  between the reported 2025 growth and the plan's average pace to the target year. 1.5 is
+  the root-mean-square distance of the GDP components and demand rates above (0.6, 3.7, 0.7,
+  0.1, 1.3, 1.5 → 1.7), rounded down because the 3.7 of the secondary sector came from one
+  new power unit; GDP itself was 0.8 away. Tourism, trade and outside funds keep their own,
+  much larger distances (7–13).
+* ``additive`` and ``points`` [unit/yr, pp/yr]: :data:`LINEAR_SHARE` (a fifth) of the
+  scenario's average yearly change. The report gives no year-by-year additions to estimate
+  this from; it is an assumption that project-driven additions (capacity, enterprises,
+  certifications, coverage) slip or come early by about a fifth. Drivers the scenario holds
+  still get no spread: the plan means to keep them where they are.
+* ``flow`` [unit/yr]: :data:`FLOW_SHARE` (a tenth) of the scenario's yearly flow, or the
+  reported 2025 distance if larger (new urban jobs: 7,944 in 2025 against 7,000 a year on
+  average in the plan, so about 940).
+
+Every spread can be overridden per driver in a scenario's ``[uncertainty]`` table and scaled
+as a whole (``scale``, and the app's multiplier on top).
+
+Scenario file format
+--------------------
+::
+
+    [uncertainty]
+    persistence = 0.0          # 0 independent years (default) … 1 one deviation per path
+    scale = 1.0                # multiplies every spread
+    visitors = { sd = 8.0 }                                   # normal (the default shape)
+    energy_capacity = { dist = "triangular", low = -120.0, peak = 0.0, high = 40.0 }
+    storage_capacity = { dist = "uniform", sd = 10.0 }        # symmetric, this sd
+    compulsory_retention = { sd = 0.0 }                       # no uncertainty
+
+    [correlation]
+    pairs = [["visitors", "tourism_spending", 0.8]]
+    drivers = ["primary_va", "secondary_va", "tertiary_va"]  # optional full block
+    matrix = [[1.0, 0.4, 0.4], [0.4, 1.0, 0.5], [0.4, 0.5, 1.0]]
+
+Bounds (``low``, ``peak``, ``high``) are deviations from the scenario's pace, so
+``peak = 0`` puts the most likely value on the scenario's own pace. Scenarios inherit
+settings from their parents; a child's entry replaces the parent's for the same driver
+or pair. Drivers not named are independent.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from scipy.sparse.csgraph import connected_components
+
+from sim.engine.resolve import ResolvedScenario, resolve
+from sim.engine.rules import rule_paths
+from sim.io.errors import ScenarioError
+from sim.io.fields import Fields
+from sim.io.plan import Indicator, Plan
+from sim.io.scenario import Scenario
+
+DISTRIBUTIONS = ("normal", "triangular", "uniform")
+#: Smallest default spread of a compound driver [log points/yr]; see the module notes.
+COMPOUND_FLOOR = 1.5
+#: Default spread of additive and points drivers, as a share of the scenario's yearly change.
+LINEAR_SHARE = 0.2
+#: Default spread of flow drivers, as a share of the scenario's yearly flow.
+FLOW_SHARE = 0.1
+#: Rounding allowed when checking that a correlation matrix is symmetric with a unit diagonal.
+SYMMETRY_TOL = 1e-9
+#: Most negative eigenvalue still accepted as rounding in a positive semi-definite matrix.
+PSD_TOL = 1e-9
+_SETTINGS = ("persistence", "scale")
+
+
+@dataclass(frozen=True)
+class Marginal:
+    """Distribution of one driver's yearly deviation from the scenario's pace.
+
+    Attributes
+    ----------
+    driver : str
+        Driver id.
+    dist : str
+        ``normal``, ``triangular`` or ``uniform``.
+    sd : float
+        Standard deviation of a ``normal`` [driver unit; log points for compound].
+    low, peak, high : float
+        Support (and mode, triangular) of ``triangular`` and ``uniform`` [same unit].
+    origin : str
+        Where the setting comes from: ``default: …`` or the scenario file.
+    """
+
+    driver: str
+    dist: str = "normal"
+    sd: float = 0.0
+    low: float = 0.0
+    peak: float = 0.0
+    high: float = 0.0
+    origin: str = ""
+
+    @property
+    def std(self) -> float:
+        """Standard deviation of the deviation [driver unit; log points for compound]."""
+        if self.dist == "normal":
+            return self.sd
+        if self.dist == "uniform":
+            return (self.high - self.low) / math.sqrt(12)
+        a, c, b = self.low, self.peak, self.high
+        return math.sqrt(max(a * a + b * b + c * c - a * b - a * c - b * c, 0.0) / 18)
+
+    @property
+    def fixed(self) -> bool:
+        """True when the driver has no uncertainty."""
+        return self.std == 0.0
+
+    def frozen(self):
+        """The deviation's distribution as a frozen :mod:`scipy.stats` object."""
+        if self.dist == "normal":
+            return stats.norm(0.0, self.sd)
+        width = self.high - self.low
+        if self.dist == "uniform":
+            return stats.uniform(self.low, width)
+        return stats.triang((self.peak - self.low) / width, loc=self.low, scale=width)
+
+    def scaled(self, factor: float) -> Marginal:
+        """The same shape with every deviation multiplied by ``factor`` (≥ 0)."""
+        return replace(self, sd=self.sd * factor, low=self.low * factor, peak=self.peak * factor,
+                       high=self.high * factor)
+
+    def describe(self) -> str:
+        """Short text such as ``normal sd 1.5`` or ``triangular −3/0/+2``."""
+        if self.dist == "normal":
+            return f"normal sd {self.sd:g}"
+        if self.dist == "uniform":
+            return f"uniform {self.low:+g}…{self.high:+g}"
+        return f"triangular {self.low:+g}/{self.peak:+g}/{self.high:+g}"
+
+
+@dataclass(frozen=True, eq=False)
+class Uncertainty:
+    """Everything random about a scenario: one marginal per driver and their correlation.
+
+    Attributes
+    ----------
+    plan : Plan
+    marginals : tuple of Marginal
+        One per driver, in :attr:`Plan.drivers` order, already multiplied by ``scale``.
+    correlation : ndarray, shape (D, D)
+        Correlation of the drivers' copula normal scores; checked symmetric, unit diagonal,
+        positive semi-definite.
+    persistence : float
+        Year-to-year correlation of each driver's normal score, in [0, 1].
+    scale : float
+        The factor the marginals were multiplied by (scenario ``scale`` × caller's).
+    """
+
+    plan: Plan
+    marginals: tuple[Marginal, ...]
+    correlation: np.ndarray
+    persistence: float = 0.0
+    scale: float = 1.0
+
+    @cached_property
+    def std(self) -> np.ndarray:
+        """Standard deviation of each driver's deviation, shape (D,) [driver unit / log points]."""
+        return np.array([m.std for m in self.marginals])
+
+    def table(self, lang: str = "zh") -> pd.DataFrame:
+        """One row per driver: distribution, spread and where it comes from."""
+        rows = []
+        for ind, m in zip(self.plan.drivers, self.marginals, strict=True):
+            rows.append({
+                "indicator": ind.id, "name": ind.name_zh if lang == "zh" else ind.name_en,
+                "dynamic": ind.dynamic,
+                "spread_unit": "log points/yr" if ind.dynamic == "compound" else ind.pace_unit,
+                "dist": m.dist, "sd": m.std, "low": m.low if m.dist != "normal" else np.nan,
+                "peak": m.peak if m.dist == "triangular" else np.nan,
+                "high": m.high if m.dist != "normal" else np.nan, "origin": m.origin,
+            })
+        return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- defaults
+
+def default_marginal(ind: Indicator, scenario_pace: np.ndarray, plan_pace: np.ndarray) -> Marginal:
+    """The default spread of one driver (see the module notes).
+
+    Parameters
+    ----------
+    ind : Indicator
+        A driver.
+    scenario_pace, plan_pace : ndarray, shape (Y,)
+        The scenario's and the plan rule's pace up to the target year [driver unit].
+    """
+    reported = ind.trend is not None and ind.trend.basis == "reported"
+    distance = abs(ind.trend.value - float(np.mean(plan_pace))) if reported else 0.0
+    own = float(np.mean(np.abs(scenario_pace)))
+    if ind.dynamic == "compound":
+        sd, why = COMPOUND_FLOOR, f"floor {COMPOUND_FLOOR:g} log points"
+    elif ind.dynamic == "flow":
+        sd, why = FLOW_SHARE * own, f"{FLOW_SHARE:.0%} of the yearly flow"
+    else:
+        sd, why = LINEAR_SHARE * own, f"{LINEAR_SHARE:.0%} of the yearly change"
+    if distance > sd:
+        sd, why = distance, f"2025 reported {ind.trend.value:g} vs plan pace {np.mean(plan_pace):.4g}"
+    elif sd == 0:
+        why = "held still by the scenario, no spread"
+    return Marginal(ind.id, "normal", sd=round(sd, 6), origin=f"default: {why}")
+
+
+def default_marginals(plan: Plan, resolved: ResolvedScenario) -> tuple[Marginal, ...]:
+    """Default marginal of every driver for a resolved scenario."""
+    k = plan.target_year - plan.base_year
+    plan_paths, _ = rule_paths(plan, "plan", resolved.years[-1])
+    return tuple(default_marginal(ind, resolved.drivers[d, :k], plan_paths[d, :k])
+                 for d, ind in enumerate(plan.drivers))
+
+
+# --------------------------------------------------------------------------- reading
+
+def uncertainty_for(plan: Plan, scenario: Scenario, resolved: ResolvedScenario | None = None, *,
+                    scale: float = 1.0, persistence: float | None = None) -> Uncertainty:
+    """The uncertainty of a scenario: defaults, then each scenario of its chain, root first.
+
+    Parameters
+    ----------
+    plan : Plan
+    scenario : Scenario
+    resolved : ResolvedScenario, optional
+        The scenario applied to ``plan`` (resolved here if not given).
+    scale : float
+        Extra multiplier on every spread (the app's slider), applied on top of the file's.
+    persistence : float, optional
+        Overrides the file's ``persistence``.
+
+    Raises
+    ------
+    ScenarioError
+        For an unknown or derived driver, an unknown distribution or key, a negative or
+        inconsistent spread, or a correlation matrix that is not a valid correlation matrix.
+    """
+    resolved = resolved if resolved is not None else resolve(plan, scenario)
+    marginals = {m.driver: m for m in default_marginals(plan, resolved)}
+    settings = {"persistence": 0.0, "scale": 1.0}
+    pairs: dict[tuple[int, int], tuple[float, str, str]] = {}
+    for node in scenario.chain:
+        if node.uncertainty:
+            f = Fields(node.uncertainty, node.path, "uncertainty", ScenarioError)
+            for key in f.table:
+                if key in _SETTINGS:
+                    settings[key] = _setting(f, key)
+                else:
+                    marginals[key] = _marginal(plan, f, key)
+        if node.correlation:
+            for (i, j), entry in _correlation_entries(plan, node).items():
+                pairs[(min(i, j), max(i, j))] = entry
+    if not (math.isfinite(scale) and scale >= 0):
+        raise ScenarioError("app", "uncertainty.scale", f"{scale} must be a number ≥ 0")
+    if persistence is not None:
+        settings["persistence"] = _check_persistence(persistence, "app", "uncertainty.persistence")
+    factor = settings["scale"] * scale
+    matrix = np.eye(len(plan.drivers))
+    for (i, j), (rho, _, _) in pairs.items():
+        matrix[i, j] = matrix[j, i] = rho
+    last = next((n.path for n in reversed(scenario.chain) if n.correlation), scenario.path)
+    check_correlation(matrix, last, "correlation", [d.id for d in plan.drivers])
+    matrix.setflags(write=False)
+    return Uncertainty(plan=plan, marginals=tuple(marginals[d.id].scaled(factor) for d in plan.drivers),
+                       correlation=matrix, persistence=settings["persistence"], scale=factor)
+
+
+def _setting(f: Fields, key: str) -> float:
+    value = f.num(key)
+    if key == "persistence":
+        return _check_persistence(value, f.source, f.path(key))
+    if value < 0:
+        raise f.fail(key, f"{value} must not be negative")
+    return value
+
+
+def _check_persistence(value: float, source: str, field: str) -> float:
+    if not (isinstance(value, int | float) and 0 <= value <= 1):
+        raise ScenarioError(source, field, f"{value} must be between 0 (independent years) and 1 "
+                            "(one deviation for the whole path)")
+    return float(value)
+
+
+def _driver(plan: Plan, f: Fields, key: str) -> Indicator:
+    if key in plan.driver_index:
+        return plan.drivers[plan.driver_index[key]]
+    if key in plan.by_id:
+        raise f.fail(key, f"'{key}' is derived and has no driver of its own; set its inputs "
+                     f"({', '.join(plan.leaves(key))})")
+    raise f.fail(key, f"unknown driver '{key}'; use a driver id, or one of {', '.join(_SETTINGS)}")
+
+
+def _marginal(plan: Plan, parent: Fields, key: str) -> Marginal:
+    _driver(plan, parent, key)
+    f = parent.sub(key)
+    f.allow_only({"dist", "sd", "low", "peak", "high"})
+    dist = f.str("dist", "normal", choices=DISTRIBUTIONS)
+    origin = f"{parent.source}: {f.where}"
+    bounds = [k for k in ("low", "peak", "high") if f.has(k)]
+    if f.has("sd"):
+        if bounds:
+            raise f.fail(bounds[0], "give either sd or low/high bounds, not both")
+        sd = f.num("sd")
+        if sd < 0:
+            raise f.fail("sd", f"{sd} must not be negative")
+        if dist == "normal":
+            return Marginal(key, "normal", sd=sd, origin=origin)
+        half = sd * (math.sqrt(6) if dist == "triangular" else math.sqrt(3))
+        return Marginal(key, dist, low=-half, high=half, origin=origin)
+    if dist == "normal":
+        raise f.fail("sd", "a normal distribution needs sd (its standard deviation)")
+    if dist == "uniform" and f.has("peak"):
+        raise f.fail("peak", "only a triangular distribution has a peak")
+    low, high = f.num("low"), f.num("high")
+    peak = f.num("peak", 0.0) if dist == "triangular" else 0.0
+    if not low < high:
+        raise f.fail("high", f"high ({high:g}) must be above low ({low:g})")
+    if dist == "triangular" and not low <= peak <= high:
+        raise f.fail("peak", f"peak {peak:g} must lie between low {low:g} and high {high:g}")
+    return Marginal(key, dist, low=low, peak=peak, high=high, origin=origin)
+
+
+# --------------------------------------------------------------------------- correlation
+
+def _correlation_entries(plan: Plan, node: Scenario) -> dict[tuple[int, int], tuple[float, str, str]]:
+    """Driver-position pairs → (correlation, file, field) from one scenario's table."""
+    f = Fields(node.correlation, node.path, "correlation", ScenarioError)
+    f.allow_only({"pairs", "drivers", "matrix"})
+    out: dict[tuple[int, int], tuple[float, str, str]] = {}
+    for a, b, rho, field in _matrix_entries(f) + _pair_entries(f):
+        i, j = (_position(plan, node.path, field, x) for x in (a, b))
+        if isinstance(rho, bool) or not isinstance(rho, int | float) or not -1 <= rho <= 1:
+            raise ScenarioError(node.path, field, f"{rho!r} is not a correlation between −1 and 1")
+        key = (min(i, j), max(i, j))
+        if key in out and out[key][0] != rho:
+            raise ScenarioError(node.path, field, f"{a} and {b} are given two correlations "
+                                f"({out[key][0]:g} at {out[key][2]} and {rho:g})")
+        out[key] = (float(rho), node.path, field)
+    return out
+
+
+def _matrix_entries(f: Fields) -> list[tuple[str, str, float, str]]:
+    """Upper-triangle entries of a ``drivers`` + ``matrix`` block, checked as a matrix."""
+    if not (f.has("matrix") or f.has("drivers")):
+        return []
+    names = f.strs("drivers")
+    rows = f.table.get("matrix")
+    if not isinstance(rows, list) or len(rows) != len(names) or not all(
+            isinstance(r, list) and len(r) == len(names) for r in rows):
+        raise f.fail("matrix", f"expected a {len(names)}×{len(names)} array of numbers, one row "
+                     "per name in drivers")
+    if len(set(names)) != len(names):
+        raise f.fail("drivers", "a driver is listed twice")
+    values = np.array([[_number(f, f"matrix[{r}][{c}]", v) for c, v in enumerate(row)]
+                       for r, row in enumerate(rows)])
+    check_correlation(values, f.source, "correlation.matrix", list(names))
+    return [(a, names[c], float(values[r, c]), f"correlation.matrix[{r}][{c}]")
+            for r, a in enumerate(names) for c in range(r + 1, len(names))]
+
+
+def _pair_entries(f: Fields) -> list[tuple[str, str, float, str]]:
+    pairs = f.table.get("pairs", [])
+    if not isinstance(pairs, list):
+        raise f.fail("pairs", "expected a list of [driver, driver, correlation]")
+    out = []
+    for n, entry in enumerate(pairs):
+        field = f"correlation.pairs[{n}]"
+        if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(x, str) for x in entry[:2])):
+            raise ScenarioError(f.source, field, "expected [driver, driver, correlation]")
+        if entry[0] == entry[1]:
+            raise ScenarioError(f.source, field, f"a driver ('{entry[0]}') is always fully correlated "
+                                "with itself")
+        out.append((entry[0], entry[1], entry[2], field))
+    return out
+
+
+def _position(plan: Plan, source: str, field: str, name: str) -> int:
+    if name in plan.driver_index:
+        return plan.driver_index[name]
+    if name in plan.by_id:
+        raise ScenarioError(source, field, f"'{name}' is derived and has no driver of its own; correlate "
+                            f"its inputs ({', '.join(plan.leaves(name))})")
+    raise ScenarioError(source, field, f"unknown driver '{name}'")
+
+
+def _number(f: Fields, field: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ScenarioError(f.source, f"correlation.{field}", f"{value!r} is not a number")
+    return float(value)
+
+
+def check_correlation(matrix: np.ndarray, source: str, field: str, names: list[str] | None = None) -> None:
+    """Reject anything that is not a correlation matrix.
+
+    Checks, in order: square, entries in [−1, 1], symmetric and unit diagonal (to
+    :data:`SYMMETRY_TOL`), positive semi-definite (smallest eigenvalue ≥ −:data:`PSD_TOL`).
+
+    Raises
+    ------
+    ScenarioError
+        Naming ``source`` and ``field`` and the first failed check.
+    """
+    m = np.asarray(matrix, dtype=float)
+    n = m.shape[0]
+    names = names or [str(i) for i in range(n)]
+    if m.ndim != 2 or m.shape != (n, n):
+        raise ScenarioError(source, field, f"a correlation matrix must be square, got shape {m.shape}")
+    bad = np.argwhere(np.abs(m) > 1 + SYMMETRY_TOL)
+    if bad.size:
+        i, j = bad[0]
+        raise ScenarioError(source, field, f"{m[i, j]:g} between {names[i]} and {names[j]} is outside [−1, 1]")
+    diag = np.flatnonzero(np.abs(np.diag(m) - 1) > SYMMETRY_TOL)
+    if diag.size:
+        i = diag[0]
+        raise ScenarioError(source, field, f"the diagonal must be 1 ({names[i]} has {m[i, i]:g})")
+    asym = np.argwhere(np.abs(m - m.T) > SYMMETRY_TOL)
+    if asym.size:
+        i, j = asym[0]
+        raise ScenarioError(source, field, f"not symmetric: {names[i]}–{names[j]} is {m[i, j]:g} but "
+                            f"{names[j]}–{names[i]} is {m[j, i]:g}")
+    low = float(np.linalg.eigvalsh(m).min())
+    if low < -PSD_TOL:
+        raise ScenarioError(source, field, f"these correlations cannot hold together (the matrix is not "
+                            f"positive semi-definite; smallest eigenvalue {low:.3g}); weaken some of them")
+
+
+def correlation_factor(matrix: np.ndarray) -> np.ndarray:
+    """A matrix ``F`` with ``F @ F.T == matrix``, for turning independent normals into correlated ones.
+
+    Cholesky where the matrix is positive definite; otherwise (positive semi-definite but
+    singular, e.g. two drivers correlated at exactly 1) the symmetric square root from the
+    eigen-decomposition, with rounding-negative eigenvalues set to zero.
+    """
+    m = np.asarray(matrix, dtype=float)
+    try:
+        return np.linalg.cholesky(m)
+    except np.linalg.LinAlgError:
+        w, v = np.linalg.eigh(m)
+        return (v * np.sqrt(np.clip(w, 0.0, None))) @ v.T
+
+
+def components(matrix: np.ndarray, keep: np.ndarray) -> list[np.ndarray]:
+    """Groups of positions in ``keep`` linked by non-zero correlations, of two or more.
+
+    Independent drivers need no mixing, so only these groups are multiplied by a factor.
+    """
+    keep = np.asarray(keep, dtype=np.intp)
+    linked = np.asarray(matrix)[np.ix_(keep, keep)] != 0
+    _, label = connected_components(linked, directed=False)
+    groups = [np.flatnonzero(label == g) for g in np.unique(label)]
+    return [g for g in groups if len(g) > 1]

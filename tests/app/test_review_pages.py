@@ -1,0 +1,83 @@
+"""The audit and review pages of the app, run offline with AppTest (Chinese and English)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(page: str, lang: str = "zh") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang, title, error_label", [("zh", "规划数据核查", "矛盾"), ("en", "Plan audit", "Errors")])
+def test_audit_page(lang, title, error_label):
+    at = run("audit.py", lang)
+    assert_clean(at)
+    assert at.title[0].value == title
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[f":material/error: {error_label}"] == "1"
+    text = " ".join(m.value for m in at.markdown)
+    assert ("外贸进出口总额" if lang == "zh" else "Foreign trade") in text
+    assert any("3.2 × (1 + 16%)" in c.value for c in at.code)
+
+
+@pytest.mark.parametrize("lang, title", [("zh", "回顾与评估"), ("en", "Record and review")])
+def test_review_page_renders(lang, title):
+    at = run("review.py", lang)
+    assert_clean(at)
+    assert at.title[0].value == title
+    assert len(at.tabs) == 3
+    pace = at.dataframe[0].value
+    name, ratio = ("指标", "所需/过去") if lang == "zh" else ("Indicator", "Needed/past")
+    energy = pace[pace[name] == ("综合能源装机规模" if lang == "zh" else "Total installed energy (generating) capacity")]
+    assert energy[ratio].iloc[0] == pytest.approx(1.93)          # shown to two decimals
+
+
+def test_midterm_entry_gives_verdicts():
+    at = run("review.py")
+    at.selectbox(key="rev_year").set_value(2028).run()
+    at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs"]).run()
+    at.number_input(key="rev_val_energy_capacity_2028").set_value(1300.0).run()
+    assert_clean(at)
+    review = at.dataframe[-1].value
+    energy = review[review["指标"] == "综合能源装机规模"].iloc[0]
+    assert energy["进度比"] == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
+    assert energy["时间进度(%)"] == pytest.approx(60)
+    assert "超前" in energy["判断"]
+    # one year of new jobs is not enough for a cumulative target: not listed
+    assert "城镇新增就业" not in set(review["指标"])
+
+
+def test_brief_download_html():
+    at = run("review.py", "en")
+    at.radio(key="rev_brief_fmt").set_value("html").run()
+    at.button(key="rev_make").click().run()
+    assert_clean(at)
+    kind, data = at.session_state["rev_brief"]
+    assert kind == "html" and "主要指标表" in data.decode("utf-8")
+
+
+def test_both_pages_inside_the_app():
+    app_file = ROOT / "streamlit_app.py"
+    if "review" not in app_file.read_text(encoding="utf-8"):
+        pytest.skip("streamlit_app.py does not list the review and audit pages")
+    at = AppTest.from_file(str(app_file), default_timeout=60).run()
+    for page in ("pages/audit.py", "pages/review.py"):
+        at.switch_page(page).run()
+        assert_clean(at)
+    at.radio(key="rev_brief_fmt").set_value("html").run()
+    at.button(key="rev_make").click().run()
+    assert_clean(at)
+    assert [b.key for b in at.get("download_button")] == ["rev_download"]

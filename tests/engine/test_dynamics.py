@@ -1,0 +1,103 @@
+"""Closed-form answers and properties of each dynamic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sim.engine.dynamics import average_growth, derive, project_paths, required_pace
+
+GROUPS = (("compound", np.array([0])), ("additive", np.array([1])), ("points", np.array([2])),
+          ("flow", np.array([3])))
+BASE = np.array([314.7, 614.0, 52.6, 7944.0])
+
+
+def run(pace_rows, actuals=None, dtype=np.float64):
+    drivers = np.asarray(pace_rows, dtype=dtype)[None]          # (1, 4, Y)
+    return project_paths(BASE.astype(dtype), drivers, GROUPS, actuals)[0]
+
+
+def test_compound_closed_form_gdp():
+    out = run([[6.5] * 5, [0] * 5, [0] * 5, [0] * 5])
+    assert out[0, -1] == pytest.approx(314.7 * 1.065 ** 5, rel=1e-13)
+    assert out[0, 1] == pytest.approx(335.1555, rel=1e-13)
+
+
+def test_additive_and_flow_and_points_closed_form():
+    out = run([[0] * 5, [197.2] * 5, [0.2] * 5, [7000] * 5])
+    assert out[1, -1] == pytest.approx(614 + 5 * 197.2)
+    assert out[2, -1] == pytest.approx(53.6)
+    np.testing.assert_array_equal(out[3], [7944, 7000, 7000, 7000, 7000, 7000])
+
+
+def test_points_are_bounded():
+    out = run([[0] * 5, [0] * 5, [30] * 5, [0] * 5])
+    np.testing.assert_allclose(out[2], [52.6, 82.6, 100, 100, 100, 100])
+    out = run([[0] * 5, [0] * 5, [-30] * 5, [0] * 5])
+    np.testing.assert_allclose(out[2], [52.6, 22.6, 0, 0, 0, 0])
+
+
+def test_actual_replaces_the_year_and_the_path_continues_from_it():
+    actuals = np.full((1, 4, 5), np.nan)
+    actuals[0, 0, 0] = 330.0  # 2026 GDP observed
+    out = run([[6.5] * 5, [0] * 5, [0] * 5, [0] * 5], actuals)
+    assert out[0, 1] == 330.0
+    assert out[0, -1] == pytest.approx(330.0 * 1.065 ** 4)
+
+
+def test_float32_runs_the_same_code():
+    out = run([[6.5] * 5, [197.2] * 5, [0.2] * 5, [7000] * 5], dtype=np.float32)
+    assert out.dtype == np.float32
+    assert out[0, -1] == pytest.approx(314.7 * 1.065 ** 5, rel=1e-6)
+
+
+def test_derive_ops():
+    a, b = np.array([[1.0, 2.0]]), np.array([[4.0, 8.0]])
+    np.testing.assert_allclose(derive([a, b], "sum"), [[5, 10]])
+    np.testing.assert_allclose(derive([a, b], "share"), [[25, 25]])
+    np.testing.assert_allclose(derive([a, b], "ratio", 10_000), [[2500, 2500]])
+
+
+def test_required_pace_round_trips():
+    g = required_pace("compound", np.array(614.0), np.array(1600.0), np.array(5))
+    assert 614 * (1 + g / 100) ** 5 == pytest.approx(1600)
+    assert required_pace("additive", np.array(614.0), np.array(1600.0), np.array(5)) == pytest.approx(197.2)
+    # hold from below: the first year binds
+    assert required_pace("points", np.array(86.8), np.array(87.0), np.array(5), every_year=True) \
+        == pytest.approx(0.2)
+    assert average_growth(np.array(100.0), np.array(100 * 1.12 ** 5), 5) == pytest.approx(12)
+
+
+paces = st.floats(min_value=-20, max_value=40, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(g=st.lists(paces, min_size=5, max_size=5), extra=st.floats(min_value=0.01, max_value=10))
+def test_higher_growth_never_lowers_a_level(g, extra):
+    low = run([g, g, g, [100] * 5])
+    high = run([[x + extra for x in g]] * 3 + [[100 + extra] * 5])
+    assert (high[:3] >= low[:3] - 1e-9).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(p=st.lists(st.floats(min_value=-100, max_value=100), min_size=5, max_size=5))
+def test_points_stay_within_bounds(p):
+    out = run([[0] * 5, [0] * 5, p, [0] * 5])
+    assert (out[2] >= 0).all() and (out[2] <= 100).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(c=paces)
+def test_per_year_path_equal_to_a_constant_gives_the_same_result(c):
+    drivers = np.array([[c] * 5] * 4)
+    by_year = run(drivers)
+    constant = project_paths(BASE, np.broadcast_to(np.full((4, 1), c), (4, 5))[None].copy(), GROUPS)[0]
+    np.testing.assert_array_equal(by_year, constant)
+
+
+def test_horizon_2035_runs():
+    out = project_paths(BASE, np.full((2, 4, 10), 1.0), GROUPS)
+    assert out.shape == (2, 4, 11)
+    assert out[0, 0, -1] == pytest.approx(314.7 * 1.01 ** 10)
