@@ -39,7 +39,7 @@ def read_limited(path: str | Path, error: type[InputError] = InputError,
     except OSError as exc:
         raise error(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
     if len(data) > limit:
-        raise error(str(path), "", f"file is larger than the limit of {limit:,} bytes")
+        raise error(str(path), "", f"file is over {limit:,} bytes; the limit is {limit:,}")
     return data
 
 
