@@ -7,11 +7,14 @@ dotted location, so every error names the file, the field and the reason.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from sim.io.errors import InputError
 
@@ -198,7 +201,7 @@ class Fields:
 
 def finite(value: Any, fields: Fields, key: str) -> float:
     """Return ``value`` as a float, rejecting booleans, text, NaN and infinities."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise fields.fail(key, f"expected a number, got {type(value).__name__}")
     value = float(value)
     if not math.isfinite(value):
