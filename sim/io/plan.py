@@ -65,6 +65,48 @@ class Sourced:
         return self.reason
 
 
+#: 属性 of a plan indicator: 约束性 (binding) or 预期性 (expected).
+ATTRIBUTES = ("binding", "expected")
+ATTRIBUTE_ZH = {"binding": "约束性", "expected": "预期性"}
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """The 属性 of a target, 约束性 or 预期性, with where it comes from.
+
+    Attributes
+    ----------
+    value : str
+        ``binding`` (约束性) or ``expected`` (预期性).
+    basis : str
+        ``reported`` (the plan document says so; ``quote`` holds its words) or ``assumed``
+        (``reason`` says how it was chosen).
+    quote : tuple of str
+    reason : str
+    """
+
+    value: str
+    basis: str
+    quote: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def assumed(self) -> bool:
+        return self.basis == "assumed"
+
+    @property
+    def zh(self) -> str:
+        return ATTRIBUTE_ZH[self.value]
+
+    @property
+    def note(self) -> str:
+        return "；".join(self.quote) if self.basis == "reported" else self.reason
+
+
+#: Reason given to the shorthand ``binding = "binding"`` (a bare word, no provenance).
+BARE_ATTRIBUTE_REASON = "given in the plan file without a source"
+
+
 @dataclass(frozen=True)
 class Target:
     """A 2030 target or a 2026 milestone on one indicator.
@@ -84,8 +126,8 @@ class Target:
         The target value with its provenance.
     milestone : bool
         True for an intermediate-year milestone (e.g. 2026), False for a plan target.
-    binding : str
-        ``binding`` (约束性) or ``expected`` (预期性) where the plan says so, else empty.
+    attribute : Attribute or None
+        约束性 or 预期性 with its basis, where the plan file gives one.
     """
 
     indicator: str
@@ -94,11 +136,16 @@ class Target:
     direction: str
     number: Sourced
     milestone: bool = False
-    binding: str = ""
+    attribute: Attribute | None = None
 
     @property
     def value(self) -> float:
         return self.number.value
+
+    @property
+    def binding(self) -> str:
+        """``binding`` (约束性), ``expected`` (预期性) or empty where the file gives none."""
+        return self.attribute.value if self.attribute is not None else ""
 
 
 HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
@@ -158,6 +205,8 @@ class Indicator:
     targets, milestones : tuple of Target
     price_basis : str
         ``real``, ``nominal`` or empty where it does not matter.
+    lead_department : str
+        牵头部门, the department answerable for the indicator; empty where not given.
     driver_min, driver_max, driver_step : float
         Slider range of the driver, in driver units.
     """
@@ -178,6 +227,7 @@ class Indicator:
     history: tuple[History, ...] = ()
     price_basis: str = ""
     note: str = ""
+    lead_department: str = ""
     driver_min: float = -10.0
     driver_max: float = 30.0
     driver_step: float = 0.1
@@ -231,6 +281,29 @@ class CheckTolerances:
     level_rel: float = 0.02
 
 
+@dataclass(frozen=True)
+class ReviewThresholds:
+    """Bands of the annual monitoring and the mid-term review (the plan's ``[review]`` table).
+
+    Progress is the distance covered over the distance scheduled for the year (序时进度), so
+    1 is exactly on the constant-pace path to the target.
+
+    Attributes
+    ----------
+    ahead : float
+        Progress at or above which a target is 快于预期 (ahead) [ratio, ≥ 1].
+    behind : float
+        Progress below which a target is 滞后于预期 (behind) and gets a warning [ratio, ≤ 1].
+    red : float
+        Progress below which a 约束性 (binding) target's warning is red rather than yellow
+        [ratio, ≤ ``behind``]. Expected (预期性) targets are never red.
+    """
+
+    ahead: float = 1.10
+    behind: float = 0.90
+    red: float = 0.90
+
+
 @dataclass(frozen=True, eq=False)
 class Plan:
     """A district's five-year plan as data.
@@ -247,6 +320,7 @@ class Plan:
     indicators : tuple of Indicator
         In file order.
     tolerances : CheckTolerances
+    review : ReviewThresholds
     source_file, source_title_zh, source_title_en : str
         The document every quote comes from.
     path : str
@@ -265,6 +339,7 @@ class Plan:
     horizon: int
     indicators: tuple[Indicator, ...]
     tolerances: CheckTolerances = field(default_factory=CheckTolerances)
+    review: ReviewThresholds = field(default_factory=ReviewThresholds)
     source_file: str = ""
     source_title_zh: str = ""
     source_title_en: str = ""
@@ -393,7 +468,7 @@ def load_plan(path: str | Path | None = None) -> Plan:
 def parse_plan(data: dict, source: str) -> Plan:
     """Build a :class:`Plan` from parsed TOML; see :func:`load_plan`."""
     root = Fields(data, source, "", PlanError)
-    root.allow_only({"schema_version", "plan", "check", "indicator"})
+    root.allow_only({"schema_version", "plan", "check", "review", "indicator"})
     if root.int("schema_version", 1) != 1:
         raise root.fail("schema_version", "only version 1 is understood")
     meta = root.sub("plan")
@@ -412,6 +487,7 @@ def parse_plan(data: dict, source: str) -> Plan:
         tol.allow_only({"growth_pp", "percent_pp", "level_rel"})
         tolerances = CheckTolerances(*(_non_negative(tol, k, getattr(tolerances, k))
                                        for k in ("growth_pp", "percent_pp", "level_rel")))
+    review = _parse_review(root.sub("review", None))
     entries = root.subs("indicator")
     if not entries:
         raise root.fail("indicator", "the plan has no indicators")
@@ -430,9 +506,25 @@ def parse_plan(data: dict, source: str) -> Plan:
         id=meta.str("id"), district_zh=meta.str("district_zh"), district_en=meta.str("district_en"),
         title_zh=meta.str("title_zh"), title_en=meta.str("title_en"), base_year=base_year,
         target_year=target_year, horizon=horizon, indicators=indicators, tolerances=tolerances,
-        source_file=meta.str("source_file", ""), source_title_zh=meta.str("source_title_zh", ""),
+        review=review, source_file=meta.str("source_file", ""), source_title_zh=meta.str("source_title_zh", ""),
         source_title_en=meta.str("source_title_en", ""), path=source,
     )
+
+
+def _parse_review(f: Fields | None) -> ReviewThresholds:
+    if f is None:
+        return ReviewThresholds()
+    f.allow_only({"ahead", "behind", "red"})
+    d = ReviewThresholds()
+    ahead, behind = f.num("ahead", d.ahead), f.num("behind", d.behind)
+    red = f.num("red", min(d.red, behind))
+    if ahead < 1:
+        raise f.fail("ahead", f"{ahead} must be at least 1 (1 is exactly on schedule)")
+    if not 0 < behind <= 1:
+        raise f.fail("behind", f"{behind} must be above 0 and at most 1 (1 is exactly on schedule)")
+    if not 0 < red <= behind:
+        raise f.fail("red", f"{red} must be above 0 and at most behind ({behind})")
+    return ReviewThresholds(ahead, behind, red)
 
 
 def _non_negative(f: Fields, key: str, default: float) -> float:
@@ -445,7 +537,7 @@ def _non_negative(f: Fields, key: str, default: float) -> float:
 def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
                   "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone",
-                  "history"})
+                  "history", "lead_department"})
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
         raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
@@ -475,7 +567,7 @@ def _parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
         op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
-        driver_min=dmin, driver_max=dmax, driver_step=dstep,
+        lead_department=f.str("lead_department", ""), driver_min=dmin, driver_max=dmax, driver_step=dstep,
     )
 
 
@@ -560,7 +652,25 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year
     if kind == "level" and percent and not 0 <= number.value <= 100:
         raise f.fail("value", f"{number.value} is outside [0, 100] for a percentage")
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
-                  milestone=milestone, binding=f.str("binding", "", choices=("binding", "expected")))
+                  milestone=milestone, attribute=_parse_attribute(f))
+
+
+def _parse_attribute(f: Fields) -> Attribute | None:
+    """``binding = { value = "binding" | "expected", basis, quote | reason }``, or the bare word."""
+    if not f.has("binding"):
+        return None
+    if isinstance(f.table["binding"], str):
+        # The bare word predates provenance on attributes; it still loads, marked as unsourced.
+        return Attribute(f.str("binding", choices=ATTRIBUTES), "assumed", reason=BARE_ATTRIBUTE_REASON)
+    a = f.sub("binding")
+    a.allow_only({"value", "basis", "quote", "reason"})
+    attr = Attribute(value=a.str("value", choices=ATTRIBUTES), basis=a.str("basis", choices=("reported", "assumed")),
+                     quote=a.strs("quote", ()), reason=a.str("reason", ""))
+    if attr.basis == "reported" and not attr.quote:
+        raise a.fail("quote", "a reported attribute needs the plan's exact words")
+    if attr.assumed and not attr.reason:
+        raise a.fail("reason", "an assumed attribute needs its reason")
+    return attr
 
 
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
