@@ -60,10 +60,11 @@ COLUMNS = {
     "achieved_pace": ("已实现速度", "Achieved pace"), "required_pace": ("今后所需速度", "Pace now required"),
     "verdict": ("判断", "Verdict"),
 }
-VERDICT_EN = {"ahead": "ahead", "on_track": "on track", "behind": "behind", "no_data": "no data"}
+VERDICT_EN = {"achieved": "achieved", "ahead": "ahead", "on_track": "on track", "behind": "behind",
+              "no_data": "no data"}
 READING = {"used": ("采用", "used"), "alternative": ("另一理解", "other reading")}
-#: Marks that render without a colour-emoji font (ahead, on track, behind, no data).
-VERDICT_ICON = {"ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
+#: Marks that render without a colour-emoji font (achieved, ahead, on track, behind, no data).
+VERDICT_ICON = {"achieved": "★", "ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 
 try:
     from ui.i18n import add_texts

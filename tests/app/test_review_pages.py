@@ -55,7 +55,7 @@ def test_midterm_entry_gives_verdicts():
     energy = review[review["指标"] == "综合能源装机规模"].iloc[0]
     assert energy["进度比"] == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
     assert energy["时间进度(%)"] == pytest.approx(60)
-    assert "超前" in energy["判断"]
+    assert "快于预期" in energy["判断"]
     # one year of new jobs is not enough for a cumulative target: not listed
     assert "城镇新增就业" not in set(review["指标"])
 
