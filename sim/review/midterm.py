@@ -214,7 +214,9 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
         return {**row, "verdict": "no_data"}
     y = years[-1]
     k = y - plan.base_year
-    row.update(as_of=y, elapsed_share=k / n, scheduled=scheduled(dyn, base, goal, k, n))
+    # A 'hold' target asks for its level in every year: that level is its schedule.
+    on_path = target.value if target.direction == "hold" else scheduled(dyn, base, goal, k, n)
+    row.update(as_of=y, elapsed_share=k / n, scheduled=on_path)
     if target.kind == "cumulative":
         return _cumulative(plan, target, actuals, row, years, y)
     actual = observed(plan, actuals, ind.id, y)
