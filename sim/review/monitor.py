@@ -48,8 +48,9 @@ MONITOR_COLUMNS = ["indicator", "name", "name_en", "unit", "area", "binding", "b
                    "kind", "direction", "target_year", "target", "target_pace", "target_pace_unit", "baseline",
                    "goal", "year", "as_of", "actual", "achieved_pace", "scheduled", "progress", "verdict",
                    "warning", "required_pace", "pace_unit", "provisional", "note"]
-NEXT_COLUMNS = ["indicator", "name", "unit", "binding", "kind", "from_year", "actual", "next_year", "path_level",
-                "need_level", "need_pace", "steady_pace", "scenario_level", "scenario_pace", "pace_unit", "note"]
+NEXT_COLUMNS = ["indicator", "name", "unit", "binding", "kind", "direction", "verdict", "from_year", "actual",
+                "next_year", "path_level", "need_level", "need_pace", "steady_pace", "scenario_level", "scenario_pace",
+                "pace_unit", "note"]
 
 
 def warning(verdict: str, binding: str, progress: float, red: float) -> str:
@@ -238,7 +239,7 @@ def _next_row(plan: Plan, target: Target, row, proj) -> dict | None:
     need_level = path - level if flow else path
     need_pace = need_level if flow else float(average_pace(dyn, np.float64(level), np.float64(path), 1))
     out = {"indicator": row.indicator, "name": row.name, "unit": row.unit, "binding": row.binding,
-           "kind": row.kind, "from_year": j, "actual": level, "next_year": j + 1, "path_level": path,
+           "kind": row.kind, "direction": row.direction, "verdict": row.verdict, "from_year": j, "actual": level, "next_year": j + 1, "path_level": path,
            "need_level": need_level, "need_pace": need_pace,
            "steady_pace": float(required_pace(dyn, np.float64(level), np.float64(row.goal), target.year - j,
                                               every_year=target.direction == "hold")),
