@@ -127,3 +127,20 @@ def test_written_atomically_and_only_as_docx(plan, tmp_path):
     with pytest.raises(ExportError):
         write_report(plan, OBS, tmp_path / "missing" / "评估.docx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["评估.docx"]
+
+
+def test_cli_report_docx(tmp_path, capsys):
+    from sim.cli import main
+
+    obs = tmp_path / "obs.csv"
+    obs.write_text("indicator,year,value\nenergy_capacity,2026,720\nenergy_capacity,2027,860\n", encoding="utf-8")
+    out = tmp_path / "评估.docx"
+    assert main(["report", "plan", "--actuals", str(obs), "-o", str(out), "--date", "2028-02-15"]) == 0
+    doc = Document(str(out))
+    assert doc.paragraphs[0].text == "甘州区“十五五”规划主要指标2027年度监测报告"
+    assert "日期:2028年2月15日" in doc.paragraphs[1].text and "obs.csv" in doc.paragraphs[2].text
+    assert [c.text for c in doc.tables[0].rows[0].cells] == HEADERS
+    assert main(["report", "plan", "cautious", "--actuals", str(obs), "-o", str(tmp_path / "b.docx")]) == 2
+    assert main(["report", "plan", "-o", str(tmp_path / "c.docx")]) == 2      # no actuals
+    assert "actuals" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["obs.csv", "评估.docx"]

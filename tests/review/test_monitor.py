@@ -295,3 +295,43 @@ def test_next_year_skips_targets_without_data_and_past_the_target_year():
     plan = plan_with()
     need = next_year(plan, {"b": {2030: 90.0}, "f": {2026: 9.0, 2028: 8.0}}, 2030)
     assert need.empty                  # b is at its target year; f has a gap, so no running total
+
+
+# --------------------------------------------------------------------------- command line
+
+def _obs_file(tmp_path):
+    path = tmp_path / "obs.csv"
+    path.write_text("indicator,year,value\nenergy_capacity,2026,720\nenergy_capacity,2027,860\n"
+                    "visitors,2027,2690\nstorage_capacity,2027,160\n", encoding="utf-8")
+    return path
+
+
+def test_cli_monitor(tmp_path, capsys):
+    from sim.cli import main
+
+    obs = _obs_file(tmp_path)
+    assert main(["monitor", "plan", "--actuals", str(obs), "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "序时进度" in out and "红色预警" in out and "黄色预警" in out and "快于预期" in out
+    assert "27项主要指标中,1项进度符合或快于序时进度,2项滞后,其中约束性指标1项;24项暂无数据。" in out
+    assert "其中约束性指标8项中,快于预期1项、滞后于预期1项、暂无数据6项" in out
+    assert main(["monitor", "plan", "--actuals", str(obs), "--next"]) == 0
+    out = capsys.readouterr().out
+    energy = next(line for line in out.splitlines() if line.startswith("综合能源装机规模"))
+    assert "1,205.60" in energy and "345.60" in energy and "246.67" in energy and "197.20" in energy
+    out_file = tmp_path / "monitor.csv"
+    assert main(["monitor", "plan", "--actuals", str(obs), "--year", "2026", "-o", str(out_file)]) == 0
+    data = out_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"scheduled" in data and b"warning" in data
+    assert main(["monitor", "plan"]) == 2                                  # no actuals anywhere
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,year,value\nenergy_capacity,2031,1\n", encoding="utf-8")
+    assert main(["monitor", "plan", "--actuals", str(bad)]) == 2
+    assert "2031" in capsys.readouterr().err
+
+
+def test_cli_midterm_defaults_to_the_mid_term_year(tmp_path, capsys):
+    from sim.cli import main
+
+    assert main(["midterm", "plan", "--actuals", str(_obs_file(tmp_path))]) == 0
+    assert "2028: 0 achieved, 1 ahead, 0 on track, 2 behind, 24 without data" in capsys.readouterr().out
