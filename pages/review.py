@@ -1,4 +1,5 @@
-"""回顾与评估: the 14th-plan record, the mid-term review with actuals entry, and the brief download."""
+"""回顾与评估: the 14th-plan record, annual monitoring and the mid-term review with actuals entry
+(ui/monitor.py), and the brief download."""
 
 import streamlit as st
 
@@ -6,7 +7,7 @@ from sim import list_scenarios, load_plan, load_scenario
 from sim.io.actuals import parse_actuals
 from sim.io.errors import InputError
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.review.midterm import VERDICT_ZH, counts, midterm_review, scenario_actuals
+from sim.review.midterm import scenario_actuals
 
 try:  # the app's first-run guard (see ui/boot.py), when the app package is present
     from ui.boot import guard
@@ -17,7 +18,8 @@ except ImportError:  # pragma: no cover
 
 TEXTS = {
     "rev.title": ("回顾与评估", "Record and review"),
-    "rev.tab_history": ("“十四五”回顾", "14th-plan record"), "rev.tab_mid": ("中期评估", "Mid-term review"),
+    "rev.tab_history": ("“十四五”回顾", "14th-plan record"),
+    "rev.tab_mid": ("年度监测与中期评估", "Monitoring and mid-term review"),
     "rev.tab_brief": ("简报下载", "Brief"),
     "rev.pace": ("过去五年速度与今后所需速度", "Past pace and the pace now needed"),
     "rev.pace_help": ("所需/过去 大于1表示今后要比“十四五”更快;“≥”表示报告给出的是下限。",
@@ -27,16 +29,14 @@ TEXTS = {
     "rev.backcast_help": ("“一致”表示模型结果与报告数字在四舍五入范围内相同;不一致说明几项数据只有在增速不均匀时才能同时成立。",
                           "'reproduced' means the engine gives the report's number to its rounding; a mismatch means "
                           "the statements hold together only on an uneven path."),
-    "rev.mid_intro": ("录入实际值后,比较“任务进度”(已完成的距离占比)与“时间进度”(已过去的年份占比):"
-                      "进度比≥1.1为超前,0.9–1.1为符合进度,<0.9为滞后。",
-                      "Enter observed values; the share of the distance covered is compared with the share of the "
-                      "period elapsed: progress ≥ 1.1 is ahead, 0.9–1.1 on track, below 0.9 behind."),
+    "rev.mid_intro": ("录入或上传实际值,按序时进度监测每项主要指标;监测年份为2028年时即为中期评估(时间过半、任务过半)。",
+                      "Enter or upload observed values: each main target is compared with where it should be "
+                      "this year; in 2028 this is the mid-term review."),
     "rev.year": ("实际值年份", "Year of the values"), "rev.pick": ("录入哪些指标", "Indicators to enter"),
     "rev.pick_hint": ("选择指标", "Choose indicators"),
     "rev.upload": ("或上传实际值文件(CSV:indicator,year,value;或TOML)", "Or upload actuals (CSV: indicator,year,value; or TOML)"),
     "rev.use_app": ("包含当前情景中已录入的实际值", "Include the actuals of the current scenario"),
     "rev.none": ("尚未录入实际值。", "No actual values yet."),
-    "rev.ahead": ("超前", "Ahead"), "rev.on_track": ("符合进度", "On track"), "rev.behind": ("滞后", "Behind"),
     "rev.brief_pick": ("简报包含的情景(第一个为主)", "Scenarios in the brief (the first is the subject)"),
     "rev.format": ("格式", "Format"), "rev.make": ("生成简报", "Make the brief"),
     "rev.current": ("当前情景", "Current scenario"),
@@ -54,17 +54,9 @@ COLUMNS = {
     "start_year": ("起始年", "Start year"), "start_level": ("起始水平", "Start level"),
     "end_level": ("终止水平", "End level"), "pace": ("年均速度", "Average pace"), "why": ("说明", "Why not known"),
     "check": ("核对项", "Check"), "stated": ("报告值", "Stated"), "engine": ("模型值", "Engine"),
-    "difference": ("差", "Difference"), "reproduced": ("一致", "Reproduced"), "as_of": ("观测年", "Year"),
-    "actual": ("实际值", "Actual"), "goal": ("目标水平", "Goal"), "elapsed_share": ("时间进度(%)", "Time elapsed (%)"),
-    "covered_share": ("任务进度(%)", "Distance covered (%)"), "progress": ("进度比", "Progress"),
-    "achieved_pace": ("已实现速度", "Achieved pace"), "required_pace": ("今后所需速度", "Pace now required"),
-    "verdict": ("判断", "Verdict"),
+    "difference": ("差", "Difference"), "reproduced": ("一致", "Reproduced"),
 }
-VERDICT_EN = {"achieved": "achieved", "ahead": "ahead", "on_track": "on track", "behind": "behind",
-              "no_data": "no data"}
 READING = {"used": ("采用", "used"), "alternative": ("另一理解", "other reading")}
-#: Marks that render without a colour-emoji font (achieved, ahead, on track, behind, no data).
-VERDICT_ICON = {"achieved": "★", "ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 
 try:
     from ui.i18n import add_texts
@@ -162,23 +154,15 @@ with tab_mid:
         if upload is not None:
             for key, obs in parse_actuals(upload.getvalue(), upload.name, "." + upload.name.rsplit(".", 1)[-1]).items():
                 actuals.setdefault(key, {}).update(obs)
-        review = midterm_review(plan, actuals, source=upload.name if upload else "app") if actuals else None
     except InputError as exc:
         st.error(exc.message)
-        review = None
-    if review is None:
+        actuals = {}
+    if not actuals:
         st.info(t("rev.none"))
     else:
-        c = counts(review)
-        for col, v in zip(st.columns(3), ("ahead", "on_track", "behind"), strict=True):
-            col.metric(f"{VERDICT_ICON[v]} {t('rev.' + v)}", c[v])
-        shown = review[review["verdict"] != "no_data"]
-        labels = VERDICT_ZH if zh else VERDICT_EN
-        show(shown.assign(name=shown["indicator"].map(names), elapsed_share=shown["elapsed_share"] * 100,
-                          covered_share=shown["covered_share"] * 100,
-                          verdict=[f"{VERDICT_ICON[v]} {labels[v]}" for v in shown["verdict"]]),
-             ["name", "as_of", "actual", "goal", "elapsed_share", "covered_share", "progress", "achieved_pace",
-              "required_pace", "pace_unit", "verdict"])
+        from ui.monitor import show_monitoring
+
+        show_monitoring(plan, actuals, scenario, names, upload.name if upload else "app")
 
 with tab_brief:
     st.caption(t("rev.brief_help"))
