@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sim.errors import InputError
-from sim.midterm import VERDICT_EN, VERDICT_ZH
-from sim.plan import ATTRIBUTE_ZH, Plan
+from sim.io.errors import InputError
+from sim.io.plan import ATTRIBUTE_ZH, Plan
+from sim.review.midterm import VERDICT_EN, VERDICT_ZH
 from sim.review.monitor import WARNING_EN, WARNING_ZH, band_summary, monitor, next_year, summary_line
 
 from .i18n import lang, t

@@ -1,7 +1,7 @@
 """The 年度监测 / 中期评估 report as a Word document (.docx), in the form a 发改局 circulates.
 
->>> from sim import load_plan
->>> from sim.actuals import load_actuals
+>>> from sim import load_plan, load_scenario
+>>> from sim.io.actuals import load_actuals
 >>> from sim.report.docx import write_report
 >>> write_report(load_plan(), load_actuals("2027.csv"), "评估.docx", scenario=load_scenario("plan"))
 
@@ -31,14 +31,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..actuals import Actuals
-from ..brief import fmt, pace_text, target_text
-from ..errors import ExportError
-from ..export import write_atomic
-from ..midterm import VERDICT_ZH, midterm_year
-from ..plan import ATTRIBUTE_ZH, Plan, Target
-from ..review.monitor import WARNING_ZH, band_summary, monitor, next_year, summary_line
-from ..scenario import Scenario
+from sim.io.actuals import Actuals
+from sim.io.errors import ExportError
+from sim.io.plan import ATTRIBUTE_ZH, Plan, Target
+from sim.io.scenario import Scenario
+from sim.report.brief.content import fmt, pace_text, target_text
+from sim.report.export import write_atomic
+from sim.review.midterm import VERDICT_ZH, midterm_year
+from sim.review.monitor import WARNING_ZH, band_summary, monitor, next_year, summary_line
 
 SERIF, SANS = "Noto Serif CJK SC", "Noto Sans CJK SC"
 FLAG = "*"

@@ -151,8 +151,8 @@ def scheduled(dyn: str, base: float, goal: float, k: int, n: int) -> float:
     """序时进度: the level (for flows, the running total) after ``k`` of ``n`` years on the
     constant-pace path from ``base`` to ``goal`` [unit].
 
-    The pace is the engine's (:func:`sim.dynamics.average_pace`) and so is the step
-    (:func:`sim.rules.advance`): one rule for every path in the project.
+    The pace is the engine's (:func:`sim.engine.dynamics.average_pace`) and so is the step
+    (:func:`sim.engine.rules.advance`): one rule for every path in the project.
     """
     start = 0.0 if dyn == "flow" else base
     pace = float(average_pace(dyn, np.float64(start), np.float64(goal), n))
@@ -254,7 +254,7 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
     ----------
     plan : Plan
     actuals : dict
-        Indicator id → {year: observed value [unit]} (see :func:`sim.actuals.load_actuals`).
+        Indicator id → {year: observed value [unit]} (see :func:`sim.io.actuals.load_actuals`).
         Derived indicators may be given directly or through their inputs.
     as_of : int, optional
         Review year (default: :func:`midterm_year`, 2028 for a 2026–2030 plan). Each target

@@ -1,13 +1,13 @@
 """年度监测: every plan target in a monitoring year against its 序时进度, with a 预警 level.
 
-The measure is the mid-term review's (:mod:`sim.midterm`): ``scheduled`` (序时进度) is where
+The measure is the mid-term review's (:mod:`sim.review.midterm`): ``scheduled`` (序时进度) is where
 the indicator should be in the year on the constant-pace path to its target, ``progress``
 the distance covered over the distance scheduled (1 = on the path), and ``verdict`` its band
 (提前实现, 快于预期, 基本符合预期, 滞后于预期). This module adds what an annual monitoring
 report needs on top:
 
 * each target's 属性 (约束性/预期性) and its basis, and the pace the path asks for each year;
-* a 预警 level, from the plan's ``[review]`` thresholds (:class:`sim.plan.ReviewThresholds`):
+* a 预警 level, from the plan's ``[review]`` thresholds (:class:`sim.io.plan.ReviewThresholds`):
 
   ``green``
       on or ahead of the path (progress ≥ ``behind``), already achieved, or a 'hold'
@@ -33,12 +33,12 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..actuals import Actuals
-from ..dynamics import average_pace, required_pace
-from ..midterm import VERDICT_ZH, goal_level, midterm_review, path_dynamic, scheduled
-from ..plan import ATTRIBUTE_ZH, Plan, Target, pace_unit
-from ..projection import project
-from ..scenario import Scenario
+from sim.engine.dynamics import average_pace, required_pace
+from sim.engine.projection import project
+from sim.io.actuals import Actuals
+from sim.io.plan import ATTRIBUTE_ZH, Plan, Target, pace_unit
+from sim.io.scenario import Scenario
+from sim.review.midterm import VERDICT_ZH, goal_level, midterm_review, path_dynamic, scheduled
 
 WARNINGS = ("green", "yellow", "red")
 WARNING_ZH = {"green": "绿色", "yellow": "黄色预警", "red": "红色预警", "": "—"}
@@ -59,7 +59,7 @@ def warning(verdict: str, binding: str, progress: float, red: float) -> str:
     Parameters
     ----------
     verdict : str
-        The band from :func:`sim.midterm.verdict` (``no_data`` gives no warning).
+        The band from :func:`sim.review.midterm.verdict` (``no_data`` gives no warning).
     binding : str
         ``binding`` (约束性), ``expected`` (预期性) or empty (treated as expected).
     progress : float
@@ -102,7 +102,7 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
     ----------
     plan : Plan
     actuals : dict
-        Indicator id → {year: observed value [unit]} (see :func:`sim.actuals.load_actuals`).
+        Indicator id → {year: observed value [unit]} (see :func:`sim.io.actuals.load_actuals`).
     year : int, optional
         Monitoring year (default: the latest year with any actual). Each target uses its
         latest observed year up to it (``as_of``).

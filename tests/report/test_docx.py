@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from sim import ExportError, Scenario, load_scenario
-from sim.plan import parse_plan
+from sim.io.plan import parse_plan
 from sim.report.docx import SERIF, report_bytes, report_content, write_report
 from tests.conftest import tiny_plan_dict
 
@@ -130,7 +130,7 @@ def test_written_atomically_and_only_as_docx(plan, tmp_path):
 
 
 def test_cli_report_docx(tmp_path, capsys):
-    from sim.cli import main
+    from sim.cli.main import main
 
     obs = tmp_path / "obs.csv"
     obs.write_text("indicator,year,value\nenergy_capacity,2026,720\nenergy_capacity,2027,860\n", encoding="utf-8")

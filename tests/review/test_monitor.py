@@ -16,9 +16,10 @@ import math
 import pytest
 
 from sim import Scenario, project
-from sim.errors import PlanError
-from sim.midterm import midterm_review, midterm_year, scheduled
-from sim.plan import BARE_ATTRIBUTE_REASON, ReviewThresholds, parse_plan
+from sim.engine.rules import advance
+from sim.io.errors import PlanError
+from sim.io.plan import BARE_ATTRIBUTE_REASON, ReviewThresholds, parse_plan
+from sim.review.midterm import midterm_review, midterm_year, scheduled
 from sim.review.monitor import (
     MONITOR_COLUMNS,
     band_summary,
@@ -28,7 +29,6 @@ from sim.review.monitor import (
     summary_line,
     warning,
 )
-from sim.rules import advance
 from tests.conftest import tiny_plan_dict
 
 G3 = 1.08 ** 3
@@ -307,7 +307,7 @@ def _obs_file(tmp_path):
 
 
 def test_cli_monitor(tmp_path, capsys):
-    from sim.cli import main
+    from sim.cli.main import main
 
     obs = _obs_file(tmp_path)
     assert main(["monitor", "plan", "--actuals", str(obs), "--lang", "zh"]) == 0
@@ -331,7 +331,7 @@ def test_cli_monitor(tmp_path, capsys):
 
 
 def test_cli_midterm_defaults_to_the_mid_term_year(tmp_path, capsys):
-    from sim.cli import main
+    from sim.cli.main import main
 
     assert main(["midterm", "plan", "--actuals", str(_obs_file(tmp_path))]) == 0
     assert "2028: 0 achieved, 1 ahead, 0 on track, 2 behind, 24 without data" in capsys.readouterr().out
