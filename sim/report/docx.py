@@ -171,14 +171,15 @@ def _next_cells(plan: Plan, n, with_scenario: bool) -> list[str]:
 def _assumed_items(plan: Plan) -> list[str]:
     """Every assumed number the table rests on: the 属性, and base-year levels (the 序时进度
     starts from them, so they count even where an actual has replaced them in the projection)."""
-    items = []
     groups: dict[str, list[str]] = {}
     for target in plan.targets:
         attr = target.attribute
         if attr is not None and attr.assumed:
-            groups.setdefault(attr.reason, []).append(plan.by_id[target.indicator].name_zh)
-    for reason, names in groups.items():
-        items.append(f"属性(按惯例假定,{len(names)}项):{'、'.join(names)}。说明:{reason}")
+            groups.setdefault(attr.value, []).append(plan.by_id[target.indicator].name_zh)
+    items = [f"{ATTRIBUTE_ZH[value]}(假定,{len(names)}项):{'、'.join(names)}。" for value, names in groups.items()]
+    if items:
+        items.insert(0, "以下指标的属性为假定(规划数据文件中未注明出处),理由见文件中各目标的 binding.reason,"
+                        "待规划纲要主要指标表确认。")
     seen: set[str] = set()
     for target in plan.targets:
         if target.kind == "cumulative":

@@ -55,8 +55,11 @@ def test_title_summary_and_sections(doc):
     assert "完成序时进度的62.4%" in warnings[0] and "2028年需达到1,206万千瓦" in warnings[0]
     assert warnings[1].startswith("【红色预警】优良天数比例") and "每年保持在87.0%以上" in warnings[1]
     assert warnings[2].startswith("【黄色预警】游客接待人次(预期性)")
-    assumed = [t for t in texts if t.startswith("属性(按惯例假定")]
-    assert sum(int(t.split(",")[1].split("项")[0]) for t in assumed) == 27
+    start = texts.index("四、假定数值清单") + 1
+    assert texts[start].startswith("以下指标的属性为假定")
+    assert texts[start + 1].startswith("预期性(假定,19项):地区生产总值、固定资产投资")
+    assert texts[start + 2] == ("约束性(假定,8项):综合能源装机规模、新能源并网装机规模、储能装机规模、林草覆盖率、"
+                                "草原综合植被盖度、优良天数比例、生活垃圾资源化利用率、再生水利用率。")
     assert any(t.startswith("储能装机规模2025年基期50万千瓦") for t in texts)
 
 
