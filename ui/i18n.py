@@ -338,7 +338,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "mon.achieved": ("提前实现", "Achieved early"), "mon.ahead": ("快于预期", "Ahead"),
     "mon.on_track": ("基本符合预期", "On schedule"), "mon.behind": ("滞后于预期", "Behind"),
     "mon.red": ("红色预警", "Red warnings"), "mon.yellow": ("黄色预警", "Yellow warnings"),
-    "mon.summary_en": ("", "Of {n} main indicators, {ok} are on or ahead of schedule and {behind} behind "
+    "mon.summary_en": ("{n}项主要指标中,{ok}项进度符合或快于序时进度,{behind}项滞后,其中约束性指标{binding}项;"
+                       "{missing}项暂无数据。", "Of {n} main indicators, {ok} are on or ahead of schedule and {behind} behind "
                            "({binding} of them binding); {missing} have no data yet."),
     "mon.next": ("下一年度需达到(回到序时进度)", "Next year: what gets each indicator back on its path"),
     "mon.next_help": ("“需增长(增加)”使下一年回到序时进度;“至目标年年均需”为从最近实际年起如期实现目标的不变速度;"

@@ -55,6 +55,7 @@ def attribute_overrides(plan: Plan, names: dict[str, str]) -> dict[str, str]:
 
 
 def _summary(table: pd.DataFrame, zh: bool) -> str:
+    # Chinese uses the engine's sentence, which also counts the warnings.
     if zh:
         return summary_line(table)
     known = table[table["verdict"] != "no_data"]
