@@ -36,6 +36,7 @@ import pandas as pd
 from sim.engine.dynamics import average_pace, required_pace
 from sim.engine.projection import project
 from sim.io.actuals import Actuals
+from sim.io.errors import InputError
 from sim.io.plan import ATTRIBUTE_ZH, Plan, Target, pace_unit
 from sim.io.scenario import Scenario
 from sim.review.midterm import VERDICT_ZH, goal_level, midterm_review, path_dynamic, scheduled
@@ -117,9 +118,17 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
         One row per plan target, columns :data:`MONITOR_COLUMNS`: levels [``unit``],
         ``target_pace`` [``target_pace_unit``], ``achieved_pace``/``required_pace``
         [``pace_unit``], ``progress`` [ratio], ``verdict`` and ``warning`` codes.
+
+    Raises
+    ------
+    InputError
+        For a year outside the plan period, or actuals that do not fit the plan.
     """
     if year is None:
         year = max((y for obs in actuals.values() for y in obs), default=plan.base_year + 1)
+        year = min(max(year, plan.base_year + 1), plan.target_year)   # out-of-range actuals fail below
+    elif not plan.base_year < year <= plan.target_year:
+        raise InputError("--year", "", f"{year} is outside the plan period {plan.base_year + 1}–{plan.target_year}")
     table = midterm_review(plan, actuals, as_of=year, source=source)
     overrides = attributes or {}
     extra = []

@@ -323,6 +323,8 @@ def test_cli_monitor(tmp_path, capsys):
     assert main(["monitor", "plan", "--actuals", str(obs), "--year", "2026", "-o", str(out_file)]) == 0
     data = out_file.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"scheduled" in data and b"warning" in data
+    assert main(["monitor", "plan", "--actuals", str(obs), "--year", "2031"]) == 2
+    assert "--year: 2031 is outside the plan period 2026–2030" in capsys.readouterr().err
     assert main(["monitor", "plan"]) == 2                                  # no actuals anywhere
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,year,value\nenergy_capacity,2031,1\n", encoding="utf-8")
