@@ -17,7 +17,7 @@ from .i18n import lang, t
 
 #: Marks that render without a colour-emoji font.
 VERDICT_ICON = {"achieved": "★", "ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
-WARNING_MARK = {"red": "■", "yellow": "▲", "green": "●", "": ""}
+WARNING_MARK = {"red": "■", "yellow": "◆", "green": "●", "": ""}
 ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
 COLUMNS = {
     "name": ("指标", "Indicator"), "binding": ("属性", "Attribute"), "as_of": ("观测年", "Year"),

@@ -71,7 +71,7 @@ def test_monitoring_of_entered_values():
     text = " ".join(m.value for m in at.markdown)
     assert "27项主要指标中,1项进度符合或快于序时进度,1项滞后,其中约束性指标0项;25项暂无数据。" in text
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["▲ 快于预期"] == "1" and metrics["▼ 滞后于预期"] == "1" and metrics["▲ 黄色预警"] == "1"
+    assert metrics["▲ 快于预期"] == "1" and metrics["▼ 滞后于预期"] == "1" and metrics["◆ 黄色预警"] == "1"
     assert any(c.value.startswith("27项主要指标中,快于预期1项") for c in at.caption)
     need = frame_with(at, "需达到")
     row = need[need["指标"] == "游客接待人次"].iloc[0]
