@@ -326,6 +326,21 @@ class Plan:
         return tuple(range(self.base_year, (horizon or self.horizon) + 1))
 
 
+def pace_dynamic(plan: Plan, ind_id: str) -> str:
+    """The dynamic in whose units an indicator's pace is expressed: its own for a driver,
+    ``points`` for a share, ``compound`` for a ratio, and for a sum the common dynamic of its
+    inputs (``additive`` when they differ)."""
+    ind = plan.by_id[ind_id]
+    if ind.is_driver:
+        return ind.dynamic
+    if ind.op == "share":
+        return "points"
+    if ind.op == "ratio":
+        return "compound"
+    kinds = {plan.by_id[x].dynamic for x in plan.leaves(ind_id)}
+    return kinds.pop() if len(kinds) == 1 else "additive"
+
+
 def topological_order(indicators: tuple[Indicator, ...], source: str = "") -> list[Indicator]:
     """Order indicators so that every derived one follows its inputs; reject cycles."""
     by_id = {ind.id: ind for ind in indicators}

@@ -41,8 +41,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sim.engine.dynamics import derive
-from sim.engine.targets import pace_dynamic
+from sim.engine.dynamics import derive, growth_goal, pace, step_compound
+from sim.engine.measure import pace_dynamic
 from sim.io.plan import Indicator, Plan, Sourced, Target, pace_unit
 from sim.review.history import (
     base_level,
@@ -150,12 +150,6 @@ def _level_and_basis(plan: Plan, ind_id: str) -> tuple[float, tuple[Sourced, ...
     return (math.nan if index else level), numbers
 
 
-def _pace(dyn: str, start: float, end: float, years: int) -> float:
-    if dyn in ("compound", "flow"):
-        return ((end / start) ** (1 / years) - 1) * 100 if start > 0 and end > 0 else math.nan
-    return (end - start) / years
-
-
 def pace_zh(value: float, unit: str) -> str:
     """A pace in Chinese words: 年均增长6.5%, 每年提高0.2个百分点, 每年增加197.2万千瓦."""
     if unit == "%/年":
@@ -190,10 +184,10 @@ def rule_stated_growth(plan: Plan) -> Iterable[Finding]:
             g = stated_growth(t.number, t.value) if t.kind == "level" and t.year == plan.base_year + 1 else None
             if g is None:
                 continue
-            implied = span(lambda b, r: b * (1 + r / 100), around(base), around(g))
+            implied = span(lambda b, r: step_compound(b, r), around(base), around(g))
             if overlap(implied, around(t.value)):
                 continue
-            computed = base * (1 + g / 100)
+            computed = step_compound(base, g)
             arith = (f"{num(base)} × (1 + {num(g)}%) = {num(computed, 3)} ≠ {num(t.value)}; "
                      f"{num(t.value)} / {num(base)} − 1 = {num((t.value / base - 1) * 100, 2)}%; "
                      f"{num(t.value)} / (1 + {num(g)}%) = {num(t.value / (1 + g / 100), 3)}")
@@ -399,13 +393,13 @@ def _milestone_vs_target(plan, ind, dyn, base, base_numbers, year, value, m_iv, 
     k1, k2, n = year - plan.base_year, t.year - year, t.year - plan.base_year
 
     def goal(b: float, v: float) -> float:
-        return b * (1 + v / 100) ** n if t.kind == "growth" else v
+        return growth_goal(b, v, n) if t.kind == "growth" else v
 
     t_iv = around(t.value)
-    p1 = _pace(dyn, base, value, k1)
-    p2 = _pace(dyn, value, goal(base, t.value), k2)
-    p1_iv = span(lambda b, m: _pace(dyn, b, m, k1), around(base), m_iv)
-    p2_iv = span(lambda b, m, v: _pace(dyn, m, goal(b, v), k2), around(base), m_iv, t_iv)
+    p1 = pace(dyn, base, value, k1)
+    p2 = pace(dyn, value, goal(base, t.value), k2)
+    p1_iv = span(lambda b, m: pace(dyn, b, m, k1), around(base), m_iv)
+    p2_iv = span(lambda b, m, v: pace(dyn, m, goal(b, v), k2), around(base), m_iv, t_iv)
     if overlap(p1_iv, p2_iv) or not material(p1, p2):
         return
     later = p2 > p1

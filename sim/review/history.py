@@ -37,9 +37,10 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import brentq
 
+from sim.engine import dynamics
 from sim.engine.dynamics import STEPS
 from sim.engine.kernel import compile_plan, project_array
-from sim.engine.targets import pace_dynamic
+from sim.engine.measure import pace_dynamic
 from sim.io.plan import History, Indicator, Plan, Sourced, pace_unit
 
 NAN = float("nan")
@@ -78,14 +79,11 @@ def bound(number: Sourced) -> str:
 
 # --------------------------------------------------------------------------- pure arithmetic
 
-def _growth(start: float, end: float, n: int) -> float:
-    if not (start > 0 and end > 0):
-        return NAN
-    return ((end / start) ** (1 / n) - 1) * 100
-
-
 def _pace(dyn: str, start: float, end: float, n: int) -> float:
-    return _growth(start, end, n) if dyn in ("compound", "flow") else (end - start) / n
+    """Average pace between two levels of a history statement [driver unit, or %/yr for a flow]:
+    :func:`sim.engine.dynamics.pace`, except that a flow's yearly values are interpolated as a
+    compounding series (its mean yearly value is taken afterwards, see the module notes)."""
+    return dynamics.pace("compound" if dyn == "flow" else dyn, start, end, n)
 
 
 def _total_pace(dyn: str, end: float, total: float, n: int) -> tuple[float, float]:
@@ -99,10 +97,10 @@ def _total_pace(dyn: str, end: float, total: float, n: int) -> tuple[float, floa
         return NAN, NAN
 
     def gap(g: float) -> float:
-        return sum(end / (1 + g / 100) ** k for k in range(n)) - total
+        return sum(end / dynamics.growth_goal(1.0, g, k) for k in range(n)) - total
 
     g = brentq(gap, -99.0, 10_000.0, xtol=1e-12)
-    return g, end / (1 + g / 100) ** n
+    return g, end / dynamics.growth_goal(1.0, g, n)
 
 
 def start_and_pace(dyn: str, measure: str, value: float, end: float, n: int) -> tuple[float, float]:
@@ -125,14 +123,14 @@ def start_and_pace(dyn: str, measure: str, value: float, end: float, n: int) -> 
     if measure in ("multiple", "change_pct"):
         factor = value if measure == "multiple" else 1 + value / 100
         start = end / factor if factor > 0 else NAN
-        pace = (end - start) / n if lin else (factor ** (1 / n) - 1) * 100 if factor > 0 else NAN
+        pace = _pace(dyn, start, end, n) if lin else dynamics.pace("compound", 1.0, factor, n)
     elif measure == "level":
         start, pace = value, _pace(dyn, value, end, n)
     elif measure == "change":
         start = end - value
         pace = value / n if lin else _pace(dyn, start, end, n)
     elif measure == "average_growth":
-        start = end / (1 + value / 100) ** n
+        start = end / dynamics.growth_goal(1.0, value, n)
         pace = (end - start) / n if lin else value
     elif measure == "average_change":
         start = end - n * value
@@ -165,7 +163,7 @@ def measure_of(measure: str, path: np.ndarray) -> float:
         "multiple": lambda: end / start,
         "change_pct": lambda: (end / start - 1) * 100,
         "change": lambda: end - start,
-        "average_growth": lambda: _growth(start, end, n),
+        "average_growth": lambda: dynamics.pace("compound", start, end, n),
         "average_change": lambda: (end - start) / n,
         "total": lambda: float(np.sum(path[1:])),
     }[measure]()
@@ -298,7 +296,7 @@ def needed_pace(plan: Plan, target) -> float:
     level, index = base_level(plan, target.indicator)
     if index:
         return NAN
-    return _pace(pace_dynamic(plan, target.indicator), level, target.value, n)
+    return dynamics.pace(pace_dynamic(plan, target.indicator), level, target.value, n)
 
 
 def pace_comparison(plan: Plan) -> pd.DataFrame:
@@ -406,7 +404,7 @@ def backcast(plan: Plan, start_year: int | None = None) -> Backcast:
 
 
 def _flow_growth(d: Derivation, n: int) -> float:
-    return _growth(d.start, d.end, n)
+    return dynamics.pace("compound", d.start, d.end, n)
 
 
 def _as_driver(plan: Plan, ind: Indicator, h: History, d: Derivation) -> Indicator:

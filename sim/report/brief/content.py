@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sim.engine.check import check_targets
 from sim.engine.projection import Projection, project
-from sim.engine.targets import check_targets
 from sim.io.actuals import Actuals
 from sim.io.errors import ExportError
 from sim.io.plan import Plan, Target
