@@ -8,7 +8,8 @@ import math
 import numpy as np
 from scipy.special import ndtr
 
-from sim.uncertainty.spec import Uncertainty, components, correlation_factor
+from sim.uncertainty.correlation import components, correlation_factor
+from sim.uncertainty.spec import Uncertainty
 
 
 class Sampler:
