@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from sim.engine.dynamics import growth_goal
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
 from sim.report.brief.document import (
