@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.engine.dynamics import average_growth
+from sim.engine.dynamics import average_growth, growth_goal
 from sim.io.plan import Plan, Target, pace_dynamic
 from sim.io.schema import STATUSES
 
@@ -60,7 +60,7 @@ def bar(target: Target, k: int, margin: float) -> float:
     """The threshold the Monte Carlo's measure must clear, ``margin`` short of the target:
     the value itself, or for growth targets the level ratio ``(1 + x/100)^k`` [target unit or 1]."""
     x = target.value + margin if target.direction == "at_most" else target.value - margin
-    return max(1 + x / 100, 0.0) ** k if target.kind == "growth" else x
+    return float(growth_goal(1.0, max(x, -100.0), k)) if target.kind == "growth" else x
 
 
 def compared_value(target: Target, v: np.ndarray, k: int) -> np.ndarray:

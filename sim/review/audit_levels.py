@@ -49,18 +49,20 @@ def rule_stated_growth(plan: Plan) -> Iterable[Finding]:
             if overlap(implied, around(t.value)):
                 continue
             computed = step_compound(base, g)
+            actual_g = pace("compound", base, t.value, 1)
+            implied_base = t.value / step_compound(1.0, g)
             arith = (f"{num(base)} × (1 + {num(g)}%) = {num(computed, 3)} ≠ {num(t.value)}; "
-                     f"{num(t.value)} / {num(base)} − 1 = {num((t.value / base - 1) * 100, 2)}%; "
-                     f"{num(t.value)} / (1 + {num(g)}%) = {num(t.value / (1 + g / 100), 3)}")
+                     f"{num(t.value)} / {num(base)} − 1 = {num(actual_g, 2)}%; "
+                     f"{num(t.value)} / (1 + {num(g)}%) = {num(implied_base, 3)}")
             yield Finding(
                 "error", "stated_growth", ind.id, t.year, t.value, computed, arith,
                 f"{ind.name_zh}:{t.year}年目标{num(t.value)}{ind.unit}与同句的“增长{num(g)}%”不一致:"
                 f"{plan.base_year}年{num(base)}{ind.unit}增长{num(g)}%应为{num(computed, 2)}{ind.unit};"
-                f"{num(t.value)}{ind.unit}只相当于增长{num((t.value / base - 1) * 100, 2)}%。",
+                f"{num(t.value)}{ind.unit}只相当于增长{num(actual_g, 2)}%。",
                 f"{ind.name_en}: the {t.year} level {num(t.value)} {ind.unit} does not match the growth stated with it: "
                 f"{num(base)} grown by {num(g)}% is {num(computed, 2)}; {num(t.value)} is growth of only "
-                f"{num((t.value / base - 1) * 100, 2)}%, and {num(g)}% growth implies a {plan.base_year} "
-                f"base of {num(t.value / (1 + g / 100), 3)}.",
+                f"{num(actual_g, 2)}%, and {num(g)}% growth implies a {plan.base_year} "
+                f"base of {num(implied_base, 3)}.",
                 (*numbers, t.number))
 
 
@@ -113,7 +115,7 @@ def _whole_growth(plan: Plan, ind: Indicator) -> Iterable[Finding]:
     def whole(*xs: float) -> float:
         k = len(xs) // 2
         b, r = xs[:k], xs[k:]
-        return (sum(b) / sum(bi / (1 + ri / 100) for bi, ri in zip(b, r, strict=True)) - 1) * 100
+        return pace("compound", sum(bi / step_compound(1.0, ri) for bi, ri in zip(b, r, strict=True)), sum(b), 1)
 
     computed = whole(*bases, *rates)
     if overlap(span(whole, *(around(v) for v in (*bases, *rates))), around(g)):
@@ -194,7 +196,7 @@ def rule_below_base(plan: Plan) -> Iterable[Finding]:
             above = t.direction == "at_most" and t.value > hi
             if not (below or above):
                 continue
-            change = (t.value / base - 1) * 100 if base else math.nan
+            change = (t.value / base - 1) * 100 if base else math.nan  # the whole change, not a pace
             severity = "info" if t.milestone else "warning"
             word_zh = "低于" if below else "高于"
             arith = f"{num(t.value)} {'<' if below else '>'} {num(base)} ({num(change, 1)}%)"

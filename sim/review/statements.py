@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from sim.engine import dynamics
-from sim.engine.dynamics import STEPS
+from sim.engine.dynamics import STEPS, step_compound
 from sim.io.plan import Sourced
 
 NAN = float("nan")
@@ -84,7 +84,7 @@ def start_and_pace(dyn: str, measure: str, value: float, end: float, n: int) -> 
     """
     lin = dyn in ("additive", "points")
     if measure in ("multiple", "change_pct"):
-        factor = value if measure == "multiple" else 1 + value / 100
+        factor = value if measure == "multiple" else step_compound(1.0, value)
         start = end / factor if factor > 0 else NAN
         pace = _pace(dyn, start, end, n) if lin else dynamics.pace("compound", 1.0, factor, n)
     elif measure == "level":
@@ -124,7 +124,7 @@ def measure_of(measure: str, path: np.ndarray) -> float:
     return {
         "level": lambda: start,
         "multiple": lambda: end / start,
-        "change_pct": lambda: (end / start - 1) * 100,
+        "change_pct": lambda: (end / start - 1) * 100,  # a five-year change, not a yearly pace
         "change": lambda: end - start,
         "average_growth": lambda: dynamics.pace("compound", start, end, n),
         "average_change": lambda: (end - start) / n,
