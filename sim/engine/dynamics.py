@@ -118,6 +118,12 @@ def growth_goal(start: np.ndarray, growth_pct: np.ndarray, years: int | np.ndarr
     return start * (1 + np.asarray(growth_pct) / 100) ** years
 
 
+def _growth_between(start: np.ndarray, end: np.ndarray, years) -> np.ndarray:
+    """Average growth [%/yr] between two positive levels, NaN unless both are positive."""
+    growth = (np.power(end / start, 1.0 / years) - 1) * 100
+    return np.where((start > 0) & (end > 0), growth, np.nan)
+
+
 def pace(dynamic, start, end, years):
     """The constant pace that takes ``start`` to ``end`` in ``years`` [driver unit]: the one
     growth, addition or pace formula of the project (every other module calls this).
@@ -141,12 +147,20 @@ def pace(dynamic, start, end, years):
     float for scalar input, else ndarray (broadcast of the inputs).
     """
     start, end, years = np.asarray(start, dtype=float), np.asarray(end, dtype=float), np.asarray(years)
-    dyn = np.asarray(dynamic)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        growth = np.where((start > 0) & (end > 0), (np.power(end / start, 1.0 / years) - 1) * 100, np.nan)
-        linear = (end - start) / years
-    out = np.where(dyn == "compound", growth, np.where(dyn == "flow", end, linear))
-    out = np.where(years > 0, out, np.nan)
+        if isinstance(dynamic, str):                 # one dynamic: compute only its formula
+            if dynamic == "compound":
+                out = _growth_between(start, end, years)
+            elif dynamic == "flow":
+                out = np.where(years > 0, end, np.nan)
+            else:
+                out = (end - start) / years
+        else:
+            dyn = np.asarray(dynamic)
+            out = np.where(dyn == "compound", _growth_between(start, end, years),
+                           np.where(dyn == "flow", end, (end - start) / years))
+    if (years <= 0).any():
+        out = np.where(years > 0, out, np.nan)
     return float(out) if out.ndim == 0 else out
 
 
