@@ -86,6 +86,16 @@ def project_paths(
     return out.transpose(2, 1, 0)
 
 
+def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray) -> np.ndarray:
+    """Growth [%/yr] after moving its factor ``1 + g/100`` by ``log_points`` on the log scale
+    (``(100 + g)·exp(x) − 100``): how uncertainty deviates a compound driver, never below −100 %.
+    Keeps the dtype of ``log_points``."""
+    grown = np.exp(log_points)
+    grown *= 100 + growth_pct
+    grown -= 100
+    return grown
+
+
 def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:
     """Value of a derived indicator from its inputs' paths.
 

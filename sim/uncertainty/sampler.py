@@ -8,6 +8,7 @@ import math
 import numpy as np
 from scipy.special import ndtr
 
+from sim.engine.dynamics import shift_growth
 from sim.uncertainty.correlation import components, correlation_factor
 from sim.uncertainty.spec import Uncertainty
 
@@ -90,7 +91,4 @@ class Sampler:
             out[:, d] = dev[:, self.linear] + pt[:, d, None]
         if self.compound.size:
             d = self.active[self.compound]
-            grown = np.exp(dev[:, self.compound].astype(out.dtype, copy=False))
-            grown *= (100 + pt[:, d])[:, :, None]
-            grown -= 100
-            out[:, d] = grown
+            out[:, d] = shift_growth(pt[:, d, None], dev[:, self.compound].astype(out.dtype, copy=False))
