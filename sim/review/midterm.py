@@ -35,9 +35,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from sim.engine.dynamics import derive
-from sim.engine.targets import pace_dynamic
-from sim.io.actuals import Actuals
+from sim.engine.dynamics import derive, growth_goal, pace
+from sim.engine.measure import pace_dynamic
+from sim.io.actuals import Actuals, validate_actuals
 from sim.io.errors import InputError
 from sim.io.plan import Plan, Target, pace_unit
 from sim.io.scenario import Scenario
@@ -64,28 +64,14 @@ def scenario_actuals(scenario: Scenario) -> Actuals:
 
 
 def check_actuals(plan: Plan, actuals: Actuals, source: str = "actuals") -> None:
-    """Reject actuals for unknown indicators, years outside the plan period and impossible values.
+    """Reject actuals that do not fit the plan (:func:`sim.io.actuals.validate_actual`).
 
     Raises
     ------
     InputError
         Naming the source, the indicator and year, and the reason.
     """
-    for key, obs in actuals.items():
-        if key not in plan.by_id:
-            raise InputError(source, key, f"unknown indicator '{key}'; known: {', '.join(plan.by_id)}")
-        ind = plan.by_id[key]
-        for year, value in obs.items():
-            where = f"{key}.{year}"
-            if not plan.base_year < year <= plan.target_year:
-                raise InputError(source, where, f"year {year} is outside the plan period "
-                                 f"{plan.base_year + 1}–{plan.target_year}")
-            if not math.isfinite(value):
-                raise InputError(source, where, f"{value} is not a finite number")
-            if ind.is_percent and not 0 <= value <= 100:
-                raise InputError(source, where, f"{value} is outside [0, 100] for a percentage")
-            if pace_dynamic(plan, key) == "compound" and value <= 0:
-                raise InputError(source, where, f"{value} must be positive for '{key}'")
+    validate_actuals(plan, actuals, source=source)
 
 
 def observed(plan: Plan, actuals: Actuals, ind_id: str, year: int) -> float:
@@ -120,14 +106,6 @@ def _share(dyn: str, base: float, actual: float, goal: float) -> float:
     return (actual - base) / (goal - base) if goal != base else math.nan
 
 
-def _pace(dyn: str, start: float, end: float, years: int) -> float:
-    if years <= 0:
-        return math.nan
-    if dyn == "compound":
-        return ((end / start) ** (1 / years) - 1) * 100 if start > 0 and end > 0 else math.nan
-    return (end - start) / years
-
-
 def _reached(target: Target, actual: float, goal: float) -> bool:
     return actual <= goal if target.direction == "at_most" else actual >= goal
 
@@ -148,7 +126,7 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
     n = target.year - plan.base_year
     years = [y for y in range(plan.base_year + 1, min(as_of, target.year) + 1)
              if math.isfinite(observed(plan, actuals, ind.id, y))]
-    goal = base * (1 + target.value / 100) ** n if target.kind == "growth" else target.value
+    goal = growth_goal(base, target.value, n) if target.kind == "growth" else target.value
     row = {"indicator": ind.id, "name": ind.name_zh, "unit": ind.value_unit, "kind": target.kind,
            "direction": target.direction, "target_year": target.year, "target": target.value,
            "goal": goal, "baseline": base, "pace_unit": pace_unit(dyn, ind.unit), "provisional": assumed,
@@ -172,8 +150,8 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
     covered = _share(dyn, base, actual, goal)
     progress = covered / elapsed
     return {**row, "covered_share": covered, "progress": progress,
-            "achieved_pace": _pace(dyn, base, actual, k),
-            "required_pace": _pace(dyn, actual, goal, target.year - y),
+            "achieved_pace": pace(dyn, base, actual, k),
+            "required_pace": pace(dyn, actual, goal, target.year - y),
             "verdict": verdict(progress, _reached(target, actual, goal))}
 
 
