@@ -14,9 +14,9 @@ import streamlit as st
 
 from sim.io.plan import Indicator
 
-from . import fmt, state, tables
+from . import display, fmt, state
 from . import model as m
-from .i18n import GROUPS, lang, listing, name, name_unit, status, t, unit, with_unit
+from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
 SECTORS = ("primary_va", "secondary_va", "tertiary_va")
 UPLOAD_LIMIT_MB = 1
@@ -190,7 +190,7 @@ def groups() -> None:
     lg = lang()
     cur, base = state.current_paths(), state.base_paths()
     check = state.current_result().check
-    changed = {tables.group_of(plan.by_id[d].area) for d in state.model().drivers}
+    changed = {display.group_of(plan.by_id[d].area) for d in state.model().drivers}
     codes = [code for code, areas in GROUPS if any(ind.area in areas for ind in plan.drivers)]
     code = st.segmented_control(
         t("asm.group_pick"), codes, key="asm_group", default=codes[0], required=True,
@@ -204,7 +204,7 @@ def groups() -> None:
 # --------------------------------------------------------------------------- differences
 
 def differences() -> None:
-    from .tables import driver_differences
+    from .display import driver_differences
 
     plan = state.get_plan()
     lg = lang()
@@ -251,7 +251,7 @@ def actuals() -> None:
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
     state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
-    right.number_input(with_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
+    right.number_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
                        format="%.2f")
     button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
     entered = state.model().actuals
