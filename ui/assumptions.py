@@ -15,6 +15,7 @@ import streamlit as st
 from sim.io.plan import Indicator
 
 from . import display, fmt, state
+from . import files as scenario_files
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
@@ -272,7 +273,7 @@ def actuals() -> None:
 def handle_upload(data: bytes, filename: str) -> bool:
     """Apply an uploaded scenario file, or leave everything as it was and say why."""
     try:
-        new, notes = m.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
+        new, notes = scenario_files.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
     except m.AppInputError as exc:
         state.flash("error", t("file.rejected", file=filename, detail=t(exc.key, **exc.values)))
         return False
@@ -318,7 +319,7 @@ def _on_save() -> None:
         return replace(current, name=file_name).build(base, child=True).to_toml()
 
     try:
-        path = m.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
+        path = scenario_files.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
                       bool(ss.get("save_overwrite")), [n.name for n in base.chain])
     except m.AppInputError as exc:
         state.flash("error", t(exc.key, **exc.values))
@@ -350,7 +351,7 @@ def files() -> None:
     with right:
         if state.can_save():
             st.markdown(f"**{t('file.save')}**")
-            state.ensure("save_name", scn.name if scn.name not in m.SHIPPED else f"{scn.name}-custom")
+            state.ensure("save_name", scn.name if scn.name not in scenario_files.SHIPPED else f"{scn.name}-custom")
             st.text_input(t("file.save_name"), key="save_name", max_chars=40)
             st.checkbox(t("file.overwrite"), key="save_overwrite")
             st.button(t("file.save_button"), key="save_button", on_click=_on_save, icon=":material/save:")

@@ -39,6 +39,7 @@ from sim.uncertainty.sensitivity import tornado
 from sim.uncertainty.spec import uncertainty_for
 
 from . import model as m
+from . import url
 from .i18n import lang, t
 
 log = logging.getLogger("fyp.app")
@@ -204,7 +205,7 @@ def init_session() -> None:
         return
     plan = get_plan()
     params = {k: st.query_params.get_all(k) for k in st.query_params}
-    state, lg, notes = m.from_query(params, plan, list(available()), load)
+    state, lg, notes = url.from_query(params, plan, list(available()), load)
     ss[MODEL] = state
     ss[NOTES] = notes
     if lg and "lang" not in ss:
@@ -316,7 +317,7 @@ def current_paths() -> np.ndarray:
 
 def sync_url() -> None:
     """Write the current scenario (and language) into the address bar."""
-    wanted = m.to_query(model(), get_plan(), lang())
+    wanted = url.to_query(model(), get_plan(), lang())
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)

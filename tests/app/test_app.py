@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from sim import check_targets, load_scenario, project, scenario_from_text
-from ui import display, exports, fmt
+from ui import display, exports, files, fmt, url
 from ui import model as m
 from ui.i18n import TEXT, t, unit
 
@@ -27,7 +27,7 @@ def base_paths(plan):
 
 
 def _from_query(plan, params):
-    return m.from_query(params, plan, NAMES, load_scenario)
+    return url.from_query(params, plan, NAMES, load_scenario)
 
 
 # --------------------------------------------------------------------------- URL
@@ -38,7 +38,7 @@ def test_query_round_trip_reopens_the_same_scenario(plan, base_paths):
     state = m.set_path(state, plan, cautious, "primary_va", [5.0] * 5)
     state = m.set_path(state, plan, cautious, "secondary_va", [10, 10, 10, 9, 9])
     state = m.set_actual(state, plan, "visitors", 2026, 2480.0)
-    query = m.to_query(state, plan, "en")
+    query = url.to_query(state, plan, "en")
     assert query == {"scenario": "cautious", "primary_va": "5", "secondary_va": "10,10,10,9,9",
                      "actual.visitors": "2026:2480", "lang": "en"}
     again, lang, notes = _from_query(plan, query)
@@ -65,14 +65,14 @@ def test_a_value_equal_to_the_base_is_not_a_change(plan, base_paths):
     d = plan.driver_index["fixed_asset_investment"]
     state = m.set_path(m.AppScenario(), plan, base_paths, "fixed_asset_investment", base_paths[d])
     assert not state.changed
-    assert m.to_query(state, plan) == {"scenario": "plan"}
+    assert url.to_query(state, plan) == {"scenario": "plan"}
 
 
 # --------------------------------------------------------------------------- uploads
 
 def test_upload_of_a_shipped_file_keeps_its_changes(plan):
     text = (ROOT / "scenarios" / "cautious.toml").read_bytes()
-    state, notes = m.from_upload(text, "cautious.toml", plan, NAMES, load_scenario)
+    state, notes = files.from_upload(text, "cautious.toml", plan, NAMES, load_scenario)
     assert state.base == "plan" and state.name == "cautious"
     built = state.build(load_scenario("plan"))
     np.testing.assert_allclose(m.paths_of(plan, built), m.paths_of(plan, load_scenario("cautious")))
@@ -83,12 +83,12 @@ def test_upload_of_a_shipped_file_keeps_its_changes(plan):
     (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nprimary_va = -150\n", "x.toml", "error.detail"),
     (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nnot_a_driver = 1\n", "x.toml", "error.detail"),
     (b"\xff\xfe\x00", "bin.toml", "error.detail"),
-    (b"x" * (m.MAX_UPLOAD_BYTES + 1), "big.toml", "file.too_big"),
+    (b"x" * (files.MAX_UPLOAD_BYTES + 1), "big.toml", "file.too_big"),
     (b"[scenario]\n", "notes.txt", "file.not_toml"),
 ])
 def test_a_bad_upload_is_rejected_with_a_reason(plan, data, name, key):
     with pytest.raises(m.AppInputError) as info:
-        m.from_upload(data, name, plan, NAMES, load_scenario)
+        files.from_upload(data, name, plan, NAMES, load_scenario)
     assert info.value.key == key
     message = t(info.value.key, "zh", **info.value.values)
     assert message and "Traceback" not in message
@@ -97,13 +97,13 @@ def test_a_bad_upload_is_rejected_with_a_reason(plan, data, name, key):
 # --------------------------------------------------------------------------- saving
 
 def test_save_never_overwrites_silently(tmp_path):
-    path = m.save(tmp_path, "mine", lambda n: f"# {n}\n")
+    path = files.save(tmp_path, "mine", lambda n: f"# {n}\n")
     assert path.read_text() == "# mine\n"
     with pytest.raises(m.AppInputError) as info:
-        m.save(tmp_path, "mine", lambda n: "changed\n")
+        files.save(tmp_path, "mine", lambda n: "changed\n")
     assert info.value.key == "file.exists"
     assert path.read_text() == "# mine\n"
-    m.save(tmp_path, "mine", lambda n: "changed\n", overwrite=True)
+    files.save(tmp_path, "mine", lambda n: "changed\n", overwrite=True)
     assert path.read_text() == "changed\n"
 
 
@@ -111,7 +111,7 @@ def test_save_never_overwrites_silently(tmp_path):
                                        ("", "file.bad_name"), ("base", "file.self_parent")])
 def test_save_refuses_dangerous_names(tmp_path, name, key):
     with pytest.raises(m.AppInputError) as info:
-        m.save(tmp_path, name, lambda n: "", taken=["base"])
+        files.save(tmp_path, name, lambda n: "", taken=["base"])
     assert info.value.key == key
     assert list(tmp_path.iterdir()) == []
 
@@ -119,7 +119,7 @@ def test_save_refuses_dangerous_names(tmp_path, name, key):
 def test_saved_scenario_loads_back_with_the_same_paths(plan, tmp_path, base_paths):
     state = m.set_path(m.AppScenario(), plan, base_paths, "visitors", [8.0] * 5)
     base = load_scenario("plan")
-    path = m.save(tmp_path, "mine", lambda n: m.AppScenario(**{**state.__dict__, "name": n}).build(base).to_toml())
+    path = files.save(tmp_path, "mine", lambda n: m.AppScenario(**{**state.__dict__, "name": n}).build(base).to_toml())
     loaded = scenario_from_text(path.read_bytes(), source=str(path))
     assert loaded.name == "mine" and loaded.parent.name == "plan"
     np.testing.assert_allclose(m.paths_of(plan, loaded), m.paths_of(plan, state.build(base)))
