@@ -71,7 +71,7 @@ BANDS = (
 
 def shown_percent(p: float) -> int:
     """A probability (0–1) as the whole per cent shown for it (``0.796`` → ``80``)."""
-    return int(f"{p * 100:.0f}")
+    return int(f"{p:.0%}"[:-1])
 
 
 def band(p: float) -> tuple[str, str, str]:
