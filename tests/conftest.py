@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,19 @@ from sim.io.plan import parse_plan
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT.parent / "shared" / "seeds" / "ganzhou-2026-work-report.txt"
 SCENARIOS = ROOT / "scenarios"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Font subsets and other caches go to a folder of this test session, not the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("FYP_CACHE_DIR")
+    os.environ["FYP_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("FYP_CACHE_DIR", None)
+    else:
+        os.environ["FYP_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,8 @@ def _projection(args, refs):
         scenarios = [s.with_changes(name=s.name, title_zh=s.title_zh, title_en=s.title_en,
                                     rationale=s.rationale, actuals=observed, path=args.actuals)
                      for s in scenarios]
+    if args.horizon is not None:
+        plan.check_horizon(args.horizon, "--horizon", "")
     return project(plan, scenarios, horizon=args.horizon)
 
 

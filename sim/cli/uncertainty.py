@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 
 from sim.cli.main import emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
+from sim.io.errors import InputError
 from sim.uncertainty.goalseek import requirements
 from sim.uncertainty.montecarlo import BLOCK, DEFAULT_CHUNK, DEFAULT_SAMPLE, run_montecarlo
 from sim.uncertainty.sensitivity import tornado
-from sim.uncertainty.spec import uncertainty_for
+from sim.uncertainty.spec import check_scale, uncertainty_for
 
 MC_VIEW = ["name", "check", "kind", "target_year", "direction", "target", "measure_unit", "projected",
            "status", "p_met_pct", "ci95_low_pct", "ci95_high_pct", "p_at_risk_pct", "projected_p5", "projected_p50",
@@ -44,7 +46,7 @@ def register(sub, parents) -> None:
     p.add_argument("--chunk", type=_count, default=DEFAULT_CHUNK,
                    help=f"draws per chunk of work, rounded up to a multiple of {BLOCK}; sets memory use, "
                         f"not results (default {DEFAULT_CHUNK})")
-    p.add_argument("--scale", type=_non_negative, default=1.0, help="multiply every spread (default 1)")
+    p.add_argument("--scale", type=_scale, default=1.0, help="multiply every spread (0–10, default 1)")
     p.add_argument("--persistence", type=_unit_interval, help="year-to-year persistence of deviations, 0–1 "
                    "(default: the scenario's, else 0)")
     what = p.add_mutually_exclusive_group()
@@ -98,16 +100,19 @@ def _seed(text: str) -> int:
 
 def _number(text: str) -> float:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-
-
-def _non_negative(text: str) -> float:
-    value = _number(text)
-    if not value >= 0:
-        raise argparse.ArgumentTypeError(f"{value} must not be negative")
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a finite number")
     return value
+
+
+def _scale(text: str) -> float:
+    try:
+        return check_scale(_number(text), "--scale", "")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
 
 
 def _unit_interval(text: str) -> float:

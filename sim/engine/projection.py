@@ -160,7 +160,7 @@ def project(plan: Plan, scenarios: Scenario | str | Sequence[Scenario | str],
     if not loaded:
         raise ValueError("no scenario given")
     if horizon is None:
-        horizon = max((s.effective_horizon or plan.horizon) for s in loaded)
+        horizon = max(plan.horizon if s.effective_horizon is None else s.effective_horizon for s in loaded)
     resolved = tuple(resolve(plan, s, horizon) for s in loaded)
     names = [r.name for r in resolved]
     if len(set(names)) != len(names):

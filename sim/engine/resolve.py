@@ -62,10 +62,11 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
         For an unknown driver or indicator, an impossible pace, a year outside the
         horizon, or an actual outside the indicator's range, naming the file and field.
     """
-    horizon = horizon or scenario.effective_horizon or plan.horizon
-    if not plan.target_year <= horizon <= plan.base_year + 50:
-        raise ScenarioError(scenario.path, "scenario.horizon",
-                            f"{horizon} must be between {plan.target_year} and {plan.base_year + 50}")
+    if horizon is None:
+        horizon = scenario.effective_horizon
+    if horizon is None:
+        horizon = plan.horizon
+    plan.check_horizon(horizon, scenario.path, "scenario.horizon", ScenarioError)
     years = plan.years(horizon)
     proj_years = years[1:]
     rule = scenario.effective_rule

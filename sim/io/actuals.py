@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 
 from sim.io.errors import InputError
-from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml
+from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited
 
 Actuals = dict[str, dict[int, float]]
 
@@ -27,11 +27,7 @@ def load_actuals(path: str | Path) -> Actuals:
         Naming the file, the row or field, and the reason.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
-    return parse_actuals(data, str(path), path.suffix.lower())
+    return parse_actuals(read_limited(path), str(path), path.suffix.lower())
 
 
 def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
@@ -61,11 +57,18 @@ def _parse_csv(data: bytes, source: str) -> Actuals:
     except UnicodeDecodeError:
         raise InputError(source, "", "file is not UTF-8 text") from None
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read_rows(reader, source)
+    except csv.Error as exc:  # e.g. a field longer than the csv module's limit
+        raise InputError(source, f"line {reader.line_num + 1}", f"not readable as CSV ({exc})") from None
+
+
+def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
     missing = {"indicator", "year", "value"} - set(reader.fieldnames or ())
     if missing:
         raise InputError(source, "header", f"missing column(s) {', '.join(sorted(missing))}; "
                          "expected indicator, year, value")
-    out = {}
+    out: Actuals = {}
     for line, row in enumerate(reader, start=2):
         where = f"line {line}"
         try:

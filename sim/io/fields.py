@@ -7,10 +7,14 @@ dotted location, so every error names the file, the field and the reason.
 from __future__ import annotations
 
 import math
+import numbers
+import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from sim.io.errors import InputError
 
@@ -19,34 +23,72 @@ from sim.io.errors import InputError
 MAX_FILE_BYTES = 1_000_000
 
 
-def read_toml(path: str | Path, error: type[InputError] = InputError) -> dict[str, Any]:
-    """Read a TOML file, turning every failure into one ``error`` line."""
+#: Deepest nesting of tables and arrays accepted. Plan and scenario files need four levels;
+#: deeper input is refused before the recursive parts of the reader see it.
+MAX_DEPTH = 16
+
+
+def read_limited(path: str | Path, error: type[InputError] = InputError,
+                 limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``, refusing more than ``limit``.
+
+    The limit holds on the bytes actually read, not on what ``stat`` reports, so a device
+    such as ``/dev/zero`` or a file growing while it is read cannot exhaust memory.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise error(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
-    if size > MAX_FILE_BYTES:
-        raise error(str(path), "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-    try:
-        return parse_toml(path.read_bytes(), str(path), error)
-    except OSError as exc:
-        raise error(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise error(str(path), "", f"file is over {limit:,} bytes; the limit is {limit:,}")
+    return data
+
+
+def read_toml(path: str | Path, error: type[InputError] = InputError) -> dict[str, Any]:
+    """Read a TOML file, turning every failure into one ``error`` line."""
+    return parse_toml(read_limited(path, error), str(path), error)
 
 
 def parse_toml(data: bytes | str, source: str, error: type[InputError] = InputError) -> dict:
     """Parse TOML text or bytes; malformed input raises ``error`` naming ``source``."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
-            raise error(source, "", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}")
+            raise error(source, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise error(source, "", "file is not UTF-8 text") from None
+    elif len(data) > MAX_FILE_BYTES:
+        raise error(source, "", f"text is {len(data):,} characters; the limit is {MAX_FILE_BYTES:,}")
+    if _nesting(data) > MAX_DEPTH:
+        raise error(source, "", f"tables or arrays are nested more than {MAX_DEPTH} deep")
     try:
         return tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:
         raise error(source, "", f"not valid TOML ({exc})") from None
+    except RecursionError:  # a nesting the bracket count below could not see
+        raise error(source, "", f"tables or arrays are nested more than {MAX_DEPTH} deep") from None
+
+
+def _nesting(text: str) -> int:
+    """An upper bound on the nesting depth of TOML text: the deepest run of open ``[``/``{``.
+
+    Brackets inside strings are counted too, so the bound may overestimate, never under; quoted
+    brackets open and close in pairs, so real files stay far below :data:`MAX_DEPTH`.
+    """
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 class Fields:
@@ -159,7 +201,7 @@ class Fields:
 
 def finite(value: Any, fields: Fields, key: str) -> float:
     """Return ``value`` as a float, rejecting booleans, text, NaN and infinities."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise fields.fail(key, f"expected a number, got {type(value).__name__}")
     value = float(value)
     if not math.isfinite(value):

@@ -13,7 +13,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from sim.io.errors import PlanError
+from sim.io.errors import InputError, PlanError
 from sim.io.fields import Fields, read_toml
 from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 
@@ -323,7 +323,20 @@ class Plan:
 
     def years(self, horizon: int | None = None) -> tuple[int, ...]:
         """Projection years, base year included."""
-        return tuple(range(self.base_year, (horizon or self.horizon) + 1))
+        return tuple(range(self.base_year, (self.horizon if horizon is None else horizon) + 1))
+
+    #: How far past the base year a projection may run [years].
+    MAX_HORIZON_YEARS = 50
+
+    def check_horizon(self, horizon: int, source: str, field: str,
+                      error: type[InputError] = InputError) -> int:
+        """``horizon`` if a projection may end there (the target year to 50 years past the base
+        year), else an :class:`InputError` naming ``source`` and ``field`` (a file's field, or the
+        command-line option the user typed)."""
+        last = self.base_year + self.MAX_HORIZON_YEARS
+        if isinstance(horizon, bool) or not isinstance(horizon, int) or not self.target_year <= horizon <= last:
+            raise error(source, field, f"{horizon} must be a year between {self.target_year} and {last}")
+        return horizon
 
 
 def topological_order(indicators: tuple[Indicator, ...], source: str = "") -> list[Indicator]:

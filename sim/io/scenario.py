@@ -24,14 +24,12 @@ from the root of the parent chain down to this one.
 
 from __future__ import annotations
 
-import json
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sim.io.errors import ScenarioError
-from sim.io.fields import Fields, parse_toml, read_toml
+from sim.io.fields import Fields, finite, parse_toml, read_toml
 from sim.io.schema import RULES
 
 #: How drivers not set by any scenario in the chain are chosen.
@@ -98,7 +96,7 @@ class Scenario:
     @property
     def effective_horizon(self) -> int | None:
         for node in reversed(self.chain):
-            if node.horizon:
+            if node.horizon is not None:
                 return node.horizon
         return None
 
@@ -107,29 +105,41 @@ class Scenario:
 
     def with_changes(self, name: str | None = None, drivers: dict | None = None,
                      actuals: dict | None = None, **meta) -> Scenario:
-        """A child scenario inheriting from this one, with the given overrides."""
+        """A child scenario inheriting from this one, with the given overrides.
+
+        ``drivers`` and ``actuals`` are checked exactly as a scenario file's ``[drivers]`` and
+        ``[actuals]`` tables are (:func:`parse_body`): a value that is not a finite number, a
+        list of them, a ``{year: value}`` table or a rule name raises :class:`ScenarioError`.
+        """
+        source = meta.get("path", "<app>")
+        body = Fields({"drivers": dict(drivers or {}), "actuals": dict(actuals or {})}, source, "",
+                      ScenarioError)
+        parsed_drivers, parsed_actuals = parse_body(body)
+        horizon = meta.get("horizon")
+        if horizon is not None:
+            horizon = Fields({"horizon": horizon}, source, "scenario", ScenarioError).int("horizon")
+        given = {"name": name or f"{self.name}-custom",
+                 "title_zh": meta.get("title_zh", f"{self.title_zh}(调整)"),
+                 "title_en": meta.get("title_en", f"{self.title_en} (adjusted)"),
+                 "rationale": meta.get("rationale") or None, "rule": meta.get("rule")}
+        head = Fields({k: v for k, v in given.items() if v is not None}, source, "scenario", ScenarioError)
         return Scenario(
-            name=name or f"{self.name}-custom",
-            title_zh=meta.get("title_zh", f"{self.title_zh}(调整)"),
-            title_en=meta.get("title_en", f"{self.title_en} (adjusted)"),
-            rationale=meta.get("rationale", ""),
-            parent=self, rule=meta.get("rule"),
-            drivers={k: tuple(v) if isinstance(v, list) else v for k, v in (drivers or {}).items()},
-            actuals={k: dict(v) for k, v in (actuals or {}).items()},
-            horizon=meta.get("horizon"), path=meta.get("path", "<app>"),
+            name=head.str("name"), title_zh=head.str("title_zh"), title_en=head.str("title_en"),
+            rationale=head.str("rationale", ""), parent=self, rule=head.str("rule", None, choices=RULES),
+            drivers=parsed_drivers, actuals=parsed_actuals, horizon=horizon, path=source,
         )
 
     def to_toml(self) -> str:
         """Serialise this scenario as a file: its own settings, its parent by name."""
         lines = ["[scenario]"]
         for key in ("name", "title_zh", "title_en", "rationale"):
-            if getattr(self, key):
-                lines.append(f"{key} = {_toml_str(getattr(self, key))}")
+            if key != "rationale" or self.rationale:
+                lines.append(f"{key} = {toml_string(getattr(self, key))}")
         if self.parent is not None:
-            lines.append(f"parent = {_toml_str(self.parent.name)}")
+            lines.append(f"parent = {toml_string(self.parent.name)}")
         if self.rule:
-            lines.append(f"rule = {_toml_str(self.rule)}")
-        if self.horizon:
+            lines.append(f"rule = {toml_string(self.rule)}")
+        if self.horizon is not None:
             lines.append(f"horizon = {self.horizon}")
         lines += ["", "[drivers]"]
         lines += [f"{key} = {_toml_value(spec)}" for key, spec in self.drivers.items()]
@@ -139,13 +149,28 @@ class Scenario:
         return "\n".join(lines) + "\n"
 
 
-def _toml_str(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string that reads back identical.
+
+    TOML forbids raw control characters (U+0000–U+001F and U+007F) in strings; they are written
+    as ``\\uXXXX`` escapes, as are quotes and backslashes. Everything else is kept as written.
+    """
+    out = ['"']
+    for ch in text:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
 
 
 def _toml_value(spec) -> str:
     if isinstance(spec, str):
-        return _toml_str(spec)
+        return toml_string(spec)
     if isinstance(spec, tuple | list):
         return "[" + ", ".join(_toml_value(v) for v in spec) + "]"
     if isinstance(spec, dict):
@@ -193,6 +218,9 @@ def find_scenario(ref: str, near: Path | None = None) -> Path:
     """Path of a scenario given as a path, a file stem, or a Chinese/English title."""
     p = Path(ref)
     if p.suffix == ".toml" or os.sep in ref or "/" in ref:
+        # A parent's relative path is read from the child's folder, not the current one.
+        if near is not None and not p.is_absolute():
+            p = near / p
         if not p.is_file():
             raise ScenarioError(ref, "", "no such scenario file")
         return p
@@ -243,19 +271,35 @@ def _load_parent(ref: str, child: Path, seen: tuple[Path, ...]) -> Scenario:
 
 def scenario_from_text(text: str | bytes, source: str = "<upload>",
                        parents: dict[str, Scenario] | None = None) -> Scenario:
-    """Parse scenario TOML text (e.g. an upload). Parents are looked up in ``parents``
-    first, then by name among the scenario folders."""
+    """Parse scenario TOML text (e.g. an upload).
+
+    Text has no folder, and may come from a browser: its ``parent`` may only name a scenario in
+    ``parents`` (e.g. those uploaded in the same session) or a shipped scenario, by name or title.
+    No path is ever opened, and every other parent gets the same message, so an upload cannot
+    probe which files exist on the server.
+    """
     data = parse_toml(text, source, ScenarioError)
 
     def parent(ref: str) -> Scenario:
         if parents and ref in parents:
             return parents[ref]
-        try:
-            return _load(find_scenario(ref), ())
-        except ScenarioError as exc:
-            raise ScenarioError(source, "scenario.parent", f"parent '{ref}' not found ({exc.reason})") from None
+        shipped = {p.stem: p for p in list_scenarios([shipped_dir()])}
+        path = shipped.get(ref) or _shipped_by_title(shipped.values(), ref)
+        if path is None:
+            raise ScenarioError(source, "scenario.parent",
+                                f"parent '{ref}' is not a shipped scenario ({', '.join(shipped)}) "
+                                "or one uploaded in this session")
+        return _load(path, ())
 
     return parse_scenario(data, source, parent)
+
+
+def _shipped_by_title(paths, ref: str) -> Path | None:
+    for path in paths:
+        meta = read_toml(path, ScenarioError).get("scenario", {})
+        if ref in (meta.get("title_zh"), meta.get("title_en")):
+            return path
+    return None
 
 
 def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
@@ -271,17 +315,7 @@ def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
         if load_parent is None:
             raise meta.fail("parent", f"parent '{ref}' cannot be looked up here")
         parent = load_parent(ref)
-    drivers = {}
-    table = root.sub("drivers", None)
-    if table is not None:
-        for key, value in table.table.items():
-            drivers[key] = _driver_spec(value, table, key)
-    actuals: dict[str, dict[int, float]] = {}
-    table = root.sub("actuals", None)
-    if table is not None:
-        for key in table.table:
-            obs = table.sub(key)
-            actuals[key] = {_year_key(obs, y): obs.num(y) for y in obs.table}
+    drivers, actuals = parse_body(root)
     horizon = meta.int("horizon", None)
     # Uncertainty settings are kept as written; sim.uncertainty validates them against a plan.
     uncertainty = root.sub("uncertainty", None)
@@ -296,6 +330,25 @@ def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
     )
 
 
+def parse_body(root: Fields) -> tuple[dict[str, DriverSpec], dict[str, dict[int, float]]]:
+    """The ``[drivers]`` and ``[actuals]`` tables of a scenario, each value checked.
+
+    The one validator of these tables: files, uploads and :meth:`Scenario.with_changes` use it.
+    """
+    drivers = {}
+    table = root.sub("drivers", None)
+    if table is not None:
+        for key, value in table.table.items():
+            drivers[str(key)] = _driver_spec(value, table, key)
+    actuals: dict[str, dict[int, float]] = {}
+    table = root.sub("actuals", None)
+    if table is not None:
+        for key in table.table:
+            obs = table.sub(key)
+            actuals[str(key)] = {_year_key(obs, y): obs.num(y) for y in obs.table}
+    return drivers, actuals
+
+
 def _year_key(f: Fields, key: str) -> int:
     if not str(key).isdigit():
         raise f.fail(str(key), "expected a year such as 2026")
@@ -307,19 +360,12 @@ def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
         if value not in RULES:
             raise f.fail(key, f"'{value}' is not a number, a list, a table or one of {', '.join(RULES)}")
         return value
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         if not value:
             raise f.fail(key, "an empty list sets no year")
-        return tuple(_finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
+        return tuple(finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
     if isinstance(value, dict):
         sub = Fields(value, f.source, f.path(key), f.error)
         return {_year_key(sub, y): sub.num(y) for y in value}
-    return _finite(value, f, key)
+    return finite(value, f, key)
 
-
-def _finite(value, f: Fields, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise f.fail(key, f"expected a number, got {type(value).__name__}")
-    if not math.isfinite(value):
-        raise f.fail(key, f"{value} is not a finite number")
-    return float(value)

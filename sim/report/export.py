@@ -137,7 +137,10 @@ def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
     if not folder.is_dir():
         raise ExportError(str(path), "output", f"folder '{folder}' does not exist")
     data = produce()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:  # e.g. a folder such as /proc that exists but takes no new files
+        raise ExportError(str(path), "output", f"cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

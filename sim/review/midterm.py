@@ -223,6 +223,9 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
     years = [y for obs in actuals.values() for y in obs]
     if as_of is None:
         as_of = max(years, default=plan.base_year)
+    elif not plan.base_year < as_of <= plan.target_year:
+        raise InputError("--as-of", "", f"{as_of} is outside the plan period "
+                         f"{plan.base_year + 1}–{plan.target_year}")
     rows = [_review_target(plan, t, actuals, as_of) for t in plan.targets]
     table = pd.DataFrame(rows).reindex(columns=MIDTERM_COLUMNS)
     table["as_of"] = table["as_of"].astype("Int64")

@@ -107,6 +107,9 @@ SYMMETRY_TOL = 1e-9
 #: Most negative eigenvalue still accepted as rounding in a positive semi-definite matrix.
 PSD_TOL = 1e-9
 _SETTINGS = ("persistence", "scale")
+#: Largest multiplier on every spread: ten times the documented spreads is already far beyond
+#: any planning question, and larger factors only push draws into overflow.
+MAX_SCALE = 10.0
 
 
 @dataclass(frozen=True)
@@ -256,7 +259,8 @@ def default_marginals(plan: Plan, resolved: ResolvedScenario) -> tuple[Marginal,
 # --------------------------------------------------------------------------- reading
 
 def uncertainty_for(plan: Plan, scenario: Scenario, resolved: ResolvedScenario | None = None, *,
-                    scale: float = 1.0, persistence: float | None = None) -> Uncertainty:
+                    scale: float = 1.0, persistence: float | None = None,
+                    source: str = "app") -> Uncertainty:
     """The uncertainty of a scenario: defaults, then each scenario of its chain, root first.
 
     Parameters
@@ -269,6 +273,8 @@ def uncertainty_for(plan: Plan, scenario: Scenario, resolved: ResolvedScenario |
         Extra multiplier on every spread (the app's slider), applied on top of the file's.
     persistence : float, optional
         Overrides the file's ``persistence``.
+    source : str
+        Where ``scale`` and ``persistence`` came from, for messages (e.g. ``"app"``, ``"--scale"``).
 
     Raises
     ------
@@ -291,11 +297,10 @@ def uncertainty_for(plan: Plan, scenario: Scenario, resolved: ResolvedScenario |
         if node.correlation:
             for (i, j), entry in _correlation_entries(plan, node).items():
                 pairs[(min(i, j), max(i, j))] = entry
-    if not (math.isfinite(scale) and scale >= 0):
-        raise ScenarioError("app", "uncertainty.scale", f"{scale} must be a number ≥ 0")
+    check_scale(scale, source, "scale")
     if persistence is not None:
-        settings["persistence"] = _check_persistence(persistence, "app", "uncertainty.persistence")
-    factor = settings["scale"] * scale
+        settings["persistence"] = _check_persistence(persistence, source, "persistence")
+    factor = check_scale(settings["scale"] * scale, source, "scale")
     matrix = np.eye(len(plan.drivers))
     for (i, j), (rho, _, _) in pairs.items():
         matrix[i, j] = matrix[j, i] = rho
@@ -310,9 +315,18 @@ def _setting(f: Fields, key: str) -> float:
     value = f.num(key)
     if key == "persistence":
         return _check_persistence(value, f.source, f.path(key))
+    return check_scale(value, f.source, f.path(key))
+
+
+def check_scale(value: float, source: str, field: str) -> float:
+    """``value`` if it can multiply every spread (0 to :data:`MAX_SCALE`), else a ScenarioError."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise ScenarioError(source, field, f"{value} is not a number")
     if value < 0:
-        raise f.fail(key, f"{value} must not be negative")
-    return value
+        raise ScenarioError(source, field, f"{value} must not be negative")
+    if value > MAX_SCALE:
+        raise ScenarioError(source, field, f"{value:g} is more than the largest scale, {MAX_SCALE:g}")
+    return float(value)
 
 
 def _check_persistence(value: float, source: str, field: str) -> float:

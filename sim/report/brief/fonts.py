@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -114,10 +115,25 @@ def find_cjk_fonts() -> tuple[FontFace, FontFace]:
 _DIR: list[Path] = []
 
 
-def _workdir() -> Path:
+def cache_dir() -> Path:
+    """Where font subsets are kept between runs, outside the repository.
+
+    ``$FYP_CACHE_DIR/fonts`` if set, else ``$XDG_CACHE_HOME/fyp-sim/fonts`` (default
+    ``~/.cache/fyp-sim/fonts``); a private temporary folder, removed at exit, where none of these
+    can be written.
+    """
     if not _DIR:
-        _DIR.append(Path(tempfile.mkdtemp(prefix="fyp-fonts-")))
-        atexit.register(shutil.rmtree, _DIR[0], True)
+        root = os.environ.get("FYP_CACHE_DIR")
+        base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fyp-sim"
+        folder = base / "fonts"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+                pass
+        except OSError:
+            folder = Path(tempfile.mkdtemp(prefix="fyp-fonts-"))
+            atexit.register(shutil.rmtree, folder, True)
+        _DIR.append(folder)
     return _DIR[0]
 
 
@@ -126,13 +142,26 @@ def truetype_subset(face: FontFace, text: str) -> tuple[str, str]:
 
     The family name is unique to the face and character set, so matplotlib's font cache can
     never hand back a subset made for other text.
+
+    The subset is cached (:func:`cache_dir`) under a key made of the font file (path, size and
+    modification time), the face and the character set, so a brief made again reuses it; a new
+    file is written to a temporary name and renamed into place, so two processes making the same
+    subset at once both end with a complete file.
     """
     chars = "".join(sorted(set(text) | {chr(c) for c in range(0x20, 0x7F)} | set("“”‘’、,。:;()—–·…≥≤×−％")))
-    key = hashlib.sha1(f"{face.path}|{face.index}|{chars}".encode()).hexdigest()[:12]
+    stat = Path(face.path).stat()
+    identity = f"{face.path}|{stat.st_size}|{stat.st_mtime_ns}|{face.index}|{face.bold}|{chars}"
+    key = hashlib.sha1(identity.encode()).hexdigest()[:16]
     family = f"FypCJK{'Bold' if face.bold else 'Regular'}{key}"
-    path = _workdir() / f"{family}.ttf"
-    if not path.exists():
-        _build(face, chars, family, path)
+    path = cache_dir() / f"{family}.ttf"
+    if not path.is_file():
+        fd, tmp = tempfile.mkstemp(prefix=f".{family}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        try:
+            _build(face, chars, family, Path(tmp))
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
     return str(path), family
 
 
