@@ -205,13 +205,11 @@ def groups() -> None:
 # --------------------------------------------------------------------------- differences
 
 def differences() -> None:
-    from .display import driver_differences
-
     plan = state.get_plan()
     lg = lang()
     base = state.base_scenario()
     st.subheader(t("asm.diff_title", base=base.title(lg)))
-    table = driver_differences(plan, [state.base_paths(), state.current_paths()],
+    table = display.driver_differences(plan, [state.base_paths(), state.current_paths()],
                                [t("col.base"), t("col.now")], lg)
     if table.empty:
         st.caption(t("asm.diff_none"))

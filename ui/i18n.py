@@ -21,7 +21,7 @@ DEFAULT_LANG = "zh"
 ICON = {"met": "✔", "at_risk": "⚠", "missed": "✖"}
 
 __all__ = ["TEXT", "GROUPS", "ICON", "LANGS", "UNITS_EN", "area", "basis", "direction", "group", "kind",
-           "label_unit", "lang", "listing", "name", "name_unit", "status", "t", "tr", "unit"]
+           "label_unit", "lang", "listing", "name", "name_unit", "status", "t", "unit"]
 
 #: The slider groups of the assumptions page and the plan areas each one holds.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -62,10 +62,6 @@ def t(key: str, lang_: str | None = None, **values) -> str:
     text = pair[0] if (lang_ or lang()) == "zh" else pair[1]
     return text.format(**values) if values else text
 
-
-def tr(zh: str, en: str, lang_: str | None = None) -> str:
-    """Pick one of two inline texts by language (for one-off labels)."""
-    return zh if (lang_ or lang()) == "zh" else en
 
 
 def unit(u: str, lang_: str | None = None) -> str:

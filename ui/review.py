@@ -117,7 +117,7 @@ def midterm_tab() -> None:
 
 @state.callback
 def _make_brief(kind: str, refs: list) -> None:
-    from sim.report.brief.content import brief_bytes
+    from sim.report.brief.content import brief_bytes  # heavy (matplotlib, fonts): only when a brief is made
 
     try:
         st.session_state["rev_brief"] = (kind, brief_bytes(state.get_plan(), refs, kind))

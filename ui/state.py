@@ -38,8 +38,8 @@ from sim.uncertainty.montecarlo import run_montecarlo
 from sim.uncertainty.sensitivity import tornado
 from sim.uncertainty.spec import uncertainty_for
 
+from . import exports, url
 from . import model as m
-from . import url
 from .i18n import lang, t
 
 log = logging.getLogger("fyp.app")
@@ -121,9 +121,7 @@ def compute(scenarios: list[Scenario]) -> Result:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _export_files(key: str, lang_: str, _scenarios: tuple[Scenario, ...], _current: Scenario) -> list:
-    from .exports import files
-
-    return files(compute(list(_scenarios)), _current, lang_)
+    return exports.files(compute(list(_scenarios)), _current, lang_)
 
 
 def export_files(scenarios: list[Scenario], current: Scenario) -> list:
