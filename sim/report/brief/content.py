@@ -40,13 +40,10 @@ from sim.report.brief.document import (
 )
 from sim.report.brief.html_page import render_html
 from sim.report.export import write_atomic
-from sim.report.labels import BASIS, STATUS
+from sim.report.labels import BASIS, STATUS, decimals
 from sim.review.audit import SEVERITY_ZH, audit_plan, summary
 from sim.review.history import pace_comparison
 
-#: Decimals shown per unit (others: one).
-DECIMALS = {"亿元": 1, "%": 1, "万人次": 0, "万亩": 1, "万头": 1, "万人": 1, "微克/立方米": 1, "亿立方米": 2,
-            "万千瓦": 0, "户": 0, "家": 0, "个": 0, "元": 0, "人": 0, "元/人次": 0, "万户": 2}
 TONE = {"met": "good", "at_risk": "warn", "missed": "bad"}
 
 
@@ -54,14 +51,14 @@ def fmt(value: float, unit: str = "", signed: bool = False) -> str:
     """A value in ``unit`` as planners print it (亿元 to one decimal, 万千瓦 whole …)."""
     if value is None or not math.isfinite(value):
         return "—"
-    d = DECIMALS.get(unit, 1)
+    d = decimals(unit)
     text = f"{value:+,.{d}f}" if signed else f"{value:,.{d}f}"
     return "0" if text.lstrip("+-") == f"{0:.{d}f}" and d == 0 else text
 
 
 def pace_fmt(value: float, unit: str) -> str:
     """A yearly amount with one decimal more than the level, trailing zeros dropped (197.2, 6,900)."""
-    d = DECIMALS.get(unit, 1) + 1
+    d = decimals(unit) + 1
     text = f"{value:,.{d}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 

@@ -1,41 +1,20 @@
-"""The audit and review pages of the app, run offline with AppTest (Chinese and English)."""
+"""回顾与评估 (pages/review.py) on its own and inside the app."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(page: str, lang: str = "zh") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60)
-    at.session_state["lang"] = lang
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-@pytest.mark.parametrize("lang, title, error_label", [("zh", "规划数据核查", "矛盾"), ("en", "Plan audit", "Errors")])
-def test_audit_page(lang, title, error_label):
-    at = run("audit.py", lang)
-    assert_clean(at)
-    assert at.title[0].value == title
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics[f":material/error: {error_label}"] == "1"
-    text = " ".join(m.value for m in at.markdown)
-    assert ("外贸进出口总额" if lang == "zh" else "Foreign trade") in text
-    assert any("3.2 × (1 + 16%)" in c.value for c in at.code)
+from .conftest import (
+    assert_clean,
+    go,
+    page,
+    start,
+)
 
 
 @pytest.mark.parametrize("lang, title", [("zh", "回顾与评估"), ("en", "Record and review")])
 def test_review_page_renders(lang, title):
-    at = run("review.py", lang)
+    at = page("review.py", lang)
     assert_clean(at)
     assert at.title[0].value == title
     assert len(at.tabs) == 3
@@ -46,7 +25,7 @@ def test_review_page_renders(lang, title):
 
 
 def test_midterm_entry_gives_verdicts():
-    at = run("review.py")
+    at = page("review.py")
     at.selectbox(key="rev_year").set_value(2028).run()
     at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs"]).run()
     at.number_input(key="rev_val_energy_capacity_2028").set_value(1300.0).run()
@@ -61,7 +40,7 @@ def test_midterm_entry_gives_verdicts():
 
 
 def test_brief_download_html():
-    at = run("review.py", "en")
+    at = page("review.py", "en")
     at.radio(key="rev_brief_fmt").set_value("html").run()
     at.button(key="rev_make").click().run()
     assert_clean(at)
@@ -70,12 +49,9 @@ def test_brief_download_html():
 
 
 def test_both_pages_inside_the_app():
-    app_file = ROOT / "streamlit_app.py"
-    if "review" not in app_file.read_text(encoding="utf-8"):
-        pytest.skip("streamlit_app.py does not list the review and audit pages")
-    at = AppTest.from_file(str(app_file), default_timeout=60).run()
-    for page in ("pages/audit.py", "pages/review.py"):
-        at.switch_page(page).run()
+    at = start()
+    for name in ("pages/audit.py", "pages/review.py"):
+        go(at, name)
         assert_clean(at)
     at.radio(key="rev_brief_fmt").set_value("html").run()
     at.button(key="rev_make").click().run()
