@@ -8,7 +8,6 @@ the server and shown as one plain sentence.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import streamlit as st
 
@@ -16,7 +15,6 @@ from sim.io.errors import InputError
 from ui import layout, state
 from ui.i18n import t
 
-HERE = Path(__file__).resolve().parent
 log = logging.getLogger("fyp.app")
 
 state.init_session()
@@ -27,13 +25,12 @@ pages = [
     st.Page("pages/assumptions.py", title=t("nav.assumptions"), icon=":material/tune:", url_path="assumptions"),
     st.Page("pages/indicator.py", title=t("nav.indicator"), icon=":material/show_chart:", url_path="indicator"),
     st.Page("pages/compare.py", title=t("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/uncertainty.py", title=t("nav.uncertainty"), icon=":material/stacked_line_chart:",
+            url_path="uncertainty"),
+    st.Page("pages/review.py", title=t("nav.review"), icon=":material/history:", url_path="review"),
+    st.Page("pages/audit.py", title=t("nav.audit"), icon=":material/fact_check:", url_path="audit"),
+    st.Page("pages/export.py", title=t("nav.export"), icon=":material/download:", url_path="export"),
 ]
-# Pages written alongside this app: shown when their files are present.
-for stem, icon in (("uncertainty", ":material/stacked_line_chart:"), ("review", ":material/history:"),
-                   ("audit", ":material/fact_check:")):
-    if (HERE / "pages" / f"{stem}.py").is_file():
-        pages.append(st.Page(f"pages/{stem}.py", title=t(f"nav.{stem}"), icon=icon, url_path=stem))
-pages.append(st.Page("pages/export.py", title=t("nav.export"), icon=":material/download:", url_path="export"))
 
 page = st.navigation(pages)
 try:

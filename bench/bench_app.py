@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sim import check_targets, load_plan, load_scenario, project  # noqa: E402
+from ui import display  # noqa: E402
 from ui import model as m  # noqa: E402
-from ui import tables  # noqa: E402
 
 BUDGET_MS = 100.0
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         check = check_targets(project(plan, [scenario]))
         t2 = time.perf_counter()
-        tables.board_table(tables.board_rows(check, scenario.name, "target"), "zh")
+        display.board_table(display.board_rows(check, scenario.name, "target"), "zh")
         t3 = time.perf_counter()
         if k >= 5:  # the first runs warm up imports and the plan's compiled arrays
             engine.append((t2 - t1) * 1000)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import layout, probability, state, tables
+from ui import display, layout, state
 from ui.boot import guard
 from ui.i18n import ICON, area, lang, t
+from ui.probability import band_legend
 
 guard()
 
@@ -15,10 +16,10 @@ name = check["scenario"].iloc[0]
 lg = lang()
 
 st.title(t("board.title"))
-targets = tables.board_rows(check, name, "target")
+targets = display.board_rows(check, name, "target")
 st.caption(t("board.caption", scenario=scenario.title(lg), n=len(targets),
              source=plan.source_title_zh if lg == "zh" else plan.source_title_en))
-counts = tables.status_counts(targets)
+counts = display.status_counts(targets)
 st.subheader(t("board.summary", met_icon=ICON["met"], risk_icon=ICON["at_risk"],
                miss_icon=ICON["missed"], met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
 
@@ -32,28 +33,29 @@ chosen = left.multiselect(t("board.filter_area"), areas, key="board_areas", form
                           placeholder=t("board.filter_placeholder"), persist_state="session")
 by_gap = mid.checkbox(t("board.sort_gap"), key="board_by_gap", persist_state="session")
 problems = right.checkbox(t("board.only_problems"), key="board_problems", persist_state="session")
-show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.prob_help"), persist_state="session")
+show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.prob_help", legend=band_legend(lg)),
+                        persist_state="session")
 probs = None
 if show_prob:
     with st.spinner(t("board.prob_running")):
-        probs = probability.board_probabilities(state.scenario_key(scenario), scenario)
-rows = tables.board_rows(check, name, "target", chosen, problems, by_gap)
+        probs = state.board_probabilities(state.scenario_key(scenario), scenario)
+rows = display.board_rows(check, name, "target", chosen, problems, by_gap)
 if rows.empty:
     st.info(t("board.empty"))
 else:
     layout.table_css(probability=probs is not None)
-    display = tables.board_table(rows, probabilities=probs)
-    extra = {t("col.probability"): tables.probability_colours(rows, probs)} if probs else None
+    shown = display.board_table(rows, probabilities=probs)
+    extra = {t("col.probability"): display.probability_colours(rows, probs)} if probs else None
     with st.container(key="board_targets"):
-        st.table(tables.styled(display, list(rows["status"]), extra), border="horizontal")
+        st.table(display.styled(shown, list(rows["status"]), extra), border="horizontal")
 st.caption(t("help.status"))
 st.caption(t("board.assumed_note"))
 st.caption(t("board.gap_note"))
 
 with st.expander(t("board.milestones")):
-    milestones = tables.board_rows(check, name, "milestone", chosen, problems, by_gap)
+    milestones = display.board_rows(check, name, "milestone", chosen, problems, by_gap)
     if milestones.empty:
         st.info(t("board.empty"))
     else:
         with st.container(key="board_milestones"):
-            st.table(tables.styled(tables.board_table(milestones), list(milestones["status"])), border="horizontal")
+            st.table(display.styled(display.board_table(milestones), list(milestones["status"])), border="horizontal")

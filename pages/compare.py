@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, layout, state, tables
+from ui import charts, display, layout, state
 from ui.boot import guard
 from ui.i18n import ICON, lang, name_unit, t
 
@@ -28,18 +28,18 @@ if len(scenarios) < 2:
 
 result = state.compute(scenarios)
 names = list(result.projection.names)
-labels = tables.scenario_labels([s.title(lg) for s in scenarios], names)
+labels = display.scenario_labels([s.title(lg) for s in scenarios], names)
 
 cols = st.columns(len(names))
 for col, n, label in zip(cols, names, labels, strict=True):
-    counts = tables.status_counts(tables.board_rows(result.check, n, "target"))
+    counts = display.status_counts(display.board_rows(result.check, n, "target"))
     with col, st.container(border=True):
         st.markdown(f"**{label}**")
         st.markdown(t("board.summary", met_icon=ICON["met"], risk_icon=ICON["at_risk"], miss_icon=ICON["missed"],
                       met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
 
 st.subheader(t("cmp.status_title"))
-st.table(tables.compare_table(result.check, names, labels, plan), hide_index=True, border="horizontal")
+st.table(display.compare_table(result.check, names, labels, plan), hide_index=True, border="horizontal")
 st.caption(t("board.assumed_note"))
 
 st.subheader(t("cmp.charts_title"))
@@ -53,7 +53,7 @@ if chosen:
 
 st.subheader(t("cmp.drivers_title"))
 paths = [r.drivers for r in result.projection.scenarios]
-diff = tables.driver_differences(plan, paths, labels)
+diff = display.driver_differences(plan, paths, labels)
 if diff.empty:
     st.caption(t("cmp.drivers_none"))
 else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, details, state, tables
+from ui import charts, details, display, state
 from ui.boot import guard
 from ui.i18n import lang, name_unit, t
 
@@ -22,7 +22,7 @@ tokens = right.multiselect(t("ind.scenarios"), options, key="ind_scenarios", max
                            format_func=state.labeller(lg), persist_state="session") or [state.CURRENT]
 scenarios = state.resolve_options(tokens)
 result = state.compute(scenarios)
-labels = tables.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))
+labels = display.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))
 
 st.plotly_chart(charts.indicator_figure(plan, result.projection, pick, labels), key="ind_chart",
                 theme=None, config={"displaylogo": False})

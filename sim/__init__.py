@@ -7,10 +7,11 @@
 >>> long = proj.to_long()                       # scenario, indicator, name, unit, year, value, basis
 """
 
+from sim.engine.check import check_targets
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.projection import Projection, project
 from sim.engine.resolve import resolve
-from sim.engine.targets import TargetResults, check_targets, evaluate_targets
+from sim.engine.targets import TargetResults, evaluate_targets
 from sim.io.errors import ExportError, InputError, PlanError, ScenarioError
 from sim.io.plan import Indicator, Plan, Sourced, Target, load_plan
 from sim.io.scenario import Scenario, list_scenarios, load_scenario, scenario_from_text

@@ -1,18 +1,25 @@
-"""The planners' Streamlit app, UI side only.
+"""The planners' Streamlit app, UI side only: the pages in ``pages/`` are short scripts over it.
 
-Modules
--------
-i18n     Chinese/English labels: ``t(key)``, ``lang()``, units, statuses.
-fmt      Numbers as planners write them (亿元 to one decimal, percentages to one decimal …).
-model    The app's scenario (a base scenario plus the planner's changes), its URL form,
-         uploads and saving. Pure Python: no Streamlit, tested on its own.
-state    Session state, caching (plan loaded once), query-parameter sync, widget helpers.
-tables   Display tables (target board, comparisons, differences) as formatted text.
-charts   Plotly figures with Chinese titles, unit-labelled axes and target markers.
-layout   Pieces shared by several pages (sidebar, notices, headline cards).
-assumptions, details, exports
-         The larger pieces of the assumptions, indicator and export pages.
-boot     ``guard()``, the first call of every page script.
+What ui may import
+------------------
+* the engine's public API (``from sim import ...``) and its modules ``sim.io.*`` (plan,
+  errors, actuals), ``sim.engine.projection``, ``sim.report.*`` (labels, export, compare,
+  brief), ``sim.review.*`` and ``sim.uncertainty.*``;
+* never the reverse: nothing in ``sim`` imports ``ui`` (tests/test_layers.py checks it),
+  and pages import only ``ui`` (plus ``sim.io.errors`` to show an input error).
 
-The engine (``sim``) never imports this package.
+Modules, one idea each
+----------------------
+state        Session state, the URL sync and every ``st.cache_*`` of the app.
+model        The app's scenario (a base scenario plus the planner's changes). Pure Python.
+url, files   That scenario as a link, and as an uploaded or saved file. Pure Python.
+i18n         The interface language and ``t(key)``, the one text lookup; texts in ``ui.texts``.
+fmt          Numbers as planners write them (decimals per unit from ``sim.report.labels``).
+probability  Probabilities in words and colours (bands from ``sim.report.labels``).
+display      Engine rows as worded tables for the board, comparisons and differences.
+charts       Plotly figures: paths with targets, fans, tornados.
+layout       Pieces every page shares: sidebar, notices, headline cards.
+assumptions, details, exports, uncertainty, review, monitor, audit
+             The larger pieces of one page each (monitor: the review page's 年度监测 tab).
+boot         ``guard()``, the first call of every page script.
 """

@@ -14,9 +14,10 @@ import streamlit as st
 
 from sim.io.plan import Indicator
 
-from . import fmt, state, tables
+from . import display, fmt, state
+from . import files as scenario_files
 from . import model as m
-from .i18n import GROUPS, lang, listing, name, name_unit, status, t, unit, with_unit
+from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
 SECTORS = ("primary_va", "secondary_va", "tertiary_va")
 UPLOAD_LIMIT_MB = 1
@@ -190,7 +191,7 @@ def groups() -> None:
     lg = lang()
     cur, base = state.current_paths(), state.base_paths()
     check = state.current_result().check
-    changed = {tables.group_of(plan.by_id[d].area) for d in state.model().drivers}
+    changed = {display.group_of(plan.by_id[d].area) for d in state.model().drivers}
     codes = [code for code, areas in GROUPS if any(ind.area in areas for ind in plan.drivers)]
     code = st.segmented_control(
         t("asm.group_pick"), codes, key="asm_group", default=codes[0], required=True,
@@ -204,13 +205,11 @@ def groups() -> None:
 # --------------------------------------------------------------------------- differences
 
 def differences() -> None:
-    from .tables import driver_differences
-
     plan = state.get_plan()
     lg = lang()
     base = state.base_scenario()
     st.subheader(t("asm.diff_title", base=base.title(lg)))
-    table = driver_differences(plan, [state.base_paths(), state.current_paths()],
+    table = display.driver_differences(plan, [state.base_paths(), state.current_paths()],
                                [t("col.base"), t("col.now")], lg)
     if table.empty:
         st.caption(t("asm.diff_none"))
@@ -251,7 +250,7 @@ def actuals() -> None:
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
     state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
-    right.number_input(with_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
+    right.number_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
                        format="%.2f")
     button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
     entered = state.model().actuals
@@ -272,7 +271,7 @@ def actuals() -> None:
 def handle_upload(data: bytes, filename: str) -> bool:
     """Apply an uploaded scenario file, or leave everything as it was and say why."""
     try:
-        new, notes = m.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
+        new, notes = scenario_files.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
     except m.AppInputError as exc:
         state.flash("error", t("file.rejected", file=filename, detail=t(exc.key, **exc.values)))
         return False
@@ -318,7 +317,7 @@ def _on_save() -> None:
         return replace(current, name=file_name).build(base, child=True).to_toml()
 
     try:
-        path = m.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
+        path = scenario_files.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
                       bool(ss.get("save_overwrite")), [n.name for n in base.chain])
     except m.AppInputError as exc:
         state.flash("error", t(exc.key, **exc.values))
@@ -350,7 +349,7 @@ def files() -> None:
     with right:
         if state.can_save():
             st.markdown(f"**{t('file.save')}**")
-            state.ensure("save_name", scn.name if scn.name not in m.SHIPPED else f"{scn.name}-custom")
+            state.ensure("save_name", scn.name if scn.name not in scenario_files.SHIPPED else f"{scn.name}-custom")
             st.text_input(t("file.save_name"), key="save_name", max_chars=40)
             st.checkbox(t("file.overwrite"), key="save_overwrite")
             st.button(t("file.save_button"), key="save_button", on_click=_on_save, icon=":material/save:")

@@ -17,8 +17,8 @@ from sim.engine.projection import Projection
 from sim.io.plan import Plan, Target
 
 from . import fmt
+from .display import target_text
 from .i18n import lang, name, t, unit
-from .tables import target_text
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, Heiti SC, sans-serif"
 COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe–Ito: distinguishable by most readers
@@ -185,3 +185,59 @@ def _pad_y(fig: go.Figure, plan: Plan, proj: Projection, ind_ids: list[str]) -> 
         lo, hi = min(ys), max(ys)
         span = (hi - lo) or abs(hi) or 1.0
         fig.update_yaxes(range=[lo - 0.08 * span, hi + 0.22 * span])
+
+
+# --------------------------------------------------------------------------- uncertainty
+
+def fan_figure(plan: Plan, fan, ind_id: str, lang_: str | None = None) -> tuple[go.Figure, str]:
+    """A Monte Carlo fan (P5–P95, P25–P75, median) around the scenario's own path, targets as
+    stars and milestones as diamonds; also the note for a cumulative target (not drawn)."""
+    lg = lang_ or lang()
+    ind = plan.by_id[ind_id]
+    rows = fan[fan["indicator"] == ind_id].sort_values("year")
+    years = rows["year"].tolist()
+    fig = go.Figure()
+    for lo, hi, alpha, label in (("p5", "p95", 0.15, "unc.band90"), ("p25", "p75", 0.3, "unc.band50")):
+        fig.add_trace(go.Scatter(x=years + years[::-1], y=rows[hi].tolist() + rows[lo].tolist()[::-1],
+                                 fill="toself", fillcolor=f"rgba(0, 114, 178, {alpha})", line={"width": 0},
+                                 name=t(label, lg), hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=years, y=rows["p50"], name=t("unc.median", lg), mode="lines",
+                             line={"color": COLORS[0], "width": 2.5}))
+    fig.add_trace(go.Scatter(x=years, y=rows["value"], name=t("unc.own", lg), mode="lines+markers",
+                             line={"color": "#444", "dash": "dash", "width": 1.5}, marker={"size": 6}))
+    note = ""
+    for target in (*ind.targets, *ind.milestones):
+        if target.kind == "cumulative":
+            note = t("unc.cum_note", lg, v=fmt.simulated(target.value, ind.unit))
+            continue
+        y = target.value
+        if target.kind == "growth":
+            y = float(rows["value"].iloc[0]) * (1 + target.value / 100) ** (target.year - plan.base_year)
+        fig.add_trace(go.Scatter(x=[target.year], y=[y], mode="markers", name=t("unc.target_mark", lg, year=target.year),
+                                 marker={"symbol": "diamond" if target.milestone else "star", "size": 18,
+                                         "color": TARGET_COLOR, "line": {"color": "white", "width": 1}}))
+    title = f"{name(ind, lg)}({ind.unit})" if lg == "zh" else f"{name(ind, lg)} ({ind.unit})"
+    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 13}, height=430, plot_bgcolor="white",
+                      margin={"l": 60, "r": 20, "t": 70, "b": 40},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+    fig.update_xaxes(dtick=1, tickformat="d", gridcolor="#e5e5e5")
+    fig.update_yaxes(gridcolor="#e5e5e5", separatethousands=True)
+    return fig, note
+
+
+def tornado_figure(rows, lang_: str | None = None) -> go.Figure:
+    """How far each driver, moved down and up, shifts one target's gap."""
+    lg = lang_ or lang()
+    rows = rows.sort_values("swing")
+    fig = go.Figure()
+    for col, key, colour in (("change_down", "unc.down", COLORS[1]), ("change_up", "unc.up", COLORS[2])):
+        fig.add_trace(go.Bar(y=rows["driver_name" if lg == "zh" else "driver_name_en"], x=rows[col],
+                             orientation="h", name=t(key, lg), marker={"color": colour}))
+    unit_ = rows["measure_unit"].iloc[0]
+    unit_ = t("unc.points", lg) if unit_ == "%/年" else unit_
+    fig.update_layout(barmode="overlay", height=120 + 36 * len(rows), font={"family": FONT, "size": 13},
+                      plot_bgcolor="white", margin={"l": 20, "r": 20, "t": 30, "b": 40},
+                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+    fig.update_xaxes(title_text=t("unc.tornado_axis", lg, u=unit_), zeroline=True, zerolinecolor="#444",
+                     gridcolor="#e5e5e5")
+    return fig

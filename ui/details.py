@@ -8,8 +8,8 @@ import streamlit as st
 from sim.io.plan import Plan
 
 from . import fmt
+from .display import board_table, projected_text, required_text, styled, target_text
 from .i18n import basis, lang, listing, name, status, t
-from .tables import board_table, projected_text, required_text, styled, target_text
 
 
 def target_checks(plan: Plan, check: pd.DataFrame, ind_id: str, labels: list[str]) -> None:

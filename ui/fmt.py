@@ -1,4 +1,4 @@
-"""Numbers as planners write them: 亿元 and percentages to one decimal, head counts whole.
+"""Numbers as planners write them, with the decimals of :data:`sim.report.labels.DECIMALS`.
 
 Every function takes the value in the indicator's own unit and returns text; NaN becomes
 "—". Thousands are separated with commas in both languages (1,600万千瓦).
@@ -8,25 +8,12 @@ from __future__ import annotations
 
 import math
 
+from sim.report.labels import decimals
+
 from .i18n import lang, unit
 
-#: Decimals shown per unit. Units not listed get one decimal.
-DECIMALS = {
-    "亿元": 1, "%": 1, "万人次": 1, "万亩": 1, "万头": 1, "万人": 1, "微克/立方米": 1,
-    "亿立方米": 2, "万千瓦": 0, "户": 0, "个": 0, "元": 0, "人": 0, "元/人次": 0,
-    "%/年": 1, "百分点/年": 2, "万户": 2, "家": 0, "指数(基期=100)": 1,
-}
 DASH = "—"
 NBSP = "\u00a0"
-
-
-def decimals(u: str) -> int:
-    """Decimals for a unit; a pace ``X/年`` uses the decimals of ``X``."""
-    if u in DECIMALS:
-        return DECIMALS[u]
-    if u.endswith("/年"):
-        return DECIMALS.get(u[:-2], 1)
-    return 1
 
 
 def number(value, places: int = 1, signed: bool = False) -> str:
@@ -110,3 +97,11 @@ def varies(values, u: str) -> bool:
     """True if a path shows different numbers at the unit's precision."""
     places = decimals(u)
     return len({number(x, places) for x in values}) > 1
+
+
+def simulated(v, u: str = "") -> str:
+    """A simulated value, two decimals below 100 and one above, unit after a space
+    (``6.52 %/年``, ``1,402.3 万千瓦``): the uncertainty page's tables and notes."""
+    if v is None or not math.isfinite(v):
+        return DASH
+    return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()

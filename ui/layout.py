@@ -7,8 +7,8 @@ import streamlit as st
 
 from . import fmt, state
 from . import model as m
+from .display import projected_text, target_text
 from .i18n import LANGS, lang, status, t
-from .tables import projected_text, target_text
 
 #: Headline cards of the board: indicator ids in display order.
 HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", "visitors", "urban_new_jobs")

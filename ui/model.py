@@ -1,19 +1,15 @@
 """The app's scenario: a base scenario from ``scenarios/`` plus the planner's changes.
 
-Pure Python (no Streamlit), so the URL format, uploads and saving are tested on their own.
+Pure Python (no Streamlit), so it is tested on its own.
 
 * :class:`AppScenario` holds the base scenario's name, the driver paths the planner changed
   (always a full 2026–2030 path; a path equal to the base is dropped), entered actuals and
   optional name/titles. :meth:`AppScenario.build` turns it into an engine
   :class:`~sim.Scenario` (a child of the base), which is what gets projected and exported.
-* :func:`to_query` / :func:`from_query` write it to and read it from URL query parameters:
-  ``?scenario=cautious&primary_va=5&secondary_va=10,10,10,9,9&actual.visitors=2026:2480``.
-  A bad or stale parameter is ignored and reported as a :class:`Note` saying why.
-* :func:`from_upload` reads an uploaded TOML file; any problem raises :class:`AppInputError`
-  and changes nothing.
-* :func:`save` writes a scenario file and never replaces an existing one unless asked.
+* :func:`set_path`, :func:`set_actual` and :func:`reset` are the only ways it changes; each
+  refuses an impossible value with :class:`AppInputError`.
 
-Messages are i18n keys (see :mod:`ui.i18n`) with their placeholder values, so the caller
+Its URL form is :mod:`ui.url`; uploads and saving are :mod:`ui.files`. Messages are i18n keys (see :mod:`ui.i18n`) with their placeholder values, so the caller
 shows them in the planner's language.
 """
 
@@ -21,30 +17,20 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
-from sim import Scenario, ScenarioError, resolve, scenario_from_text
-from sim.io.errors import ExportError
+from sim import Scenario, resolve
 from sim.io.plan import Indicator, Plan
-from sim.report.export import write_atomic
 
 DEFAULT_BASE = "plan"
-#: Scenarios that ship with the app: saving never replaces them.
-SHIPPED = ("plan", "momentum", "cautious", "ambitious")
+#: A scenario name: letters, digits, - and _, at most 40 characters.
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
-MAX_UPLOAD_BYTES = 1_000_000
+#: Longest title or rationale accepted.
 MAX_TEXT = 200
-ACTUAL_PREFIX = "actual."
-META_KEYS = ("name", "title_zh", "title_en")
-#: Query parameters that belong to Streamlit itself, not to the scenario.
-RESERVED = frozenset({"embed", "embed_options"})
-LANGS = ("zh", "en")
 
 Loader = Callable[[str], Scenario]
 
@@ -121,7 +107,7 @@ class AppScenario:
         else a child of ``base`` carrying the changes."""
         if not self.changed and not child:
             return base
-        drivers = {k: (v[0] if _constant(v) else tuple(v)) for k, v in self.drivers.items()}
+        drivers = {k: (v[0] if constant(v) else tuple(v)) for k, v in self.drivers.items()}
         scn = base.with_changes(
             name=self.name or f"{base.name}-custom",
             drivers=drivers,
@@ -136,7 +122,7 @@ class AppScenario:
         return scn
 
 
-def _constant(path: Sequence[float]) -> bool:
+def constant(path: Sequence[float]) -> bool:
     return all(abs(x - path[0]) < 1e-12 for x in path)
 
 
@@ -160,7 +146,13 @@ def pace_problem(ind: Indicator, values: Sequence[float]) -> tuple[str, dict] | 
 
 
 def actual_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[str, dict] | None:
-    """Why an observed value cannot be used, or None."""
+    """Why an observed value cannot be used, or None.
+
+    ACTUALS VALIDATION: the app's one call site. Every actual the app accepts (typed on the
+    assumptions page, read from a link or an uploaded file) passes through here. When the
+    engine's single actuals validator lands in ``sim/io/actuals.py`` (branch h8a), call it
+    here and map its error to an i18n key; until then these are the app's own checks.
+    """
     years = plan.years()[1:]
     ind = plan.by_id.get(ind_id)
     if ind is None:
@@ -222,212 +214,3 @@ def reset(state: AppScenario, driver_ids: Sequence[str] | None = None) -> AppSce
         return replace(state, drivers={})
     keep = {k: v for k, v in state.drivers.items() if k not in set(driver_ids)}
     return replace(state, drivers=keep)
-
-
-# --------------------------------------------------------------------------- URL
-
-def _num(v: float) -> str:
-    return f"{v:.10g}"
-
-
-def to_query(state: AppScenario, plan: Plan, lang: str = "zh") -> dict[str, str]:
-    """Query parameters that reopen ``state`` (and the language, if not Chinese)."""
-    q = {"scenario": state.base}
-    for ind in plan.drivers:
-        if ind.id in state.drivers:
-            path = state.drivers[ind.id]
-            q[ind.id] = _num(path[0]) if _constant(path) else ",".join(_num(v) for v in path)
-    for ind_id, obs in state.actuals.items():
-        q[ACTUAL_PREFIX + ind_id] = ",".join(f"{y}:{_num(v)}" for y, v in sorted(obs.items()))
-    for key in META_KEYS:
-        if getattr(state, key):
-            q[key] = getattr(state, key)
-    if lang != "zh":
-        q["lang"] = lang
-    return q
-
-
-def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequence[str],
-               load: Loader) -> tuple[AppScenario, str | None, list[Note]]:
-    """Read a scenario from query parameters.
-
-    Returns
-    -------
-    (AppScenario, language or None, notes)
-        Every parameter that could not be used is left out and explained in ``notes``; a
-        link whose scenario no longer exists opens the default base scenario.
-    """
-    notes: list[Note] = []
-
-    def one(key: str) -> str:
-        raw = params[key]
-        if isinstance(raw, list | tuple):
-            if len(raw) > 1:
-                notes.append(Note(key, ", ".join(raw), "url.repeated"))
-            raw = raw[-1] if raw else ""
-        return str(raw)
-
-    base = DEFAULT_BASE
-    if "scenario" in params:
-        wanted = one("scenario")
-        if wanted in names:
-            base = wanted
-        else:
-            notes.append(Note("scenario", wanted, "url.unknown_scenario", {"value": wanted, "base": base}))
-    lang = None
-    if "lang" in params:
-        wanted = one("lang")
-        if wanted in LANGS:
-            lang = wanted
-        else:
-            notes.append(Note("lang", wanted, "url.bad_lang"))
-    base_scn = load(base)
-    base_paths = paths_of(plan, base_scn)
-    state = AppScenario(base=base)
-    for key in params:
-        if key in ("scenario", "lang") or key in RESERVED:
-            continue
-        raw = one(key)
-        try:
-            state = _apply_param(state, plan, base_paths, key, raw)
-        except AppInputError as exc:
-            notes.append(Note(key, raw, exc.key, exc.values))
-    try:
-        resolve(plan, state.build(base_scn), plan.horizon)
-    except ScenarioError as exc:
-        notes.append(Note("…", "", "url.invalid", {"detail": exc.message}))
-        state = AppScenario(base=base)
-    return state, lang, notes
-
-
-def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: str, raw: str) -> AppScenario:
-    if key in META_KEYS:
-        if key == "name" and not NAME_RE.fullmatch(raw):
-            raise AppInputError("url.bad_name")
-        if len(raw) > MAX_TEXT:
-            raise AppInputError("url.bad_text")
-        return replace(state, **{key: raw})
-    if key.startswith(ACTUAL_PREFIX):
-        ind_id = key[len(ACTUAL_PREFIX):]
-        if ind_id not in plan.by_id:
-            raise AppInputError("url.unknown_param")
-        new = state
-        for item in raw.split(","):
-            year, sep, value = item.partition(":")
-            if not sep or not year.strip().isdigit():
-                raise AppInputError("url.bad_actual")
-            new = set_actual(new, plan, ind_id, int(year), _float(value))
-        return new
-    if key in plan.driver_index:
-        values = [_float(x) for x in raw.split(",")]
-        n = len(plan.years()) - 1
-        if not 1 <= len(values) <= n:
-            raise AppInputError("url.wrong_length", n=n)
-        values += [values[-1]] * (n - len(values))
-        return set_path(state, plan, base_paths, key, values)
-    if key in plan.by_id:
-        raise AppInputError("url.derived", inputs=", ".join(plan.leaves(key)))
-    raise AppInputError("url.unknown_param")
-
-
-def _float(text: str) -> float:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        raise AppInputError("url.bad_number") from None
-    if not math.isfinite(value):
-        raise AppInputError("url.bad_number")
-    return value
-
-
-# --------------------------------------------------------------------------- files
-
-def from_upload(data: bytes, filename: str, plan: Plan, names: Sequence[str],
-                load: Loader) -> tuple[AppScenario, list[Note]]:
-    """Turn an uploaded scenario file into the app's scenario.
-
-    The nearest ancestor that is available by name becomes the base (else ``plan``);
-    every driver whose path differs from the base's is kept as a change, with all actuals.
-
-    Raises
-    ------
-    AppInputError
-        Too large, not ``.toml``, or rejected by the engine (the engine's message, naming
-        the field and the reason). Nothing is changed in that case.
-    """
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise AppInputError("file.too_big", size=len(data), limit=MAX_UPLOAD_BYTES)
-    if not filename.lower().endswith(".toml"):
-        raise AppInputError("file.not_toml")
-    notes: list[Note] = []
-    try:
-        scn = scenario_from_text(data, source=filename)
-        if scn.effective_horizon and scn.effective_horizon != plan.horizon:
-            notes.append(Note("horizon", str(scn.effective_horizon), "file.horizon",
-                              {"value": scn.effective_horizon, "horizon": plan.horizon}))
-        res = resolve(plan, scn, plan.horizon)
-    except ScenarioError as exc:
-        raise AppInputError("error.detail", detail=exc.message) from None
-    base = next((n.name for n in reversed(scn.chain[:-1]) if n.name in names), DEFAULT_BASE)
-    base_scn = load(base)
-    base_paths = paths_of(plan, base_scn)
-    state = AppScenario(base=base)
-    for d, ind in enumerate(plan.drivers):
-        state = set_path(state, plan, base_paths, ind.id, res.drivers[d])
-    years = res.years[1:]
-    for i, ind in enumerate(plan.indicators):
-        for y, value in enumerate(res.actuals[i]):
-            if not np.isnan(value):
-                state = set_actual(state, plan, ind.id, years[y], float(value))
-    name = scn.name if NAME_RE.fullmatch(scn.name) and scn.name != base else ""
-    if scn.name != base and not name:
-        notes.append(Note("scenario.name", scn.name, "url.bad_name"))
-    state = replace(
-        state, name=name,
-        title_zh=scn.title_zh if scn.title_zh != base_scn.title_zh else "",
-        title_en=scn.title_en if scn.title_en != base_scn.title_en else "",
-        rationale=scn.rationale.strip() if scn.name != base else "",
-        uncertainty=dict(scn.uncertainty), correlation=dict(scn.correlation),
-    )
-    try:
-        resolve(plan, state.build(base_scn), plan.horizon)
-    except ScenarioError as exc:  # pragma: no cover - the file itself resolved above
-        raise AppInputError("error.detail", detail=exc.message) from None
-    return state, notes
-
-
-def save(folder: Path, name: str, scenario_text: Callable[[str], str], overwrite: bool = False,
-         taken: Sequence[str] = ()) -> Path:
-    """Write ``scenario_text(name)`` to ``folder/name.toml``.
-
-    Never replaces an existing file unless ``overwrite`` is True, and never replaces a
-    shipped scenario or one of the names in ``taken`` (the scenario's own parents).
-
-    Raises
-    ------
-    AppInputError
-        ``file.bad_name``, ``file.protected``, ``file.self_parent``, ``file.exists`` or
-        ``file.write_failed``.
-    """
-    if not NAME_RE.fullmatch(name or ""):
-        raise AppInputError("file.bad_name")
-    if name in SHIPPED:
-        raise AppInputError("file.protected", name=name)
-    if name in taken:
-        raise AppInputError("file.self_parent", name=name)
-    path = Path(folder) / f"{name}.toml"
-    data = scenario_text(name).encode("utf-8")
-    if overwrite:
-        try:
-            return write_atomic(path, lambda: data)
-        except ExportError as exc:
-            raise AppInputError("file.write_failed", detail=exc.reason) from None
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise AppInputError("file.exists", path=str(path)) from None
-    except OSError as exc:
-        raise AppInputError("file.write_failed", detail=exc.strerror or str(exc)) from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    return path

@@ -1,7 +1,8 @@
 """年度监测 on the review page: the monitoring table with 预警, the summaries in the official
 style, next year's requirement beside the current scenario, the 属性 of each target
 (editable for this session) and the Word report. The numbers come from
-:mod:`sim.review.monitor`; this module only shows them."""
+:mod:`sim.review.monitor`; this module only shows them (texts ``mon.*`` in
+:mod:`ui.texts.monitor`, actuals entry and tables from :mod:`ui.review`)."""
 
 from __future__ import annotations
 
@@ -9,54 +10,50 @@ import pandas as pd
 import streamlit as st
 
 from sim.io.errors import InputError
-from sim.io.plan import ATTRIBUTE_ZH, Plan
-from sim.review.midterm import VERDICT_EN, VERDICT_ZH
-from sim.review.monitor import WARNING_EN, WARNING_ZH, band_summary, monitor, next_year, summary_line
+from sim.io.plan import Plan
+from sim.review.monitor import band_summary, monitor, next_year, summary_line
 
+from . import state
 from .i18n import lang, t
+from .review import entered_actuals, names, show
 
 #: Marks that render without a colour-emoji font.
 VERDICT_ICON = {"achieved": "★", "ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 WARNING_MARK = {"red": "■", "yellow": "◆", "green": "●", "": ""}
-ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
-COLUMNS = {
-    "name": ("指标", "Indicator"), "binding": ("属性", "Attribute"), "as_of": ("观测年", "Year"),
-    "actual": ("实际值", "Actual"), "scheduled": ("序时进度", "Scheduled"),
-    "completion": ("完成情况(%)", "Completion (%)"), "verdict": ("评估结论", "Assessment"),
-    "warning": ("预警", "Warning"), "required_pace": ("至目标年年均需", "Steady pace needed"),
-    "pace_unit": ("速度单位", "Pace unit"), "next_year": ("下一年", "Next year"),
-    "need_level": ("需达到", "Level needed"), "need_pace": ("需增长(增加)", "Needed next year"),
-    "steady_pace": ("至目标年年均需", "Steady pace needed"), "scenario_pace": ("情景速度", "Scenario"),
-}
+MONITOR_COLUMNS = ["name", "binding", "as_of", "actual", "scheduled", "completion", "verdict", "warning",
+                   "required_pace", "pace_unit"]
+NEXT_COLUMNS = ["name", "binding", "next_year", "need_level", "need_pace", "steady_pace", "scenario_pace", "pace_unit"]
 
 
-def _label(table: dict, code: str, zh: bool) -> str:
-    return table[0].get(code, code) if zh else table[1].get(code, code)
+def monitoring_tab() -> None:
+    """Actuals in (typed, uploaded or the scenario's own); the 年度监测 section out."""
+    st.caption(t("rev.mid_intro"))
+    try:
+        actuals, source = entered_actuals()
+    except InputError as exc:
+        st.error(exc.message)
+        actuals, source = {}, "app"
+    if not actuals:
+        st.info(t("rev.none"))
+        return
+    show_monitoring(state.get_plan(), actuals, state.analysed_scenario(), source)
 
 
-def _show(frame: pd.DataFrame, columns: list[str], zh: bool) -> None:
-    out = frame[columns].copy()
-    for c in out.columns:
-        if out[c].dtype.kind == "f":
-            out[c] = out[c].round(2).where(out[c].abs() > 5e-3, 0.0).where(out[c].notna())
-    st.dataframe(out.rename(columns={c: COLUMNS[c][0 if zh else 1] for c in columns}), hide_index=True,
-                 width="stretch")
-
-
-def attribute_overrides(plan: Plan, names: dict[str, str]) -> dict[str, str]:
+def attribute_overrides(plan: Plan) -> dict[str, str]:
     """The 约束性 set as the planner edits it; returns only the targets that differ from the file."""
+    label = names()
     ids = [tg.indicator for tg in plan.targets]
     in_file = [tg.indicator for tg in plan.targets if tg.binding == "binding"]
     with st.expander(t("mon.attr")):
         st.caption(t("mon.attr_help"))
-        chosen = st.multiselect(t("mon.binding"), ids, default=in_file, format_func=names.__getitem__,
+        chosen = st.multiselect(t("mon.binding"), ids, default=in_file, format_func=label.__getitem__,
                                 key="mon_binding")
     return {i: ("binding" if i in chosen else "expected") for i in ids if (i in chosen) != (i in in_file)}
 
 
-def _summary(table: pd.DataFrame, zh: bool) -> str:
+def _summary(table: pd.DataFrame) -> str:
     # Chinese uses the engine's sentence, which also counts the warnings.
-    if zh:
+    if lang() == "zh":
         return summary_line(table)
     known = table[table["verdict"] != "no_data"]
     behind = known[known["verdict"] == "behind"]
@@ -74,19 +71,22 @@ def _metrics(table: pd.DataFrame) -> None:
     cols[5].metric(f"{WARNING_MARK['yellow']} {t('mon.yellow')}", int(warn.get("yellow", 0)))
 
 
-def _monitor_view(table: pd.DataFrame, names: dict[str, str], zh: bool) -> pd.DataFrame:
+def _attribute(code: str, basis: str = "") -> str:
+    """约束性/预期性 in the interface language, ``*`` where the plan file assumes it, ``—`` where none."""
+    return (t(f"mon.attribute.{code}") if code else "—") + ("*" if basis == "assumed" else "")
+
+
+def _monitor_view(table: pd.DataFrame) -> pd.DataFrame:
     shown = table[table["verdict"] != "no_data"]
-    attr = [(_label((ATTRIBUTE_ZH, ATTRIBUTE_EN), b, zh) if b else "—") + ("*" if basis == "assumed" else "")
-            for b, basis in zip(shown["binding"], shown["binding_basis"], strict=True)]
     return shown.assign(
-        name=shown["indicator"].map(names), binding=attr, completion=shown["progress"] * 100,
-        verdict=[f"{VERDICT_ICON[v]} {_label((VERDICT_ZH, VERDICT_EN), v, zh)}" for v in shown["verdict"]],
-        warning=[f"{WARNING_MARK[w]} {_label((WARNING_ZH, WARNING_EN), w, zh)}" for w in shown["warning"]])
+        name=shown["indicator"].map(names()), completion=shown["progress"] * 100,
+        binding=[_attribute(b, basis) for b, basis in zip(shown["binding"], shown["binding_basis"], strict=True)],
+        verdict=[f"{VERDICT_ICON[v]} {t('mon.verdict.' + v)}" for v in shown["verdict"]],
+        warning=[f"{WARNING_MARK[w]} {t('mon.warning.' + w) if w else '—'}" for w in shown["warning"]])
 
 
-def show_monitoring(plan: Plan, actuals: dict, scenario, names: dict[str, str], source: str) -> None:
+def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
     """The 年度监测 section, for the actuals entered or uploaded on the page."""
-    zh = lang() == "zh"
     st.subheader(t("mon.heading"))
     bands = plan.review
     st.caption(t("mon.intro", ahead=f"{bands.ahead * 100:.0f}", behind=f"{bands.behind * 100:.0f}"))
@@ -94,46 +94,43 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, names: dict[str, str], 
     latest = max((y for obs in actuals.values() for y in obs), default=years[0])
     year = st.selectbox(t("mon.year"), years, index=years.index(min(max(latest, years[0]), years[-1])),
                         key="mon_year")
-    overrides = attribute_overrides(plan, names)
+    overrides = attribute_overrides(plan)
     try:
         table = monitor(plan, actuals, year, overrides, source)
         need = next_year(plan, actuals, year, scenario, overrides, source)
     except InputError as exc:
         st.error(exc.message)
         return
-    st.markdown(f"**{_summary(table, zh)}**")
+    st.markdown(f"**{_summary(table)}**")
     _metrics(table)
-    _show(_monitor_view(table, names, zh), ["name", "binding", "as_of", "actual", "scheduled", "completion",
-                                            "verdict", "warning", "required_pace", "pace_unit"], zh)
-    if zh:
+    show(_monitor_view(table), MONITOR_COLUMNS, "mon.col")
+    if lang() == "zh":
         st.caption(band_summary(table))
     if len(need):
         st.subheader(t("mon.next"))
-        view = need.assign(name=need["indicator"].map(names),
-                           binding=[_label((ATTRIBUTE_ZH, ATTRIBUTE_EN), b, zh) if b else "—" for b in need["binding"]])
-        _show(view, ["name", "binding", "next_year", "need_level", "need_pace", "steady_pace", "scenario_pace",
-                     "pace_unit"], zh)
+        show(need.assign(name=need["indicator"].map(names()), binding=[_attribute(b) for b in need["binding"]]),
+             NEXT_COLUMNS, "mon.col")
         st.caption(t("mon.next_help"))
     _word_report(plan, actuals, year, scenario, overrides, source)
+
+
+@state.callback
+def _make_report(inputs: str, plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:
+    from sim.report.docx import report_bytes  # python-docx: only when a report is made
+
+    st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides, source=source))
 
 
 def _word_report(plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:
     st.caption(t("mon.docx_help"))
     # A report made from other inputs than those now on the page is not offered for download.
     inputs = repr((year, sorted((k, sorted(v.items())) for k, v in actuals.items()), sorted(overrides.items()),
-                   getattr(scenario, "name", None), source))
-
-    def make() -> None:
-        from sim.report.docx import report_bytes
-
-        st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides,
-                                                             source=source))
-
-    st.button(t("mon.docx"), key="mon_make", on_click=make)
+                   state.scenario_key(scenario), source))
+    st.button(t("mon.docx"), key="mon_make", on_click=_make_report,
+              args=(inputs, plan, actuals, year, scenario, overrides, source))
     made, data = st.session_state.get("mon_docx", (None, None))
     if data and made == inputs:
         from sim.report.docx import DOCX_MIME
 
         st.download_button(t("mon.docx_download"), data, file_name=f"{plan.district_zh}{year}年度监测.docx",
                            mime=DOCX_MIME, on_click="ignore", icon=":material/download:", key="mon_download")
-

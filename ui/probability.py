@@ -1,51 +1,44 @@
-"""Probability of meeting each target, for the target board: a short, cached Monte Carlo run.
+"""Probabilities of meeting a target as the app shows them: whole per cent, band word, colour.
 
-The uncertainty page runs the full analysis (draws, spreads, fans, tornado); the board only
-adds one column, so it uses a fixed number of draws and seed and the scenario's own spreads.
+The bands themselves (thresholds and words) are :data:`sim.report.labels.BANDS`, shared with
+every other place a probability is worded; this module only adds the colours and icons the
+app draws them with, so 79.6 % reads "很可能 80%" on the board and on the uncertainty page.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import math
 
-from sim import Scenario
-from sim.uncertainty.montecarlo import run_montecarlo
+from sim.report.labels import band, band_legend
 
-from . import state
+#: Background colour of each band (labels.BANDS codes).
+COLOUR = {"likely": "#c7e9c0", "even": "#fff3b0", "risk": "#fdd0a2", "unlikely": "#f4a6a6"}
+#: Marks that make a band legible without colour.
+ICON = {"likely": "✔", "even": "◐", "risk": "⚠", "unlikely": "✖"}
 
-#: Draws behind the board's probability column: the 95 % interval of a probability near 50 %
-#: is then about ±0.7 percentage points, enough for the bands below.
-BOARD_DRAWS = 20_000
-BOARD_SEED = 0
-
-#: (lower bound of P(met), Chinese, English, background colour), highest first.
-BANDS = (
-    (0.8, "很可能", "likely", "#c7e9c0"),
-    (0.5, "可能", "about even", "#fff3b0"),
-    (0.2, "有风险", "at risk", "#fdd0a2"),
-    (0.0, "不太可能", "unlikely", "#f4a6a6"),
-)
+__all__ = ["COLOUR", "ICON", "band_legend", "cell", "colour", "pct", "verdict"]
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, int], float]:
-    """P(met) per (indicator, check, target year) for the scenario whose cache key is ``key``."""
-    result = run_montecarlo(state.get_plan(), _scenario, BOARD_DRAWS, seed=BOARD_SEED)
-    table = result.probabilities("zh")
-    return {(r.indicator, r.check, int(r.target_year)): float(r.p_met) for r in table.itertuples()}
-
-
-def band(p: float) -> tuple[str, str, str]:
-    """(Chinese label, English label, colour) of a probability, judged at the shown precision
-    (whole per cent), so that "50%" never reads "at risk" on one row and "about even" on another."""
-    p = round(p * 100) / 100
-    for low, zh, en, colour in BANDS:
-        if p >= low:
-            return zh, en, colour
-    return BANDS[-1][1:]
+def _word(p: float, lang: str) -> str:
+    _, zh, en = band(p)
+    return zh if lang == "zh" else en
 
 
 def cell(p: float, lang: str) -> str:
     """A probability as board text, legible without colour: "很可能 93%"."""
-    zh, en, _ = band(p)
-    return f"{zh if lang == 'zh' else en} {p:.0%}"
+    return f"{_word(p, lang)} {p:.0%}"
+
+
+def verdict(p: float, lang: str) -> str:
+    """The band with its mark, for the uncertainty page's verdict column: "✔ 很可能"."""
+    return f"{ICON[band(p)[0]]} {_word(p, lang)}"
+
+
+def colour(p: float) -> str:
+    """Background colour of a probability's band."""
+    return COLOUR[band(p)[0]]
+
+
+def pct(p) -> str:
+    """A probability in per cent: whole per cent, one decimal near 0 and 1; "—" if unknown."""
+    return "—" if p is None or not math.isfinite(p) else f"{p:.0%}" if 0.005 < p < 0.995 else f"{p:.1%}"

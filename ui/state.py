@@ -1,7 +1,9 @@
 """Session state, caches and the URL: the only place the app keeps anything between runs.
 
 * The plan is loaded once per server process (``st.cache_resource``); scenario files once
-  per file version; projections and target checks once per distinct set of scenarios.
+  per file version; projections and target checks once per distinct set of scenarios;
+  the plan audit once; Monte Carlo runs, tornado tables and goal seeks once per scenario
+  and settings. Every ``st.cache_*`` of the app is in this module.
 * ``st.session_state[MODEL]`` holds the planner's :class:`~ui.model.AppScenario`. It is
   changed only in widget callbacks, which run before the page script, so every page
   sees the same, already updated scenario, and the URL is written once per run.
@@ -30,7 +32,13 @@ from sim import Scenario, check_targets, list_scenarios, load_plan, load_scenari
 from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
+from sim.review.audit import audit_plan
+from sim.uncertainty.goalseek import requirements
+from sim.uncertainty.montecarlo import run_montecarlo
+from sim.uncertainty.sensitivity import tornado
+from sim.uncertainty.spec import uncertainty_for
 
+from . import exports, url
 from . import model as m
 from .i18n import lang, t
 
@@ -113,15 +121,75 @@ def compute(scenarios: list[Scenario]) -> Result:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _export_files(key: str, lang_: str, _scenarios: tuple[Scenario, ...], _current: Scenario) -> list:
-    from .exports import files
-
-    return files(compute(list(_scenarios)), _current, lang_)
+    return exports.files(compute(list(_scenarios)), _current, lang_)
 
 
 def export_files(scenarios: list[Scenario], current: Scenario) -> list:
     """The export page's files (workbooks take a second to write, so they are cached)."""
     key = "\x1e".join(scenario_key(s) for s in [*scenarios, current])
     return _export_files(key, lang(), tuple(scenarios), current)
+
+
+# --------------------------------------------------------------------------- analyses
+
+#: Draws behind the board's probability column: the 95 % interval of a probability near 50 %
+#: is then about ±0.7 percentage points, enough for the bands of sim.report.labels.
+BOARD_DRAWS = 20_000
+BOARD_SEED = 0
+#: Draws behind the uncertainty page's goal seek.
+GOAL_DRAWS = 10_000
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, int], float]:
+    """P(met) per (indicator, check, target year) for the scenario whose cache key is ``key``:
+    a fixed-seed run with the scenario's own spreads (the board's probability column)."""
+    result = run_montecarlo(get_plan(), _scenario, BOARD_DRAWS, seed=BOARD_SEED)
+    table = result.probabilities("zh")
+    return {(r.indicator, r.check, int(r.target_year)): float(r.p_met) for r in table.itertuples()}
+
+
+@st.cache_resource(show_spinner=False)
+def audit_findings(plan_path: str) -> pd.DataFrame:
+    """The plan audit's findings (sim.review.audit), computed once per plan file."""
+    return audit_plan(get_plan())
+
+
+def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:
+    """What the uncertainty page shows of a Monte Carlo run: small tables, not the kept draws.
+    ``params``: draws, seed, scale, persistence."""
+    res = run_montecarlo(get_plan(), scn, params["draws"], params["seed"], scale=params["scale"],
+                         persistence=params["persistence"], progress=progress)
+    lg = lang()
+    return {"prob": res.probabilities(lg), "fan": res.quantiles(lg), "seconds": res.seconds, "seed": res.seed,
+            "draws": res.draws}
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def montecarlo(key: str, draws: int, seed: int, scale: float, persistence: float, lg: str, _scn: Scenario,
+               _ready: dict | None = None) -> dict:
+    """A run's tables, cached by what defines them. A run made with a progress bar (which
+    must not be drawn inside a cached function) is handed in as ``_ready``."""
+    if _ready is not None:
+        return _ready
+    return montecarlo_tables(_scn, {"draws": draws, "seed": seed, "scale": scale, "persistence": persistence})
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def sensitivity(key: str, scale: float, persistence: float, lg: str, _scn: Scenario) -> pd.DataFrame:
+    """The tornado table of every target and milestone (sim.uncertainty.sensitivity)."""
+    plan = get_plan()
+    unc = uncertainty_for(plan, _scn, scale=scale, persistence=persistence)
+    return tornado(plan, _scn, uncertainty=unc, milestones=True, lang=lg)
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def goal(key: str, probability: float, seed: int, scale: float, persistence: float, lg: str,
+         _scn: Scenario) -> pd.DataFrame:
+    """The pace each target needs to be met with ``probability`` (sim.uncertainty.goalseek)."""
+    plan = get_plan()
+    unc = uncertainty_for(plan, _scn, scale=scale, persistence=persistence)
+    return requirements(plan, _scn, probability, draws=GOAL_DRAWS, seed=seed, uncertainty=unc, lang=lg)
 
 
 # --------------------------------------------------------------------------- the session
@@ -135,7 +203,7 @@ def init_session() -> None:
         return
     plan = get_plan()
     params = {k: st.query_params.get_all(k) for k in st.query_params}
-    state, lg, notes = m.from_query(params, plan, list(available()), load)
+    state, lg, notes = url.from_query(params, plan, list(available()), load)
     ss[MODEL] = state
     ss[NOTES] = notes
     if lg and "lang" not in ss:
@@ -218,6 +286,16 @@ def current_scenario() -> Scenario:
     return model().build(base_scenario())
 
 
+def analysed_scenario() -> Scenario:
+    """The scenario the analysis pages read: one a caller put in ``st.session_state["scenario"]``
+    (tests, a page run on its own), else the app's current scenario."""
+    chosen = st.session_state.get("scenario")
+    if isinstance(chosen, Scenario):
+        return chosen
+    init_session()
+    return current_scenario()
+
+
 def current_result() -> Result:
     return compute([current_scenario()])
 
@@ -237,7 +315,7 @@ def current_paths() -> np.ndarray:
 
 def sync_url() -> None:
     """Write the current scenario (and language) into the address bar."""
-    wanted = m.to_query(model(), get_plan(), lang())
+    wanted = url.to_query(model(), get_plan(), lang())
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)

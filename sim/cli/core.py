@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
+from sim.engine.check import check_targets
 from sim.engine.projection import project
-from sim.engine.targets import check_targets
 from sim.io.actuals import load_actuals
 from sim.io.scenario import list_scenarios, load_scenario
 from sim.io.schema import AREAS

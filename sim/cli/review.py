@@ -9,7 +9,7 @@ import pandas as pd
 
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
-from sim.io.plan import ATTRIBUTE_ZH
+from sim.io.attribute import ATTRIBUTE_ZH
 from sim.review.audit import SEVERITIES, SEVERITY_ZH, audit_plan, summary
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
 from sim.review.midterm import VERDICT_ZH, counts, midterm_review, midterm_year, scenario_actuals

@@ -78,24 +78,23 @@ def register(sub, parents) -> None:
 
 # --------------------------------------------------------------------------- argument types
 
-def _count(text: str) -> int:
+def _whole(text: str, least: int, why: str) -> int:
+    """A whole number of at least ``least`` (``_`` and ``,`` may group digits)."""
     try:
         value = int(text.replace("_", "").replace(",", ""))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"{value} {why}")
     return value
+
+
+def _count(text: str) -> int:
+    return _whole(text, 1, "must be at least 1")
 
 
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} must not be negative")
-    return value
+    return _whole(text, 0, "must not be negative")
 
 
 def _number(text: str) -> float:

@@ -86,6 +86,16 @@ def project_paths(
     return out.transpose(2, 1, 0)
 
 
+def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray) -> np.ndarray:
+    """Growth [%/yr] after moving its factor ``1 + g/100`` by ``log_points`` on the log scale
+    (``(100 + g)·exp(x) − 100``): how uncertainty deviates a compound driver, never below −100 %.
+    Keeps the dtype of ``log_points``."""
+    grown = np.exp(log_points)
+    grown *= 100 + growth_pct
+    grown -= 100
+    return grown
+
+
 def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:
     """Value of a derived indicator from its inputs' paths.
 
@@ -107,20 +117,71 @@ def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndar
 
 
 def average_growth(start: np.ndarray, end: np.ndarray, years: int | np.ndarray) -> np.ndarray:
-    """Average annual growth from ``start`` to ``end`` over ``years`` [%/yr]."""
+    """Average annual growth from ``start`` to ``end`` over ``years`` [%/yr] (no guard: a zero
+    start gives inf, as the target check's measure expects)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return (np.power(end / start, 1.0 / years) - 1) * 100
 
 
-def average_pace(dynamic: str, start: np.ndarray, end: np.ndarray, years) -> np.ndarray:
-    """Constant pace that takes ``start`` to ``end`` in ``years`` [driver unit].
+def growth_goal(start: np.ndarray, growth_pct: np.ndarray, years: int | np.ndarray) -> np.ndarray:
+    """Level reached from ``start`` after ``years`` at ``growth_pct`` [%/yr] a year [unit]."""
+    return start * (1 + np.asarray(growth_pct) / 100) ** years
 
-    For ``flow`` indicators pass cumulative amounts: the pace is then the mean yearly flow.
+
+def _growth_between(start: np.ndarray, end: np.ndarray, years) -> np.ndarray:
+    """Average growth [%/yr] between two positive levels, NaN unless both are positive."""
+    growth = (np.power(end / start, 1.0 / years) - 1) * 100
+    return np.where((start > 0) & (end > 0), growth, np.nan)
+
+
+def pace(dynamic, start, end, years):
+    """The constant pace that takes ``start`` to ``end`` in ``years`` [driver unit]: the one
+    growth, addition or pace formula of the project (every other module calls this).
+
+    Parameters
+    ----------
+    dynamic : str or array of str
+        ``compound``: average growth [%/yr], NaN unless both levels are positive;
+        ``additive`` / ``points``: the average change [unit/yr, pp/yr];
+        ``flow``: a flow's driver *is* its yearly value (:func:`step_flow`), so the constant
+        pace that gives ``end`` in the end year is ``end`` itself [unit/yr], whatever ``start``
+        (this is what the plan rule and the target check use for a level target on a flow).
+        For cumulative amounts of a flow pass ``additive``: the pace is then the mean yearly flow.
+    start, end : array_like
+        Levels [indicator unit].
+    years : array_like of int
+        Years between them; NaN where ≤ 0.
+
+    Returns
+    -------
+    float for scalar input, else ndarray (broadcast of the inputs).
     """
+    start, end, years = np.asarray(start, dtype=float), np.asarray(end, dtype=float), np.asarray(years)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if isinstance(dynamic, str):                 # one dynamic: compute only its formula
+            if dynamic == "compound":
+                out = _growth_between(start, end, years)
+            elif dynamic == "flow":
+                out = np.where(years > 0, end, np.nan)
+            else:
+                out = (end - start) / years
+        else:
+            dyn = np.asarray(dynamic)
+            out = np.where(dyn == "compound", _growth_between(start, end, years),
+                           np.where(dyn == "flow", end, (end - start) / years))
+    if (years <= 0).any():
+        out = np.where(years > 0, out, np.nan)
+    return float(out) if out.ndim == 0 else out
+
+
+def path_pace(dynamic: str, paces: np.ndarray) -> np.ndarray:
+    """The constant pace equivalent to a per-year path of ``paces`` (last axis) [driver unit]:
+    the one that ends at the same level (for ``compound``: the geometric mean growth; for the
+    others: the mean, which for a flow is the mean yearly value)."""
+    paces = np.asarray(paces, dtype=float)
     if dynamic == "compound":
-        return average_growth(start, end, years)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (end - start) / years
+        return pace("compound", 1.0, np.prod(step_compound(1.0, paces), axis=-1), paces.shape[-1])
+    return paces.mean(axis=-1)
 
 
 def required_pace(dynamic: str, start: np.ndarray, target: np.ndarray, years: np.ndarray,
@@ -131,8 +192,8 @@ def required_pace(dynamic: str, start: np.ndarray, target: np.ndarray, years: np
     ----------
     dynamic : str
         ``compound`` gives % per year; the others give units (or points) per year.
-        For ``flow``, ``start`` is the cumulative amount so far and ``target`` the
-        cumulative target: the answer is the flow needed in each remaining year.
+        For ``flow`` the answer is the yearly value ``target`` itself (see :func:`pace`); for a
+        cumulative target pass ``additive`` with cumulative amounts.
     start, target : ndarray
         Last known level and the level to reach [indicator unit].
     years : ndarray of int
@@ -148,9 +209,8 @@ def required_pace(dynamic: str, start: np.ndarray, target: np.ndarray, years: np
     """
     years = np.asarray(years)
     if not every_year:
-        return average_pace(dynamic, start, target, years)
+        return pace(dynamic, start, target, years)
     # A straight or compound path is monotone, so the binding year is the first when
     # starting below the target and the last when starting above it.
     below = np.asarray(start) < np.asarray(target)
-    return np.where(below, average_pace(dynamic, start, target, 1),
-                    average_pace(dynamic, start, target, years))
+    return np.where(below, pace(dynamic, start, target, 1), pace(dynamic, start, target, years))

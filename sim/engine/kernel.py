@@ -1,5 +1,8 @@
 """The numeric kernel: a plan compiled to index arrays, and one projection for a stack of driver sets.
 
+:func:`subplan` compiles only one indicator and what it depends on, for the solvers' fast
+repeated projection.
+
 :func:`project_array` takes drivers with a leading scenario/draw axis, so one scenario, a
 10,000-scenario sweep and a Monte Carlo chunk share one code path. It knows nothing of
 scenario files or names: the rules, the solver and the Monte Carlo call it directly.
@@ -7,7 +10,7 @@ scenario files or names: the rules, the solver and the Monte Carlo call it direc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -101,3 +104,28 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     for row, op, inputs, scale in compiled.derived:
         values[:, row] = derive([values[:, r] for r in inputs], op, scale)
     return values.transpose(2, 1, 0)
+
+
+@lru_cache(maxsize=128)
+def subplan(plan: Plan, ind_id: str, horizon: int) -> tuple[CompiledPlan, tuple[int, ...], int]:
+    """A compiled plan of only ``ind_id`` and what it depends on, for fast repeated projection.
+
+    Returns
+    -------
+    (CompiledPlan, cols, row)
+        The compiled sub-plan; for each of its drivers, the driver's position in ``plan``;
+        the row of ``ind_id`` in the sub-plan.
+    """
+    keep: list[str] = []
+
+    def visit(x: str) -> None:
+        for y in plan.by_id[x].inputs:
+            visit(y)
+        if x not in keep:
+            keep.append(x)
+
+    visit(ind_id)
+    sub = replace(plan, indicators=tuple(plan.by_id[x] for x in keep))
+    compiled = compile_plan(sub, horizon)
+    cols = tuple(plan.driver_index[x.id] for x in sub.drivers)
+    return compiled, cols, sub.index[ind_id]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.engine.rules import rule_paths
+from sim.io.actuals import validate_actuals
 from sim.io.errors import ScenarioError
 from sim.io.plan import Plan
 from sim.io.scenario import DriverSpec, Scenario
@@ -90,43 +91,17 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:
-    """Observed values of the scenario chain as an (I, Y) array, NaN where none."""
+    """Observed values of the scenario chain as an (I, Y) array, NaN where none (each checked by
+    :func:`sim.io.actuals.validate_actual`)."""
     proj_years = years[1:]
     actuals = np.full((len(plan.indicators), len(proj_years)), np.nan)
     for node in scenario.chain:
+        validate_actuals(plan, node.actuals, source=node.path, prefix="actuals.", years=proj_years,
+                         derived=False, error=ScenarioError)
         for key, obs in node.actuals.items():
-            if key not in plan.by_id:
-                raise ScenarioError(node.path, f"actuals.{key}", f"unknown indicator '{key}'")
-            ind = plan.by_id[key]
-            if not ind.is_driver:
-                raise ScenarioError(node.path, f"actuals.{key}",
-                                    f"'{key}' is derived; give actuals for its inputs "
-                                    f"({', '.join(ind.inputs)})")
             for year, value in obs.items():
-                field_ = f"actuals.{key}.{year}"
-                if year not in proj_years:
-                    raise ScenarioError(node.path, field_,
-                                        f"year {year} is outside the horizon {proj_years[0]}–{proj_years[-1]}")
-                if ind.is_percent and not 0 <= value <= 100:
-                    raise ScenarioError(node.path, field_, f"{value} is outside [0, 100] for a percentage")
-                if ind.dynamic == "compound" and value <= 0:
-                    raise ScenarioError(node.path, field_, f"{value} must be positive for '{key}'")
-                if ind.dynamic == "additive" and value < 0:
-                    raise ScenarioError(node.path, field_, f"{value} is negative; '{key}' is a level")
-                if ind.baseline.index:
-                    _check_on_index(ind, key, value, year - years[0], node.path, field_)
                 actuals[plan.index[key], year - years[1]] = value
     return actuals
-
-
-def _check_on_index(ind, key: str, value: float, k: int, source: str, field_: str) -> None:
-    """An actual for an index-based indicator must be on the index, not in the report's unit."""
-    low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k
-    if not low <= value <= high:
-        raise ScenarioError(source, field_, f"{value:g} is not on the index: '{key}' has no reported level, so it "
-                            f"is projected as an index (base year = {ind.baseline.value:g}); enter the observed "
-                            f"value on the same index (expected between {low:.3g} and {high:.3g}), "
-                            f"not in {ind.unit}")
 
 
 def _driver_position(plan: Plan, node: Scenario, key: str) -> int:

@@ -6,7 +6,7 @@
     a 2026 milestone sets the pace of 2026, and the years after it take the pace from the
     milestone to the 2030 target (for growth targets, never below the stated rate). Drivers
     that feed a derived target (GDP from its three sectors, cattle from dairy and beef) share
-    the one pace that meets it, solved with :func:`scipy.optimize.brentq`. Drivers about which
+    the one pace that meets it, solved by :func:`sim.engine.solve.shared_pace`. Drivers about which
     the plan says nothing keep the 2025 trend if the report gives one, else hold still.
 ``trend``
     The pace the report observed in 2025 continues where it states one; elsewhere ``plan``.
@@ -16,18 +16,14 @@ Every path comes with a label saying which of these applied, so outputs can say 
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import numpy as np
-from scipy.optimize import brentq
 
-from sim.engine.dynamics import STEPS, required_pace
-from sim.engine.kernel import compile_plan, project_array
-from sim.engine.measure import compared_value
+from sim.engine.dynamics import STEPS, growth_goal, required_pace
+from sim.engine.kernel import subplan
+from sim.engine.solve import shared_pace
 from sim.io.schema import RULES
-
-#: Search interval for a shared pace, per dynamic [driver unit]; see :func:`_bracket`.
-_COMPOUND_BRACKET = (-50.0, 100.0)
 
 
 def rule_paths(plan, rule: str, horizon: int) -> tuple[np.ndarray, tuple[str, ...]]:
@@ -152,7 +148,7 @@ def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> f
         return float(target.value)   # a flow's pace is the year's value itself
     years_left = target.year - base - t0
     if target.kind == "growth":
-        goal = ind.baseline.value * (1 + target.value / 100) ** (target.year - base)
+        goal = growth_goal(ind.baseline.value, target.value, target.year - base)
         needed = float(required_pace(dyn, level, goal, years_left))
         return max(target.value, needed) if target.direction == "at_least" else min(target.value, needed)
     if target.kind == "cumulative":
@@ -162,8 +158,10 @@ def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> f
 
 
 def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
-    """Give the free drivers under a derived target the one pace that meets it."""
+    """Give the free drivers under a derived target the one pace that meets it
+    (:func:`sim.engine.solve.shared_pace`)."""
     taken: set[int] = set()
+    horizon = plan.base_year + paths.shape[1]
     for ind in plan.derived_order:
         for target in ind.targets:
             leaves = [plan.driver_index[x] for x in plan.leaves(ind.id)]
@@ -172,13 +170,14 @@ def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
             if not group or len(dyns) != 1:
                 continue
             start = {d: _last_set_year(plan.drivers[d], plan.base_year) for d in group}
-            k = target.year - plan.base_year
-
-            gap = partial(_gap, plan, ind, target, paths, group, start, k)
-            lo, hi = _bracket(dyns.pop())
-            if np.sign(gap(lo)) == np.sign(gap(hi)):
+            sub, cols, row = subplan(plan, ind.id, horizon)
+            slots = np.zeros((1, len(cols), paths.shape[1]), dtype=bool)
+            for c, d in enumerate(cols):
+                if d in start:
+                    slots[0, c, start[d]:] = True
+            pace = float(shared_pace(sub, row, target, paths[list(cols)][None], slots, None, dyns.pop())[0])
+            if not np.isfinite(pace):
                 continue
-            pace = brentq(gap, lo, hi, xtol=1e-12, rtol=1e-14)
             for d in group:
                 paths[d, start[d]:] = pace
                 labels[d] = f"plan: pace shared to meet the {ind.id} target"
@@ -188,26 +187,8 @@ def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
             taken.update(group)
 
 
-def _gap(plan, ind, target, paths, group, start, k, pace: float) -> float:
-    """Shortfall of a derived target when the ``group`` of drivers all run at ``pace``."""
-    trial = paths.copy()
-    for d in group:
-        trial[d, start[d]:] = pace
-    return _measure(plan, ind, target, trial, k) - target.value
-
-
 def _last_set_year(ind, base: int) -> int:
     return max((m.year - base for m in ind.milestones), default=0)
-
-
-def _bracket(dynamic: str) -> tuple[float, float]:
-    return _COMPOUND_BRACKET if dynamic == "compound" else (-1e6, 1e6)
-
-
-def _measure(plan, ind, target, paths: np.ndarray, k: int) -> float:
-    """The value a target is compared with, for one driver-path set (used while solving)."""
-    values = project_array(compile_plan(plan, plan.base_year + paths.shape[1]), paths[None])
-    return float(compared_value(target, values[:, plan.index[ind.id]], k)[0])
 
 
 __all__ = ["RULES", "rule_paths", "advance", "hold_pace"]

@@ -1,8 +1,10 @@
-"""Observed values (actuals) from a CSV or TOML file.
+"""Observed values (actuals): reading them from a CSV or TOML file, and the one rule that says
+whether an observed value fits the plan (:func:`validate_actual`).
 
 CSV: columns ``indicator, year, value`` (UTF-8, a BOM is fine). TOML: the same table a
 scenario file uses, ``[actuals.<indicator>]`` with ``<year> = <value>`` lines.
-Values are checked against the plan when the scenario they join is resolved.
+:func:`validate_actual` is called by scenario resolution (:mod:`sim.engine.resolve`), the
+mid-term review (:mod:`sim.review.midterm`) and the app, so all three accept the same values.
 """
 
 from __future__ import annotations
@@ -14,8 +16,76 @@ from pathlib import Path
 
 from sim.io.errors import InputError
 from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited
+from sim.io.plan import Plan, pace_dynamic
 
 Actuals = dict[str, dict[int, float]]
+
+
+def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: str, field: str,
+                    years: tuple[int, ...] | None = None, derived: bool = True,
+                    error: type[InputError] = InputError) -> None:
+    """Raise ``error(source, field, reason)`` unless ``value`` can be an observation of ``key`` in ``year``.
+
+    Parameters
+    ----------
+    plan : Plan
+    key : str
+        Indicator id.
+    year : int
+    value : float
+        The observed value [indicator unit].
+    source : str
+        File (or other origin) named in the error.
+    field : str
+        Field naming the indicator (e.g. ``actuals.visitors``); a value's field is
+        ``{field}.{year}``.
+    years : tuple of int, optional
+        Years an actual may fall in (a projection's horizon); default: the plan period,
+        base year excluded.
+    derived : bool
+        Whether a derived indicator (GDP, a share) may be observed: yes for the mid-term
+        review, no for a scenario (whose actuals replace driver values).
+    error : subclass of InputError
+        :class:`~sim.io.errors.ScenarioError` for scenario files.
+
+    Rules: a known indicator (a driver unless ``derived``); a year in range; a finite number; a
+    percentage within [0, 100]; a positive value where the indicator compounds; a level that
+    accumulates additions at least 0; and for an indicator whose baseline is an index, a value
+    on that index (within ×0.5…×2 a year of it), not in the report's unit.
+    """
+    ind = plan.by_id.get(key)
+    if ind is None:
+        raise error(source, field, f"unknown indicator '{key}'; known: {', '.join(plan.by_id)}")
+    if not derived and not ind.is_driver:
+        raise error(source, field, f"'{key}' is derived; give actuals for its inputs ({', '.join(ind.inputs)})")
+    where = f"{field}.{year}"
+    period = "horizon" if years is not None else "plan period"
+    years = years if years is not None else tuple(range(plan.base_year + 1, plan.target_year + 1))
+    if year not in years:
+        raise error(source, where, f"year {year} is outside the {period} {years[0]}–{years[-1]}")
+    if not math.isfinite(value):
+        raise error(source, where, f"{value} is not a finite number")
+    if ind.is_percent and not 0 <= value <= 100:
+        raise error(source, where, f"{value} is outside [0, 100] for a percentage")
+    dynamic = pace_dynamic(plan, key)
+    if dynamic == "compound" and value <= 0:
+        raise error(source, where, f"{value} must be positive for '{key}'")
+    if dynamic == "additive" and value < 0:
+        raise error(source, where, f"{value} is negative; '{key}' is a level")
+    if ind.baseline is not None and ind.baseline.index:
+        k = year - plan.base_year
+        low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k
+        if not low <= value <= high:
+            raise error(source, where, f"{value:g} is not on the index: '{key}' has no reported level, so it is "
+                        f"projected as an index (base year = {ind.baseline.value:g}); enter the observed value "
+                        f"on the same index (expected between {low:.3g} and {high:.3g}), not in {ind.unit}")
+
+
+def validate_actuals(plan: Plan, actuals: Actuals, *, source: str, prefix: str = "", **options) -> None:
+    """:func:`validate_actual` for every value of ``actuals`` (fields ``{prefix}{indicator}.{year}``)."""
+    for key, obs in actuals.items():
+        for year, value in obs.items():
+            validate_actual(plan, key, year, value, source=source, field=f"{prefix}{key}", **options)
 
 
 def load_actuals(path: str | Path) -> Actuals:

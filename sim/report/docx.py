@@ -32,8 +32,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from sim.io.actuals import Actuals
+from sim.io.attribute import ATTRIBUTE_ZH
 from sim.io.errors import ExportError
-from sim.io.plan import ATTRIBUTE_ZH, Plan, Target
+from sim.io.plan import Plan, Target
 from sim.io.scenario import Scenario
 from sim.report.brief.content import fmt, pace_text, target_text
 from sim.report.export import write_atomic

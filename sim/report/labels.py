@@ -1,7 +1,9 @@
-"""Chinese and English labels for columns, statuses, directions, areas and bases.
+"""How results are worded and rounded for people: labels, decimals per unit, probability bands.
 
 Machine columns stay English snake_case everywhere; :func:`localize` relabels a copy of a
-table for people (``lang="zh"`` for sharing with planners).
+table for people (``lang="zh"`` for sharing with planners). :data:`DECIMALS` is the one
+table of decimals shown per unit (the brief, the app and the terminal read it) and
+:data:`BANDS` the one table of probability words (the app's board and uncertainty page).
 """
 
 from __future__ import annotations
@@ -37,6 +39,71 @@ AREA = {
            "ecology": "Ecology", "water": "Water", "tourism": "Tourism", "consumption": "Consumption",
            "livelihood": "Livelihood"},
 }
+#: Decimals shown per unit, as the plan's source prints them (2267万人次, 314.7亿元, 1,600万千瓦).
+#: A pace ``X/年`` uses the decimals of ``X`` unless listed; other units get one decimal.
+DECIMALS = {
+    "亿元": 1, "%": 1, "万人次": 0, "万亩": 1, "万头": 1, "万人": 1, "微克/立方米": 1,
+    "亿立方米": 2, "万千瓦": 0, "户": 0, "家": 0, "个": 0, "元": 0, "人": 0, "元/人次": 0,
+    "万户": 2, "%/年": 1, "百分点/年": 2, "指数(基期=100)": 1,
+}
+DEFAULT_DECIMALS = 1
+
+
+def decimals(unit: str) -> int:
+    """Decimals shown for a value in ``unit``; a pace ``X/年`` uses the decimals of ``X``."""
+    if unit in DECIMALS:
+        return DECIMALS[unit]
+    if unit.endswith("/年"):
+        return DECIMALS.get(unit[:-2], DEFAULT_DECIMALS)
+    return DEFAULT_DECIMALS
+
+
+#: Probability bands, highest first: (lowest shown whole per cent, code, Chinese, English).
+#: The band is decided on the number the reader sees (:func:`shown_percent`), so "80%" is
+#: always "likely" and "79%" never is, wherever a probability is printed.
+BANDS = (
+    (80, "likely", "很可能", "likely"),
+    (50, "even", "可能", "about even"),
+    (20, "risk", "有风险", "at risk"),
+    (0, "unlikely", "不太可能", "unlikely"),
+)
+
+
+def shown_percent(p: float) -> int:
+    """A probability (0–1) as the whole per cent shown for it (``0.796`` → ``80``)."""
+    return int(f"{p:.0%}"[:-1])
+
+
+def band(p: float) -> tuple[str, str, str]:
+    """(code, Chinese, English) of the band of probability ``p`` (0–1), judged on the shown
+    whole per cent."""
+    shown = shown_percent(p)
+    for low, code, zh, en in BANDS:
+        if shown >= low:
+            return code, zh, en
+    return BANDS[-1][1:]
+
+
+def band_word(p: float, lang: str = "en") -> str:
+    """The band's word in ``lang``: ``band_word(0.796, "zh") == "很可能"``."""
+    _, zh, en = band(p)
+    return zh if lang == "zh" else en
+
+
+def band_legend(lang: str = "en") -> str:
+    """``很可能 ≥80%;可能 50–80%;有风险 20–50%;不太可能 <20%`` (from :data:`BANDS`)."""
+    parts = []
+    for k, (low, _, zh, en) in enumerate(BANDS):
+        word = zh if lang == "zh" else en
+        if k == 0:
+            parts.append(f"{word} ≥ {low}%")
+        elif low == 0:
+            parts.append(f"{word} < {BANDS[k - 1][0]}%")
+        else:
+            parts.append(f"{word} {low}–{BANDS[k - 1][0]}%")
+    return (";" if lang == "zh" else "; ").join(parts)
+
+
 CHECK = {"zh": {"target": "规划目标", "milestone": "年度目标"}, "en": {"target": "target", "milestone": "milestone"}}
 
 COLUMNS_ZH = {

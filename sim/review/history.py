@@ -35,12 +35,18 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
-from sim.engine.dynamics import STEPS
+from sim.engine import dynamics
 from sim.engine.kernel import compile_plan, project_array
-from sim.engine.targets import pace_dynamic
+from sim.engine.measure import pace_dynamic
 from sim.io.plan import History, Indicator, Plan, Sourced, pace_unit
+from sim.review.statements import (
+    bound,
+    constant_path,
+    measure_of,
+    rounding,
+    start_and_pace,
+)
 
 NAN = float("nan")
 #: Statement measures in the order they are preferred as the period's pace: a stated rate
@@ -51,124 +57,6 @@ NEEDS_LEVEL = ("level", "change", "average_change", "total")
 
 MEASURE_ZH = {"level": "起始水平", "multiple": "倍数", "change_pct": "增长率", "change": "增加量",
               "average_growth": "年均增速", "average_change": "年均增量", "total": "累计"}
-
-
-def rounding(value: float) -> float:
-    """Half a unit in the last printed decimal of ``value`` (3.2 → 0.05, 16 → 0.5) [unit].
-
-    The report prints numbers rounded; a printed 3.2 stands for anything in [3.15, 3.25].
-    The decimals are those of the shortest form of the value (as written in the plan file).
-    """
-    text = f"{abs(value):.10g}"
-    if "e" in text:
-        return 0.0
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return 0.5 * 10.0 ** -decimals
-
-
-def bound(number: Sourced) -> str:
-    """``≥`` if the report's words say 以上 (at least), ``≤`` for 以内/以下, else ``=``."""
-    words = "".join(number.quote)
-    if "以上" in words:
-        return "≥"
-    if "以内" in words or "以下" in words:
-        return "≤"
-    return "="
-
-
-# --------------------------------------------------------------------------- pure arithmetic
-
-def _growth(start: float, end: float, n: int) -> float:
-    if not (start > 0 and end > 0):
-        return NAN
-    return ((end / start) ** (1 / n) - 1) * 100
-
-
-def _pace(dyn: str, start: float, end: float, n: int) -> float:
-    return _growth(start, end, n) if dyn in ("compound", "flow") else (end - start) / n
-
-
-def _total_pace(dyn: str, end: float, total: float, n: int) -> tuple[float, float]:
-    """Constant pace (and start level) whose ``n`` yearly values ending at ``end`` sum to ``total``."""
-    if not math.isfinite(end) or n < 2:
-        return NAN, NAN
-    if dyn in ("additive", "points"):
-        step = (n * end - total) / (n * (n - 1) / 2)
-        return step, end - n * step
-    if end <= 0 or total <= end:
-        return NAN, NAN
-
-    def gap(g: float) -> float:
-        return sum(end / (1 + g / 100) ** k for k in range(n)) - total
-
-    g = brentq(gap, -99.0, 10_000.0, xtol=1e-12)
-    return g, end / (1 + g / 100) ** n
-
-
-def start_and_pace(dyn: str, measure: str, value: float, end: float, n: int) -> tuple[float, float]:
-    """Start level [unit] and average pace [driver unit] of one statement (NaN where none).
-
-    Parameters
-    ----------
-    dyn : str
-        ``compound``, ``additive``, ``points`` or ``flow`` (flows: see the module notes).
-    measure : str
-        One of :data:`sim.io.plan.HISTORY_MEASURES`.
-    value : float
-        The stated value in the measure's unit.
-    end : float
-        Level in the end year [unit]; NaN if unknown (some measures still give the pace).
-    n : int
-        Years from the start year to the end year.
-    """
-    lin = dyn in ("additive", "points")
-    if measure in ("multiple", "change_pct"):
-        factor = value if measure == "multiple" else 1 + value / 100
-        start = end / factor if factor > 0 else NAN
-        pace = (end - start) / n if lin else (factor ** (1 / n) - 1) * 100 if factor > 0 else NAN
-    elif measure == "level":
-        start, pace = value, _pace(dyn, value, end, n)
-    elif measure == "change":
-        start = end - value
-        pace = value / n if lin else _pace(dyn, start, end, n)
-    elif measure == "average_growth":
-        start = end / (1 + value / 100) ** n
-        pace = (end - start) / n if lin else value
-    elif measure == "average_change":
-        start = end - n * value
-        pace = value if lin else _pace(dyn, start, end, n)
-    elif measure == "total":
-        pace, start = _total_pace(dyn, end, value, n)
-    else:
-        raise ValueError(f"unknown measure {measure!r}")
-    if dyn == "flow" and math.isfinite(pace):
-        pace = value / n if measure == "total" else float(np.mean(constant_path("compound", start, pace, n)[1:]))
-    return start, pace
-
-
-def constant_path(dyn: str, start: float, pace: float, n: int) -> np.ndarray:
-    """Levels from the start year to the end year at a constant ``pace``, shape (n + 1,) [unit]."""
-    step = STEPS["compound" if dyn == "flow" else dyn]
-    out = np.empty(n + 1)
-    out[0] = start
-    for k in range(n):
-        out[k + 1] = step(np.float64(out[k]), np.float64(pace))
-    return out
-
-
-def measure_of(measure: str, path: np.ndarray) -> float:
-    """What a statement of ``measure`` would say about a path of levels (start year first)."""
-    n = len(path) - 1
-    start, end = float(path[0]), float(path[-1])
-    return {
-        "level": lambda: start,
-        "multiple": lambda: end / start,
-        "change_pct": lambda: (end / start - 1) * 100,
-        "change": lambda: end - start,
-        "average_growth": lambda: _growth(start, end, n),
-        "average_change": lambda: (end - start) / n,
-        "total": lambda: float(np.sum(path[1:])),
-    }[measure]()
 
 
 # --------------------------------------------------------------------------- statements of a plan
@@ -298,7 +186,7 @@ def needed_pace(plan: Plan, target) -> float:
     level, index = base_level(plan, target.indicator)
     if index:
         return NAN
-    return _pace(pace_dynamic(plan, target.indicator), level, target.value, n)
+    return dynamics.pace(pace_dynamic(plan, target.indicator), level, target.value, n)
 
 
 def pace_comparison(plan: Plan) -> pd.DataFrame:
@@ -406,7 +294,7 @@ def backcast(plan: Plan, start_year: int | None = None) -> Backcast:
 
 
 def _flow_growth(d: Derivation, n: int) -> float:
-    return _growth(d.start, d.end, n)
+    return dynamics.pace("compound", d.start, d.end, n)
 
 
 def _as_driver(plan: Plan, ind: Indicator, h: History, d: Derivation) -> Indicator:
@@ -439,3 +327,8 @@ def _backcast_rows(plan: Plan, chosen, values: np.ndarray, start_year: int) -> p
     table["reproduced"] = table["difference"].abs() <= table["tolerance"] + 1e-9 * table["stated"].abs()
     return table[["indicator", "name", "unit", "check", "stated", "engine", "difference", "reproduced", "used",
                   "start_level", "pace", "pace_unit"]]
+
+
+__all__ = ["HISTORY_COLUMNS", "MEASURE_ZH", "PACE_COLUMNS", "Backcast", "Derivation", "backcast", "base_level",
+           "bound", "constant_path", "derive_statement", "history_table", "measure_of", "needed_pace",
+           "pace_comparison", "primary", "readings", "rounding", "start_and_pace"]

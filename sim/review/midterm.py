@@ -5,7 +5,7 @@ review year, :func:`midterm_year` by default):
 
 * ``scheduled`` (序时进度): where the indicator should be in ``y`` on the constant-pace path
   from the base-year level to the target, built from the engine's own pace rule
-  (:func:`sim.engine.dynamics.average_pace` then :func:`sim.engine.rules.advance`): a compound path for
+  (:func:`sim.engine.dynamics.pace` then :func:`sim.engine.rules.advance`): a compound path for
   growth targets and compound indicators, a straight line for additions and percentages,
   and the cumulative share (target × elapsed years / plan years) for flows;
 * ``progress``: the distance covered over the distance scheduled, on the same scale
@@ -13,7 +13,8 @@ review year, :func:`midterm_year` by default):
   the running total over the scheduled total for flows). 1 is exactly on the path, and it
   equals ``covered_share`` / ``elapsed_share``, the two shares of 时间过半、任务过半;
 * ``achieved_pace`` (base year to ``y``) against ``required_pace`` (``y`` to the target year)
-  [driver unit], both from :mod:`sim.engine.dynamics`.
+  [driver unit], both :func:`sim.engine.dynamics.pace` in the indicator's own dynamic (a
+  flow's pace is its yearly value; a cumulative target's, the mean yearly flow).
 
 Bands (the 评估结论 of a mid-term review; thresholds from the plan's ``[review]`` table,
 :class:`sim.io.plan.ReviewThresholds`, defaults 1.10 and 0.90):
@@ -41,10 +42,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from sim.engine.dynamics import average_pace, derive, required_pace
+from sim.engine.dynamics import derive, growth_goal, pace
+from sim.engine.measure import pace_dynamic
 from sim.engine.rules import advance
-from sim.engine.targets import pace_dynamic
-from sim.io.actuals import Actuals
+from sim.io.actuals import Actuals, validate_actuals
 from sim.io.errors import InputError
 from sim.io.plan import Plan, ReviewThresholds, Target, pace_unit
 from sim.io.scenario import Scenario
@@ -76,31 +77,6 @@ def scenario_actuals(scenario: Scenario) -> Actuals:
         for key, obs in node.actuals.items():
             out.setdefault(key, {}).update(obs)
     return out
-
-
-def check_actuals(plan: Plan, actuals: Actuals, source: str = "actuals") -> None:
-    """Reject actuals for unknown indicators, years outside the plan period and impossible values.
-
-    Raises
-    ------
-    InputError
-        Naming the source, the indicator and year, and the reason.
-    """
-    for key, obs in actuals.items():
-        if key not in plan.by_id:
-            raise InputError(source, key, f"unknown indicator '{key}'; known: {', '.join(plan.by_id)}")
-        ind = plan.by_id[key]
-        for year, value in obs.items():
-            where = f"{key}.{year}"
-            if not plan.base_year < year <= plan.target_year:
-                raise InputError(source, where, f"year {year} is outside the plan period "
-                                 f"{plan.base_year + 1}–{plan.target_year}")
-            if not math.isfinite(value):
-                raise InputError(source, where, f"{value} is not a finite number")
-            if ind.is_percent and not 0 <= value <= 100:
-                raise InputError(source, where, f"{value} is outside [0, 100] for a percentage")
-            if pace_dynamic(plan, key) == "compound" and value <= 0:
-                raise InputError(source, where, f"{value} must be positive for '{key}'")
 
 
 def observed(plan: Plan, actuals: Actuals, ind_id: str, year: int) -> float:
@@ -139,11 +115,19 @@ def path_dynamic(plan: Plan, target: Target) -> str:
     return "additive" if dyn == "flow" else dyn
 
 
+def pace_dynamic_of(plan: Plan, target: Target) -> str:
+    """The dynamic in which a target's paces are measured by :func:`sim.engine.dynamics.pace`:
+    the indicator's own (a flow's pace is its yearly value), or ``additive`` for a cumulative
+    target, whose paces are those of its running total (the mean yearly flow)."""
+    return "additive" if target.kind == "cumulative" else pace_dynamic(plan, target.indicator)
+
+
 def goal_level(target: Target, base: float, years: int) -> float:
     """The level a target asks for in its year [unit]: the growth target compounded from
-    ``base`` over ``years``, else the stated value (the total, for cumulative targets)."""
+    ``base`` over ``years`` (:func:`sim.engine.dynamics.growth_goal`), else the stated value
+    (the total, for cumulative targets)."""
     if target.kind == "growth":
-        return base * (1 + target.value / 100) ** years
+        return float(growth_goal(base, target.value, years))
     return target.value
 
 
@@ -151,14 +135,15 @@ def scheduled(dyn: str, base: float, goal: float, k: int, n: int) -> float:
     """序时进度: the level (for flows, the running total) after ``k`` of ``n`` years on the
     constant-pace path from ``base`` to ``goal`` [unit].
 
-    The pace is the engine's (:func:`sim.engine.dynamics.average_pace`) and so is the step
+    The pace is the engine's (:func:`sim.engine.dynamics.pace`) and so is the step
     (:func:`sim.engine.rules.advance`): one rule for every path in the project.
     """
-    start = 0.0 if dyn == "flow" else base
-    pace = float(average_pace(dyn, np.float64(start), np.float64(goal), n))
-    if not math.isfinite(pace):
+    # A running total of a flow is an additive level that starts at 0.
+    shape, start = ("additive", 0.0) if dyn == "flow" else (dyn, base)
+    step = pace(shape, start, goal, n)
+    if not math.isfinite(step):
         return math.nan
-    return advance(dyn, start, pace, k)
+    return advance(shape, start, step, k)
 
 
 def _share(dyn: str, base: float, actual: float, goal: float) -> float:
@@ -227,9 +212,9 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
                 "verdict": "on_track" if low >= target.value else "behind",
                 "note": row["note"] or f"lowest observed value {low:g}"}
     progress = _share(dyn, base, actual, row["scheduled"])
+    own = pace_dynamic_of(plan, target)
     return {**row, "covered_share": _share(dyn, base, actual, goal), "progress": progress,
-            "achieved_pace": float(average_pace(dyn, np.float64(base), np.float64(actual), k)),
-            "required_pace": float(required_pace(dyn, np.float64(actual), np.float64(goal), target.year - y)),
+            "achieved_pace": pace(own, base, actual, k), "required_pace": pace(own, actual, goal, target.year - y),
             "verdict": verdict(progress, _reached(target, actual, goal), plan.review)}
 
 
@@ -240,9 +225,10 @@ def _cumulative(plan: Plan, target: Target, actuals: Actuals, row: dict, years: 
     total = sum(observed(plan, actuals, row["indicator"], yy) for yy in years)
     left = target.year - y
     progress = total / row["scheduled"]
+    # Paces of a running total are additive: the mean yearly flow (sim.engine.dynamics.pace).
     return {**row, "actual": total, "covered_share": total / target.value, "progress": progress,
-            "achieved_pace": float(average_pace("flow", 0.0, total, len(years))),
-            "required_pace": float(required_pace("flow", total, target.value, left)) if left else math.nan,
+            "achieved_pace": pace("additive", 0.0, total, len(years)),
+            "required_pace": pace("additive", total, target.value, left) if left else math.nan,
             "verdict": verdict(progress, total >= target.value, plan.review)}
 
 
@@ -273,9 +259,9 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
     Raises
     ------
     InputError
-        For actuals that do not fit the plan (see :func:`check_actuals`).
+        For actuals that do not fit the plan (:func:`sim.io.actuals.validate_actuals`).
     """
-    check_actuals(plan, actuals, source)
+    validate_actuals(plan, actuals, source=source)
     if as_of is None:
         as_of = midterm_year(plan)
     elif not plan.base_year < as_of <= plan.target_year:

@@ -30,16 +30,23 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
-from sim.engine.dynamics import average_pace, required_pace
+from sim.engine.dynamics import pace, required_pace
 from sim.engine.projection import project
 from sim.io.actuals import Actuals
+from sim.io.attribute import ATTRIBUTE_ZH
 from sim.io.errors import InputError
-from sim.io.plan import ATTRIBUTE_ZH, Plan, Target, pace_unit
+from sim.io.plan import Plan, Target, pace_unit
 from sim.io.scenario import Scenario
-from sim.review.midterm import VERDICT_ZH, goal_level, midterm_review, path_dynamic, scheduled
+from sim.review.midterm import (
+    VERDICT_ZH,
+    goal_level,
+    midterm_review,
+    pace_dynamic_of,
+    path_dynamic,
+    scheduled,
+)
 
 WARNINGS = ("green", "yellow", "red")
 WARNING_ZH = {"green": "绿色", "yellow": "黄色预警", "red": "红色预警", "": "—"}
@@ -86,13 +93,13 @@ def _attribute(target: Target, overrides: Mapping[str, str]) -> tuple[str, str]:
 
 
 def target_pace(plan: Plan, target: Target, base: float) -> tuple[float, str]:
-    """The constant pace of the path to ``target`` [unit per year] and its unit: the growth
-    rate for growth and compound targets, the yearly addition, points, or mean yearly flow."""
-    dyn = path_dynamic(plan, target)
+    """The constant pace to ``target`` from the base year [unit per year] and its unit
+    (:func:`sim.engine.dynamics.pace`): the growth rate for growth and compound targets, the
+    yearly addition or points, a flow's yearly value, or a cumulative target's mean yearly flow."""
+    dyn = pace_dynamic_of(plan, target)
     n = target.year - plan.base_year
-    start = 0.0 if dyn == "flow" else base
-    pace = float(average_pace(dyn, np.float64(start), np.float64(goal_level(target, base, n)), n))
-    return pace, pace_unit(dyn, plan.by_id[target.indicator].value_unit)
+    start = 0.0 if target.kind == "cumulative" else base
+    return pace(dyn, start, goal_level(target, base, n), n), pace_unit(dyn, plan.by_id[target.indicator].value_unit)
 
 
 def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
@@ -238,19 +245,19 @@ def _next_row(plan: Plan, target: Target, row, proj) -> dict | None:
     if row.verdict == "no_data" or int(row.as_of) >= target.year:
         return None
     j, level = int(row.as_of), float(row.actual)
-    dyn = path_dynamic(plan, target)
+    dyn = pace_dynamic_of(plan, target)
     n, k = target.year - plan.base_year, j + 1 - plan.base_year
     if target.direction == "hold":
         path = float(target.value)
     else:
-        path = scheduled(dyn, float(row.baseline), float(row.goal), k, n)
-    flow = dyn == "flow"
-    need_level = path - level if flow else path
-    need_pace = need_level if flow else float(average_pace(dyn, np.float64(level), np.float64(path), 1))
+        path = scheduled(path_dynamic(plan, target), float(row.baseline), float(row.goal), k, n)
+    # A cumulative target's levels are running totals: next year needs their difference as its flow.
+    running = target.kind == "cumulative"
     out = {"indicator": row.indicator, "name": row.name, "unit": row.unit, "binding": row.binding,
-           "kind": row.kind, "direction": row.direction, "verdict": row.verdict, "from_year": j, "actual": level, "next_year": j + 1, "path_level": path,
-           "need_level": need_level, "need_pace": need_pace,
-           "steady_pace": float(required_pace(dyn, np.float64(level), np.float64(row.goal), target.year - j,
+           "kind": row.kind, "direction": row.direction, "verdict": row.verdict, "from_year": j, "actual": level,
+           "next_year": j + 1, "path_level": path, "need_level": path - level if running else path,
+           "need_pace": pace(dyn, level, path, 1),
+           "steady_pace": float(required_pace(dyn, level, row.goal, target.year - j,
                                               every_year=target.direction == "hold")),
            "scenario_level": math.nan, "scenario_pace": math.nan,
            "pace_unit": pace_unit(dyn, plan.by_id[target.indicator].value_unit), "note": row.note}
@@ -263,7 +270,7 @@ def _scenario(proj, target: Target, dyn: str, j: int) -> tuple[float, float]:
     """The scenario's level (flows: the year's flow) and pace in ``j + 1``, from its projection."""
     name = proj.names[0]
     now, then = proj.value(name, target.indicator, j), proj.value(name, target.indicator, j + 1)
-    if dyn == "flow":
+    if target.kind == "cumulative":
         return then, then
-    return then, float(average_pace(dyn, np.float64(now), np.float64(then), 1))
+    return then, pace(dyn, now, then, 1)
 

@@ -2,7 +2,7 @@
 
 The deterministic answer (the constant pace that reaches a target exactly, closed form, or
 solved with scipy for derived targets) is the ``required`` column of
-:func:`sim.engine.targets.check_targets`. This module answers the question under uncertainty:
+:func:`sim.engine.check.check_targets`. This module answers the question under uncertainty:
 *how fast must the drivers under a target move so that it is met with probability p?*
 
 Every driver under the target (for a ratio or share, under its numerator) moves by one
@@ -34,13 +34,18 @@ import pandas as pd
 from scipy import stats
 from scipy.optimize import brentq
 
-from sim.engine.kernel import project_array
+from sim.engine.dynamics import growth_goal, path_pace
+from sim.engine.kernel import project_array, subplan
+from sim.engine.measure import pace_dynamic
 from sim.engine.resolve import ResolvedScenario, resolve
-from sim.engine.targets import SANE_PACE, _subplan, all_targets, pace_dynamic
+from sim.engine.solve import BRACKETS
+from sim.engine.targets import all_targets
 from sim.io.errors import InputError
 from sim.io.plan import Plan, Target, pace_unit
 from sim.io.scenario import Scenario
-from sim.uncertainty.montecarlo import BLOCK, Sampler, TargetCounter, resolve_seed
+from sim.uncertainty.counter import TargetCounter
+from sim.uncertainty.montecarlo import BLOCK, resolve_seed
+from sim.uncertainty.sampler import Sampler
 from sim.uncertainty.spec import Uncertainty, uncertainty_for
 
 #: Bisection stops when the bracket is narrower than this share of the drivers' spread.
@@ -128,7 +133,7 @@ def closed_form_shift(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncer
         start = 0.0 if ind.dynamic == "flow" else ind.baseline.value
         return (target.value + z * spread - start - path.sum()) / k
     start = ind.baseline.value
-    goal = start * (1 + target.value / 100) ** k if target.kind == "growth" else target.value
+    goal = growth_goal(start, target.value, k) if target.kind == "growth" else target.value
     need = math.log(goal / start) + z * spread / 100
 
     def excess(shift: float) -> float:
@@ -158,7 +163,7 @@ class _Seeker:
     def prepare(self, target: Target):
         """Sub-plan, its draws' deviations and a counter for one target."""
         plan = self.plan
-        sub, cols, row = _subplan(plan, target.indicator, self.resolved.years[-1])
+        sub, cols, row = subplan(plan, target.indicator, self.resolved.years[-1])
         Y, n = self.dev.shape[0], self.draws
         dev = np.zeros((Y, len(cols), n))
         compound = np.array([plan.drivers[c].dynamic == "compound" for c in cols])
@@ -247,10 +252,11 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
 
 def _reach(dyn: str, resolved: ResolvedScenario, plan: Plan, names, target: Target,
            spread: float) -> tuple[float, float]:
-    """Shifts searched [driver unit]: paces within the targets module's sane range."""
+    """Shifts searched [driver unit]: paces within the shared-pace solver's bracket
+    (:data:`sim.engine.solve.BRACKETS`)."""
     rows = resolved.drivers[[plan.driver_index[x] for x in names]]
-    if dyn in SANE_PACE:
-        lo, hi = SANE_PACE[dyn]
+    if dyn in BRACKETS:
+        lo, hi = BRACKETS[dyn]
         return lo - float(rows.min()), hi - float(rows.max())
     levels = [abs(plan.by_id[x].baseline.value) for x in names]
     reach = LINEAR_REACH * max(spread, float(np.abs(rows).max()), abs(target.value), *levels, 1.0)
@@ -289,10 +295,7 @@ def _paces(plan: Plan, resolved: ResolvedScenario, names, shift: float, last: in
     out = []
     for name in names:
         path = resolved.drivers[plan.driver_index[name], last:k] + shift
-        if plan.by_id[name].dynamic == "compound":
-            out.append(float((np.prod(1 + path / 100) ** (1 / len(path)) - 1) * 100))
-        else:
-            out.append(float(path.mean()))
+        out.append(float(path_pace(plan.by_id[name].dynamic, path)))
     return tuple(out)
 
 

@@ -16,8 +16,8 @@ How a draw is made
    :func:`sim.engine.projection.project_array`, the same code as every other projection. Paces are
    written year-major with the draws last, (Y, D, n) in memory, and handed over as an
    (n, D, Y) view, the layout a vectorised projection reads fastest.
-6. Each target is checked per draw by :class:`TargetCounter`, with the rules of
-   :mod:`sim.engine.targets`; only the counts leave the worker (and the first ``sample`` draws).
+6. Each target is checked per draw by :class:`~sim.uncertainty.counter.TargetCounter`, with the
+   rules of :mod:`sim.engine.measure`; only the counts leave the worker (and the first ``sample`` draws).
 
 Reproducibility and chunks
 --------------------------
@@ -43,7 +43,6 @@ Results and their accuracy
 
 from __future__ import annotations
 
-import math
 import os
 import threading
 import time
@@ -52,16 +51,18 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
-from scipy.special import ndtr
 
 from sim.engine.kernel import compile_plan, project_array
+from sim.engine.measure import MET
 from sim.engine.resolve import ResolvedScenario, resolve
-from sim.engine.targets import MET, all_targets, evaluate_targets, tolerance
+from sim.engine.targets import all_targets
 from sim.io.errors import InputError
 from sim.io.plan import Plan, Target
 from sim.io.scenario import Scenario
-from sim.uncertainty.spec import Uncertainty, components, correlation_factor, uncertainty_for
+from sim.uncertainty.counter import TargetCounter, fixed_targets, status_of
+from sim.uncertainty.results import QUANTILES, MonteCarloResult, wilson_interval
+from sim.uncertainty.sampler import Sampler
+from sim.uncertainty.spec import Uncertainty, uncertainty_for
 
 #: Draws per random block: the unit that owns a child seed.
 BLOCK = 4096
@@ -69,98 +70,8 @@ BLOCK = 4096
 DEFAULT_CHUNK = 2 * BLOCK
 #: Default number of leading draws kept for quantiles and export.
 DEFAULT_SAMPLE = 16 * BLOCK
-QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
-QUANTILE_COLUMNS = ("p5", "p25", "p50", "p75", "p95")
-#: Normal quantile of a two-sided 95 % interval.
-Z95 = 1.959963984540054
 
 Progress = Callable[[int, int], None]
-
-
-# --------------------------------------------------------------------------- sampling
-
-class Sampler:
-    """Turns a seed and a block number into driver deviations, and deviations into paces.
-
-    Parameters
-    ----------
-    uncertainty : Uncertainty
-    years : int
-        Number of projected years ``Y``.
-
-    Notes
-    -----
-    Only drivers with a spread are drawn (``active``). Deviations are returned in *working
-    units*: the log growth factor [1] (log points / 100) for compound drivers, the driver
-    unit otherwise, shape (Y, A, n).
-    """
-
-    def __init__(self, uncertainty: Uncertainty, years: int):
-        plan = uncertainty.plan
-        self.years = years
-        self.persistence = uncertainty.persistence
-        std = uncertainty.std
-        self.active = np.flatnonzero(std > 0)
-        self.fixed = np.flatnonzero(std == 0)
-        compound = np.array([plan.drivers[d].dynamic == "compound" for d in self.active], dtype=bool)
-        self.compound = np.flatnonzero(compound)       # positions in the active list
-        self.linear = np.flatnonzero(~compound)
-        margs = [uncertainty.marginals[d] for d in self.active]
-        unit = np.where(compound, 100.0, 1.0)
-        # Normal scores are scaled to deviations directly; other marginals keep the score for Φ.
-        self.gain = np.array([m.sd / u if m.dist == "normal" else 1.0 for m, u in zip(margs, unit, strict=True)])
-        self.shaped = [(a, m.frozen(), unit[a]) for a, m in enumerate(margs) if m.dist != "normal"]
-        corr = uncertainty.correlation
-        self.mixers = [(g, correlation_factor(corr[np.ix_(self.active[g], self.active[g])]))
-                       for g in components(corr, self.active)]
-
-    def scores(self, entropy: int, block: int, n: int, dtype=np.float32) -> np.ndarray:
-        """Correlated standard normal scores of block ``block``, shape (Y, A, n).
-
-        The normals are always drawn in single precision (so float32 and float64 runs see
-        the same numbers); persistence and mixing run in ``dtype``.
-        """
-        A, Y = len(self.active), self.years
-        if A == 0:
-            return np.empty((Y, 0, n), dtype=dtype)
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(block,))))
-        rho = self.persistence
-        if rho == 1.0:
-            z = np.empty((Y, A, n), dtype=dtype)
-            z[:] = rng.standard_normal((1, A, n), dtype=np.float32)
-        else:
-            z = rng.standard_normal((Y, A, n), dtype=np.float32).astype(dtype, copy=False)
-            if rho > 0:
-                keep, fresh = np.asarray(rho, dtype), np.asarray(math.sqrt(1 - rho * rho), dtype)
-                for t in range(1, Y):
-                    z[t] *= fresh
-                    z[t] += keep * z[t - 1]
-        for group, factor in self.mixers:
-            z[:, group] = np.matmul(factor.astype(dtype, copy=False), z[:, group])
-        return z
-
-    def deviations(self, entropy: int, block: int, n: int, dtype=np.float32) -> np.ndarray:
-        """Deviations of block ``block`` in working units, shape (Y, A, n)."""
-        z = self.scores(entropy, block, n, dtype)
-        z *= self.gain.astype(dtype)[None, :, None]          # the gain of a triangular or uniform is 1
-        for a, dist, unit in self.shaped:
-            z[:, a] = dist.ppf(ndtr(z[:, a].astype(np.float64))) / unit
-        return z
-
-    def compose(self, dev: np.ndarray, paths: np.ndarray, out: np.ndarray) -> None:
-        """Write paces into ``out`` (Y, D, n): the scenario's ``paths`` (D, Y) plus deviations."""
-        pt = paths.T.astype(out.dtype)                                  # (Y, D)
-        if self.fixed.size:
-            out[:, self.fixed] = pt[:, self.fixed, None]
-        if self.linear.size:
-            d = self.active[self.linear]
-            out[:, d] = dev[:, self.linear] + pt[:, d, None]
-        if self.compound.size:
-            d = self.active[self.compound]
-            grown = np.exp(dev[:, self.compound].astype(out.dtype, copy=False))
-            grown *= (100 + pt[:, d])[:, :, None]
-            grown -= 100
-            out[:, d] = grown
 
 
 def resolve_seed(seed: int | None) -> int:
@@ -170,269 +81,6 @@ def resolve_seed(seed: int | None) -> int:
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise InputError("arguments", "seed", f"{seed!r} must be a whole number ≥ 0")
     return int(seed)
-
-
-# --------------------------------------------------------------------------- target counting
-
-class TargetCounter:
-    """Counts met and at-risk draws per target, with the rules of :mod:`sim.engine.targets`.
-
-    Every target becomes a measure and two thresholds on it: level targets compare the
-    level, ``hold`` the lowest level up to the target year, cumulative targets the sum of
-    flows, and growth targets the ratio of the target-year level to the base-year level
-    (average growth ``g`` is at least ``x`` exactly when that ratio is at least
-    ``(1 + x/100)^k``), which avoids a power per draw.
-
-    Parameters
-    ----------
-    plan : Plan
-    targets : tuple of Target
-    fixed : dict, optional
-        Target position → status code, for targets no random driver reaches: they are
-        decided once, in double precision, instead of per draw.
-    """
-
-    def __init__(self, plan: Plan, targets: tuple[Target, ...], fixed: dict[int, int] | None = None):
-        self.targets = targets
-        self.fixed = dict(fixed or {})
-        self.rows = [plan.index[t.indicator] for t in targets]
-        self.k = [t.year - plan.base_year for t in targets]
-        self.sign = np.array([-1.0 if t.direction == "at_most" else 1.0 for t in targets])
-        met = [self._threshold(t, k, 1e-9 * max(1.0, abs(t.value))) for t, k in zip(targets, self.k, strict=True)]
-        risk = [self._threshold(t, k, tolerance(plan, t)) for t, k in zip(targets, self.k, strict=True)]
-        self.met = np.array(met) * self.sign
-        self.risk = np.array(risk) * self.sign
-        self.random = [i for i in range(len(targets)) if i not in self.fixed]
-
-    @staticmethod
-    def _threshold(target: Target, k: int, margin: float) -> float:
-        """The bar the measure must clear, ``margin`` short of the target [target unit or ratio]."""
-        bar = target.value + margin if target.direction == "at_most" else target.value - margin
-        return max(1 + bar / 100, 0.0) ** k if target.kind == "growth" else bar
-
-    def measures(self, values: np.ndarray, which: list[int] | None = None) -> np.ndarray:
-        """The compared measure of targets ``which`` (default: the random ones), shape (S, n)
-        [level, or the level ratio for growth targets]."""
-        which = self.random if which is None else which
-        out = np.empty((values.shape[0], len(which)), dtype=values.dtype)
-        for i, t in enumerate(which):
-            target, k = self.targets[t], self.k[t]
-            v = values[:, self.rows[t]]
-            if target.kind == "growth":
-                out[:, i] = v[:, k] / v[:, 0]
-            elif target.kind == "cumulative":  # summed in the order sim.engine.targets uses
-                total = v[:, 0].copy()
-                for j in range(1, k + 1):
-                    total += v[:, j]
-                out[:, i] = total - v[:, 0]
-            elif target.direction == "hold":
-                out[:, i] = v[:, 1:k + 1].min(axis=1)
-            else:
-                out[:, i] = v[:, k]
-        return out
-
-    def projected(self, values: np.ndarray) -> np.ndarray:
-        """Every target's compared value as the target check reports it, shape (S, T)
-        [average growth in %/yr for growth targets, else the target's unit]."""
-        out = self.measures(values, list(range(len(self.targets)))).astype(np.float64)
-        for t, target in enumerate(self.targets):
-            if target.kind == "growth":
-                with np.errstate(invalid="ignore"):
-                    out[:, t] = (np.power(out[:, t], 1.0 / self.k[t]) - 1) * 100
-        return out
-
-    def status(self, values: np.ndarray) -> np.ndarray:
-        """Status code (0 met, 1 at risk, 2 missed) per draw and target, shape (S, T)."""
-        out = np.empty((values.shape[0], len(self.targets)), dtype=np.int8)
-        for t, code in self.fixed.items():
-            out[:, t] = code
-        m = self.measures(values) * self.sign[self.random]
-        out[:, self.random] = np.where(m >= self.met[self.random], 0,
-                                       np.where(m >= self.risk[self.random], 1, 2))
-        return out
-
-    def count(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Draws meeting each target, and draws at risk (missed within tolerance), shape (T,) each."""
-        n = values.shape[0]
-        met = np.zeros(len(self.targets), dtype=np.int64)
-        risk = np.zeros(len(self.targets), dtype=np.int64)
-        for t, code in self.fixed.items():
-            met[t], risk[t] = n * (code == 0), n * (code == 1)
-        m = self.measures(values) * self.sign[self.random]
-        hit = m >= self.met[self.random]
-        met[self.random] = hit.sum(axis=0)
-        risk[self.random] = (~hit & (m >= self.risk[self.random])).sum(axis=0)
-        return met, risk
-
-
-def fixed_targets(plan: Plan, targets: tuple[Target, ...], uncertainty: Uncertainty, resolved: ResolvedScenario,
-                  paths: np.ndarray) -> dict[int, int]:
-    """Status of the targets no draw can change, checked once in double precision.
-
-    A target is fixed when every random driver under it is observed (has an actual) in
-    every year its measure reads: the target year, or every year up to it for ``hold`` and
-    cumulative targets.
-    """
-    random = {plan.drivers[d].id for d in np.flatnonzero(uncertainty.std > 0)}
-    observed = np.isfinite(resolved.actuals)                                       # (I, Y)
-
-    def decided(target: Target) -> bool:
-        k = target.year - plan.base_year
-        years = slice(0, k) if target.kind == "cumulative" or target.direction == "hold" else slice(k - 1, k)
-        return all(observed[plan.index[leaf], years].all() for leaf in plan.leaves(target.indicator)
-                   if leaf in random)
-
-    fixed = [t for t, target in enumerate(targets) if decided(target)]
-    if not fixed:
-        return {}
-    compiled = compile_plan(plan, resolved.years[-1])
-    one, acts = paths[None], resolved.actuals[None]
-    chosen = tuple(targets[t] for t in fixed)
-    res = evaluate_targets(compiled, project_array(compiled, one, acts), one, acts, chosen, required=False)
-    return {t: int(res.status[0, i]) for i, t in enumerate(fixed)}
-
-
-# --------------------------------------------------------------------------- results
-
-def wilson_interval(k: np.ndarray, n: int, z: float = Z95) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval for a binomial proportion ``k / n``."""
-    p = np.asarray(k, dtype=float) / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z / denom * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    # At p = 0 or 1 the bound equals p exactly; say so rather than leave a rounding crumb.
-    return np.where(p == 0, 0.0, np.clip(centre - half, 0, 1)), np.where(p == 1, 1.0, np.clip(centre + half, 0, 1))
-
-
-def _quantiles(sample: np.ndarray, q) -> np.ndarray:
-    """Quantiles along the first axis (numpy's default 'linear' rule), shape (len(q), …).
-
-    Partial sorting of a contiguous draws-last copy: a few times faster than
-    :func:`numpy.quantile` on a draws-first array. NaNs (impossible values) sort last.
-    """
-    n = sample.shape[0]
-    if n == 0:
-        return np.full((len(q), *sample.shape[1:]), np.nan)
-    h = (n - 1) * np.asarray(q, dtype=float)
-    lo = np.floor(h).astype(np.intp)
-    hi = np.minimum(lo + 1, n - 1)
-    x = np.ascontiguousarray(sample.reshape(n, -1).T)
-    x.partition(np.unique(np.concatenate([lo, hi])), axis=1)
-    out = x[:, lo] + (h - lo).astype(x.dtype) * (x[:, hi] - x[:, lo])
-    return out.T.reshape(len(q), *sample.shape[1:])
-
-
-@dataclass(frozen=True, eq=False)
-class MonteCarloResult:
-    """What a Monte Carlo run found.
-
-    Attributes
-    ----------
-    plan : Plan
-    resolved : ResolvedScenario
-    uncertainty : Uncertainty
-    targets : tuple of Target
-    draws : int
-    seed : int
-        Entropy of the run's SeedSequence (pass it back as ``seed`` to repeat the run).
-    met, at_risk : ndarray of int, shape (T,)
-        Draws meeting each target, and draws missing it within its tolerance.
-    sample_values : ndarray, shape (K, I, Y + 1)
-        Every indicator of the first ``K`` draws [indicator unit].
-    sample_drivers : ndarray, shape (K, D, Y)
-        Their driver paces [driver unit].
-    paths : ndarray, shape (D, Y)
-        The central driver paths the deviations were added to [driver unit].
-    seconds : float
-        Wall time of the run.
-    """
-
-    plan: Plan
-    resolved: ResolvedScenario
-    uncertainty: Uncertainty
-    targets: tuple[Target, ...]
-    draws: int
-    seed: int
-    met: np.ndarray
-    at_risk: np.ndarray
-    sample_values: np.ndarray
-    sample_drivers: np.ndarray
-    paths: np.ndarray
-    seconds: float
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return self.resolved.years
-
-    @property
-    def probability(self) -> np.ndarray:
-        """Share of draws meeting each target, shape (T,)."""
-        return self.met / self.draws
-
-    def probabilities(self, lang: str = "zh") -> pd.DataFrame:
-        """One row per target: the scenario's own ``projected`` value and ``status`` (as in the
-        target check), P(met) with its Wilson 95 % interval, P(at risk), P(missed), and
-        P5/P50/P95 of the compared value over the kept draws."""
-        plan = self.plan
-        lo, hi = wilson_interval(self.met, self.draws)
-        compiled = compile_plan(plan, self.years[-1])
-        one = self.paths[None]
-        acts = self.resolved.actuals[None]
-        det = evaluate_targets(compiled, project_array(compiled, one, acts), one, acts, self.targets,
-                               required=False)
-        spread = np.full((3, len(self.targets)), np.nan)
-        if len(self.sample_values):
-            sample = TargetCounter(plan, self.targets).projected(self.sample_values)
-            spread = _quantiles(sample, (0.05, 0.5, 0.95))
-        rows = []
-        for t, target in enumerate(self.targets):
-            ind = plan.by_id[target.indicator]
-            rows.append({
-                "scenario": self.resolved.name, "indicator": ind.id,
-                "name": ind.name_zh, "name_en": ind.name_en,
-                "check": "milestone" if target.milestone else "target", "kind": target.kind,
-                "target_year": target.year, "direction": target.direction, "target": target.value,
-                "measure_unit": "%/年" if target.kind == "growth" else ind.value_unit,
-                "projected": float(det.projected[0, t]),
-                "status": ("met", "at_risk", "missed")[det.status[0, t]],
-                "p_met": self.probability[t], "p_met_low": lo[t], "p_met_high": hi[t],
-                "p_at_risk": self.at_risk[t] / self.draws,
-                "p_missed": 1 - (self.met[t] + self.at_risk[t]) / self.draws,
-                "projected_p5": spread[0, t], "projected_p50": spread[1, t], "projected_p95": spread[2, t],
-            })
-        return pd.DataFrame(rows)
-
-    def quantiles(self, lang: str = "zh") -> pd.DataFrame:
-        """Fan-chart table: one row per indicator and year: the scenario's own ``value`` and
-        P5 … P95 over the kept draws [indicator unit]."""
-        plan = self.plan
-        q = _quantiles(self.sample_values, QUANTILES)                          # (5, I, Y+1)
-        compiled = compile_plan(plan, self.years[-1])
-        det = project_array(compiled, self.paths[None], self.resolved.actuals[None])[0]
-        n_ind, n_year = det.shape
-        frame = pd.DataFrame({
-            "scenario": self.resolved.name,
-            "indicator": np.repeat([i.id for i in plan.indicators], n_year),
-            "name": np.repeat([i.name_zh for i in plan.indicators], n_year),
-            "name_en": np.repeat([i.name_en for i in plan.indicators], n_year),
-            "unit": np.repeat([i.value_unit for i in plan.indicators], n_year),
-            "year": np.tile(self.years, n_ind),
-            "value": det.reshape(-1),
-        })
-        for name, values in zip(QUANTILE_COLUMNS, q, strict=True):
-            frame[name] = values.reshape(-1).astype(float)
-        return frame
-
-    def draws_table(self, n: int | None = None) -> pd.DataFrame:
-        """The first ``n`` kept draws, long: draw, indicator, year, value [indicator unit]."""
-        values = self.sample_values[: n if n is not None else len(self.sample_values)]
-        k, n_ind, n_year = values.shape
-        return pd.DataFrame({
-            "draw": np.repeat(np.arange(k), n_ind * n_year),
-            "indicator": np.tile(np.repeat([i.id for i in self.plan.indicators], n_year), k),
-            "year": np.tile(self.years, k * n_ind),
-            "value": values.reshape(-1).astype(float),
-        })
 
 
 # --------------------------------------------------------------------------- running
@@ -611,11 +259,5 @@ def run_montecarlo(plan: Plan, scenario: Scenario, draws: int = 100_000, seed: i
                     chunk=chunk, sample=sample, dtype=dtype, workers=workers, progress=progress)
 
 
-def status_of(values: np.ndarray, plan: Plan, targets: tuple[Target, ...] | None = None) -> np.ndarray:
-    """Status codes of projected ``values`` (S, I, Y+1) as the Monte Carlo counts them (S, T)."""
-    targets = all_targets(plan) if targets is None else targets
-    return TargetCounter(plan, targets).status(values)
-
-
-__all__ = ["BLOCK", "MET", "MonteCarloResult", "Sampler", "TargetCounter", "run_montecarlo", "simulate",
+__all__ = ["BLOCK", "MET", "QUANTILES", "MonteCarloResult", "Sampler", "TargetCounter", "run_montecarlo", "simulate",
            "status_of", "wilson_interval"]

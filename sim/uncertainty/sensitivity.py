@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sim.engine.dynamics import shift_growth
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.resolve import resolve
 from sim.engine.targets import all_targets, evaluate_targets
@@ -51,7 +52,7 @@ def shifted_paths(plan: Plan, paths: np.ndarray, uncertainty: Uncertainty) -> tu
                     stack[row, d] = paths[d] + sign
                     size = 1.0
                 elif ind.dynamic == "compound":
-                    stack[row, d] = (100 + paths[d]) * np.exp(sign * sd / 100) - 100
+                    stack[row, d] = shift_growth(paths[d], np.full(paths.shape[1], sign * sd / 100))
                     size = sd
                 else:
                     stack[row, d] = paths[d] + sign * sd

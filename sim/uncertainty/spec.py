@@ -1,4 +1,5 @@
-"""Uncertainty of a scenario's drivers: marginal distributions, defaults and correlation.
+"""Uncertainty of a scenario's drivers: marginal distributions, their defaults, and reading them (with the
+correlation of :mod:`sim.uncertainty.correlation`) from a scenario.
 
 Each driver's yearly pace is the scenario's pace plus a random *deviation* drawn from a
 marginal distribution (``normal``, ``triangular`` or ``uniform``, from :mod:`scipy.stats`).
@@ -86,7 +87,6 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 from scipy import stats
-from scipy.sparse.csgraph import connected_components
 
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.rules import rule_paths
@@ -94,6 +94,14 @@ from sim.io.errors import ScenarioError
 from sim.io.fields import Fields
 from sim.io.plan import Indicator, Plan
 from sim.io.scenario import Scenario
+from sim.uncertainty.correlation import (
+    PSD_TOL,
+    SYMMETRY_TOL,
+    check_correlation,
+    components,
+    correlation_entries,
+    correlation_factor,
+)
 
 DISTRIBUTIONS = ("normal", "triangular", "uniform")
 #: Smallest default spread of a compound driver [log points/yr]; see the module notes.
@@ -102,10 +110,6 @@ COMPOUND_FLOOR = 1.5
 LINEAR_SHARE = 0.2
 #: Default spread of flow drivers, as a share of the scenario's yearly flow.
 FLOW_SHARE = 0.1
-#: Rounding allowed when checking that a correlation matrix is symmetric with a unit diagonal.
-SYMMETRY_TOL = 1e-9
-#: Most negative eigenvalue still accepted as rounding in a positive semi-definite matrix.
-PSD_TOL = 1e-9
 _SETTINGS = ("persistence", "scale")
 #: Largest multiplier on every spread: ten times the documented spreads is already far beyond
 #: any planning question, and larger factors only push draws into overflow.
@@ -295,7 +299,7 @@ def uncertainty_for(plan: Plan, scenario: Scenario, resolved: ResolvedScenario |
                 else:
                     marginals[key] = _marginal(plan, f, key)
         if node.correlation:
-            for (i, j), entry in _correlation_entries(plan, node).items():
+            for (i, j), entry in correlation_entries(plan, node).items():
                 pairs[(min(i, j), max(i, j))] = entry
     check_scale(scale, source, "scale")
     if persistence is not None:
@@ -375,132 +379,6 @@ def _marginal(plan: Plan, parent: Fields, key: str) -> Marginal:
     return Marginal(key, dist, low=low, peak=peak, high=high, origin=origin)
 
 
-# --------------------------------------------------------------------------- correlation
-
-def _correlation_entries(plan: Plan, node: Scenario) -> dict[tuple[int, int], tuple[float, str, str]]:
-    """Driver-position pairs → (correlation, file, field) from one scenario's table."""
-    f = Fields(node.correlation, node.path, "correlation", ScenarioError)
-    f.allow_only({"pairs", "drivers", "matrix"})
-    out: dict[tuple[int, int], tuple[float, str, str]] = {}
-    for a, b, rho, field in _matrix_entries(f) + _pair_entries(f):
-        i, j = (_position(plan, node.path, field, x) for x in (a, b))
-        if isinstance(rho, bool) or not isinstance(rho, int | float) or not -1 <= rho <= 1:
-            raise ScenarioError(node.path, field, f"{rho!r} is not a correlation between −1 and 1")
-        key = (min(i, j), max(i, j))
-        if key in out and out[key][0] != rho:
-            raise ScenarioError(node.path, field, f"{a} and {b} are given two correlations "
-                                f"({out[key][0]:g} at {out[key][2]} and {rho:g})")
-        out[key] = (float(rho), node.path, field)
-    return out
-
-
-def _matrix_entries(f: Fields) -> list[tuple[str, str, float, str]]:
-    """Upper-triangle entries of a ``drivers`` + ``matrix`` block, checked as a matrix."""
-    if not (f.has("matrix") or f.has("drivers")):
-        return []
-    names = f.strs("drivers")
-    rows = f.table.get("matrix")
-    if not isinstance(rows, list) or len(rows) != len(names) or not all(
-            isinstance(r, list) and len(r) == len(names) for r in rows):
-        raise f.fail("matrix", f"expected a {len(names)}×{len(names)} array of numbers, one row "
-                     "per name in drivers")
-    if len(set(names)) != len(names):
-        raise f.fail("drivers", "a driver is listed twice")
-    values = np.array([[_number(f, f"matrix[{r}][{c}]", v) for c, v in enumerate(row)]
-                       for r, row in enumerate(rows)])
-    check_correlation(values, f.source, "correlation.matrix", list(names))
-    return [(a, names[c], float(values[r, c]), f"correlation.matrix[{r}][{c}]")
-            for r, a in enumerate(names) for c in range(r + 1, len(names))]
-
-
-def _pair_entries(f: Fields) -> list[tuple[str, str, float, str]]:
-    pairs = f.table.get("pairs", [])
-    if not isinstance(pairs, list):
-        raise f.fail("pairs", "expected a list of [driver, driver, correlation]")
-    out = []
-    for n, entry in enumerate(pairs):
-        field = f"correlation.pairs[{n}]"
-        if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(x, str) for x in entry[:2])):
-            raise ScenarioError(f.source, field, "expected [driver, driver, correlation]")
-        if entry[0] == entry[1]:
-            raise ScenarioError(f.source, field, f"a driver ('{entry[0]}') is always fully correlated "
-                                "with itself")
-        out.append((entry[0], entry[1], entry[2], field))
-    return out
-
-
-def _position(plan: Plan, source: str, field: str, name: str) -> int:
-    if name in plan.driver_index:
-        return plan.driver_index[name]
-    if name in plan.by_id:
-        raise ScenarioError(source, field, f"'{name}' is derived and has no driver of its own; correlate "
-                            f"its inputs ({', '.join(plan.leaves(name))})")
-    raise ScenarioError(source, field, f"unknown driver '{name}'")
-
-
-def _number(f: Fields, field: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ScenarioError(f.source, f"correlation.{field}", f"{value!r} is not a number")
-    return float(value)
-
-
-def check_correlation(matrix: np.ndarray, source: str, field: str, names: list[str] | None = None) -> None:
-    """Reject anything that is not a correlation matrix.
-
-    Checks, in order: square, entries in [−1, 1], symmetric and unit diagonal (to
-    :data:`SYMMETRY_TOL`), positive semi-definite (smallest eigenvalue ≥ −:data:`PSD_TOL`).
-
-    Raises
-    ------
-    ScenarioError
-        Naming ``source`` and ``field`` and the first failed check.
-    """
-    m = np.asarray(matrix, dtype=float)
-    n = m.shape[0]
-    names = names or [str(i) for i in range(n)]
-    if m.ndim != 2 or m.shape != (n, n):
-        raise ScenarioError(source, field, f"a correlation matrix must be square, got shape {m.shape}")
-    bad = np.argwhere(np.abs(m) > 1 + SYMMETRY_TOL)
-    if bad.size:
-        i, j = bad[0]
-        raise ScenarioError(source, field, f"{m[i, j]:g} between {names[i]} and {names[j]} is outside [−1, 1]")
-    diag = np.flatnonzero(np.abs(np.diag(m) - 1) > SYMMETRY_TOL)
-    if diag.size:
-        i = diag[0]
-        raise ScenarioError(source, field, f"the diagonal must be 1 ({names[i]} has {m[i, i]:g})")
-    asym = np.argwhere(np.abs(m - m.T) > SYMMETRY_TOL)
-    if asym.size:
-        i, j = asym[0]
-        raise ScenarioError(source, field, f"not symmetric: {names[i]}–{names[j]} is {m[i, j]:g} but "
-                            f"{names[j]}–{names[i]} is {m[j, i]:g}")
-    low = float(np.linalg.eigvalsh(m).min())
-    if low < -PSD_TOL:
-        raise ScenarioError(source, field, f"these correlations cannot hold together (the matrix is not "
-                            f"positive semi-definite; smallest eigenvalue {low:.3g}); weaken some of them")
-
-
-def correlation_factor(matrix: np.ndarray) -> np.ndarray:
-    """A matrix ``F`` with ``F @ F.T == matrix``, for turning independent normals into correlated ones.
-
-    Cholesky where the matrix is positive definite; otherwise (positive semi-definite but
-    singular, e.g. two drivers correlated at exactly 1) the symmetric square root from the
-    eigen-decomposition, with rounding-negative eigenvalues set to zero.
-    """
-    m = np.asarray(matrix, dtype=float)
-    try:
-        return np.linalg.cholesky(m)
-    except np.linalg.LinAlgError:
-        w, v = np.linalg.eigh(m)
-        return (v * np.sqrt(np.clip(w, 0.0, None))) @ v.T
-
-
-def components(matrix: np.ndarray, keep: np.ndarray) -> list[np.ndarray]:
-    """Groups of positions in ``keep`` linked by non-zero correlations, of two or more.
-
-    Independent drivers need no mixing, so only these groups are multiplied by a factor.
-    """
-    keep = np.asarray(keep, dtype=np.intp)
-    linked = np.asarray(matrix)[np.ix_(keep, keep)] != 0
-    _, label = connected_components(linked, directed=False)
-    groups = [np.flatnonzero(label == g) for g in np.unique(label)]
-    return [g for g in groups if len(g) > 1]
+__all__ = ["COMPOUND_FLOOR", "DISTRIBUTIONS", "FLOW_SHARE", "LINEAR_SHARE", "PSD_TOL", "SYMMETRY_TOL", "Marginal",
+           "Uncertainty", "check_correlation", "components", "correlation_factor", "default_marginal",
+           "default_marginals", "uncertainty_for"]

@@ -1,29 +1,17 @@
-"""The 不确定性 page on its own (AppTest), with small draw counts."""
+"""不确定性 (pages/uncertainty.py) on its own, with small draw counts."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from sim import load_scenario, scenario_from_text
 
-PAGE = Path(__file__).resolve().parents[2] / "pages" / "uncertainty.py"
-
-
-def start(lang: str = "zh", scenario=None) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=60)
-    at.session_state["lang"] = lang
-    if scenario is not None:
-        at.session_state["scenario"] = scenario
-    return at.run()
-
-
-def clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+from .conftest import (
+    assert_clean,
+    figures,
+    page,
+)
 
 
 def simulate(at: AppTest, draws: int = 2000) -> AppTest:
@@ -32,16 +20,12 @@ def simulate(at: AppTest, draws: int = 2000) -> AppTest:
     return at.run()
 
 
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
 def test_page_opens_in_chinese_with_settings_and_a_tornado():
-    at = start()
-    clean(at)
+    at = page("uncertainty.py")
+    assert_clean(at)
     assert at.title[0].value.startswith("不确定性")
     assert any("点击“运行模拟”" in i.value for i in at.info)
-    tornado = charts(at)[0]
+    tornado = figures(at)[0]
     names = {bar["name"] for bar in tornado["data"]}
     assert names == {"下调", "上调"}
     # GDP's tornado lists its three sectors, the tertiary sector (the largest) on top.
@@ -49,14 +33,14 @@ def test_page_opens_in_chinese_with_settings_and_a_tornado():
 
 
 def test_run_shows_probabilities_with_colour_and_text_and_a_fan_chart():
-    at = simulate(start())
-    clean(at)
+    at = simulate(page("uncertainty.py"))
+    assert_clean(at)
     table = at.dataframe[1].value
     assert list(table.columns[:4]) == ["目标", "年份", "情景预测", "达成概率"]
     gdp = table[table["目标"].str.startswith("地区生产总值")].iloc[0]
-    assert gdp["年份"] == "2030" and gdp["判断"] in ("◐ 可能达成", "⚠ 有较大风险")
+    assert gdp["年份"] == "2030" and gdp["判断"] in ("◐ 可能", "⚠ 有风险")
     assert 40 <= float(gdp["达成概率"].rstrip("%")) <= 60           # the plan scenario: a coin toss
-    fan = charts(at)[0]
+    fan = figures(at)[0]
     traces = {tr["name"] for tr in fan["data"]}
     assert {"90%区间(P5–P95)", "50%区间(P25–P75)", "中位数", "情景路径", "2030年目标"} <= traces
     star = next(tr for tr in fan["data"] if tr["name"] == "2030年目标")
@@ -65,16 +49,16 @@ def test_run_shows_probabilities_with_colour_and_text_and_a_fan_chart():
 
 
 def test_same_settings_same_numbers_and_english_labels():
-    a = simulate(start("en"))
-    b = simulate(start("en"))
-    clean(a)
+    a = simulate(page("uncertainty.py", "en"))
+    b = simulate(page("uncertainty.py", "en"))
+    assert_clean(a)
     assert a.dataframe[1].value.equals(b.dataframe[1].value)
     assert "P(met)" in a.dataframe[1].value.columns
     assert a.title[0].value.startswith("Uncertainty")
 
 
 def test_a_wider_spread_lowers_a_near_certain_target():
-    at = simulate(start("en"))
+    at = simulate(page("uncertainty.py", "en"))
     at.checkbox(key="unc_milestones").check()
     at = at.run()
     before = at.dataframe[1].value
@@ -88,10 +72,10 @@ def test_a_wider_spread_lowers_a_near_certain_target():
 
 
 def test_goal_seek_table():
-    at = start("en")
+    at = page("uncertainty.py", "en")
     at.button(key="unc_goal_run").click()
     at = at.run()
-    clean(at)
+    assert_clean(at)
     table = at.dataframe[-1].value
     gdp = table[table["Target"] == "Gross regional product 2030"].iloc[0]
     assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith("%/年")
@@ -102,14 +86,14 @@ def test_bad_uncertainty_settings_show_one_sentence_not_a_traceback():
     bad = scenario_from_text('[scenario]\nname = "bad"\ntitle_zh = "坏"\ntitle_en = "bad"\n'
                              '[correlation]\npairs = [["visitors", "tourism_spending", 0.9], ["tourism_spending", '
                              '"retail_sales", 0.9], ["visitors", "retail_sales", -0.9]]\n', "bad.toml")
-    at = start(scenario=bad)
+    at = page("uncertainty.py", scenario=bad)
     assert not at.exception
     assert len(at.error) == 1 and "positive semi-definite" in at.error[0].value
 
 
 def test_a_scenario_put_in_the_session_is_used():
-    at = simulate(start(scenario=load_scenario("cautious")))
-    clean(at)
+    at = simulate(page("uncertainty.py", scenario=load_scenario("cautious")))
+    assert_clean(at)
     assert "稳健情景" in at.caption[0].value
     table = at.dataframe[1].value
     gdp = table[table["目标"].str.startswith("地区生产总值")].iloc[0]

@@ -101,3 +101,33 @@ def test_horizon_2035_runs():
     out = project_paths(BASE, np.full((2, 4, 10), 1.0), GROUPS)
     assert out.shape == (2, 4, 11)
     assert out[0, 0, -1] == pytest.approx(314.7 * 1.01 ** 10)
+
+
+@pytest.mark.parametrize(("dyn", "expected"), [("compound", 12.0), ("additive", (100 * 1.12 ** 5 - 100) / 5),
+                                               ("points", (100 * 1.12 ** 5 - 100) / 5), ("flow", 100 * 1.12 ** 5)])
+def test_pace_of_each_dynamic(dyn, expected):
+    """The one pace formula: growth, average change, and for a flow its yearly value."""
+    from sim.engine.dynamics import pace
+
+    assert pace(dyn, 100.0, 100 * 1.12 ** 5, 5) == pytest.approx(expected)
+
+
+def test_pace_is_vectorised_over_dynamics_and_guards_impossible_growth():
+    from sim.engine.dynamics import pace
+
+    out = pace(np.array(["compound", "additive", "flow", "compound"]), np.array([100.0, 10, 3, 0]),
+               np.array([121.0, 20, 7, 5]), np.array([2, 2, 2, 2]))
+    assert out[:3] == pytest.approx([10.0, 5.0, 7.0])
+    assert np.isnan(out[3])
+    assert np.isnan(pace("additive", 1.0, 2.0, 0))
+
+
+def test_path_pace_round_trips_through_the_steps():
+    from sim.engine.dynamics import path_pace, step_compound
+
+    path = np.array([5.0, 7.0, 9.0])
+    level = 100.0
+    for g in path:
+        level = step_compound(level, g)
+    assert path_pace("compound", path) == pytest.approx(((level / 100) ** (1 / 3) - 1) * 100)
+    assert path_pace("additive", path) == pytest.approx(7.0)

@@ -10,7 +10,7 @@ import pytest
 
 from sim import load_scenario, project, scenario_from_text
 from sim.cli.main import main
-from sim.engine.targets import check_targets
+from sim.engine.check import check_targets
 from sim.uncertainty.sensitivity import tornado
 from sim.uncertainty.spec import uncertainty_for
 

@@ -1,2 +1,3 @@
-"""The printable Chinese brief: :mod:`.content` decides what it says, :mod:`.document` lays it
-out as PDF or HTML, :mod:`.fonts` embeds a CJK font subset."""
+"""The printable Chinese brief: :mod:`.content` decides what it says and :mod:`.charts` draws its
+charts; :mod:`.document` lays it out as PDF, :mod:`.html_page` as HTML; :mod:`.fonts` embeds a CJK
+font subset."""

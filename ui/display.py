@@ -1,8 +1,10 @@
-"""Display tables: the target board, scenario comparisons and differences in assumptions.
+"""What the app's tables show: engine rows turned into worded, formatted text for people.
 
-Every function takes engine tables (``check_targets`` rows, driver paths) and returns a
-DataFrame of formatted text with headers in the interface language. Pure pandas: no
-Streamlit, so the tables are tested and benchmarked directly.
+The target board, scenario comparisons and differences in assumptions: every function takes
+engine tables (``check_targets`` rows, driver paths) and returns a DataFrame of formatted
+text with headers in the interface language, ready for ``st.table``. (Machine tables for
+files are :mod:`sim.report.frames`; plain-text tables for the terminal :mod:`sim.report.terminal`.)
+Pure pandas: no Streamlit, so the tables are tested and benchmarked directly.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pandas as pd
 from sim.io.plan import Plan
 from sim.report.compare import compare_checks
 
-from . import fmt
+from . import fmt, probability
 from .i18n import GROUPS, area, basis, lang, name, status, t, unit
 
 SYMBOL = {"at_least": "≥", "at_most": "≤", "hold": "≥"}
@@ -102,20 +104,16 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = T
         t("col.basis", lg): [basis_text(r, lg) for r in records],
     })
     if probabilities is not None:
-        from .probability import cell
-
         keys = [(r["indicator"], r["check"], int(r["target_year"])) for r in records]
         out.insert(1, t("col.probability", lg),
-                   [cell(probabilities[k], lg) if k in probabilities else "" for k in keys])
+                   [probability.cell(probabilities[k], lg) if k in probabilities else "" for k in keys])
     return out
 
 
 def probability_colours(rows: pd.DataFrame, probabilities: dict) -> list[str]:
     """Background colour of each row's probability cell."""
-    from .probability import band
-
     keys = [(r["indicator"], r["check"], int(r["target_year"])) for r in rows.to_dict("records")]
-    return [band(probabilities[k])[2] if k in probabilities else "" for k in keys]
+    return [probability.colour(probabilities[k]) if k in probabilities else "" for k in keys]
 
 
 def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=None,

@@ -1,0 +1,360 @@
+"""One indicator of a plan: its numbers with provenance (:class:`Sourced`), targets, history
+statements and dynamic, and how one ``[[indicator]]`` table of a plan file is read.
+
+:mod:`sim.io.plan` gathers indicators into a :class:`~sim.io.plan.Plan`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.io.attribute import Attribute, parse_attribute
+from sim.io.fields import Fields
+from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
+
+#: Units whose values are percentages, bounded to [0, 100].
+PERCENT_UNITS = ("%",)
+#: Unit shown for indicators whose baseline is an index standing in for an unreported level.
+INDEX_UNIT = "指数(基期=100)"
+DERIVED_OPS = ("sum", "ratio", "share")
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """One number with its provenance.
+
+    Attributes
+    ----------
+    value : float
+        The number, in the unit of the indicator (or % per year for growth).
+    basis : str
+        ``reported``, ``derived`` or ``assumed``.
+    quote : tuple of str
+        The report's exact words (for ``reported``; context for the others).
+    formula : str
+        How a ``derived`` number was computed (documentation only, never evaluated).
+    reason : str
+        Why an ``assumed`` number was chosen.
+    index : bool
+        True when the number is an index (2025 = 100) standing in for an unreported level.
+    """
+
+    value: float
+    basis: str
+    quote: tuple[str, ...] = ()
+    formula: str = ""
+    reason: str = ""
+    index: bool = False
+
+    @property
+    def assumed(self) -> bool:
+        return self.basis == "assumed"
+
+    @property
+    def note(self) -> str:
+        """Human-readable provenance: the quote, formula or reason."""
+        if self.basis == "reported":
+            return "；".join(self.quote)
+        if self.basis == "derived":
+            return self.formula
+        return self.reason
+
+
+@dataclass(frozen=True)
+class Target:
+    """A 2030 target or a 2026 milestone on one indicator.
+
+    Attributes
+    ----------
+    indicator : str
+        Id of the indicator it applies to.
+    year : int
+        Year the target refers to.
+    kind : str
+        ``growth`` (average annual growth from the base year [%/yr]), ``level`` (value in
+        ``year``) or ``cumulative`` (sum of yearly flows after the base year).
+    direction : str
+        ``at_least``, ``at_most`` or ``hold`` (at least ``value`` in every year up to ``year``).
+    number : Sourced
+        The target value with its provenance.
+    milestone : bool
+        True for an intermediate-year milestone (e.g. 2026), False for a plan target.
+    attribute : Attribute or None
+        约束性 or 预期性 with its basis, where the plan file gives one.
+    """
+
+    indicator: str
+    year: int
+    kind: str
+    direction: str
+    number: Sourced
+    milestone: bool = False
+    attribute: Attribute | None = None
+
+    @property
+    def value(self) -> float:
+        return self.number.value
+
+    @property
+    def binding(self) -> str:
+        """``binding`` (约束性), ``expected`` (预期性) or empty where the file gives none."""
+        return self.attribute.value if self.attribute is not None else ""
+
+
+HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
+
+
+@dataclass(frozen=True)
+class History:
+    """A statement about the previous plan period (e.g. 2020→2025, 十四五时期主要成就).
+
+    Attributes
+    ----------
+    indicator : str
+    start_year, end_year : int
+    measure : str
+        ``level`` (the value in ``start_year``), ``multiple`` (end = start × value),
+        ``change_pct`` (end = start × (1 + value/100)), ``change`` (end = start + value),
+        ``average_growth`` [%/yr], ``average_change`` [unit/yr], ``total`` (sum of yearly
+        flows over the period).
+    number : Sourced
+    readings : tuple of float
+        Other defensible readings of an ambiguous phrase (e.g. "增长5倍": ×6 or ×5); the
+        value used is ``number.value``.
+    note : str
+    """
+
+    indicator: str
+    start_year: int
+    end_year: int
+    measure: str
+    number: Sourced
+    readings: tuple[float, ...] = ()
+    note: str = ""
+
+    @property
+    def value(self) -> float:
+        return self.number.value
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of the plan.
+
+    Attributes
+    ----------
+    id, name_zh, name_en, unit, area : str
+        Stable id, the report's Chinese name, English name, unit as written, policy area.
+    dynamic : str
+        How it moves: ``compound`` [%/yr], ``additive`` [unit/yr], ``points`` [pp/yr, bounded
+        to 0–100], ``flow`` [unit/yr, the yearly value itself] or ``derived`` (from others).
+    baseline : Sourced or None
+        Value in the base year. Optional only for derived indicators.
+    trend : Sourced or None
+        The pace observed in the base year, in driver units (e.g. 2025 growth [%]).
+    op, inputs, scale :
+        For derived indicators: ``sum`` of inputs, ``ratio`` inputs[0]/inputs[1]×scale,
+        ``share`` inputs[0]/inputs[1]×100.
+    targets, milestones : tuple of Target
+    price_basis : str
+        ``real``, ``nominal`` or empty where it does not matter.
+    lead_department : str
+        牵头部门, the department answerable for the indicator; empty where not given.
+    driver_min, driver_max, driver_step : float
+        Slider range of the driver, in driver units.
+    """
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    area: str
+    dynamic: str
+    baseline: Sourced | None
+    trend: Sourced | None = None
+    op: str = ""
+    inputs: tuple[str, ...] = ()
+    scale: float = 1.0
+    targets: tuple[Target, ...] = ()
+    milestones: tuple[Target, ...] = ()
+    history: tuple[History, ...] = ()
+    price_basis: str = ""
+    note: str = ""
+    lead_department: str = ""
+    driver_min: float = -10.0
+    driver_max: float = 30.0
+    driver_step: float = 0.1
+
+    @property
+    def is_driver(self) -> bool:
+        return self.dynamic != "derived"
+
+    @property
+    def value_unit(self) -> str:
+        """Unit of projected values: the report's unit, or an index where the level is unknown."""
+        if self.baseline is not None and self.baseline.index:
+            return INDEX_UNIT
+        return self.unit
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in PERCENT_UNITS
+
+    @property
+    def pace_unit(self) -> str:
+        """Unit of this indicator's driver, e.g. ``%/年`` or ``万千瓦/年``."""
+        return pace_unit(self.dynamic, self.value_unit)
+
+
+def pace_unit(dynamic: str, unit: str) -> str:
+    """Unit of a driver (pace) for an indicator of ``dynamic`` measured in ``unit``."""
+    if dynamic == "compound":
+        return "%/年"
+    if dynamic == "points":
+        return "百分点/年"
+    return f"{unit}/年"
+
+
+
+def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
+    f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
+                  "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone",
+                  "history", "lead_department"})
+    ind_id = f.str("id")
+    if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
+        raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
+    f = Fields(f.table, f.source, f"indicator[{ind_id}]", f.error)
+    dynamic = f.str("dynamic", choices=DYNAMICS)
+    unit = f.str("unit")
+    percent = unit in PERCENT_UNITS
+    baseline = _parse_number(f.sub("baseline", None), dynamic != "derived", f, "baseline")
+    if baseline is not None and percent and not 0 <= baseline.value <= 100:
+        raise f.fail("baseline.value", f"{baseline.value} is outside [0, 100] for a percentage")
+    if baseline is not None and dynamic == "compound" and baseline.value <= 0:
+        raise f.fail("baseline.value", f"{baseline.value} must be positive for a compound-growth indicator")
+    trend = _parse_number(f.sub("trend", None), False, f, "trend")
+    if trend is not None and dynamic == "derived":
+        raise f.fail("trend", "a derived indicator has no driver, so no trend")
+    if trend is not None and dynamic == "compound" and trend.value <= -100:
+        raise f.fail("trend.value", f"growth of {trend.value}% is impossible (must exceed −100%)")
+    op, inputs, scale = _parse_derivation(f, dynamic, percent)
+    dmin, dmax, dstep = _parse_driver_range(f, dynamic)
+    targets = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, False)
+                    for t in f.subs("target"))
+    milestones = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, True)
+                       for t in f.subs("milestone"))
+    history = tuple(_parse_history(h, ind_id, base_year) for h in f.subs("history"))
+    return Indicator(
+        id=ind_id, name_zh=f.str("name_zh"), name_en=f.str("name_en"), unit=unit,
+        area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
+        op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
+        price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
+        lead_department=f.str("lead_department", ""), driver_min=dmin, driver_max=dmax, driver_step=dstep,
+    )
+
+
+def _parse_derivation(f: Fields, dynamic: str, percent: bool) -> tuple[str, tuple[str, ...], float]:
+    if dynamic != "derived":
+        for key in ("op", "inputs", "scale"):
+            if f.has(key):
+                raise f.fail(key, f"only derived indicators take '{key}'")
+        return "", (), 1.0
+    op = f.str("op", choices=DERIVED_OPS)
+    inputs = f.strs("inputs")
+    if not inputs:
+        raise f.fail("inputs", "a derived indicator needs at least one input")
+    if op in ("ratio", "share") and len(inputs) != 2:
+        raise f.fail("inputs", f"'{op}' takes exactly two inputs, got {len(inputs)}")
+    if op == "share" and not percent:
+        raise f.fail("unit", "a share is a percentage; its unit must be %")
+    return op, inputs, f.num("scale", 1.0)
+
+
+def _parse_driver_range(f: Fields, dynamic: str) -> tuple[float, float, float]:
+    dmin, dmax, dstep = _default_range(dynamic)
+    drv = f.sub("driver", None)
+    if drv is None:
+        return dmin, dmax, dstep
+    if dynamic == "derived":
+        raise f.fail("driver", "a derived indicator has no driver")
+    drv.allow_only({"min", "max", "step"})
+    dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
+    if not dmin < dmax or dstep <= 0:
+        raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
+    if dynamic == "compound" and dmin <= -100:
+        raise drv.fail("min", f"growth of {dmin}% is impossible (must exceed −100%)")
+    return dmin, dmax, dstep
+
+
+def _default_range(dynamic: str) -> tuple[float, float, float]:
+    return {"compound": (-10.0, 30.0, 0.1), "points": (-5.0, 5.0, 0.1)}.get(dynamic, (-100.0, 100.0, 1.0))
+
+
+_NUMBER_KEYS = {"value", "basis", "quote", "formula", "reason", "index"}
+
+
+def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
+                  also: frozenset[str] = frozenset()) -> Sourced | None:
+    if f is None:
+        if required:
+            raise parent.fail(key, "missing (required)")
+        return None
+    f.allow_only(_NUMBER_KEYS | also)
+    basis = f.str("basis", choices=BASES)
+    number = Sourced(
+        value=f.num("value"), basis=basis, quote=f.strs("quote", ()),
+        formula=f.str("formula", ""), reason=f.str("reason", ""), index=f.bool("index"),
+    )
+    if basis == "reported" and not number.quote:
+        raise f.fail("quote", "a reported number needs the report's exact words")
+    if basis == "derived" and not number.formula:
+        raise f.fail("formula", "a derived number needs its formula")
+    if basis == "assumed" and not number.reason:
+        raise f.fail("reason", "an assumed number needs its reason")
+    return number
+
+
+def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year: int,
+                  horizon: int, milestone: bool) -> Target:
+    year = f.int("year")
+    if not base_year < year <= horizon:
+        raise f.fail("year", f"{year} is outside the horizon {base_year + 1}–{horizon}")
+    kind = f.str("kind", choices=TARGET_KINDS)
+    direction = f.str("direction", choices=DIRECTIONS)
+    if kind == "cumulative" and dynamic != "flow":
+        raise f.fail("kind", "cumulative targets apply to flow indicators only")
+    if kind == "growth" and dynamic not in ("compound", "derived"):
+        raise f.fail("kind", f"a growth target needs a compound or derived indicator, not '{dynamic}'")
+    if kind == "growth" and direction == "hold":
+        raise f.fail("direction", "'hold' applies to levels, not growth rates")
+    number = _parse_number(f, True, f, "value", frozenset({"year", "kind", "direction", "binding"}))
+    assert number is not None
+    if kind == "growth" and number.value <= -100:
+        raise f.fail("value", f"growth of {number.value}% is impossible (must exceed −100%)")
+    if kind == "level" and percent and not 0 <= number.value <= 100:
+        raise f.fail("value", f"{number.value} is outside [0, 100] for a percentage")
+    return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
+                  milestone=milestone, attribute=parse_attribute(f))
+
+
+def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
+    number = _parse_number(f, True, f, "value",
+                           frozenset({"start_year", "end_year", "measure", "readings", "note"}))
+    start, end = f.int("start_year"), f.int("end_year", base_year)
+    if not start < end <= base_year:
+        raise f.fail("start_year", f"period {start}–{end} must end by the base year {base_year}")
+    measure = f.str("measure", choices=HISTORY_MEASURES)
+    readings = ()
+    if f.has("readings"):
+        raw = f.table["readings"]
+        if not isinstance(raw, list):
+            raise f.fail("readings", "expected a list of numbers")
+        readings = tuple(_finite_item(f, "readings", i, v) for i, v in enumerate(raw))
+    return History(indicator=ind_id, start_year=start, end_year=end, measure=measure, number=number,
+                   readings=readings, note=f.str("note", ""))
+
+
+def _finite_item(f: Fields, key: str, i: int, value) -> float:
+    from sim.io.fields import finite
+
+    return finite(value, f, f"{key}[{i}]")

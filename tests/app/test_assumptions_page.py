@@ -1,0 +1,85 @@
+"""情景设置 (pages/assumptions.py) inside the app: sliders, actuals, files."""
+
+from __future__ import annotations
+
+from .conftest import (
+    ROOT,
+    assert_clean,
+    go,
+    widget,
+)
+
+
+def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
+    go(app, "pages/assumptions.py")
+    widget(app.slider, "w_sl_secondary_va").set_value(3.0).run()
+    assert_clean(app)
+    assert widget(app.number_input, "w_nu_secondary_va").value == 3.0
+    diff = app.dataframe[0].value
+    assert list(diff["指标"]) == ["二产增加值"]
+    app.button(key="reset_all").click().run()
+    assert not app.session_state["model"].drivers
+
+
+def test_exact_number_and_yearly_path(app):
+    go(app, "pages/assumptions.py")
+    app.segmented_control(key="asm_group").set_value("tourism_consumption").run()
+    widget(app.number_input, "w_nu_visitors").set_value(7.25).run()
+    assert app.session_state["model"].drivers["visitors"] == (7.25,) * 5
+    app.selectbox(key="peryear_tourism_consumption").set_value("visitors").run()
+    widget(app.number_input, "w_yr_visitors_2030").set_value(4.0).run()
+    assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
+    assert app.query_params["visitors"] == "7.25,7.25,7.25,7.25,4"
+    widget(app.number_input, "w_nu_visitors").set_value(-120.0).run()  # impossible: refused, nothing changes
+    assert any("未采用" in e.value for e in app.error)
+    assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
+
+
+def test_actuals_entered_move_the_start_of_the_projection(app):
+    go(app, "pages/assumptions.py")
+    app.selectbox(key="act_pick").set_value("visitors").run()
+    app.number_input(key="act_value").set_value(2300.0).run()
+    app.button(key="act_add").click().run()
+    assert_clean(app)
+    assert app.session_state["model"].actuals == {"visitors": {2026: 2300.0}}
+    assert app.query_params["actual.visitors"] == "2026:2300"
+    go(app, "pages/indicator.py")
+    app.selectbox(key="ind_pick").set_value("visitors").run()
+    assert_clean(app)
+    assert any("从 2026 年起" in md.value for md in app.markdown)
+
+
+def test_a_malformed_upload_is_rejected_and_changes_nothing(app):
+    go(app, "pages/assumptions.py")
+    before = app.session_state["model"].key()
+    app.file_uploader[0].set_value(("broken.toml", b"[scenario\nname = ", "application/toml")).run()
+    assert not app.exception
+    assert any("broken.toml" in e.value and "未载入" in e.value for e in app.error)
+    assert app.session_state["model"].key() == before
+
+
+def test_a_good_upload_replaces_the_scenario(app):
+    go(app, "pages/assumptions.py")
+    data = (ROOT / "scenarios" / "cautious.toml").read_bytes()
+    app.file_uploader[0].set_value(("cautious.toml", data, "application/toml")).run()
+    assert_clean(app)
+    assert any("已载入" in s.value for s in app.success)
+    model = app.session_state["model"]
+    assert model.name == "cautious" and model.drivers["primary_va"] == (4.5,) * 5
+
+
+def test_save_to_scenarios_never_overwrites_silently(app, tmp_path):
+    go(app, "pages/assumptions.py")
+    widget(app.slider, "w_gdp_all").set_value(5.5).run()
+    app.text_input(key="save_name").set_value("slow-growth").run()
+    app.button(key="save_button").click().run()
+    assert (tmp_path / "slow-growth.toml").is_file()
+    first = (tmp_path / "slow-growth.toml").read_text()
+    assert 'parent = "plan"' in first
+    widget(app.slider, "w_gdp_all").set_value(4.0).run()
+    app.button(key="save_button").click().run()
+    assert any("已存在" in e.value for e in app.error)
+    assert (tmp_path / "slow-growth.toml").read_text() == first
+    app.checkbox(key="save_overwrite").check().run()
+    app.button(key="save_button").click().run()
+    assert (tmp_path / "slow-growth.toml").read_text() != first

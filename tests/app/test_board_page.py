@@ -1,0 +1,50 @@
+"""总览 (pages/board.py) inside the app."""
+
+from __future__ import annotations
+
+from .conftest import (
+    assert_clean,
+    board_row,
+    go,
+    widget,
+)
+
+
+def test_board_starts_in_chinese_with_every_target(app):
+    assert_clean(app)
+    assert app.title[0].value == "目标总览"
+    assert len(app.table[0].value) == 27
+    assert "✔ 达标 27" in app.subheader[0].value
+    assert [m.label for m in app.metric] == ["地区生产总值增速", "规上工业增加值增速", "综合能源装机规模",
+                                           "林草覆盖率", "游客接待人次增速", "城镇新增就业(5年累计)"]
+
+
+def test_board_probability_column(app):
+    """The board's optional column: P(met) from a 20,000-draw run, in words and per cent."""
+    app.checkbox(key="board_prob").check().run()
+    assert_clean(app)
+    row = board_row(app, "地区生产总值")
+    label, percent = row["达成概率"].split()
+    assert label in {"很可能", "可能", "有风险", "不太可能"}
+    p = float(percent.rstrip("%")) / 100
+    # The plan scenario sits exactly on the GDP target, so about half the draws meet it.
+    assert 0.35 < p < 0.65 and label in {"可能", "有风险"}
+    energy = board_row(app, "综合能源装机规模")["达成概率"]
+    assert energy.split()[0] in {"可能", "有风险"}
+
+
+def test_gdp_growth_down_to_5_percent_turns_the_gdp_target_missed(app):
+    go(app, "pages/assumptions.py")
+    widget(app.slider, "w_gdp_all").set_value(5.0).run()
+    assert_clean(app)
+    model = app.session_state["model"]
+    assert {k: v[0] for k, v in model.drivers.items()} == {"primary_va": 5.0, "secondary_va": 5.0, "tertiary_va": 5.0}
+    assert app.metric[0].value == "5.0%"  # implied GDP growth, shown live next to the sliders
+    assert any("已调整" in md.value for md in app.markdown)
+    go(app, "pages/board.py")
+    assert_clean(app)
+    assert board_row(app, "地区生产总值")["状态"] == "**✖ 未达标**"
+    assert "✖ 未达标 1" in app.subheader[0].value
+    gdp_card = app.metric[0]
+    assert gdp_card.value == "5.0%" and "-1.5个百分点" in gdp_card.delta
+    assert app.query_params["primary_va"] == "5"

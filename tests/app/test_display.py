@@ -1,0 +1,29 @@
+"""ui.display: the board, comparison and difference tables as text."""
+
+from __future__ import annotations
+
+from ui import display
+
+
+def test_board_table_is_legible_without_colour(cautious_check):
+    _, check = cautious_check
+    rows = display.board_rows(check, "cautious", "target", by_gap=True)
+    table = display.board_table(rows, "zh")
+    assert len(table) == len(rows) == 27
+    assert list(table.columns) == ["状态", "指标", "领域", "目标", "预测值", "差距", "差距(%)", "情景速度", "所需速度", "依据"]
+    gdp = table[table["指标"] == "地区生产总值"].iloc[0]
+    assert gdp["状态"] == "**✖ 未达标**" and gdp["目标"] == "年均增长 ≥ 6.5%"
+    assert rows["gap_pct"].is_monotonic_increasing
+    assumed = table[table["依据"].str.contains("⚑")]
+    assert assumed["指标"].str.endswith("⚑").all() and len(assumed) > 0
+    english = display.board_table(rows, "en")
+    assert "✖ missed" in english["Status"].iloc[0]
+
+
+def test_compare_and_difference_tables(plan, cautious_check):
+    proj, check = cautious_check
+    table = display.compare_table(check, ["cautious", "plan"], ["稳健", "规划"], plan, lang_="zh")
+    assert list(table.columns) == ["指标", "目标", "稳健", "规划", "规划 减 稳健"]
+    assert table.loc[0, "规划 减 稳健"] == "+1.0个百分点"
+    diff = display.driver_differences(plan, [r.drivers for r in proj.scenarios], ["稳健", "规划"], "zh")
+    assert "一产增加值" in set(diff["指标"])

@@ -1,0 +1,38 @@
+"""ui.fmt: numbers as planners write them, with the decimals the brief uses too."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui import fmt
+
+
+@pytest.mark.parametrize("value, u, lang, text", [
+    (314.66, "亿元", "zh", "314.7亿元"),
+    (314.66, "亿元", "en", "314.7 (100m yuan)"),
+    (53.64, "%", "zh", "53.6%"),
+    (1600.4, "万千瓦", "zh", "1,600万千瓦"),
+    (35000, "人", "en", "35,000 people"),
+    (2730.55, "万人次", "zh", "2,731万人次"),            # as the report prints 2267万人次
+    (float("nan"), "亿元", "zh", "—"),
+])
+def test_numbers_are_written_as_planners_write_them(value, u, lang, text):
+    assert fmt.value(value, u, lang).replace(fmt.NBSP, " ") == text
+
+
+def test_gaps_and_paces():
+    assert fmt.gap(-1.5, "%/年", "zh") == "-1.5个百分点"
+    assert fmt.gap(-1.5, "%/年", "en") == f"-1.5{fmt.NBSP}pp"
+    assert fmt.gap(-4e-15, "%/年", "zh") == "±0.0个百分点"
+    assert fmt.pace(0.2, "百分点/年", "zh") == "0.20百分点/年"
+    assert fmt.pace(197.2, "万千瓦/年", "en").replace(fmt.NBSP, " ") == "197 (10k kW/yr)"
+
+
+def test_the_brief_and_the_app_show_the_same_decimals_for_every_unit_of_the_plan(plan):
+    from sim.report.brief import content
+
+    units = {u for ind in plan.indicators for u in (ind.unit, ind.value_unit)}
+    for u in sorted(units):
+        brief = content.fmt(1234.56789, u)
+        app = fmt.number(1234.56789, fmt.decimals(u))
+        assert brief == app, u

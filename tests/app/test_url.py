@@ -1,0 +1,52 @@
+"""ui.url: the scenario in the address bar and back (no Streamlit run)."""
+
+from __future__ import annotations
+
+from sim import load_scenario
+from ui import model as m
+from ui import url
+from ui.i18n import t
+
+from .conftest import (
+    NAMES,
+)
+
+
+def _from_query(plan, params):
+    return url.from_query(params, plan, NAMES, load_scenario)
+
+
+def test_query_round_trip_reopens_the_same_scenario(plan, base_paths):
+    state = m.AppScenario(base="cautious")
+    cautious = m.paths_of(plan, load_scenario("cautious"))
+    state = m.set_path(state, plan, cautious, "primary_va", [5.0] * 5)
+    state = m.set_path(state, plan, cautious, "secondary_va", [10, 10, 10, 9, 9])
+    state = m.set_actual(state, plan, "visitors", 2026, 2480.0)
+    query = url.to_query(state, plan, "en")
+    assert query == {"scenario": "cautious", "primary_va": "5", "secondary_va": "10,10,10,9,9",
+                     "actual.visitors": "2026:2480", "lang": "en"}
+    again, lang, notes = _from_query(plan, query)
+    assert notes == [] and lang == "en"
+    assert again.key() == state.key()
+
+
+def test_bad_and_stale_parameters_are_ignored_with_a_reason(plan):
+    params = {"scenario": "deleted-long-ago", "primary_va": "abc", "secondary_va": "-150", "gdp": "5",
+              "no_such_driver": "3", "actual.visitors": "2040:10", "tertiary_va": "5.5"}
+    state, _, notes = _from_query(plan, params)
+    assert state.base == "plan"
+    assert set(state.drivers) == {"tertiary_va"}  # the one good parameter is kept
+    reasons = {n.param: n.key for n in notes}
+    assert reasons == {"scenario": "url.unknown_scenario", "primary_va": "url.bad_number",
+                       "secondary_va": "range.growth_min", "gdp": "url.derived",
+                       "no_such_driver": "url.unknown_param", "actual.visitors": "url.bad_year"}
+    for note in notes:  # every reason has words in both languages
+        assert t(note.key, "zh", **note.values) != note.key
+        assert t(note.key, "en", **note.values) != note.key
+
+
+def test_a_value_equal_to_the_base_is_not_a_change(plan, base_paths):
+    d = plan.driver_index["fixed_asset_investment"]
+    state = m.set_path(m.AppScenario(), plan, base_paths, "fixed_asset_investment", base_paths[d])
+    assert not state.changed
+    assert url.to_query(state, plan) == {"scenario": "plan"}

@@ -1,0 +1,40 @@
+"""Texts of the record-and-review page (回顾与评估): key → (Chinese, English)."""
+
+TEXT = {
+    "rev.title": ("回顾与评估", "Record and review"),
+    "rev.tab_history": ("“十四五”回顾", "14th-plan record"), "rev.tab_mid": ("年度监测与中期评估", "Monitoring and mid-term review"),
+    "rev.tab_brief": ("简报下载", "Brief"),
+    "rev.pace": ("过去五年速度与今后所需速度", "Past pace and the pace now needed"),
+    "rev.pace_help": ("所需/过去 大于1表示今后要比“十四五”更快;“≥”表示报告给出的是下限。",
+                      "needed/past above 1 means faster than in 2021–2025; “≥” marks a lower bound in the report."),
+    "rev.record": ("“十四五”时期数据及推算的2020年水平", "Statements about 2021–2025 and the derived 2020 levels"),
+    "rev.backcast": ("模型回算:从2020年按记录速度推演到2025年", "Engine back-cast from 2020 at the recorded pace"),
+    "rev.backcast_help": ("“一致”表示模型结果与报告数字在四舍五入范围内相同;不一致说明几项数据只有在增速不均匀时才能同时成立。",
+                          "'reproduced' means the engine gives the report's number to its rounding; a mismatch means "
+                          "the statements hold together only on an uneven path."),
+    "rev.mid_intro": ("录入或上传实际值,按序时进度监测每项主要指标;监测年份为2028年时即为中期评估(时间过半、任务过半)。",
+                      "Enter or upload observed values: each main target is compared with where it should be "
+                      "this year; in 2028 this is the mid-term review."),
+    "rev.year": ("实际值年份", "Year of the values"), "rev.pick": ("录入哪些指标", "Indicators to enter"),
+    "rev.pick_hint": ("选择指标", "Choose indicators"),
+    "rev.upload": ("或上传实际值文件(CSV:indicator,year,value;或TOML)", "Or upload actuals (CSV: indicator,year,value; or TOML)"),
+    "rev.use_app": ("包含当前情景中已录入的实际值", "Include the actuals of the current scenario"),
+    "rev.none": ("尚未录入实际值。", "No actual values yet."),
+    "rev.brief_pick": ("简报包含的情景(第一个为主)", "Scenarios in the brief (the first is the subject)"),
+    "rev.format": ("格式", "Format"), "rev.make": ("生成简报", "Make the brief"),
+    "rev.current": ("当前情景", "Current scenario"),
+    "rev.download": ("下载简报", "Download the brief"),
+    "rev.brief_help": ("中文简报:主要指标表、未达标目标及所需速度、情景对比、“十四五”速度对比、图表和规划数据核查。",
+                       "A Chinese brief: the main target table, misses with the pace each needs, scenarios "
+                       "compared, the 14th-plan pace, charts and the plan audit."),
+    "rev.col.name": ("指标", "Indicator"), "rev.col.period": ("时期", "Period"), "rev.col.past_bound": ("界限", "Bound"),
+    "rev.col.past_pace": ("过去速度", "Past pace"), "rev.col.needed_pace": ("所需速度", "Needed pace"),
+    "rev.col.pace_unit": ("速度单位", "Pace unit"), "rev.col.ratio": ("所需/过去", "Needed/past"),
+    "rev.col.ratio_alternatives": ("其他理解下", "Other readings"), "rev.col.unit": ("单位", "Unit"), "rev.col.measure": ("表述", "Statement"),
+    "rev.col.value": ("数值", "Value"), "rev.col.reading": ("理解", "Reading"), "rev.col.bound": ("界限", "Bound"),
+    "rev.col.start_year": ("起始年", "Start year"), "rev.col.start_level": ("起始水平", "Start level"),
+    "rev.col.end_level": ("终止水平", "End level"), "rev.col.pace": ("年均速度", "Average pace"), "rev.col.why": ("说明", "Why not known"),
+    "rev.col.check": ("核对项", "Check"), "rev.col.stated": ("报告值", "Stated"), "rev.col.engine": ("模型值", "Engine"),
+    "rev.col.difference": ("差", "Difference"), "rev.col.reproduced": ("一致", "Reproduced"),
+    "rev.reading.used": ("采用", "used"), "rev.reading.alternative": ("另一理解", "other reading"),
+}

@@ -1,0 +1,159 @@
+"""The uncertainty page's sections: settings, the probability table, fans, tornado and goal seek.
+
+Each ``show_*`` draws one section of the page for the scenario ``scn`` (whose cache key is
+``key``); runs are cached in :mod:`ui.state`, probabilities are worded by
+:mod:`ui.probability` (the bands of :mod:`sim.report.labels`), figures come from
+:mod:`ui.charts`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from sim import Scenario
+from sim.uncertainty.spec import uncertainty_for
+
+from . import charts, fmt, probability, state
+from .i18n import lang, name, t
+
+#: Draw counts offered.
+DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
+SETTINGS = ("draws", "seed", "scale", "persistence")
+
+
+def target_label(r, lg: str) -> str:
+    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/年)``."""
+    words = f"{t('unc.kind.' + r['kind'], lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
+            f"{t('unc.dir.' + r['direction'], lg)}".strip()
+    goal_ = f"{words} {fmt.simulated(r['target'], r['measure_unit'])}"
+    return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
+
+
+def probability_table(prob: pd.DataFrame, milestones: bool, lg: str) -> pd.io.formats.style.Styler:
+    """One row per target: projection, P(met) with its interval, the band in words, P5–P95."""
+    rows = prob if milestones else prob[prob["check"] == "target"]
+    pct = probability.pct
+    frame = pd.DataFrame([{
+        t("unc.col.target", lg): target_label(r, lg),
+        t("unc.col.year", lg): str(r["target_year"]),
+        t("unc.col.projected", lg): fmt.simulated(r["projected"], r["measure_unit"]),
+        t("unc.col.p", lg): pct(r["p_met"]),
+        t("unc.col.ci", lg): f"{pct(r['p_met_low'])} – {pct(r['p_met_high'])}",
+        t("unc.col.verdict", lg): probability.verdict(r["p_met"], lg),
+        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – {fmt.simulated(r['projected_p95'], r['measure_unit'])}",
+    } for _, r in rows.iterrows()])
+    colours = [probability.colour(p) for p in rows["p_met"]]
+    return frame.style.apply(lambda col: [f"background-color: {c}" for c in colours],
+                             subset=[t("unc.col.verdict", lg), t("unc.col.p", lg)])
+
+
+def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The goal seek's result in words: probability now, shift and pace needed, method."""
+    return pd.DataFrame({
+        t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
+        t("unc.col.now", lg): table["p_now"].map(probability.pct),
+        t("unc.col.shift", lg): table["shift"].map(lambda v: "—" if not math.isfinite(v) else f"{v:+.2f}"),
+        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {u}") for v, u in
+                                zip(table["pace_needed"], table["pace_unit"], strict=True)],
+        t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
+        t("unc.col.method", lg): table["method"].map(lambda m: t(f"unc.method.{m}", lg)),
+    })
+
+
+def settings(scn: Scenario) -> dict:
+    """The four settings of a run (draws, seed, spread multiplier, persistence)."""
+    default_persistence = float(uncertainty_for(state.get_plan(), scn).persistence)
+    a, b, c, d = st.columns(4)
+    draws = a.select_slider(t("unc.draws"), DRAWS, value=20_000, key="unc_draws", format_func=lambda n: f"{n:,}")
+    seed = b.number_input(t("unc.seed"), min_value=0, max_value=2**31 - 1, value=0, step=1, key="unc_seed")
+    scale = c.slider(t("unc.scale"), 0.0, 3.0, 1.0, 0.1, key="unc_scale", help=t("unc.scale_help"))
+    persistence = d.slider(t("unc.persistence"), 0.0, 1.0, default_persistence, 0.1, key="unc_persistence",
+                           help=t("unc.persistence_help"))
+    return {"draws": int(draws), "seed": int(seed), "scale": float(scale), "persistence": float(persistence)}
+
+
+def show_spreads(scn: Scenario, params: dict) -> None:
+    unc = uncertainty_for(state.get_plan(), scn, scale=params["scale"], persistence=params["persistence"])
+    with st.expander(t("unc.spreads")):
+        n_pairs = int((np.triu(unc.correlation, 1) != 0).sum())
+        st.caption(t("unc.spreads_note", n=n_pairs))
+        st.dataframe(unc.table(lang()), hide_index=True, width="stretch")
+
+
+def _last_run(scn: Scenario, key: str, params: dict) -> dict | None:
+    """The settings of the run to show: a new one if the button was pressed, else the last."""
+    last = st.session_state.get("unc_last")
+    if st.button(t("unc.run"), key="unc_run", type="primary"):
+        bar = st.progress(0.0, text=t("unc.running"))
+        ready = state.montecarlo_tables(
+            scn, params, progress=lambda done, total: bar.progress(done / total, text=t("unc.running")))
+        state.montecarlo(key, *(params[k] for k in SETTINGS), lang(), scn, _ready=ready)
+        bar.empty()
+        last = st.session_state["unc_last"] = {"key": key, **params}
+    return last if last and last["key"] == key else None
+
+
+def show_results(scn: Scenario, key: str, params: dict) -> None:
+    """The run button, the probability table and the fan chart."""
+    plan, lg = state.get_plan(), lang()
+    last = _last_run(scn, key, params)
+    if last is None:
+        st.info(t("unc.prompt"))
+        return
+    if any(last[k] != params[k] for k in params):
+        st.caption(t("unc.stale"))
+    out = state.montecarlo(key, *(last[k] for k in SETTINGS), lg, scn)
+    st.caption(t("unc.done", draws=out["draws"], seconds=out["seconds"], seed=out["seed"]))
+    st.subheader(t("unc.prob_title"))
+    milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
+    st.dataframe(probability_table(out["prob"], milestones, lg), hide_index=True, width="stretch")
+    st.caption(t("unc.legend", legend=probability.band_legend(lg)))
+    st.subheader(t("unc.fan_title"))
+    with_targets = [i.id for i in plan.indicators if i.targets or i.milestones]
+    ids = with_targets + [i.id for i in plan.indicators if i.id not in with_targets]
+    pick = st.selectbox(t("unc.fan_pick"), ids, key="unc_fan", format_func=lambda x: name(plan.by_id[x], lg))
+    fig, note = charts.fan_figure(plan, out["fan"], pick, lg)
+    st.plotly_chart(fig, key="unc_fan_chart", theme=None, config={"displaylogo": False})
+    if note:
+        st.caption(note)
+
+
+def show_tornado(scn: Scenario, key: str, params: dict) -> None:
+    """Which driver moves a chosen target's gap most."""
+    plan, lg = state.get_plan(), lang()
+    st.subheader(t("unc.tornado_title"))
+    table = state.sensitivity(key, params["scale"], params["persistence"], lg, scn)
+    targets = [(tg.indicator, tg.year) for tg in (*plan.targets, *plan.milestones)]
+    left, right = st.columns([3, 2])
+    pick = left.selectbox(t("unc.tornado_pick"), range(len(targets)), key="unc_tornado_target",
+                          format_func=lambda i: f"{name(plan.by_id[targets[i][0]], lg)} {targets[i][1]}")
+    step = right.radio(t("unc.tornado_step"), ["unit", "sd"], key="unc_tornado_step", horizontal=True,
+                       format_func=lambda s: t(f"unc.step.{s}", lg))
+    ind_id, year = targets[pick]
+    rows = table[(table["indicator"] == ind_id) & (table["target_year"] == year) & (table["step"] == step)] \
+        if not table.empty else table
+    if rows.empty:
+        st.info(t("unc.tornado_none"))
+        return
+    st.plotly_chart(charts.tornado_figure(rows, lg), key="unc_tornado_chart", theme=None,
+                    config={"displaylogo": False})
+
+
+def show_goal(scn: Scenario, key: str, params: dict) -> None:
+    """The pace every target needs to be met with a chosen probability."""
+    st.subheader(t("unc.goal_title"))
+    left, right = st.columns([1, 3])
+    p = left.slider(t("unc.goal_p"), 0.5, 0.95, 0.8, 0.05, key="unc_goal_p", format="%.2f")
+    if right.button(t("unc.goal_run"), key="unc_goal_run"):
+        st.session_state["unc_goal_last"] = {"key": key, "p": p, **params}
+    last = st.session_state.get("unc_goal_last")
+    if not last or last["key"] != key:
+        return
+    with st.spinner(t("unc.running")):
+        table = state.goal(key, last["p"], last["seed"], last["scale"], last["persistence"], lang(), scn)
+    st.caption(t("unc.goal_note", draws=state.GOAL_DRAWS))
+    st.dataframe(goal_table(table, lang()), hide_index=True, width="stretch")

@@ -1,0 +1,167 @@
+"""The app's scenario in the address bar: query parameters that reopen it, and reading them back.
+
+``?scenario=cautious&primary_va=5&secondary_va=10,10,10,9,9&actual.visitors=2026:2480``:
+:func:`to_query` writes an :class:`~ui.model.AppScenario`, :func:`from_query` reads one.
+A bad or stale parameter is ignored and reported as a :class:`~ui.model.Note` saying why;
+the rest of the link still applies. Pure Python (no Streamlit).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from sim import ScenarioError, resolve
+from sim.io.plan import Plan
+
+from .model import (
+    DEFAULT_BASE,
+    MAX_TEXT,
+    NAME_RE,
+    AppInputError,
+    AppScenario,
+    Loader,
+    Note,
+    constant,
+    paths_of,
+    set_actual,
+    set_path,
+)
+
+ACTUAL_PREFIX = "actual."
+META_KEYS = ("name", "title_zh", "title_en")
+#: Query parameters that belong to Streamlit itself, not to the scenario.
+RESERVED = frozenset({"embed", "embed_options"})
+LANGS = ("zh", "en")
+
+
+def _num(v: float) -> str:
+    return f"{v:.10g}"
+
+
+def to_query(state: AppScenario, plan: Plan, lang: str = "zh") -> dict[str, str]:
+    """Query parameters that reopen ``state`` (and the language, if not Chinese)."""
+    q = {"scenario": state.base}
+    for ind in plan.drivers:
+        if ind.id in state.drivers:
+            path = state.drivers[ind.id]
+            q[ind.id] = _num(path[0]) if constant(path) else ",".join(_num(v) for v in path)
+    for ind_id, obs in state.actuals.items():
+        q[ACTUAL_PREFIX + ind_id] = ",".join(f"{y}:{_num(v)}" for y, v in sorted(obs.items()))
+    for key in META_KEYS:
+        if getattr(state, key):
+            q[key] = getattr(state, key)
+    if lang != "zh":
+        q["lang"] = lang
+    return q
+
+
+def _one(params: Mapping[str, str | list[str]], key: str, notes: list[Note]) -> str:
+    """A parameter's value; the last one (and a note) if it appears more than once."""
+    raw = params[key]
+    if isinstance(raw, list | tuple):
+        if len(raw) > 1:
+            notes.append(Note(key, ", ".join(raw), "url.repeated"))
+        raw = raw[-1] if raw else ""
+    return str(raw)
+
+
+def _choice(params, key: str, allowed: Sequence[str], notes: list[Note], reason: str, default=None, **values):
+    """A parameter that must be one of ``allowed``: its value, or ``default`` and a note."""
+    if key not in params:
+        return default
+    wanted = _one(params, key, notes)
+    if wanted in allowed:
+        return wanted
+    notes.append(Note(key, wanted, reason, {k: v.format(value=wanted) for k, v in values.items()}))
+    return default
+
+
+def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequence[str],
+               load: Loader) -> tuple[AppScenario, str | None, list[Note]]:
+    """Read a scenario from query parameters.
+
+    Returns
+    -------
+    (AppScenario, language or None, notes)
+        Every parameter that could not be used is left out and explained in ``notes``; a
+        link whose scenario no longer exists opens the default base scenario.
+    """
+    notes: list[Note] = []
+    base = _choice(params, "scenario", names, notes, "url.unknown_scenario", DEFAULT_BASE,
+                   value="{value}", base=DEFAULT_BASE)
+    lang = _choice(params, "lang", LANGS, notes, "url.bad_lang")
+    base_scn = load(base)
+    base_paths = paths_of(plan, base_scn)
+    state = AppScenario(base=base)
+    for key in params:
+        if key in ("scenario", "lang") or key in RESERVED:
+            continue
+        raw = _one(params, key, notes)
+        try:
+            state = _apply_param(state, plan, base_paths, key, raw)
+        except AppInputError as exc:
+            notes.append(Note(key, raw, exc.key, exc.values))
+    try:
+        resolve(plan, state.build(base_scn), plan.horizon)
+    except ScenarioError as exc:
+        notes.append(Note("…", "", "url.invalid", {"detail": exc.message}))
+        state = AppScenario(base=base)
+    return state, lang, notes
+
+
+def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: str, raw: str) -> AppScenario:
+    """``state`` with one query parameter applied; :class:`AppInputError` says why it cannot be."""
+    if key in META_KEYS:
+        return _apply_meta(state, key, raw)
+    if key.startswith(ACTUAL_PREFIX):
+        return _apply_actuals(state, plan, key[len(ACTUAL_PREFIX):], raw)
+    if key in plan.driver_index:
+        return _apply_driver(state, plan, base_paths, key, raw)
+    if key in plan.by_id:
+        raise AppInputError("url.derived", inputs=", ".join(plan.leaves(key)))
+    raise AppInputError("url.unknown_param")
+
+
+def _apply_meta(state: AppScenario, key: str, raw: str) -> AppScenario:
+    if key == "name" and not NAME_RE.fullmatch(raw):
+        raise AppInputError("url.bad_name")
+    if len(raw) > MAX_TEXT:
+        raise AppInputError("url.bad_text")
+    return replace(state, **{key: raw})
+
+
+def _apply_actuals(state: AppScenario, plan: Plan, ind_id: str, raw: str) -> AppScenario:
+    """``actual.visitors=2026:2480,2027:2600``."""
+    if ind_id not in plan.by_id:
+        raise AppInputError("url.unknown_param")
+    for item in raw.split(","):
+        year, sep, value = item.partition(":")
+        if not sep or not year.strip().isdigit():
+            raise AppInputError("url.bad_actual")
+        state = set_actual(state, plan, ind_id, int(year), _float(value))
+    return state
+
+
+def _apply_driver(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: str, raw: str) -> AppScenario:
+    """``primary_va=5`` (every year) or ``secondary_va=10,10,9`` (from 2026; the last repeats)."""
+    values = [_float(x) for x in raw.split(",")]
+    n = len(plan.years()) - 1
+    if not 1 <= len(values) <= n:
+        raise AppInputError("url.wrong_length", n=n)
+    values += [values[-1]] * (n - len(values))
+    return set_path(state, plan, base_paths, key, values)
+
+
+def _float(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise AppInputError("url.bad_number") from None
+    if not math.isfinite(value):
+        raise AppInputError("url.bad_number")
+    return value
+
