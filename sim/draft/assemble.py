@@ -49,7 +49,7 @@ def _first_baseline(ind: Draft1) -> Candidate | None:
 
 def _trend(ind: Draft1, dynamic: str) -> Candidate | None:
     trends = ind.by_role("trend")
-    keep = [c for c in trends if (c.reading == "growth" and dynamic == "compound")
+    keep = [c for c in trends if (c.reading in ("growth", "decline") and dynamic == "compound")
             or (c.reading == "increment" and dynamic == "additive")]
     for c in trends:
         if c not in keep[:1]:
@@ -59,16 +59,18 @@ def _trend(ind: Draft1, dynamic: str) -> Candidate | None:
 
 
 def _dedupe_goals(ind: Draft1, role: str) -> list[Candidate]:
-    """One target/milestone per year: a level before a growth rate of the same year."""
-    by_year: dict[int, list[Candidate]] = defaultdict(list)
+    """One milestone per year (a level before the growth beside it); one target per year and kind."""
+    by_year: dict[tuple, list[Candidate]] = defaultdict(list)
     for c in ind.by_role(role):
-        by_year[c.year].append(c)
+        growth = c.reading in ("growth", "decline", "multiple")
+        by_year[(c.year, growth) if role == "target" else (c.year,)].append(c)
     out = []
     for _year, cs in sorted(by_year.items()):
         cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading == "increment", c.no))
         out.append(cs[0])
         for c in cs[1:]:
             _drop(c, f"candidate {cs[0].no} gives this {role} for {cs[0].year} ({cs[0].reading})")
+    out.sort(key=lambda c: (c.year, c.reading not in ("growth", "decline", "multiple")))
     return out
 
 
@@ -88,16 +90,22 @@ def _milestone_ok(c: Candidate, ind: Draft1, drafts: dict[str, Draft1]) -> bool:
     return _evidence(ind, drafts) or c.direction in ("hold", "at_most")
 
 
+def _check_milestones(drafts: dict[str, Draft1]) -> None:
+    for ind in drafts.values():
+        for c in ind.by_role("milestone"):
+            if c.indicator not in BY_ID and not ind.by_role("target"):
+                _drop(c, "indicator outside the lexicon without a 2030 target")
+            elif not _milestone_ok(c, ind, drafts):
+                _drop(c, "a one-year task: no 2025 level, 2030 target or trend to tie it to")
+
+
 def select(cands: list[Candidate]) -> dict[str, Draft1]:
     """Indicators to write, by id; sets ``status``/``reason`` on every candidate."""
     drafts: dict[str, Draft1] = {}
     for c in cands:
         if c.role != "none":
             drafts.setdefault(c.indicator, Draft1(c.indicator)).cands.append(c)
-    for ind in drafts.values():
-        for c in ind.by_role("milestone"):
-            if not _milestone_ok(c, ind, drafts):
-                _drop(c, "a one-year task: no 2025 level, 2030 target or trend to tie it to")
+    _check_milestones(drafts)
     chosen: dict[str, Draft1] = {}
     for ind_id, ind in drafts.items():
         known = ind_id in BY_ID
@@ -105,10 +113,11 @@ def select(cands: list[Candidate]) -> dict[str, Draft1]:
         if known and live or not known and ind.by_role("target"):
             chosen[ind_id] = ind
             continue
+        reason = ("indicator outside the lexicon without a 2030 target" if not known
+                  else "no 2025 level, 2030 target or checkable 2026 milestone")
         for c in ind.cands:
             if c.status != "dropped":
-                _drop(c, "indicator outside the lexicon without a 2030 target" if not known
-                      else "no 2025 level, 2030 target or checkable 2026 milestone")
+                _drop(c, reason)
     return chosen
 
 
@@ -210,13 +219,18 @@ def _goals(cands: list[Candidate], dynamic: str, base_year: int, baseline_c: Can
     return out
 
 
+def _unknown_unit(ind: Draft1) -> str:
+    levels = [c.unit for c in ind.cands if c.status != "dropped" and c.reading in ("level", "share")]
+    return levels[0] if levels else "(unit to fill)"
+
+
 def build_indicator(ind: Draft1, base_year: int, inherited_trend: Candidate | None = None) -> dict:
     """The plan-file table of one chosen indicator."""
     entry = BY_ID.get(ind.id)
     baseline_c = _first_baseline(ind)
     targets = _dedupe_goals(ind, "target")
     milestones = _dedupe_goals(ind, "milestone")
-    unit = entry.unit if entry else next((c.unit for c in ind.cands if c.status != "dropped"), "")
+    unit = entry.unit if entry else _unknown_unit(ind)
     dynamic = _dynamic(ind, targets + milestones, unit)
     name = entry.name_zh if entry else ind.cands[0].name
     out: dict = {"id": ind.id, "name_zh": name, "name_en": entry.name_en if entry else f"{name} (to translate)",
@@ -238,7 +252,7 @@ def build_indicator(ind: Draft1, base_year: int, inherited_trend: Candidate | No
         out["trend"] = dict(baseline)
     elif trend_c is not None:
         trend_c.status = "used"
-        out["trend"] = _number(trend_c, trend_c.value)
+        out["trend"] = _number(trend_c, -trend_c.value if trend_c.reading == "decline" else trend_c.value)
     if notes:
         out["note"] = " ".join(notes)
     out["target"], out["milestone"] = goals_t, goals_m

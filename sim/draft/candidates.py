@@ -215,26 +215,36 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int, report_year:
     role = "target" if section == PLAN15 and year == 2030 else "milestone"
     if reading in ("level", "share", "growth", "decline", "multiple", "increment"):
         return role, year, ""
-    return "none", year, f"a {reading} in the goals, not a level or growth rate"
+    return "none", year, f"read as '{reading}' in the goals, not a level or growth rate"
 
 
 def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, str]:
     if reading in ("level", "share"):
         return "baseline", base_year, ""
-    if reading in ("growth", "increment"):
+    if reading in ("growth", "increment", "decline"):
         return "trend", base_year, ""
-    return "none", base_year, f"a {reading} in the past-year review, neither a level nor a growth rate"
+    return "none", base_year, f"read as '{reading}' in the past-year review, neither a level nor a growth rate"
 
 
 def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int | None, str]:
     if reading in ("level", "share") and not period:
         return "baseline", base_year, ""
     if reading == "threshold":
-        return "none", base_year, "a threshold passed (迈上/突破), not the level"
+        return "none", base_year, "a bound (迈上/突破/以上/以内), not the level reached"
     if reading in ("growth", "decline", "average_change", "change", "multiple", "grew_times",
                    "total", "start_level", "level", "share"):
         return "history", base_year, ""
-    return "none", base_year, f"a {reading} in the 十四五 record that the plan format cannot hold"
+    return "none", base_year, f"read as '{reading}' in the 十四五 record, which the plan format cannot hold"
+
+
+def _unnamed(fact: Fact, section: str, quote: str, start: int) -> list[Candidate]:
+    reason = ("no indicator is named before the number" if "no_name" in fact.flags
+              else f"the names ({fact.noun}) and the {len(fact.values)} values do not pair up")
+    return [Candidate(no=start + i + 1, section=section, year=None, indicator="", name="", known=False,
+                      role="none", reading="", kind="", direction="", direction_word="", value=q.value,
+                      value_written=q.value, unit_written=q.unit, unit=q.unit, quote=quote, confidence=0.0,
+                      status="dropped", reason=reason, high=q.high)
+            for i, q in enumerate(fact.values)]
 
 
 def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, report_year: int) -> list[Candidate]:
@@ -245,13 +255,14 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
     for section, fact in facts:
         quote = text[fact.quote_start:fact.quote_end].strip()
         if not fact.items:
+            out.extend(_unnamed(fact, section, quote, len(out)))
             continue
         for item in fact.items:
             q = item.quantity
             reading = reading_of(fact, item, section)
             role, year, reason = role_of(section, reading, fact, base_year, report_year)
             entry = item.entry
-            unit = entry.unit if entry else (q.unit if q.base not in ("%",) else "%")
+            unit = q.unit if q.base in ("%", "百分点", "倍") or entry is None else entry.unit
             value = q.value
             if entry is not None and q.base not in ("%", "百分点", "倍"):
                 value = convert(q.value, q.unit, entry.unit)

@@ -22,7 +22,8 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d)|(?<!\d),")
 _TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
-_PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为")
+_PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为", "以上", "以下",
+            "以内", "以来")
 _PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比", "由", "是", "达到", "达", "为", "增长",
                 "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "保持在", "保持", "稳定在", "稳定",
                 "控制在", "控制", "突破", "超过", "不低于", "不超过", "不高于", "低于", "增加", "净增", "增至",
@@ -64,6 +65,7 @@ class Fact:
     quote_end: int
     year_mark: int | None = None
     flags: set[str] = field(default_factory=set)
+    values: list[Quantity] = field(default_factory=list)
 
 
 def _spans(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
@@ -76,7 +78,8 @@ def _spans(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
 
 
 def _mask(text: str) -> str:
-    for word in _PROTECT:
+    # Indicator names may contain predicate words (PM2.5平均浓度, 城镇新增就业): hide them first.
+    for word in (*lexicon.names_in(text), *_PROTECT):
         text = text.replace(word, "■" * len(word))
     return text
 
@@ -86,7 +89,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
     year = None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = _YEAR_MARK.sub("", lead)
+    lead = lexicon.normalise(_YEAR_MARK.sub("", lead))
     body = _LEAD_MODIFIERS.sub("", lead)
     m = _PRED_RE.search(_mask(body))
     if m is None:
@@ -281,6 +284,12 @@ def _named_items(noun: str, qs: list[Quantity], sentence: str, previous: list[Fa
 
 
 def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
+    fact = _read_fact(lead, qs, trail, sentence, clause, span, before, previous)
+    fact.values = list(qs)
+    return fact
+
+
+def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
     flags = _flags(noun, before, sentence)
     c_start, c_end = span

@@ -204,6 +204,11 @@ def find(text: str) -> Match | None:
     return best
 
 
+def names_in(text: str) -> list[str]:
+    """Lexicon names occurring in (already normalised) ``text``, longest first."""
+    return [syn for syn, _ in _SYNONYMS if syn in text]
+
+
 def exact(text: str) -> Entry | None:
     """The entry whose synonym is exactly ``text`` (normalised), if any."""
     norm = normalise(text)
