@@ -185,6 +185,8 @@ def history_entry(c: Candidate, unit: str) -> dict | None:
     if c.reading == "share":
         measure = None
     value = c.value if c.reading not in ("decline",) else -c.value
+    if c.readings:
+        value = c.readings[0]  # 增长5倍 read strictly (×6); the other reading goes beside it
     if measure in ("total", "change", "level", "average_change") and c.unit_written not in ("%", "个百分点", "百分点"):
         value = convert(c.value_written, c.unit_written, unit)
     if measure is None or value is None:

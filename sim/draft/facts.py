@@ -98,7 +98,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
 
 
 def _clean_name(noun: str) -> str:
-    noun = re.sub(r"^[、，,和及与]+", "", noun)
+    noun = re.sub(r"^[、，,和及与的]+", "", noun)
     noun = _INCREMENT.sub("", noun)
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"
                   r"建成|改造|治理|修复|新增|全区|今年|其中)+", "", noun)
@@ -190,7 +190,7 @@ def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bo
     if lexicon.find(name) is not None:
         return name, False
     name = _clean_name(name)
-    if not any(name.endswith(g) for g in lexicon.GENERIC):
+    if lexicon.normalise(name) not in lexicon.GENERIC:
         return name, False
     topic = sentence_topic(sentence)
     if not topic and previous and previous[-1].items:
@@ -291,6 +291,10 @@ def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact])
 
 def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
+    if year is None:
+        # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses.
+        marks = [int(m.group(2)) for m in _YEAR_MARK.finditer(before)]
+        year = marks[-1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
     if not _clean_name(noun):

@@ -50,9 +50,8 @@ def _safe(cell):
 def review_csv(cands: list[Candidate]) -> str:
     """The review table as CSV text (without the BOM)."""
     frame = review_frame(cands)
-    for col in frame.columns:
-        if frame[col].dtype == object:
-            frame[col] = frame[col].map(_safe)
+    for col in ("name", "direction_word", "reason", "quote", "value_written"):
+        frame[col] = frame[col].map(_safe).astype(object)
     return frame.to_csv(index=False, lineterminator="\n")
 
 
