@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon
-from .lexicon import Entry
+from .lexicon import GENERIC, PAIRS, Entry, exact, find, has_combined, names_in, normalise
 from .numerals import Quantity, convert, find_quantities
 
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -79,7 +78,7 @@ def _spans(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
 
 def _mask(text: str) -> str:
     # Indicator names may contain predicate words (PM2.5平均浓度, 城镇新增就业): hide them first.
-    for word in (*lexicon.names_in(text), *_PROTECT):
+    for word in (*names_in(text), *_PROTECT):
         text = text.replace(word, "■" * len(word))
     return text
 
@@ -89,7 +88,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
     year = None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = lexicon.normalise(_YEAR_MARK.sub("", lead))
+    lead = normalise(_YEAR_MARK.sub("", lead))
     body = _LEAD_MODIFIERS.sub("", lead)
     m = _PRED_RE.search(_mask(body))
     if m is None:
@@ -113,21 +112,21 @@ def _shared_head(items: list[str]) -> list[str]:
     for cut in range(0, len(last)):
         head = last[cut:]
         names = [i + head if cut else i for i in items[:-1]] + [last]
-        exact = sum(lexicon.exact(n) is not None for n in names)
-        loose = sum(_lex_entry(n) is not None for n in names)
-        key = (exact, loose, -abs(cut - mean) if cut else -abs(len(last) - mean))
+        n_exact = sum(exact(n) is not None for n in names)
+        n_loose = sum(_lex_entry(n) is not None for n in names)
+        key = (n_exact, n_loose, -abs(cut - mean) if cut else -abs(len(last) - mean))
         if best_key is None or key > best_key:
             best, best_key = names, key
     return best
 
 
 def _lex_entry(name: str) -> Entry | None:
-    m = lexicon.find(name)
+    m = find(name)
     return m.entry if m else None
 
 
 def _expand_pair(name: str, n_values: int) -> list[str] | None:
-    for key, parts in lexicon.PAIRS.items():
+    for key, parts in PAIRS.items():
         if key not in name:
             continue
         variants = [name.replace(key, p, 1) for p in parts]
@@ -139,7 +138,7 @@ def _expand_pair(name: str, n_values: int) -> list[str] | None:
             continue
         if len({e.id for e in entries}) != len(entries):
             continue
-        if n_values == len(variants) or (n_values == 1 and not lexicon.has_combined(key)):
+        if n_values == len(variants) or (n_values == 1 and not has_combined(key)):
             return variants
     return None
 
@@ -163,7 +162,7 @@ def _names_for(noun: str, n_values: int) -> tuple[list[str], tuple[str, ...]] | 
             return shared, ("list", "shared value")
     parts = [p for p in _LIST_SEP.split(noun) if p.strip()] if n_values > 1 or "、" in noun else [noun]
     how: tuple[str, ...] = ()
-    if len(parts) > 1 and lexicon.exact(noun) is None and _lex_entry(noun) and len(parts) != n_values:
+    if len(parts) > 1 and exact(noun) is None and _lex_entry(noun) and len(parts) != n_values:
         parts = [noun]  # a name with 与/和 in it (新材料与现代制造)
     if len(parts) > 1:
         parts, how = _shared_head([_clean_name(p) for p in parts]), ("list",)
@@ -187,10 +186,10 @@ def sentence_topic(sentence: str) -> str:
 
 
 def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bool]:
-    if lexicon.find(name) is not None:
+    if find(name) is not None:
         return name, False
     name = _clean_name(name)
-    if lexicon.normalise(name) not in lexicon.GENERIC:
+    if normalise(name) not in GENERIC:
         return name, False
     topic = sentence_topic(sentence)
     if not topic and previous and previous[-1].items:
@@ -201,7 +200,7 @@ def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bo
 
 
 def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:
-    match = lexicon.find(name)
+    match = find(name)
     entry = match.entry if match else None
     if entry is not None and q.base not in ("%", "百分点", "倍") and convert(1.0, q.unit, entry.unit) is None:
         entry = None  # 占地区生产总值比重: the name is there, but the number is not its level

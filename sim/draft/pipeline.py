@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import lexicon
 from .assemble import build_indicator, select
 from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
+from .lexicon import BY_ID, ENTRIES, PART_OF
 from .sections import report_year, split_sections
 from .source import read_report
 from .tomlout import plan_toml
@@ -77,14 +77,14 @@ def _meta(district: str, source: str) -> dict:
 
 
 def _order_key(ind_id: str) -> tuple[int, str]:
-    ids = [e.id for e in lexicon.ENTRIES]
+    ids = [e.id for e in ENTRIES]
     return (ids.index(ind_id), "") if ind_id in ids else (len(ids), ind_id)
 
 
 def _with_parts(chosen: dict, tables: dict) -> None:
     """A sum whose parts are all drafted (奶肉牛 = 奶牛 + 肉牛) becomes a derived indicator."""
     for parent_id, parent in list(tables.items()):
-        parts = lexicon.BY_ID[parent_id].parts if parent_id in lexicon.BY_ID else ()
+        parts = BY_ID[parent_id].parts if parent_id in BY_ID else ()
         if not parts or not all(p in tables for p in parts):
             continue
         for key in ("baseline", "trend", "driver", "price_basis", "milestone", "history"):
@@ -94,7 +94,7 @@ def _with_parts(chosen: dict, tables: dict) -> None:
 
 
 def _parent_trend(ind_id: str, chosen: dict):
-    parent = lexicon.PART_OF.get(ind_id)
+    parent = PART_OF.get(ind_id)
     if parent is None or parent not in chosen:
         return None
     trends = [c for c in chosen[parent].by_role("trend") if c.reading == "growth"]
