@@ -40,6 +40,12 @@ def _drop(c: Candidate, reason: str) -> None:
     c.status, c.reason = "dropped", reason
 
 
+def _drop_unless_kept(c: Candidate, reason: str) -> None:
+    # The reviewer's "keep" overrides the rules about which numbers a plan needs.
+    if c.keep is not True:
+        _drop(c, reason)
+
+
 def _first_baseline(ind: Draft1) -> Candidate | None:
     found = sorted(ind.by_role("baseline"), key=lambda c: (c.section != "past_year", c.no))
     for extra in found[1:]:
@@ -94,23 +100,26 @@ def _check_milestones(drafts: dict[str, Draft1]) -> None:
     for ind in drafts.values():
         for c in ind.by_role("milestone"):
             if c.indicator not in BY_ID and not ind.by_role("target"):
-                _drop(c, "indicator outside the lexicon without a 2030 target")
+                _drop_unless_kept(c, "indicator outside the lexicon without a 2030 target")
             elif not _milestone_ok(c, ind, drafts):
-                _drop(c, "a one-year task: no 2025 level, 2030 target or trend to tie it to")
+                _drop_unless_kept(c, "a one-year task: no 2025 level, 2030 target or trend to tie it to")
 
 
 def select(cands: list[Candidate]) -> dict[str, Draft1]:
     """Indicators to write, by id; sets ``status``/``reason`` on every candidate."""
     drafts: dict[str, Draft1] = {}
     for c in cands:
-        if c.role != "none":
+        if c.keep is False:
+            _drop(c, "rejected at review")
+        elif c.role != "none":
             drafts.setdefault(c.indicator, Draft1(c.indicator)).cands.append(c)
     _check_milestones(drafts)
     chosen: dict[str, Draft1] = {}
     for ind_id, ind in drafts.items():
         known = ind_id in BY_ID
         live = ind.by_role("baseline") + ind.by_role("target") + ind.by_role("milestone")
-        if known and live or not known and ind.by_role("target"):
+        kept = any(c.keep for c in live)
+        if known and live or not known and ind.by_role("target") or kept:
             chosen[ind_id] = ind
             continue
         reason = ("indicator outside the lexicon without a 2030 target" if not known

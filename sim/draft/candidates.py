@@ -104,6 +104,7 @@ class Candidate:
     flags: set[str] = field(default_factory=set)
     entry: object = None
     high: float | None = None
+    keep: bool | None = None  # the reviewer's decision: True keeps, False rejects, None decides by rule
 
 
 def reading_of(fact: Fact, item: Item, section: str) -> str:

@@ -225,4 +225,4 @@ def has_combined(pair_key: str) -> bool:
 
 def generated_id(name: str) -> str:
     """A stable ASCII id for an indicator outside the lexicon (same name, same id)."""
-    return f"new_{zlib.crc32(normalise(name).encode('utf-8')):08x}"
+    return f"x_{zlib.crc32(normalise(name).encode('utf-8')):08x}"

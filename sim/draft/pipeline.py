@@ -101,28 +101,21 @@ def _parent_trend(ind_id: str, chosen: dict):
     return trends[0] if trends else None
 
 
-def draft_from_text(text: str, source: str = "report.txt", district: str | None = None,
-                    encoding: str = "utf-8") -> Draft:
-    """Draft a plan from the text of a work report.
-
-    Parameters
-    ----------
-    text : str
-        The report.
-    source : str
-        Its file name, written into the plan as ``source_file``.
-    district : str, optional
-        District name; default: read from the report's opening lines.
-
-    Returns
-    -------
-    Draft
-    """
+def read_candidates(text: str) -> list[Candidate]:
+    """Every number of the report as a candidate, with its section, year and role."""
     year = report_year(text)
     facts = []
     for para in split_sections(text, year):
         facts.extend((para.kind, f) for f in read_paragraph(text, para.start, len(para.text)))
-    cands = candidates_from(facts, text, BASE_YEAR, year)
+    return candidates_from(facts, text, BASE_YEAR, year)
+
+
+def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,
+             encoding: str = "utf-8") -> Draft:
+    """The plan made of ``cands`` (statuses and reasons are set on them).
+
+    Call it again on candidates the reviewer has edited (:mod:`sim.draft.decisions`).
+    """
     chosen = select(cands)
     tables = {}
     for ind_id in sorted(chosen, key=_order_key):
@@ -137,6 +130,28 @@ def draft_from_text(text: str, source: str = "report.txt", district: str | None 
             "check": {"growth_pp": 0.5, "percent_pp": 1.0, "level_rel": 0.02},
             "indicator": list(tables.values())}
     return Draft(plan, cands, text, Path(source).name, encoding)
+
+
+def draft_from_text(text: str, source: str = "report.txt", district: str | None = None,
+                    encoding: str = "utf-8") -> Draft:
+    """Draft a plan from the text of a work report.
+
+    Parameters
+    ----------
+    text : str
+        The report.
+    source : str
+        Its file name, written into the plan as ``source_file``.
+    district : str, optional
+        District name; default: read from the report's opening lines.
+    encoding : str
+        How the text was decoded (kept for the record).
+
+    Returns
+    -------
+    Draft
+    """
+    return assemble(read_candidates(text), text, source, district, encoding)
 
 
 def draft_from_path(path: str | Path, district: str | None = None) -> Draft:

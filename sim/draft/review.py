@@ -8,12 +8,9 @@ reason. Written as CSV in UTF-8 with a BOM, so that spreadsheet programs show th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from .candidates import Candidate
-from .files import write_text_atomic
 
 REVIEW_COLUMNS = (
     "no", "status", "confidence", "section", "year", "role", "indicator", "name", "known", "reading",
@@ -55,6 +52,6 @@ def review_csv(cands: list[Candidate]) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-def write_review(cands: list[Candidate], path: str | Path) -> None:
-    """Write the review table to ``path`` (UTF-8 with BOM), atomically."""
-    write_text_atomic(path, "\ufeff" + review_csv(cands))
+def review_bytes(cands: list[Candidate]) -> bytes:
+    """The review table as a file's bytes: UTF-8 with a BOM."""
+    return ("\ufeff" + review_csv(cands)).encode("utf-8")

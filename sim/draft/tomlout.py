@@ -21,7 +21,7 @@ _HEADER = """\
 #   derived  : worked out from reported numbers; `formula` shows the arithmetic.
 #   assumed  : not in the report; `reason` says how the placeholder was chosen.
 #              Growth-only indicators have an index baseline (2025 = 100, `index = true`).
-# Indicators outside the drafting lexicon have ids starting with `new_` and a note;
+# Indicators outside the drafting lexicon have ids starting with `x_` and a note;
 # give them a proper id, English name and area.
 """
 

@@ -126,7 +126,7 @@ def test_explicit_years_override_the_section():
 
 def test_unknown_indicators_keep_a_generated_id_and_are_marked():
     d = draft_from_text(report(goals="数字经济核心产业增加值占地区生产总值比重达到12%。"))
-    [ind] = [i for i in d.plan["indicator"] if i["id"].startswith("new_")]
+    [ind] = [i for i in d.plan["indicator"] if i["id"].startswith("x_")]
     assert ind["name_zh"] == "数字经济核心产业增加值"
     assert "Not in the lexicon" in ind["note"]
     assert ind["target"][0]["value"] == 12.0

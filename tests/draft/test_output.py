@@ -7,10 +7,9 @@ import tomllib
 import pandas as pd
 import pytest
 
-from sim import ExportError, load_plan
+from sim import load_plan
 from sim.draft import draft_from_path, draft_from_text
-from sim.draft.files import write_text_atomic
-from sim.draft.review import REVIEW_COLUMNS, review_csv, write_review
+from sim.draft.review import REVIEW_COLUMNS, review_bytes, review_csv
 from sim.draft.tomlout import plan_toml
 
 from .helpers import FIXTURES, report
@@ -23,7 +22,7 @@ def qingshan():
 
 def test_fixture_draft_loads_and_runs(qingshan, tmp_path):
     path = tmp_path / "qingshan.toml"
-    write_text_atomic(path, qingshan.toml())
+    path.write_text(qingshan.toml(), encoding="utf-8")
     plan = load_plan(path)
     ind = plan.by_id
     assert plan.district_zh == "青山县"
@@ -46,7 +45,7 @@ def test_toml_strings_round_trip():
 
 def test_review_table_has_every_candidate_with_bom(qingshan, tmp_path):
     path = tmp_path / "review.csv"
-    write_review(qingshan.candidates, path)
+    path.write_bytes(review_bytes(qingshan.candidates))
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path, encoding="utf-8-sig")
@@ -60,11 +59,3 @@ def test_review_table_has_every_candidate_with_bom(qingshan, tmp_path):
 def test_review_cells_never_become_formulas():
     draft = draft_from_text(report(past="-地区生产总值达到100亿元。"))
     assert ",'-地区生产总值达到100亿元\n" in review_csv(draft.candidates)
-
-
-def test_failed_write_leaves_nothing(tmp_path):
-    with pytest.raises(ExportError, match="cannot write file"):
-        write_text_atomic(tmp_path / "missing" / "out.toml", "x")
-    assert list(tmp_path.iterdir()) == []
-    write_text_atomic(tmp_path / "ok.toml", "y")
-    assert [p.name for p in tmp_path.iterdir()] == ["ok.toml"]
