@@ -38,9 +38,11 @@ def decision_table(draft: Draft) -> pd.DataFrame:
 
 
 def _edited(c: Candidate, row) -> Candidate:
+    default = c.status == "used"
     c = copy.copy(c)
     c.flags = set(c.flags)
-    c.keep = bool(row["keep"])
+    # Only a change of the tick is a decision; an untouched row is decided by the rules again.
+    c.keep = None if bool(row["keep"]) == default else bool(row["keep"])
     role, ind_id = str(row["role"]), str(row["indicator"]).strip()
     if role not in ROLES:
         raise ValueError(f"candidate {c.no}: role '{role}' is not one of {', '.join(ROLES)}")
@@ -53,9 +55,16 @@ def _edited(c: Candidate, row) -> Candidate:
             c.name, c.unit = entry.name_zh, (c.unit if c.unit in ("%", "个百分点", "倍") else entry.unit)
     c.role, c.value = role, float(row["value"])
     c.year = int(row["year"]) or c.year
-    if c.role == "none":
-        c.keep = False
     c.status, c.reason = ("dropped", c.reason) if c.role == "none" else ("review", "")
+    return c
+
+
+def _reset(c: Candidate) -> Candidate:
+    # Rows the reviewer did not see are decided by the rules again.
+    c = copy.copy(c)
+    c.flags = set(c.flags)
+    if c.role != "none" and c.keep is not False:
+        c.status, c.reason = "review", ""
     return c
 
 
@@ -68,7 +77,7 @@ def apply_decisions(draft: Draft, table: pd.DataFrame) -> Draft:
         If a row names an unknown role.
     """
     by_no = {int(row["no"]): row for _, row in table.iterrows()}
-    cands = [_edited(c, by_no[c.no]) if c.no in by_no else copy.copy(c) for c in draft.candidates]
+    cands = [_edited(c, by_no[c.no]) if c.no in by_no else _reset(c) for c in draft.candidates]
     return assemble(cands, draft.text, draft.source, draft.plan["plan"]["district_zh"], draft.encoding)
 
 

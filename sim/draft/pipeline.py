@@ -93,6 +93,12 @@ def _with_parts(chosen: dict, tables: dict) -> None:
         parent["note"] = (parent.get("note", "") + " The sum of its parts, which the report gives separately.").strip()
 
 
+def _worth_writing(table: dict) -> bool:
+    base = table.get("baseline", {})
+    return bool(table.get("target") or table.get("milestone") or table.get("dynamic") == "derived"
+                or base.get("basis") in ("reported", "derived"))
+
+
 def _parent_trend(ind_id: str, chosen: dict):
     parent = PART_OF.get(ind_id)
     if parent is None or parent not in chosen:
@@ -121,6 +127,10 @@ def assemble(cands: list[Candidate], text: str, source: str = "report.txt", dist
     for ind_id in sorted(chosen, key=_order_key):
         tables[ind_id] = build_indicator(chosen[ind_id], BASE_YEAR, _parent_trend(ind_id, chosen))
     _with_parts(chosen, tables)
+    for ind_id in [i for i, tab in tables.items() if not _worth_writing(tab)]:
+        del tables[ind_id]
+        for c in chosen[ind_id].cands:
+            c.status, c.reason = "dropped", "nothing left to check: no 2025 level and no goal"
     for c in cands:
         if c.status == "review":
             c.status, c.reason = "dropped", c.reason or "not needed by the plan file"

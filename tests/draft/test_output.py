@@ -27,7 +27,7 @@ def test_fixture_draft_loads_and_runs(qingshan, tmp_path):
     ind = plan.by_id
     assert plan.district_zh == "青山县"
     assert ind["gdp"].baseline.value == 1020.0
-    assert [(t.kind, t.value) for t in ind["gdp"].targets] == [("growth", 5.5), ("level", 1400.0)]
+    assert [(t.kind, t.value) for t in ind["gdp"].targets] == [("growth", 5.5), ("level", 1300.0)]
     assert ind["energy_intensity"].targets[0].value == pytest.approx(((1 - 0.135) ** 0.2 - 1) * 100, abs=0.01)
     assert ind["energy_intensity"].targets[0].direction == "at_most"
     assert ind["energy_intensity"].trend.value == -3.1
