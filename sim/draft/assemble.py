@@ -72,7 +72,7 @@ def _dedupe_goals(ind: Draft1, role: str) -> list[Candidate]:
         by_year[(c.year, growth) if role == "target" else (c.year,)].append(c)
     out = []
     for _year, cs in sorted(by_year.items()):
-        cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading == "increment", c.no))
+        cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading in ("increment", "change"), c.no))
         out.append(cs[0])
         for c in cs[1:]:
             _drop(c, f"candidate {cs[0].no} gives this {role} for {cs[0].year} ({cs[0].reading})")
@@ -90,7 +90,7 @@ def _evidence(ind: Draft1, drafts: dict[str, Draft1]) -> bool:
 
 
 def _milestone_ok(c: Candidate, ind: Draft1, drafts: dict[str, Draft1]) -> bool:
-    if c.reading == "increment":
+    if c.reading in ("increment", "change"):
         return bool(ind.by_role("baseline")) or any(
             m.reading == "level" and m.quote == c.quote for m in ind.by_role("milestone"))
     return _evidence(ind, drafts) or c.direction in ("hold", "at_most")
@@ -211,20 +211,27 @@ def history_entry(c: Candidate, unit: str) -> dict | None:
 
 
 def _increment_goal(c: Candidate, baseline_c: Candidate | None) -> dict | None:
-    # 新增规上工业企业15户 beside a 2025 level of 106: the goal is the level 121.
+    # 新增规上工业企业15户 beside a 2025 level of 106: the goal is the level 121 (提高1个百分点 alike).
     if baseline_c is None:
         _drop(c, "an addition with no 2025 level to add it to")
         return None
-    value = baseline_c.value + c.value
-    c.kind, c.direction, c.status = "level", "at_least", "used"
-    return {"year": c.year, "kind": "level", "direction": "at_least", "value": value, "basis": "derived",
-            "formula": f"{baseline_c.value:g} + {c.value:g} = {value:g}", "quote": [baseline_c.quote, c.quote]}
+    if c.reading == "change" and c.unit_written not in ("个百分点", "百分点") and baseline_c.unit == "%":
+        _drop(c, "a change in a unit other than percentage points, on a percentage")
+        return None
+    value = round(baseline_c.value + c.value, 6)
+    direction = "at_least" if c.value >= 0 else "at_most"
+    sign = "+" if c.value >= 0 else "−"
+    c.kind, c.direction, c.status = "level", direction, "used"
+    return {"year": c.year, "kind": "level", "direction": direction, "value": value, "basis": "derived",
+            "formula": f"{baseline_c.value:g} {sign} {abs(c.value):g} = {value:g}",
+            "quote": [baseline_c.quote, c.quote]}
 
 
 def _goals(cands: list[Candidate], dynamic: str, base_year: int, baseline_c: Candidate | None) -> list[dict]:
     out = []
     for c in cands:
-        g = _increment_goal(c, baseline_c) if c.reading == "increment" else goal_entry(c, dynamic, base_year)
+        additive = c.reading in ("increment", "change")
+        g = _increment_goal(c, baseline_c) if additive else goal_entry(c, dynamic, base_year)
         if g is not None:
             out.append(g)
     return out

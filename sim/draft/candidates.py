@@ -214,7 +214,7 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int, report_year:
         return _plan14_role(reading, period, base_year)
     year = 2030 if section == PLAN15 else (mark or report_year)
     role = "target" if section == PLAN15 and year == 2030 else "milestone"
-    if reading in ("level", "share", "growth", "decline", "multiple", "increment"):
+    if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change"):
         return role, year, ""
     return "none", year, f"read as '{reading}' in the goals, not a level or growth rate"
 
@@ -263,10 +263,14 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
             reading = reading_of(fact, item, section)
             role, year, reason = role_of(section, reading, fact, base_year, report_year)
             entry = item.entry
+            if entry is not None and entry.unit != "%" and reading == "share" and role != "none":
+                role, reason = "none", f"a percentage said of an indicator measured in {entry.unit}"
             unit = q.unit if q.base in ("%", "百分点", "倍") or entry is None else entry.unit
             value = q.value
             if entry is not None and q.base not in ("%", "百分点", "倍"):
                 value = convert(q.value, q.unit, entry.unit)
+            if reading == "change" and _DECLINE.search(fact.predicate):
+                value = -value  # 下降2个百分点, 减少5户
             direction, word = direction_of(fact, reading, bool(entry and entry.lower_better))
             readings = (q.value + 1.0, q.value) if reading == "grew_times" else ()
             out.append(Candidate(

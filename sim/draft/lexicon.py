@@ -55,6 +55,7 @@ class Entry:
 # id | 中文名 | English | unit | area | dynamic | price | lower-better | synonyms (besides the name)
 _TABLE = """
 gdp|地区生产总值|Gross regional product|亿元|economy|compound|real||生产总值;GDP;经济总量
+gdp_per_capita|人均地区生产总值|Per-capita gross regional product|元|economy|compound|nominal||人均生产总值;人均GDP
 primary_va|一产增加值|Value added, primary sector|亿元|economy|compound|real||一产业增加值
 secondary_va|二产增加值|Value added, secondary sector|亿元|economy|compound|real||二产业增加值
 tertiary_va|三产增加值|Value added, tertiary sector|亿元|economy|compound|real||三产业增加值;服务业增加值
@@ -133,6 +134,7 @@ doctors_per_1000|每千人口执业(助理)医师数|Licensed (assistant) doctor
 preschool_enrolment|学前毛入园率|Gross preschool enrolment rate|%|livelihood|points|||学前教育毛入园率;学前三年毛入园率
 compulsory_retention|义务教育巩固率|Compulsory education retention rate|%|livelihood|points|||九年义务教育巩固率
 high_school_enrolment|高中阶段毛入学率|Gross upper-secondary enrolment rate|%|livelihood|points|||高中阶段教育毛入学率
+cpi_inflation|居民消费价格涨幅|Consumer price inflation|%|livelihood|points||1|居民消费价格指数涨幅;CPI涨幅;物价涨幅
 pension_coverage|基本养老保险参保率|Basic pension insurance coverage|%|livelihood|points|||
 """
 

@@ -20,10 +20,10 @@ UNITS: dict[str, tuple[float, str]] = {
     "万元": (1e4, "元"), "元": (1.0, "元"),
     "%": (1.0, "%"), "％": (1.0, "%"), "个百分点": (1.0, "百分点"), "百分点": (1.0, "百分点"),
     "亿千瓦时": (1e8, "千瓦时"), "万千瓦时": (1e4, "千瓦时"), "千瓦时": (1.0, "千瓦时"),
-    "万千瓦": (1e4, "千瓦"), "兆瓦": (1e3, "千瓦"), "千瓦": (1.0, "千瓦"),
+    "万千瓦": (1e4, "千瓦"), "吉瓦": (1e6, "千瓦"), "兆瓦": (1e3, "千瓦"), "千瓦": (1.0, "千瓦"),
     "万公顷": (1e4, "公顷"), "公顷": (1.0, "公顷"), "万亩": (1e4, "亩"), "亩": (1.0, "亩"),
     "平方公里": (1.0, "平方公里"), "万平方米": (1e4, "平方米"), "平方米": (1.0, "平方米"),
-    "万人次": (1e4, "人次"), "人次": (1.0, "人次"), "万人": (1e4, "人"), "人": (1.0, "人"),
+    "亿人次": (1e8, "人次"), "万人次": (1e4, "人次"), "人次": (1.0, "人次"), "万人": (1e4, "人"), "人": (1.0, "人"),
     "名": (1.0, "人"), "万户": (1e4, "户"), "户": (1.0, "户"),
     "万头": (1e4, "头"), "头": (1.0, "头"), "万只": (1e4, "只"), "只": (1.0, "只"),
     "万吨标准煤": (1e4, "吨标准煤"), "吨标准煤": (1.0, "吨标准煤"), "万吨": (1e4, "吨"), "吨": (1.0, "吨"),
@@ -167,11 +167,15 @@ def _quoted_spans(clause: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", clause)]
 
 
+#: Bases the genre uses for the same count: 接待游客500万人 / 万人次, 企业80家 / 80户.
+_SAME_BASE = {"人次": "人", "家": "户"}
+
+
 def convert(value: float, unit_from: str, unit_to: str) -> float | None:
     """``value`` in ``unit_from`` expressed in ``unit_to``; None if they do not convert."""
     if unit_from == unit_to:
         return value
     a, b = UNITS.get(unit_from), UNITS.get(unit_to)
-    if a is None or b is None or a[1] != b[1]:
+    if a is None or b is None or _SAME_BASE.get(a[1], a[1]) != _SAME_BASE.get(b[1], b[1]):
         return None
     return value * a[0] / b[0]

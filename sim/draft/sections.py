@@ -22,7 +22,8 @@ _HEADING_MAX = 40
 _Q = "[“”\"]?"
 _PAT_14 = re.compile(rf"{_Q}十四五{_Q}|过去五年|五年来|第十四个五年")
 _PAT_15 = re.compile(rf"{_Q}十五五{_Q}|第十五个五年|今后五年|未来五年")
-_PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释|说明")
+_PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _PAT_REVIEW = re.compile(r"回顾|成就|成绩|过去一年|工作总结")
 _PAT_TASKS = re.compile(r"任务|安排|工作|目标|部署|要求")
 
@@ -59,7 +60,7 @@ def report_year(text: str) -> int:
 
 def heading_kind(line: str, year: int) -> str | None:
     """Kind of section a heading opens, or None if ``line`` is not a heading."""
-    line = line.strip()
+    line = _arabic_years(line.strip())
     if not line or len(line) > _HEADING_MAX or line[-1] in "。；;，,":
         return None
     if _PAT_OTHER.search(line):
@@ -77,6 +78,24 @@ def heading_kind(line: str, year: int) -> str | None:
     if plan14 and _PAT_REVIEW.search(line) is None and "成就" in line:
         return PLAN14
     return None
+
+
+def _arabic_years(line: str) -> str:
+    # 二〇二六年工作安排 → 2026年工作安排
+    return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group().translate(_CN_YEAR_DIGITS), line)
+
+
+def _cue_kind(text: str, year: int) -> str:
+    """Kind of a paragraph by its own words, for reports whose headings are not recognised."""
+    head = text[:40]
+    for kind, pattern in ((PLAN15, _PAT_15), (PLAN14, _PAT_14)):
+        if pattern.search(head):
+            return kind
+    if f"{year - 1}年" in head or "过去一年" in head:
+        return PAST_YEAR
+    if f"{year}年" in head or "今年" in head:
+        return THIS_YEAR
+    return OTHER
 
 
 def _paragraph_kind(kind: str, text: str, year: int) -> str:
@@ -103,4 +122,7 @@ def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
             continue
         if body.strip():
             out.append(Paragraph(start, body, _paragraph_kind(kind, body, year), heading))
+    if out and all(p.kind == OTHER for p in out):
+        # No heading was recognised: let each paragraph's opening words set its year.
+        out = [Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]
     return out

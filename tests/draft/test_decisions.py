@@ -38,11 +38,13 @@ def test_rejecting_a_target_removes_it(qingshan):
 def test_correcting_a_value_and_keeping_a_dropped_number(qingshan):
     table = decision_table(qingshan)
     table.loc[_row(table, "gdp", "target"), "value"] = 6.0
-    cpi = table.index[table["quote"].str.contains("居民消费价格")][0]
-    table.loc[cpi, ["keep", "indicator"]] = [True, "cpi_growth"]
+    bound = table.index[table["quote"].str.startswith("粮食产量连续五年稳定在")][0]
+    assert (table.loc[bound, "keep"], table.loc[bound, "role"]) == (False, "none")
+    table.loc[bound, ["keep", "role", "year"]] = [True, "baseline", 2025]
     plan = validated(apply_decisions(qingshan, table))
     assert [t.value for t in plan.by_id["gdp"].targets if t.kind == "growth"] == [6.0]
-    assert plan.by_id["cpi_growth"].milestones[0].value == 2.0
+    grain = plan.by_id["grain_output"].baseline
+    assert (grain.value, grain.basis, grain.quote) == (60.0, "reported", ("粮食产量连续五年稳定在60万吨以上",))
 
 
 def test_placeholders_filled_by_the_reviewer(qingshan):
