@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .facts import Fact, Item
+from .lexicon import find, normalise
 from .numerals import convert
 from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15
 
@@ -27,7 +28,7 @@ _DECLINE = re.compile(r"(下降|降低|减少|压减|降)(?!到|至)")
 _TO_LEVEL = re.compile(r"(增长到|增至|提升至|提高到|提高至|提升到|下降到|降至|降低到|达到|达|为)")
 _PERIOD = re.compile(r"(较|比)(“?十三五”?末|20[12]\d年)|五年|是20\d\d年的|由")
 _HOLD = re.compile(r"保持在|稳定在|保持|稳定|维持")
-_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|低于|压减到|降至")
+_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于|压减到|降至")
 _AT_MOST_TRAIL = ("以内", "以下", "之内", "内")
 _THRESHOLD = re.compile(r"迈上|突破|超过")
 _TOTAL = re.compile(r"^(全年)?(完成|累计|实施)")
@@ -120,7 +121,7 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
         return "start_level"
     past = section in (PAST_YEAR, PLAN14)
     if q.base == "%":
-        reading = _percent_reading(pred, item)
+        reading = _percent_reading(pred, item, fact.noun)
         return "threshold" if reading == "share" and past and _is_bound(fact) else reading
     return _amount_reading(fact, item, section)
 
@@ -135,7 +136,8 @@ def _amount_reading(fact: Fact, item: Item, section: str) -> str:
         return "threshold"
     if "increment" in fact.flags and (item.entry is None or item.entry.dynamic != "flow"):
         return "increment"
-    if section == PLAN14 and _TOTAL.match(fact.clause.strip()) and item.quantity.base == "元":
+    totalled = _TOTAL.match(fact.clause.strip()) or re.search(r"累计|五年", pred)
+    if section == PLAN14 and totalled and item.quantity.base == "元":
         return "total"
     return "level"
 
@@ -145,14 +147,21 @@ def _is_bound(fact: Fact) -> bool:
     return bool(fact.trail in ("以上", "以内", "以下", "之内") or re.search(r"控制在|保持在|稳定在", fact.predicate))
 
 
-def _percent_reading(pred: str, item: Item) -> str:
+def _name_ends(noun: str) -> bool:
+    # True if the indicator's name is the last thing before the number (not 完成年度目标的101%).
+    match = find(noun)
+    return match is not None and match.end == len(normalise(noun))
+
+
+def _percent_reading(pred: str, item: Item, noun: str = "") -> str:
     to_level = _TO_LEVEL.search(pred)
     if _DECLINE.search(pred) and not to_level:
         return "decline"
     if _GROWTH.search(pred) and not (to_level and to_level.start() > _GROWTH.search(pred).start()):
         return "growth"
-    if item.entry is not None and item.entry.unit != "%" and not to_level and not _HOLD.search(pred):
-        return "growth"  # 地区生产总值6.5%: a money indicator next to a % is its growth
+    if item.entry is not None and item.entry.unit != "%" and not to_level and not _HOLD.search(pred) \
+            and _name_ends(noun):
+        return "growth"  # 地区生产总值6.5%: a money indicator right before a % is its growth
     return "share"
 
 

@@ -130,7 +130,8 @@ def assemble(cands: list[Candidate], text: str, source: str = "report.txt", dist
     for ind_id in [i for i, tab in tables.items() if not _worth_writing(tab)]:
         del tables[ind_id]
         for c in chosen[ind_id].cands:
-            c.status, c.reason = "dropped", "nothing left to check: no 2025 level and no goal"
+            if c.status != "dropped":
+                c.status, c.reason = "dropped", "nothing left to check: no 2025 level and no goal"
     for c in cands:
         if c.status == "review":
             c.status, c.reason = "dropped", c.reason or "not needed by the plan file"

@@ -51,7 +51,7 @@ class Paragraph:
 
 def report_year(text: str) -> int:
     """Year the report was given: its first full date, else the latest 20xx年 heading."""
-    m = re.search(r"(20\d\d)年\d{1,2}月\d{1,2}日", text[:2000])
+    m = re.search(r"(20\d\d)年[\d一二三四五六七八九十]{1,3}月", _arabic_years(text[:2000]))
     if m:
         return int(m.group(1))
     years = [int(y) for y in re.findall(r"(20\d\d)年", text[:5000])]
