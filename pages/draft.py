@@ -39,7 +39,9 @@ def read_report() -> None:
             text, name = decode_report(pasted.encode("utf-8"), "report.txt")[0], "report.txt"
         else:
             raise InputError("app", "", t("draft.empty"))
-        ss["draft_obj"] = draft_from_text(text, name, ss.get("draft_district", "").strip() or None)
+        drafted = draft_from_text(text, name, ss.get("draft_district", "").strip() or None)
+        validated(drafted)  # a report with nothing to draft is one plain sentence, not a broken page
+        ss["draft_obj"] = drafted
     except InputError as exc:
         ss["draft_flash"] = ("error", t("error.input", msg=exc.message))
 

@@ -292,4 +292,9 @@ def _notes(ind: Draft1, entry) -> list[str]:
         notes.append("左右 (about) is written as at_least.")
     if "aspirational" in flags:
         notes.append("Some numbers are aspirations (力争).")
+    if "estimate" in flags:
+        notes.append("Some 2025 figures are estimates (预计): replace them with the final statistics.")
+    ranges = [c for c in ind.cands if c.status != "dropped" and c.high is not None]
+    if ranges:
+        notes.append(f"A range ({ranges[0].value_written:g}–{ranges[0].high:g}) is written as its lower end.")
     return notes

@@ -278,6 +278,9 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
             value = q.value
             if entry is not None and q.base not in ("%", "百分点", "倍"):
                 value = convert(q.value, q.unit, entry.unit)
+            if value is None:  # a back-reference to a noun measured in another unit
+                value, role = q.value, "none"
+                reason = f"{q.unit} does not convert to {entry.unit}, the unit of {entry.name_zh}"
             if reading == "change" and _DECLINE.search(fact.predicate):
                 value = -value  # 下降2个百分点, 减少5户
             direction, word = direction_of(fact, reading, bool(entry and entry.lower_better))

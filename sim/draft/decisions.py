@@ -110,5 +110,8 @@ def validated(draft: Draft) -> Plan:
     """The draft read back with the plan loader: raises :class:`sim.PlanError` if it would not load."""
     from sim.io.errors import PlanError
 
+    if not draft.plan["indicator"]:
+        raise PlanError(draft.source, "", "no indicator with a 2025 level, a 2030 target or a 2026 milestone "
+                        "was found in the report")
     text = draft.toml()
     return parse_plan(parse_toml(text, "draft", PlanError), "draft")

@@ -71,3 +71,11 @@ def test_rebuild_without_edits_keeps_the_plan():
     assert_clean(at)
     assert {m.label: m.value for m in at.metric} == before
     assert [s.value for s in at.success] == ["已按审核结果重新生成规划。"]
+
+
+def test_text_with_nothing_to_draft_is_one_plain_sentence():
+    at = read(page(), "这是一段没有任何指标数字的文字。")
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "输入有误:report.txt: no indicator with a 2025 level, a 2030 target or a 2026 milestone was found in "
+        "the report"]
