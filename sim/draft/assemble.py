@@ -56,7 +56,8 @@ def _first_baseline(ind: Draft1) -> Candidate | None:
 def _trend(ind: Draft1, dynamic: str) -> Candidate | None:
     trends = ind.by_role("trend")
     keep = [c for c in trends if (c.reading in ("growth", "decline") and dynamic == "compound")
-            or (c.reading == "increment" and dynamic == "additive")]
+            or (c.reading in ("increment", "change") and dynamic == "additive")
+            or (c.reading == "change" and dynamic == "points" and c.unit_written in ("个百分点", "百分点"))]
     for c in trends:
         if c not in keep[:1]:
             _drop(c, "a 2025 pace this indicator's dynamic does not use" if c not in keep

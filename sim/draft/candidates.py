@@ -231,7 +231,7 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int, report_year:
 def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, str]:
     if reading in ("level", "share"):
         return "baseline", base_year, ""
-    if reading in ("growth", "increment", "decline"):
+    if reading in ("growth", "increment", "decline", "change"):
         return "trend", base_year, ""
     return "none", base_year, f"read as '{reading}' in the past-year review, neither a level nor a growth rate"
 

@@ -134,7 +134,7 @@ doctors_per_1000|每千人口执业(助理)医师数|Licensed (assistant) doctor
 preschool_enrolment|学前毛入园率|Gross preschool enrolment rate|%|livelihood|points|||学前教育毛入园率;学前三年毛入园率
 compulsory_retention|义务教育巩固率|Compulsory education retention rate|%|livelihood|points|||九年义务教育巩固率
 high_school_enrolment|高中阶段毛入学率|Gross upper-secondary enrolment rate|%|livelihood|points|||高中阶段教育毛入学率
-cpi_inflation|居民消费价格涨幅|Consumer price inflation|%|livelihood|points||1|居民消费价格指数涨幅;CPI涨幅;物价涨幅
+cpi_inflation|居民消费价格涨幅|Consumer price inflation|%|livelihood|points||1|居民消费价格指数涨幅;CPI涨幅;物价涨幅;居民消费价格
 pension_coverage|基本养老保险参保率|Basic pension insurance coverage|%|livelihood|points|||
 """
 

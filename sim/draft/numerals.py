@@ -38,7 +38,7 @@ UNITS: dict[str, tuple[float, str]] = {
 }
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
-_ARABIC = r"\d+(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 12,345.6 or 314.7
 _QTY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[{_CN_DIGITS}]+|{_ARABIC}))"
     rf"|(?P<double>翻(?P<times>[一两二三四]|\d)番)"
@@ -101,7 +101,7 @@ def parse_number(text: str) -> float | None:
     if not text:
         return None
     if re.fullmatch(_ARABIC, text):
-        return float(text)
+        return float(text.replace(",", ""))
     scale = 1.0
     if text[-1] in "万亿" and "点" in text:
         scale, text = (1e4 if text[-1] == "万" else 1e8), text[:-1]

@@ -152,3 +152,15 @@ def test_addition_on_a_level_becomes_a_derived_milestone():
     d = draft_from_text(report(past="规上工业企业达到88户。", tasks="新增规上工业企业12户。"))
     milestone = table(d, "industrial_enterprises")["milestone"][0]
     assert (milestone["value"], milestone["basis"], milestone["formula"]) == (100.0, "derived", "88 + 12 = 100")
+
+
+def test_points_added_last_year_are_the_trend_of_a_rate():
+    d = draft_from_text(report(past="常住人口城镇化率达到58.2%、比上年提高1.1个百分点。", goals="常住人口城镇化率达到63%。"))
+    urban = table(d, "urbanisation")
+    assert (urban["baseline"]["value"], urban["trend"]["value"], urban["dynamic"]) == (58.2, 1.1, "points")
+
+
+def test_goal_given_as_points_on_a_known_level_is_derived():
+    d = draft_from_text(report(past="常住人口城镇化率达到58.2%。", goals="常住人口城镇化率五年提高5个百分点。"))
+    target = table(d, "urbanisation")["target"][0]
+    assert (target["value"], target["basis"], target["formula"]) == (63.2, "derived", "58.2 + 5 = 63.2")

@@ -46,6 +46,11 @@ def test_ranges_keep_both_ends():
     assert (q.value, q.high, q.unit) == (5.0, 10.0, "亿元")
 
 
+def test_thousands_separators():
+    assert [(q.value, q.unit) for q in find_quantities("分别达到41,260元、18,730.5元")] == [
+        (41260.0, "元"), (18730.5, "元")]
+
+
 def test_approximate_counts():
     q = _one("开展职业技能培训3400余人次")
     assert (q.value, q.unit, q.approx) == (3400.0, "人次", True)
