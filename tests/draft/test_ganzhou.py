@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from sim import load_plan
+from sim.cli.main import main
 from sim.draft import draft_from_path
 from sim.draft.score import score_all
 
 from .helpers import REPORT
 
-REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def ganzhou(tmp_path_factory):
@@ -78,11 +73,10 @@ def test_placeholders_follow_the_hand_made_conventions(ganzhou):
 
 
 def _check(plan_path, out):
-    cmd = [sys.executable, "-m", "sim", "check", "plan", "--targets-only", "-o", str(out)]
+    argv = ["check", "plan", "--targets-only", "-o", str(out)]
     if plan_path is not None:
-        cmd[4:4] = ["--plan", str(plan_path)]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=REPO)
+        argv[2:2] = ["--plan", str(plan_path)]
+    assert main(argv) == 0
     return pd.read_csv(out, encoding="utf-8-sig")
 
 
