@@ -295,6 +295,11 @@ def _notes(ind: Draft1, entry) -> list[str]:
         notes.append("Some numbers are aspirations (力争).")
     if "estimate" in flags:
         notes.append("Some 2025 figures are estimates (预计): replace them with the final statistics.")
+    converted = [c for c in ind.cands if c.status != "dropped" and c.unit_written != c.unit
+                 and c.unit_written not in ("%", "个百分点", "倍")]
+    if converted:
+        c = converted[0]
+        notes.append(f"Converted from the unit as written: {c.value_written:g}{c.unit_written} = {c.value:g}{c.unit}.")
     ranges = [c for c in ind.cands if c.status != "dropped" and c.high is not None]
     if ranges:
         notes.append(f"A range ({ranges[0].value_written:g}–{ranges[0].high:g}) is written as its lower end.")

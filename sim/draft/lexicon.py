@@ -66,6 +66,7 @@ industrial_fai|工业固定资产投资|Industrial fixed-asset investment|亿元
 public_budget_revenue|一般公共预算收入|General public budget revenue|亿元|economy|compound|nominal||地方一般公共预算收入;一般预算收入;公共财政预算收入
 tax_revenue|税收收入|Tax revenue|亿元|economy|compound|nominal||税收
 foreign_trade|外贸进出口总额|Foreign trade (imports + exports)|亿元|economy|compound|nominal||进出口总额;外贸进出口;进出口贸易总额
+foreign_investment|实际利用外资|Foreign direct investment actually used|万美元|economy|compound|nominal||实际使用外资
 out_of_province_funds|省外到位资金|Funds from outside the province actually received|亿元|economy|compound|nominal||招商引资到位资金;引进省外到位资金
 market_entities|市场主体|Registered market entities (firms and self-employed)|万户|economy|compound|||
 retail_sales|社会消费品零售总额|Total retail sales of consumer goods|亿元|consumption|compound|nominal||社零总额;社会消费品零售额
@@ -83,9 +84,11 @@ seed_chain|玉米制种全产业链产值|Maize seed production, whole-chain out
 energy_capacity|综合能源装机规模|Total installed energy (generating) capacity|万千瓦|energy|additive|||综合能源装机;电力总装机;电力装机规模;电力装机容量;电源装机规模;总装机容量;能源装机规模
 new_energy_capacity|新能源并网装机规模|Grid-connected new-energy (wind + solar) capacity|万千瓦|energy|additive|||新能源装机规模;新能源并网装机;新能源装机;新能源装机容量;新能源并网规模
 storage_capacity|储能装机规模|Installed energy-storage capacity|万千瓦|energy|additive|||储能装机;新型储能装机规模;新型储能装机;储能规模
+nonfossil_share|非化石能源消费比重|Share of non-fossil energy in energy use|%|energy|points|||非化石能源占能源消费总量比重
 power_generation|发电量|Electricity generated|亿千瓦时|energy|compound|||年发电量
-energy_intensity|单位GDP能耗|Energy use per unit of GRP|吨标准煤/万元|energy|compound||1|单位地区生产总值能耗;单位生产总值能耗;单位地区生产总值能源消耗;单位GDP能源消耗
+energy_intensity|单位GDP能耗|Energy use per unit of GRP|吨标准煤/万元|energy|compound||1|单位地区生产总值能耗;单位生产总值能耗;单位地区生产总值能源消耗;单位GDP能源消耗;万元GDP能耗;万元地区生产总值能耗
 carbon_intensity|单位GDP二氧化碳排放|CO2 emissions per unit of GRP|吨/万元|energy|compound||1|单位地区生产总值二氧化碳排放;单位生产总值二氧化碳排放
+agri_output|农林牧渔业总产值|Gross output of farming, forestry, animal husbandry and fishery|亿元|agriculture|compound|real||农林牧渔业产值;农业总产值
 grain_area|粮食播种面积|Grain sown area|万亩|agriculture|additive|||粮食种植面积
 grain_output|粮食产量|Grain output|万吨|agriculture|additive|||粮食总产量;粮食总产
 vegetable_area|蔬菜种植面积|Vegetable planted area|万亩|agriculture|additive|||蔬菜面积;蔬菜播种面积
@@ -109,7 +112,7 @@ waste_recycling|生活垃圾资源化利用率|Household waste resource-utilisat
 waste_recovery_rate|生活垃圾回收利用率|Household waste recycling rate|%|ecology|points|||垃圾回收利用率
 waste_harmless_rate|生活垃圾无害化处理率|Household waste harmless-treatment rate|%|ecology|points|||无害化处理率
 straw_use_rate|秸秆综合利用率|Crop straw utilisation rate|%|ecology|points|||
-water_quality_share|地表水优良水体比例|Share of surface water of good quality|%|water|points|||地表水水质优良比例;地表水达到或好于Ⅲ类水体比例
+water_quality_share|地表水优良水体比例|Share of surface water of good quality|%|water|points|||地表水水质优良比例;地表水达到或好于Ⅲ类水体比例;国控断面水质优良比例;地表水国控断面水质优良比例
 reclaimed_water|再生水利用率|Reclaimed water utilisation rate|%|water|points|||
 water_use|用水总量|Total water use|亿立方米|water|additive||1|年用水总量
 water_per_gdp|万元GDP用水量|Water use per 10,000 yuan of GRP|立方米|water|compound||1|万元地区生产总值用水量;单位GDP用水量
@@ -124,13 +127,13 @@ resident_income|居民人均可支配收入|Per-capita disposable income, all re
 urban_new_jobs|城镇新增就业|New urban jobs|人|livelihood|flow|||新增城镇就业;城镇新增就业人数;新增城镇就业人数
 unemployment_rate|城镇登记失业率|Registered urban unemployment rate|%|livelihood|points||1|
 surveyed_unemployment|城镇调查失业率|Surveyed urban unemployment rate|%|livelihood|points||1|
-labour_export|输转富余劳动力|Surplus rural labour placed in outside work|万人|livelihood|compound|||输转城乡富余劳动力;输转劳动力;劳务输转;输转农村劳动力
+labour_export|输转富余劳动力|Surplus rural labour placed in outside work|万人|livelihood|compound|||输转城乡富余劳动力;输转劳动力;劳务输转;输转农村劳动力;农村劳动力转移就业;转移农村劳动力
 labour_income|劳务收入|Labour-export earnings|亿元|livelihood|compound|||劳务收入总额;创劳务收入
 urbanisation|常住人口城镇化率|Urbanisation rate of the resident population|%|livelihood|points|||城镇化率
 population|常住人口|Resident population|万人|livelihood|compound|||
 life_expectancy|人均预期寿命|Life expectancy at birth|岁|livelihood|additive|||
 childcare_places|每千人口托位数|Childcare places per 1,000 people|个|livelihood|additive|||每千人口拥有3岁以下婴幼儿托位数
-doctors_per_1000|每千人口执业(助理)医师数|Licensed (assistant) doctors per 1,000 people|人|livelihood|additive|||每千人口执业医师数
+doctors_per_1000|每千人口执业(助理)医师数|Licensed (assistant) doctors per 1,000 people|人|livelihood|additive|||每千人口执业医师数;每千人口拥有执业(助理)医师数
 preschool_enrolment|学前毛入园率|Gross preschool enrolment rate|%|livelihood|points|||学前教育毛入园率;学前三年毛入园率
 compulsory_retention|义务教育巩固率|Compulsory education retention rate|%|livelihood|points|||九年义务教育巩固率
 high_school_enrolment|高中阶段毛入学率|Gross upper-secondary enrolment rate|%|livelihood|points|||高中阶段教育毛入学率
