@@ -97,13 +97,14 @@ ss["draft_shown"] = shown.reset_index(drop=True)
 st.data_editor(
     ss["draft_shown"], key="draft_editor", hide_index=True, width="stretch",
     disabled=[c for c in table.columns if c not in ("keep", "role", "indicator", "year", "direction", "value")],
-    column_config={"keep": st.column_config.CheckboxColumn(t("draft.col.keep")),
-                   "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES)),
-                   "direction": st.column_config.SelectboxColumn(options=["", *DIRECTIONS]),
-                   "quote": st.column_config.TextColumn(t("draft.col.quote"), width="large"),
-                   "reason": st.column_config.TextColumn(t("draft.col.reason")),
-                   "confidence": st.column_config.ProgressColumn(t("draft.col.confidence"), min_value=0.0,
-                                                                 max_value=1.0)})
+    column_config={
+        **{c: t(f"draft.col.{c}") for c in ("indicator", "year", "value", "no", "name", "reading", "unit",
+                                            "value_written", "unit_written", "reason")},
+        "keep": st.column_config.CheckboxColumn(t("draft.col.keep")),
+        "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES)),
+        "direction": st.column_config.SelectboxColumn(t("draft.col.direction"), options=["", *DIRECTIONS]),
+        "quote": st.column_config.TextColumn(t("draft.col.quote"), width="large"),
+        "confidence": st.column_config.ProgressColumn(t("draft.col.confidence"), min_value=0.0, max_value=1.0)})
 st.button(t("draft.apply"), key="draft_apply", on_click=rebuild)
 
 st.subheader(t("draft.ph_title"))

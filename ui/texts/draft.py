@@ -46,4 +46,8 @@ TEXT = {
                       "Checked under the “plan” scenario (after saving: fyp check plan --plan FILE)"),
     "draft.col.keep": ("采用", "keep"), "draft.col.role": ("用途", "role"), "draft.col.quote": ("原文", "quote"),
     "draft.col.reason": ("说明", "reason"), "draft.col.confidence": ("置信度", "confidence"),
+    "draft.col.indicator": ("指标代码", "indicator id"), "draft.col.year": ("年份", "year"),
+    "draft.col.direction": ("方向", "direction"), "draft.col.value": ("数值", "value"), "draft.col.no": ("序号", "no."),
+    "draft.col.name": ("指标", "indicator"), "draft.col.reading": ("理解为", "read as"), "draft.col.unit": ("单位", "unit"),
+    "draft.col.value_written": ("原文数值", "value as written"), "draft.col.unit_written": ("原文单位", "unit as written"),
 }
