@@ -91,6 +91,8 @@ def _evidence(ind: Draft1, drafts: dict[str, Draft1]) -> bool:
 
 
 def _milestone_ok(c: Candidate, ind: Draft1, drafts: dict[str, Draft1]) -> bool:
+    if c.reading in ("growth", "decline"):
+        return True  # a growth goal needs no level: an index baseline checks it
     if c.reading in ("increment", "change"):
         return bool(ind.by_role("baseline")) or any(
             m.reading == "level" and m.quote == c.quote for m in ind.by_role("milestone"))

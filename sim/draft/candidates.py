@@ -143,8 +143,9 @@ def _amount_reading(fact: Fact, item: Item, section: str) -> str:
 
 
 def _is_bound(fact: Fact) -> bool:
-    # 控制在4.5%以内 / 保持在84%以上 in a review: a bound that held, not the level reached.
-    return bool(fact.trail in ("以上", "以内", "以下", "之内") or re.search(r"控制在|保持在|稳定在", fact.predicate))
+    # 控制在4.5%以内 / 保持在84%以上 in a review: a bound that held, not the level reached
+    # (稳定在62.5% without 以上 is the level itself).
+    return bool(fact.trail in ("以上", "以内", "以下", "之内") or re.search(r"控制在", fact.predicate))
 
 
 def _name_ends(noun: str) -> bool:

@@ -29,8 +29,11 @@ _PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比
                 "迈上", "五年", "累计", "占", "翻", "以")
 _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
 _LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|年末|预计)+")
-_YEAR_MARK = re.compile(r"(?<![较比是于])(到|至|在)?(20\d\d)年(底|末)?")
+_YEAR_MARK = re.compile(r"(?<![较比是于由从])(到|至|在)?(20\d\d)年(底|末)?")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
+_INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21家
+#: Nouns that only say "the total of the same thing": 新增21家、总数达到186家.
+_SAME_THING = {"总数", "总量", "总计", "共计", "合计", "数量", "累计", "总数量"}
 _TOPIC_STOP = re.compile(r"重点|加快|加速|持续|全力|大力|积极|深入|着力|推进|推动|实施|围绕|坚持|力争|较|比|"
                          r"实现|完成|达到|达|由|在|以")
 _MEASURE_SUFFIX = re.compile(r"(面积|规模|产量|饲养量|数量|总量)$")
@@ -98,7 +101,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
 
 def _clean_name(noun: str) -> str:
     noun = re.sub(r"^[、，,和及与的]+", "", noun)
-    noun = _INCREMENT.sub("", noun)
+    noun = _INCREMENT_AFTER.sub("", _INCREMENT.sub("", noun))
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"
                   r"建成|改造|治理|修复|新增|全区|今年|其中)+", "", noun)
     return noun.strip(" 、")
@@ -239,7 +242,7 @@ def read_sentence(text: str, start: int, end: int) -> list[Fact]:
 
 def _flags(noun: str, before: str, sentence: str) -> set[str]:
     flags: set[str] = set()
-    if _INCREMENT.match(noun.strip()):
+    if _INCREMENT.match(noun.strip()) or _INCREMENT_AFTER.search(noun.strip()):
         flags.add("increment")
     if re.search(r"力争|争取", before):
         flags.add("aspirational")
@@ -296,7 +299,7 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
         year = marks[-1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
-    if not _clean_name(noun):
+    if not _clean_name(noun) or _clean_name(noun) in _SAME_THING:
         found = _back_reference(qs, predicate, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})

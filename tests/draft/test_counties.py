@@ -57,3 +57,21 @@ def test_report_without_recognised_headings_is_placed_by_paragraph():
     gdp = plan.by_id["gdp"]
     assert (gdp.baseline.value, gdp.targets[0].value, gdp.milestones[0].value) == (88.0, 6.0, 6.0)
     assert plan.by_id["forest_cover"].targets[0].value == 30.0
+
+
+def test_ningyuan_totals_bounds_and_growth_only_milestones():
+    draft = draft_from_path(FIXTURES / "ningyuan-2026.txt")
+    plan = validated(draft)
+    ind = plan.by_id
+    firms = ind["industrial_enterprises"]
+    assert (firms.baseline.value, firms.trend.value) == (186.0, 21.0)    # 新增21家、总数达到186家
+    assert ind["forest_cover"].baseline.value == 62.5                   # 稳定在62.5% is the level
+    assert ind["urbanisation"].baseline.value == 55.6                   # 由2020年的48.1%提高到55.6%
+    assert [(h.measure, h.start_year, h.value) for h in ind["urbanisation"].history] == [("level", 2020, 48.1)]
+    assert ind["resident_income"].targets[0].value == 6.0
+    assert [(t.kind, t.value) for t in ind["gdp"].targets] == [("growth", 5.5), ("level", 400.0)]
+    assert ind["industrial_va"].baseline.index and ind["industrial_va"].milestones[0].value == 7.0
+    assert ind["foreign_investment"].baseline.value == 2300.0 and ind["foreign_investment"].unit == "万美元"
+    reasons = {c.quote: c.reason for c in draft.candidates if c.status == "dropped"}
+    assert reasons["城镇调查失业率控制在5.5%以内"].startswith("read as 'threshold'")
+    assert reasons["全县地区生产总值突破300亿元"].startswith("read as 'threshold'")
