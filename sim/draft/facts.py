@@ -35,8 +35,8 @@ _INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21
 #: Nouns that only say "the total of the same thing": 新增21家、总数达到186家.
 _SAME_THING = {"总数", "总量", "总计", "共计", "合计", "数量", "累计", "总数量"}
 _TOPIC_STOP = re.compile(r"重点|加快|加速|持续|全力|大力|积极|深入|着力|推进|推动|实施|围绕|坚持|力争|较|比|"
-                         r"实现|完成|达到|达|由|在|以")
-_MEASURE_SUFFIX = re.compile(r"(面积|规模|产量|饲养量|数量|总量)$")
+                         r"实现|完成|达到|达|由|在|以|稳定|保持|增长|提高|提升|下降|控制")
+_MEASURE_SUFFIX = re.compile(r"(播种面积|种植面积|面积|规模|产量|饲养量|存栏|数量|总量)$")
 
 
 @dataclass
@@ -194,12 +194,21 @@ def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bo
     name = _clean_name(name)
     if normalise(name) not in GENERIC:
         return name, False
-    topic = sentence_topic(sentence)
-    if not topic and previous and previous[-1].items:
-        topic = _MEASURE_SUFFIX.sub("", previous[-1].items[-1].name)
-    if not topic:
+    # The subject is the sentence's opening noun (医药化工产业……全产业链产值) or the noun just
+    # before (粮食播种面积……,总产量): take the one that names a known indicator, else the first.
+    topics = [sentence_topic(sentence)]
+    if previous and previous[-1].items:
+        topics.append(_MEASURE_SUFFIX.sub("", previous[-1].items[-1].name))
+    names = [t + name for t in topics if t]
+    if not names:
         return name, False
-    return topic + name, True
+    return next((n for n in names if _names_whole(n)), names[0]), True
+
+
+def _names_whole(name: str) -> bool:
+    # 粮食总产量 names grain output; 粮食播种面积总产量 only contains the name of another indicator.
+    match = find(name)
+    return match is not None and match.end == len(normalise(name))
 
 
 def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:

@@ -106,7 +106,7 @@ forest_cover|森林覆盖率|Forest cover rate|%|ecology|points|||
 forest_stock|森林蓄积量|Forest stock volume|万立方米|ecology|additive|||
 built_up_green_ratio|城市建成区绿化率|Green-space ratio of the built-up urban area|%|ecology|points|||建成区绿化率;建成区绿化覆盖率;城市建成区绿化覆盖率
 grassland_vegetation|草原综合植被盖度|Grassland comprehensive vegetation cover|%|ecology|points|||草原植被盖度;草原综合植被覆盖度
-good_air_days|优良天数比例|Share of days with good air quality|%|ecology|points|||空气质量优良天数比例;空气质量优良天数比率;优良天数比率;空气优良天数比例
+good_air_days|优良天数比例|Share of days with good air quality|%|ecology|points|||空气质量优良天数比例;空气质量优良天数比率;优良天数比率;空气优良天数比例;空气质量优良率;空气优良率
 pm25|PM2.5浓度|PM2.5 concentration (annual mean)|微克/立方米|ecology|additive||1|PM2.5平均浓度;PM2.5年均浓度;细颗粒物浓度;细颗粒物(PM2.5)浓度;细颗粒物(PM2.5)平均浓度
 waste_recycling|生活垃圾资源化利用率|Household waste resource-utilisation rate|%|ecology|points|||城市生活垃圾资源化利用率
 waste_recovery_rate|生活垃圾回收利用率|Household waste recycling rate|%|ecology|points|||垃圾回收利用率
@@ -150,7 +150,7 @@ PAIRS: dict[str, tuple[str, str]] = {
 }
 
 #: Nouns that name a measure but not its subject: the subject comes from the sentence.
-GENERIC = ("产业链产值", "产值", "总产值", "营业收入", "营收", "增加值")
+GENERIC = ("产业链产值", "产值", "总产值", "营业收入", "营收", "增加值", "总产量", "产量")
 
 _PARTS = {"dairy_beef_cattle": ("dairy_cattle", "beef_cattle")}
 

@@ -164,3 +164,10 @@ def test_goal_given_as_points_on_a_known_level_is_derived():
     d = draft_from_text(report(past="常住人口城镇化率达到58.2%。", goals="常住人口城镇化率五年提高5个百分点。"))
     target = table(d, "urbanisation")["target"][0]
     assert (target["value"], target["basis"], target["formula"]) == (63.2, "derived", "58.2 + 5 = 63.2")
+
+
+def test_generic_noun_takes_the_noun_just_before():
+    d = draft_from_text(report(past="粮食播种面积稳定在85万亩以上,总产量达到38.2万吨。", goals="粮食总产量稳定在38万吨以上。"))
+    grain = table(d, "grain_output")
+    assert (grain["baseline"]["value"], grain["baseline"]["quote"]) == (38.2, "总产量达到38.2万吨")
+    assert grain["target"][0]["direction"] == "hold"
