@@ -54,9 +54,10 @@ class Candidate:
     role : str
         ``baseline``, ``trend``, ``target``, ``milestone``, ``history`` or ``none``.
     reading : str
-        What the wording says: ``level``, ``share``, ``growth``, ``decline``, ``cumulative``,
-        ``increment``, ``change``, ``change_pct``, ``multiple``, ``grew_times``,
-        ``average_growth``, ``average_change``, ``total``, ``start_level``, ``threshold``.
+        What the wording says: ``level``, ``share`` (a level in %), ``growth``, ``decline``,
+        ``increment`` (新增N), ``change`` (提高N, N个百分点), ``multiple`` (是…的N倍, 翻番),
+        ``grew_times`` (增长N倍), ``average_change``, ``total`` (five-year sum),
+        ``start_level`` (由A…), ``threshold`` (a bound passed or kept: 突破, 以上, 控制在).
     kind, direction : str
         For targets and milestones, in the plan format's terms.
     direction_word : str
@@ -79,6 +80,14 @@ class Candidate:
         ``used``, ``dropped`` or ``review``; set when the plan is assembled.
     reason : str
         Why it was dropped or what needs checking.
+    flags : set of str
+        How it was read (back-reference, pair, topic …) and what the sentence says (力争, 预计).
+    entry : lexicon.Entry or None
+        The lexicon indicator, if known.
+    high : float or None
+        Upper end of a range, as written.
+    keep : bool or None
+        The reviewer's decision: True keeps, False rejects, None leaves it to the rules.
     """
 
     no: int
@@ -105,7 +114,7 @@ class Candidate:
     flags: set[str] = field(default_factory=set)
     entry: object = None
     high: float | None = None
-    keep: bool | None = None  # the reviewer's decision: True keeps, False rejects, None decides by rule
+    keep: bool | None = None
 
 
 def reading_of(fact: Fact, item: Item, section: str) -> str:

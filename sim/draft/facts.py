@@ -28,7 +28,7 @@ _PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比
                 "控制在", "控制", "突破", "超过", "不低于", "不超过", "不高于", "低于", "增加", "净增", "增至",
                 "迈上", "五年", "累计", "占", "翻", "以")
 _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
-_LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|年末|预计)+")
+_LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
 _YEAR_MARK = re.compile(r"(?<![较比是于由从])(到|至|在)?(20\d\d)年(底|末)?")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
 _INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21家
@@ -103,7 +103,7 @@ def _clean_name(noun: str) -> str:
     noun = re.sub(r"^[、，,和及与的]+", "", noun)
     noun = _INCREMENT_AFTER.sub("", _INCREMENT.sub("", noun))
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"
-                  r"建成|改造|治理|修复|新增|全区|今年|其中)+", "", noun)
+                  r"建成|改造|治理|修复|新增|全区|全县|全市|全旗|今年|其中)+", "", noun)
     return noun.strip(" 、")
 
 
