@@ -20,7 +20,7 @@ KINDS = (PAST_YEAR, PLAN14, PLAN15, THIS_YEAR, OTHER)
 
 _HEADING_MAX = 40
 _Q = "[“”\"]?"
-_PAT_14 = re.compile(rf"{_Q}十四五{_Q}|过去五年|五年来|第十四个五年")
+_PAT_14 = re.compile(rf"{_Q}十四五{_Q}|过去五年|五年来|五年间|这五年|第十四个五年")
 _PAT_15 = re.compile(rf"{_Q}十五五{_Q}|第十五个五年|今后五年|未来五年")
 _PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -98,19 +98,20 @@ def _cue_kind(text: str, year: int) -> str:
     return OTHER
 
 
-def _paragraph_kind(kind: str, text: str, year: int) -> str:
-    if kind != REVIEW:
-        return kind
+def _review_cue(text: str, year: int) -> str | None:
+    """PLAN14 or PAST_YEAR if a paragraph of a combined review opens with a cue, else None."""
     head = text[:30]
     if _PAT_14.search(head) or re.search(r"20\d\d年以来|“十三五”末", head):
         return PLAN14
-    return PAST_YEAR
+    if re.search(rf"{year - 1}年|过去的?一年|一年来", head):
+        return PAST_YEAR
+    return None
 
 
 def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
     """Paragraphs of ``text`` with their section kind; text before any heading is OTHER."""
     year = year or report_year(text)
-    kind, heading = OTHER, ""
+    kind, heading, review_kind = OTHER, "", PAST_YEAR
     out: list[Paragraph] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -118,10 +119,14 @@ def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
         body = line.rstrip("\r\n")
         found = heading_kind(body, year)
         if found is not None:
-            kind, heading = found, body.strip()
+            kind, heading, review_kind = found, body.strip(), PAST_YEAR
             continue
-        if body.strip():
-            out.append(Paragraph(start, body, _paragraph_kind(kind, body, year), heading))
+        if not body.strip():
+            continue
+        if kind == REVIEW:
+            # A combined review: a paragraph without its own cue continues the part before it.
+            review_kind = _review_cue(body, year) or review_kind
+        out.append(Paragraph(start, body, review_kind if kind == REVIEW else kind, heading))
     if out and all(p.kind == OTHER for p in out):
         # No heading was recognised: let each paragraph's opening words set its year.
         out = [Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]

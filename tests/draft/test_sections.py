@@ -42,3 +42,10 @@ def test_combined_review_is_split_by_how_paragraphs_begin():
     kinds = {p.text[:6]: p.kind for p in split_sections(text)}
     assert kinds["2025年,"] == PAST_YEAR
     assert kinds["过去五年,我"] == PLAN14
+
+
+def test_combined_review_paragraphs_without_a_cue_continue_the_part_before():
+    text = ("政府工作报告\n——2026年1月8日\n一、2025年和“十四五”工作回顾\n过去一年,甲。\n——乙。\n"
+            "五年来,丙。\n——丁。\n二、2026年重点工作\n戊。\n")
+    kinds = [p.kind for p in split_sections(text)]
+    assert kinds[-5:] == [PAST_YEAR, PAST_YEAR, PLAN14, PLAN14, THIS_YEAR]
