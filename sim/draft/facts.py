@@ -29,6 +29,8 @@ _PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比
                 "迈上", "五年", "累计", "占", "翻", "以")
 _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
 _LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
+#: Price-basis phrases between a noun and its growth (按可比价计算增长5.8%): not part of a name.
+_PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
 _YEAR_MARK = re.compile(r"(?<![较比是于由从])(到|至|在)?(20\d\d)年(底|末)?")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
 _INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21家
@@ -91,7 +93,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
     year = None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = normalise(_YEAR_MARK.sub("", lead))
+    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", lead)))
     body = _LEAD_MODIFIERS.sub("", lead)
     m = _PRED_RE.search(_mask(body))
     if m is None:

@@ -171,3 +171,11 @@ def test_generic_noun_takes_the_noun_just_before():
     grain = table(d, "grain_output")
     assert (grain["baseline"]["value"], grain["baseline"]["quote"]) == (38.2, "总产量达到38.2万吨")
     assert grain["target"][0]["direction"] == "hold"
+
+
+def test_price_basis_words_between_noun_and_growth():
+    d = draft_from_text(report(past="全县实现地区生产总值245.6亿元,按可比价计算增长5.8%。粮食总产量达到13.5亿斤。",
+                               goals="地区生产总值年均增长6%。粮食总产量稳定在13.5亿斤以上。"))
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["trend"]["value"], gdp["price_basis"]) == (245.6, 5.8, "real")
+    assert table(d, "grain_output")["baseline"]["value"] == 67.5   # 13.5亿斤 = 67.5万吨
