@@ -310,12 +310,14 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
         year = marks[-1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
-    if not _clean_name(noun) or _clean_name(noun) in _SAME_THING:
+    if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与"):
         found = _back_reference(qs, predicate, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})
         items, quote_start = found
         return Fact(items, predicate, "", trail, sentence, clause, min(c_start, quote_start), c_end, year, flags)
+    if not _clean_name(noun):  # 打造3个…: a verb with a new, unnamed object, not the noun before
+        return Fact([], predicate, noun, trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})
     items = _named_items(noun, qs, sentence, previous)
     if items is None:
         return Fact([], predicate, noun, trail, sentence, clause, c_start, c_end, year, flags | {"unpaired"})

@@ -179,3 +179,9 @@ def test_price_basis_words_between_noun_and_growth():
     gdp = table(d, "gdp")
     assert (gdp["baseline"]["value"], gdp["trend"]["value"], gdp["price_basis"]) == (245.6, 5.8, "real")
     assert table(d, "grain_output")["baseline"]["value"] == 67.5   # 13.5亿斤 = 67.5万吨
+
+
+def test_a_verb_with_a_new_object_does_not_borrow_the_noun_before():
+    d = draft_from_text(report(goals="地区生产总值年均增长6%,打造3个百亿元产业集群。"))
+    row = next(c for c in d.candidates if c.value_written == 3.0)
+    assert (row.indicator, row.status, row.reason) == ("", "dropped", "no indicator is named before the number")
