@@ -4,16 +4,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from sim import InputError, check_targets, project
+from sim import InputError
 from sim.draft import draft_from_text
 from sim.draft.decisions import (
     DIRECTIONS,
     ROLES,
     apply_decisions,
+    changed_values,
     decision_table,
     fill_placeholders,
     placeholders,
+    plan_check,
     validated,
+    with_edits,
 )
 from sim.draft.review import review_bytes
 from sim.draft.source import MAX_REPORT_BYTES, decode_report
@@ -26,7 +29,6 @@ guard()
 ss = st.session_state
 st.title(t("draft.title"))
 st.caption(t("draft.intro"))
-
 
 
 def read_report() -> None:
@@ -47,11 +49,7 @@ def read_report() -> None:
 
 
 def rebuild() -> None:
-    edits = ss.get("draft_editor", {}).get("edited_rows", {})
-    table = ss["draft_shown"].copy()
-    for row, changes in edits.items():
-        for column, value in changes.items():
-            table.iloc[int(row), table.columns.get_loc(column)] = value
+    table = with_edits(ss["draft_shown"], ss.get("draft_editor", {}).get("edited_rows", {}))
     try:
         ss["draft_obj"] = apply_decisions(ss["draft_obj"], table)
         ss["draft_flash"] = ("success", t("draft.applied"))
@@ -115,8 +113,7 @@ else:
     filled = st.data_editor(ph, key="draft_ph", hide_index=True, width="stretch",
                             disabled=["indicator", "name", "unit", "index", "reason"])
     source = st.text_input(t("draft.ph_source"), key="draft_ph_source")
-    changed = {r.indicator: r.value for r, old in zip(filled.itertuples(), ph.itertuples(), strict=True)
-               if r.value != old.value}
+    changed = changed_values(ph, filled)
     draft = fill_placeholders(draft, changed, source.strip()) if changed else draft
 
 plan = validated(draft)
@@ -134,6 +131,4 @@ if reviewed and state.can_save():
     st.button(t("draft.save"), key="draft_save", on_click=save, args=(draft,))
 
 st.subheader(t("draft.preview"))
-check = check_targets(project(plan, ["plan"]))
-st.dataframe(check[["name", "check", "kind", "target_year", "direction", "target", "projected", "status",
-                    "basis"]], hide_index=True, width="stretch")
+st.dataframe(plan_check(plan), hide_index=True, width="stretch")

@@ -13,6 +13,7 @@ import copy
 
 import pandas as pd
 
+from sim import check_targets, project
 from sim.io.fields import parse_toml
 from sim.io.plan import Plan, parse_plan
 
@@ -57,6 +58,27 @@ def _edited(c: Candidate, row) -> Candidate:
     c.year = int(row["year"]) or c.year
     c.status, c.reason = ("dropped", c.reason) if c.role == "none" else ("review", "")
     return c
+
+
+def with_edits(table: pd.DataFrame, edited_rows: dict) -> pd.DataFrame:
+    """``table`` with a data editor's ``edited_rows`` ({row position: {column: value}}) applied."""
+    table = table.copy()
+    for row, changes in edited_rows.items():
+        for column, value in changes.items():
+            table.iloc[int(row), table.columns.get_loc(column)] = value
+    return table
+
+
+def changed_values(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, float]:
+    """Placeholder values the reviewer changed: indicator id → new value."""
+    return {new.indicator: float(new.value) for new, old in zip(after.itertuples(), before.itertuples(), strict=True)
+            if new.value != old.value}
+
+
+def plan_check(plan: Plan) -> pd.DataFrame:
+    """The draft's targets and milestones checked under the ``plan`` scenario (the app's board, in brief)."""
+    check = check_targets(project(plan, ["plan"]))
+    return check[["name", "check", "kind", "target_year", "direction", "target", "projected", "status", "basis"]]
 
 
 def _reset(c: Candidate) -> Candidate:

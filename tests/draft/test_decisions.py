@@ -6,7 +6,16 @@ import pytest
 
 from sim import PlanError
 from sim.draft import draft_from_path
-from sim.draft.decisions import apply_decisions, decision_table, fill_placeholders, placeholders, validated
+from sim.draft.decisions import (
+    apply_decisions,
+    changed_values,
+    decision_table,
+    fill_placeholders,
+    placeholders,
+    plan_check,
+    validated,
+    with_edits,
+)
 
 from .helpers import FIXTURES
 
@@ -71,3 +80,16 @@ def test_a_plan_that_would_not_load_is_refused(qingshan):
     draft.plan["indicator"][0]["dynamic"] = "sideways"
     with pytest.raises(PlanError, match="dynamic"):
         validated(draft)
+
+
+def test_editor_changes_and_the_check_preview(qingshan):
+    table = decision_table(qingshan)
+    edited = with_edits(table, {0: {"keep": False}, 2: {"value": 99.0}})
+    assert (edited.loc[0, "keep"], edited.loc[2, "value"]) == (False, 99.0)
+    assert table.loc[0, "keep"]                                   # the original is untouched
+    before = placeholders(qingshan)
+    after = before.copy()
+    after.loc[0, "value"] = 61.3
+    assert changed_values(before, after) == {before.loc[0, "indicator"]: 61.3}
+    check = plan_check(validated(qingshan))
+    assert set(check.loc[check["check"] == "target", "status"]) == {"met"}
