@@ -13,6 +13,7 @@ from sim.draft.decisions import validated
 from sim.draft.lexicon import BY_ID
 from sim.draft.review import review_bytes
 from sim.draft.score import score_all
+from sim.io.errors import InputError
 from sim.io.plan import load_plan
 from sim.report.export import write_atomic
 from sim.report.terminal import render
@@ -56,7 +57,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
     reference = load_plan(args.compare) if args.compare else None
     draft = draft_from_path(args.report, args.district)
-    plan = validated(draft)  # never write a file the plan loader would refuse
+    try:
+        plan = validated(draft)  # never write a file the plan loader would refuse
+    except InputError as exc:
+        raise InputError(args.report, exc.field, exc.reason) from None
     write_atomic(outputs[0][0], lambda: draft.toml().encode("utf-8"))
     if args.review:
         write_atomic(Path(args.review), lambda: review_bytes(draft.candidates))

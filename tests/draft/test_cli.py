@@ -79,6 +79,6 @@ def test_report_with_nothing_to_draft(tmp_path, capsys):
     report = tmp_path / "notes.txt"
     report.write_text("会议纪要:大家一致同意加快发展。\n", encoding="utf-8")
     assert main(["draft", str(report), "-o", str(tmp_path / "d.toml")]) == 2
-    assert capsys.readouterr().err == ("error: notes.txt: no indicator with a 2025 level, a 2030 target or a 2026 "
-                                       "milestone was found in the report\n")
+    assert capsys.readouterr().err == (f"error: {report}: no indicator with a 2025 level, a 2030 target or a "
+                                       "2026 milestone was found in the report\n")
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
