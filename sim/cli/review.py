@@ -9,9 +9,11 @@ import pandas as pd
 
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
-from sim.review.audit import SEVERITIES, SEVERITY_ZH, audit_plan, summary
-from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.review.midterm import VERDICT_ZH, counts, midterm_review, scenario_actuals
+
+# The review modules are imported by the commands that use them, not here: `fyp --help` and
+# `fyp check` should not pay for them (SEVERITIES is a constant of the audit; repeated in the
+# test that checks it against sim.review.findings).
+SEVERITIES = ("error", "warning", "info")
 
 #: Chinese headers for the columns these commands add (the rest come from sim.report.labels).
 HEADERS_ZH = {
@@ -63,6 +65,10 @@ def register(sub, parents) -> None:
 
 
 def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
+    from sim.review.audit import SEVERITY_ZH
+    from sim.review.history import MEASURE_ZH
+    from sim.review.midterm import VERDICT_ZH
+
     if getattr(args, "lang", "en") != "zh":
         return frame
     out = frame.copy()
@@ -78,6 +84,8 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
 
 
 def cmd_audit(args) -> int:
+    from sim.review.audit import audit_plan, summary
+
     plan = plan_from_args(args)
     findings = audit_plan(plan)
     if args.severity:
@@ -94,6 +102,8 @@ def cmd_audit(args) -> int:
 
 
 def cmd_history(args) -> int:
+    from sim.review.history import backcast, history_table, pace_comparison
+
     plan = plan_from_args(args)
     if args.pace:
         table = pace_comparison(plan).drop(columns=["note"] if not args.output else [])
@@ -110,6 +120,8 @@ def cmd_history(args) -> int:
 
 
 def cmd_midterm(args) -> int:
+    from sim.review.midterm import counts, midterm_review, scenario_actuals
+
     plan = plan_from_args(args)
     scenario = scenario_from_ref(args.scenario)
     actuals = scenario_actuals(scenario)
