@@ -185,7 +185,7 @@ def cmd_mc(args) -> int:
                    f"(seed {args.seed})")
         return 0
     if args.keep:
-        check_keep(plan, len(plan.years(plan.horizon)) - 1, min(args.keep, args.draws))
+        check_keep(plan, len(plan.years(scenario.effective_horizon)) - 1, min(args.keep, args.draws))
     progress = Progress(f"mc {scenario.name}", force=args.progress)
     try:
         result = run_montecarlo(plan, scenario, args.draws, args.seed, scale=args.scale,
