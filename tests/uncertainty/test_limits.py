@@ -93,3 +93,15 @@ def test_fyp_help_imports_no_scipy():
             "print(any(m == 'scipy' or m.startswith('scipy.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_single_precision_normal_cdf_matches_scipy():
+    from scipy.special import ndtr
+
+    from sim.uncertainty.sampler import normal_cdf32
+
+    z = np.linspace(-9, 9, 20001).astype(np.float32)
+    ours, ref = normal_cdf32(z).astype(float), ndtr(z.astype(float))
+    assert np.abs(ours - ref).max() < 3e-7
+    inner = np.abs(z) <= 3
+    assert np.abs(ours[inner] / ref[inner] - 1).max() < 1.2e-6
