@@ -1,9 +1,9 @@
 """The Monte Carlo model one draw at a time, in plain Python: the benchmark's reference and
 the tests' oracle for :mod:`sim.uncertainty.montecarlo`.
 
-It shares only the random source with the engine (numpy's float32 standard normals, block
-``b`` drawn from ``SeedSequence(seed, spawn_key=(b,))`` in the shape (years, random drivers,
-draws)). Everything after that is written out again with Python floats and the ``math`` and
+It shares only the random source with the engine (numpy's float32 standard normals from
+:func:`sim.uncertainty.sampler.block_rng`, block ``b`` in the shape (years, random drivers,
+draws), drawn in the sampler's two parts: the drivers some target reads, then the rest). Everything after that is written out again with Python floats and the ``math`` and
 ``statistics`` modules: persistence, the copula (factor times scores, then Φ and the inverse
 CDF of each marginal, literally), the paces, the year-by-year projection, derived indicators
 and the target rules of :mod:`sim.engine.targets`.
@@ -24,7 +24,8 @@ import numpy as np
 from sim import load_plan, load_scenario, resolve
 from sim.engine.targets import all_targets, tolerance
 from sim.io.plan import Plan, Target
-from sim.uncertainty.montecarlo import BLOCK
+from sim.uncertainty.montecarlo import BLOCK, needed_drivers
+from sim.uncertainty.sampler import Sampler, block_rng
 from sim.uncertainty.spec import Marginal, Uncertainty, correlation_factor, uncertainty_for
 
 _STD = NormalDist()
@@ -62,11 +63,15 @@ class ReferenceRun:
 def _scores(unc: Uncertainty, active: list[int], seed: int, years: int, draws: int):
     """The engine's random source: float32 normals per block, as nested Python lists."""
     out = []
+    parts = [part.where for part in Sampler(unc, years, needed_drivers(unc.plan, all_targets(unc.plan))).parts]
     for block in range(-(-draws // BLOCK)):
         n = min(BLOCK, draws - block * BLOCK)
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(seed, spawn_key=(block,))))
         shape = (1 if unc.persistence == 1.0 else years, len(active), n)
-        z = rng.standard_normal(shape, dtype=np.float32) if active else np.empty(shape)
+        z = np.empty(shape, dtype=np.float32)
+        for number, where in enumerate(parts):
+            if len(where):
+                rng = block_rng(seed, block, number)
+                z[:, where] = rng.standard_normal((shape[0], len(where), n), dtype=np.float32)
         for j in range(n):
             out.append([[float(z[min(t, shape[0] - 1), a, j]) for a in range(len(active))]
                         for t in range(years)])

@@ -11,6 +11,7 @@ from sim.engine.check import check_targets
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.projection import Projection, project
 from sim.engine.resolve import resolve
+from sim.engine.sweep import SweepResult, sweep
 from sim.engine.targets import TargetResults, evaluate_targets
 from sim.io.errors import ExportError, InputError, PlanError, ScenarioError
 from sim.io.plan import Indicator, Plan, Sourced, Target, load_plan
@@ -29,6 +30,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "Sourced",
+    "SweepResult",
     "Target",
     "TargetResults",
     "check_targets",
@@ -41,4 +43,5 @@ __all__ = [
     "project_array",
     "resolve",
     "scenario_from_text",
+    "sweep",
 ]

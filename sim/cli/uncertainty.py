@@ -10,16 +10,14 @@ import time
 from sim.cli.main import emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
 from sim.io.errors import InputError
-from sim.uncertainty.goalseek import requirements
-from sim.uncertainty.montecarlo import BLOCK, DEFAULT_CHUNK, DEFAULT_SAMPLE, run_montecarlo
-from sim.uncertainty.sensitivity import tornado
+from sim.uncertainty.montecarlo import BLOCK, DEFAULT_CHUNK, check_keep, run_montecarlo
 from sim.uncertainty.spec import check_scale, uncertainty_for
 
 MC_VIEW = ["name", "check", "kind", "target_year", "direction", "target", "measure_unit", "projected",
-           "status", "p_met_pct", "ci95_low_pct", "ci95_high_pct", "p_at_risk_pct", "projected_p5", "projected_p50",
+           "status", "p_met_pct", "se_pct", "ci95_low_pct", "ci95_high_pct", "p_at_risk_pct", "projected_p5", "projected_p50",
            "projected_p95"]
 #: Probability columns shown in per cent in the terminal (files keep fractions).
-PERCENT = {"p_met": "p_met_pct", "p_met_low": "ci95_low_pct", "p_met_high": "ci95_high_pct",
+PERCENT = {"p_met": "p_met_pct", "p_met_se": "se_pct", "p_met_low": "ci95_low_pct", "p_met_high": "ci95_high_pct",
            "p_at_risk": "p_at_risk_pct", "p_now": "p_now_pct", "p_achieved": "p_achieved_pct"}
 GOAL_VIEW = ["name", "check", "kind", "target_year", "target", "p_now_pct", "drivers", "shift", "pace_needed",
              "pace_unit", "p_achieved_pct", "method", "note"]
@@ -168,6 +166,8 @@ def _scenario(args):
 
 
 def cmd_mc(args) -> int:
+    from sim.uncertainty.goalseek import requirements  # with pandas-heavy tables: only for --goal
+
     plan = plan_from_args(args)
     scenario = _scenario(args)
     lang = getattr(args, "lang", "en")
@@ -184,11 +184,13 @@ def cmd_mc(args) -> int:
              title=f"{scenario.title(lang)}: pace needed for a {args.goal:.0%} chance of meeting each target "
                    f"(seed {args.seed})")
         return 0
+    if args.keep:
+        check_keep(plan, len(plan.years(scenario.effective_horizon)) - 1, min(args.keep, args.draws))
     progress = Progress(f"mc {scenario.name}", force=args.progress)
     try:
         result = run_montecarlo(plan, scenario, args.draws, args.seed, scale=args.scale,
                                 persistence=args.persistence, milestones=not args.targets_only,
-                                chunk=args.chunk, sample=max(DEFAULT_SAMPLE, args.keep or 0), progress=progress)
+                                chunk=args.chunk, sample=args.keep, progress=progress)
     finally:
         progress.close()
     title = (f"{scenario.title(lang)}: {result.draws:,} draws, seed {result.seed}, "
@@ -213,6 +215,8 @@ def _view(table, columns):
 
 
 def cmd_sensitivity(args) -> int:
+    from sim.uncertainty.sensitivity import tornado
+
     plan = plan_from_args(args)
     scenario = _scenario(args)
     lang = getattr(args, "lang", "en")

@@ -2,15 +2,16 @@
 under a derived indicator (GDP's three sectors, cattle's dairy and beef herds), meets its target.
 
 Used by the plan rule (:mod:`sim.engine.rules`) and the target check's required pace
-(:mod:`sim.engine.targets`). One vectorised bracketing root search (Chandrupatla, from
-:mod:`scipy.optimize.elementwise`) on one bracket per dynamic, :data:`BRACKETS`: a pace
-outside it is not a plan anyone would write, and the answer is then NaN (unreachable).
+(:mod:`sim.engine.targets`). One vectorised bracketing root search (Chandrupatla's method, in
+plain numpy: importing :mod:`scipy.optimize` for it would cost every command about half a
+second) on one bracket per dynamic, :data:`BRACKETS`: a pace outside it is not a plan anyone
+would write, and the answer is then NaN (unreachable). A test checks the answers against
+:func:`scipy.optimize.elementwise.find_root`.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import elementwise
 
 from sim.engine.kernel import CompiledPlan, project_array
 from sim.engine.measure import compared_value
@@ -23,6 +24,8 @@ BRACKETS = {"compound": (-60.0, 200.0), "points": (-50.0, 50.0)}
 WIDE = (-1e6, 1e6)
 #: Absolute and relative tolerance on the pace [driver unit].
 XATOL, XRTOL = 1e-12, 1e-14
+#: Iterations before giving up (Chandrupatla converges in a few dozen on any bracket here).
+MAXITER = 200
 
 
 def bracket(dynamic: str) -> tuple[float, float]:
@@ -43,10 +46,50 @@ def find_pace(residual, n: int, dynamic: str) -> np.ndarray:
     out = np.full(n, np.nan)
     sel = np.flatnonzero(np.sign(f_lo) != np.sign(f_hi))
     if sel.size:
-        res = elementwise.find_root(lambda x, i: residual(x, i.astype(np.intp)),
-                                    (np.full(sel.size, lo), np.full(sel.size, hi)),
-                                    args=(sel.astype(float),), tolerances={"xatol": XATOL, "xrtol": XRTOL})
-        out[sel] = np.where(res.success, res.x, np.nan)
+        out[sel] = chandrupatla(residual, np.full(sel.size, lo), np.full(sel.size, hi), f_lo[sel], f_hi[sel], sel)
+    return out
+
+
+def chandrupatla(residual, a: np.ndarray, b: np.ndarray, fa: np.ndarray, fb: np.ndarray,
+                 idx: np.ndarray) -> np.ndarray:
+    """Roots of ``residual(x, idx)`` inside brackets ``[a, b]`` whose ends differ in sign, shape (n,).
+
+    Chandrupatla (1997), "A new hybrid quadratic/bisection algorithm for finding the zero of a
+    nonlinear function without using derivatives": inverse quadratic interpolation while the
+    three last points allow it, bisection otherwise; each problem stops on its own once its
+    bracket is narrower than ``XATOL + XRTOL·|x|`` or its residual is exactly 0. Problems
+    still open after :data:`MAXITER` steps give NaN.
+    """
+    a, b, fa, fb = (np.asarray(v, dtype=float).copy() for v in (a, b, fa, fb))
+    out = np.full(a.shape, np.nan)
+    open_ = np.arange(a.size)
+    c, fc = a.copy(), fa.copy()
+    t = np.full(a.shape, 0.5)
+    for _ in range(MAXITER):
+        x = a + t * (b - a)
+        fx = residual(x, idx[open_])
+        same = np.sign(fx) == np.sign(fa)
+        # keep the bracket [a, b] around the root; c is the point dropped
+        c, fc = np.where(same, a, b), np.where(same, fa, fb)
+        b, fb = np.where(same, b, a), np.where(same, fb, fa)
+        a, fa = x, fx
+        best = np.where(np.abs(fa) < np.abs(fb), a, b)
+        tol = 2 * (XATOL + XRTOL * np.abs(best)) / np.abs(b - a)
+        done = (tol > 0.5) | (fa == 0) | (fb == 0) | ~np.isfinite(tol)
+        if done.any():
+            out[open_[done]] = np.where(fa[done] == 0, a[done], best[done])
+            keep = ~done
+            open_, a, b, c, fa, fb, fc = (v[keep] for v in (open_, a, b, c, fa, fb, fc))
+            tol = tol[keep]
+            if not open_.size:
+                break
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xi = (a - b) / (c - b)
+            phi = (fa - fb) / (fc - fb)
+            iqi = (phi * phi < xi) & ((1 - phi) ** 2 < 1 - xi)
+            t_iqi = (fa / (fb - fa) * fc / (fb - fc)
+                     + (c - a) / (b - a) * fa / (fc - fa) * fb / (fc - fb))
+        t = np.clip(np.where(iqi, t_iqi, 0.5), tol, 1 - tol)
     return out
 
 

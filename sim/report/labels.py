@@ -119,8 +119,8 @@ COLUMNS_ZH = {
     "source": "来源", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",
     "note": "说明", "price_basis": "价格口径",
     # Monte Carlo, goal seek and sensitivity
-    "p_met": "达成概率", "p_met_low": "概率下限(95%)", "p_met_high": "概率上限(95%)", "p_at_risk": "临界概率",
-    "p_missed": "未达标概率", "p_met_pct": "达成概率(%)", "ci95_low_pct": "95%下限(%)",
+    "p_met": "达成概率", "p_met_se": "概率标准误", "p_met_low": "概率下限(95%)", "p_met_high": "概率上限(95%)", "p_at_risk": "临界概率",
+    "p_missed": "未达标概率", "p_met_pct": "达成概率(%)", "se_pct": "标准误(%)", "ci95_low_pct": "95%下限(%)",
     "ci95_high_pct": "95%上限(%)", "p_at_risk_pct": "临界概率(%)", "projected_p5": "预测P5",
     "projected_p50": "预测中位数", "projected_p95": "预测P95", "p5": "P5", "p25": "P25", "p50": "中位数",
     "p75": "P75", "p95": "P95", "draw": "模拟序号", "probability": "目标概率", "p_now": "目前概率",

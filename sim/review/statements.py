@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.optimize import brentq
 
 from sim.engine import dynamics
 from sim.engine.dynamics import STEPS, step_compound
@@ -61,6 +60,8 @@ def _total_pace(dyn: str, end: float, total: float, n: int) -> tuple[float, floa
 
     def gap(g: float) -> float:
         return sum(end / dynamics.growth_goal(1.0, g, k) for k in range(n)) - total
+
+    from scipy.optimize import brentq  # here, not at the top: every command would pay its import
 
     g = brentq(gap, -99.0, 10_000.0, xtol=1e-12)
     return g, end / dynamics.growth_goal(1.0, g, n)

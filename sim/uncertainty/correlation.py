@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
 
 from sim.io.errors import ScenarioError
 from sim.io.fields import Fields
@@ -146,6 +145,14 @@ def components(matrix: np.ndarray, keep: np.ndarray) -> list[np.ndarray]:
     """
     keep = np.asarray(keep, dtype=np.intp)
     linked = np.asarray(matrix)[np.ix_(keep, keep)] != 0
-    _, label = connected_components(linked, directed=False)
+    label = np.arange(len(keep))
+    # each driver takes the smallest label among itself and its partners until nothing changes:
+    # connected components without importing scipy.sparse
+    while True:
+        new = np.where(linked, label[None, :], len(keep)).min(axis=1, initial=len(keep))
+        new = np.minimum(new, label)
+        if np.array_equal(new, label):
+            break
+        label = new
     groups = [np.flatnonzero(label == g) for g in np.unique(label)]
     return [g for g in groups if len(g) > 1]

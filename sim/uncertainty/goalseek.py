@@ -31,8 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.optimize import brentq
 
 from sim.engine.dynamics import growth_goal, path_pace
 from sim.engine.kernel import project_array, subplan
@@ -125,7 +123,9 @@ def closed_form_shift(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncer
         return None
     k = target.year - plan.base_year
     path = resolved.drivers[d, :k]
-    z = stats.norm.ppf(probability) * (1 if target.direction == "at_least" else -1)
+    from scipy.special import ndtri  # imported where used: scipy costs every command to import
+
+    z = ndtri(probability) * (1 if target.direction == "at_least" else -1)
     if ind.dynamic == "flow" and target.kind == "level":
         return target.value + z * marg.sd - path[-1]
     spread = marg.sd * math.sqrt(variance_factor(k, uncertainty.persistence))
@@ -143,6 +143,8 @@ def closed_form_shift(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncer
     lo, hi = floor + 1e-9, 1000.0
     if excess(lo) > 0 or excess(hi) < 0:
         return None
+    from scipy.optimize import brentq
+
     return brentq(excess, lo, hi, xtol=1e-12)
 
 

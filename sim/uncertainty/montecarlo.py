@@ -2,7 +2,9 @@
 
 How a draw is made
 ------------------
-1. Standard normal scores, one per random driver and year, from a numpy ``Generator``.
+1. Standard normal scores, one per random driver and year, from a numpy ``Generator`` on
+   :class:`numpy.random.SFC64`. Drivers that no counted target reads are drawn only for the
+   kept draws (from a stream of their own, see :mod:`sim.uncertainty.sampler`).
 2. ``persistence`` ρ ties each driver's score to its previous year's (``z_t ← ρ z_{t−1} +
    √(1−ρ²) z_t``, so every year stays standard normal).
 3. The Gaussian copula: scores of correlated drivers are multiplied by a factor ``F`` of
@@ -22,15 +24,18 @@ How a draw is made
 Reproducibility and chunks
 --------------------------
 Draws are made in fixed blocks of :data:`BLOCK` draws; block ``b`` takes its numbers from
-``SeedSequence(seed, spawn_key=(b,))`` and nothing else. A chunk (the unit handed to a worker
+``SeedSequence(seed, spawn_key=(b,))`` (and ``(b, 1)`` for the drivers no target reads) and
+nothing else. A chunk (the unit handed to a worker
 thread, and the memory bound) is a run of whole blocks, and every later step works draw by
 draw, so the same seed gives the same numbers whatever the chunk size, the number of threads
-or the order in which chunks finish. Driver scores are always drawn in single precision; the
+or the order in which chunks finish. Chunks are handed out a few at a time (at most
+:data:`IN_FLIGHT` per thread), so memory does not grow with the number of draws. Driver scores are always drawn in single precision; the
 arithmetic runs in ``dtype`` (float32 by default, float64 on request).
 
 Results and their accuracy
 --------------------------
-* Probability of meeting each target over **all** draws, with a Wilson 95 % interval.
+* Probability of meeting each target over **all** draws, with its standard error
+  ``√(p(1−p)/n)`` and a Wilson 95 % interval.
   Single precision rounds a level by about 10⁻⁷ of its value (10⁻⁶ after the compounding of
   a decade), so only draws that close to a target can be classed differently from a
   double-precision check, as often up as down: far below the sampling error. Targets that
@@ -38,11 +43,14 @@ Results and their accuracy
   one exactly is not lost to rounding.
 * Quantiles (P5, P25, P50, P75, P95) of every indicator and year, exact over the first
   ``sample`` draws (65,536 by default: the estimated P5 then lies between the true P4.83 and
-  P5.17 with 95 % confidence, ±1.96·√(p(1−p)/n)). The same draws are kept for export.
+  P5.17 with 95 % confidence, ±1.96·√(p(1−p)/n)). The same draws are kept for export. The
+  default is capped at :data:`SAMPLE_BYTES` of kept arrays, so a long horizon keeps fewer draws
+  rather than more memory (a 2050 horizon keeps 12,288).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import time
@@ -68,8 +76,20 @@ from sim.uncertainty.spec import Uncertainty, uncertainty_for
 BLOCK = 4096
 #: Default draws per chunk (a whole number of blocks).
 DEFAULT_CHUNK = 2 * BLOCK
-#: Default number of leading draws kept for quantiles and export.
+#: Default number of leading draws kept for quantiles and export (fewer when a long horizon
+#: would make them take more than :data:`SAMPLE_BYTES`).
 DEFAULT_SAMPLE = 16 * BLOCK
+#: Memory the default kept sample may take [bytes].
+SAMPLE_BYTES = 160 * 2**20
+#: Most memory a kept sample asked for (``--keep``) may take, arrays and long table [bytes].
+KEEP_LIMIT = 2 * 2**30
+#: Bytes of one row of the long table of kept draws (draw, indicator, year, value) in pandas.
+ROW_BYTES = 96
+#: Most draws one run accepts: beyond a billion the standard error of any probability is below
+#: 0.000016, far under the last reported digit, and the run would take hours.
+MAX_DRAWS = 10**9
+#: Chunks handed to the pool per worker thread at a time (the rest wait their turn).
+IN_FLIGHT = 2
 
 Progress = Callable[[int, int], None]
 
@@ -100,16 +120,27 @@ class _Job:
     kept_values: np.ndarray
     kept_drivers: np.ndarray
     cancel: threading.Event
+    buffers: threading.local
+
+    def _buffer(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """This thread's (Y, D, ≥ n) pace buffer and (Y, A, BLOCK) score buffer, reused from
+        chunk to chunk: fresh arrays per chunk cost page faults, most of all in a new process."""
+        D, Y = self.paths.shape
+        out = getattr(self.buffers, "out", None)
+        if out is None or out.shape[2] < n:
+            out = self.buffers.out = np.empty((Y, D, n), dtype=self.dtype)
+            self.buffers.dev = np.empty((Y, len(self.sampler.active), BLOCK), dtype=self.dtype)
+        return out[:, :, :n], self.buffers.dev
 
     def drivers(self, start: int, stop: int) -> np.ndarray | None:
         """Paces of draws ``start``…``stop`` (whole blocks), shape (n, D, Y), or None if cancelled."""
-        D, Y = self.paths.shape
-        out = np.empty((Y, D, stop - start), dtype=self.dtype)
+        out, buf = self._buffer(stop - start)
         for block in range(start // BLOCK, -(-stop // BLOCK)):
             if self.cancel.is_set():
                 return None
             s, e = block * BLOCK, min((block + 1) * BLOCK, stop)
-            dev = self.sampler.deviations(self.entropy, block, e - s, self.dtype)
+            dev = self.sampler.deviations(self.entropy, block, e - s, self.dtype, rest=s < len(self.kept_values),
+                                          out=buf)
             self.sampler.compose(dev, self.paths, out[:, :, s - start:e - start])
         return out.transpose(2, 1, 0)
 
@@ -128,7 +159,7 @@ class _Job:
 
 def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, draws: int,
              seed: int | None = 0, *, targets: tuple[Target, ...] | None = None,
-             paths: np.ndarray | None = None, chunk: int = DEFAULT_CHUNK, sample: int = DEFAULT_SAMPLE,
+             paths: np.ndarray | None = None, chunk: int = DEFAULT_CHUNK, sample: int | None = None,
              dtype=np.float32, workers: int | None = None,
              progress: Progress | None = None) -> MonteCarloResult:
     """Run the Monte Carlo for an already resolved scenario (see :func:`run_montecarlo`).
@@ -137,6 +168,10 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     """
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
         raise InputError("arguments", "draws", f"{draws!r} must be a whole number ≥ 1")
+    if draws > MAX_DRAWS:
+        raise InputError("arguments", "draws", f"{draws:,} is more than the limit of {MAX_DRAWS:,}: beyond it the "
+                         "standard error of every probability is already below 0.000016 and the run would "
+                         "take hours")
     if isinstance(chunk, bool) or not isinstance(chunk, int | np.integer) or chunk < 1:
         raise InputError("arguments", "chunk", f"{chunk!r} must be a whole number ≥ 1")
     dtype = np.dtype(dtype)
@@ -147,15 +182,18 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     targets = all_targets(plan) if targets is None else tuple(targets)
     compiled = compile_plan(plan, resolved.years[-1])
     chunk = -(-int(chunk) // BLOCK) * BLOCK
-    keep = min(int(sample), int(draws))
-    actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
     n_ind, n_year = len(plan.indicators), len(resolved.years)
+    if sample is None:
+        sample = default_sample(plan, n_year - 1)
+    keep = min(int(sample), int(draws))
+    check_keep(plan, n_year - 1, keep, table=False)
+    actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
     base = resolved.drivers if paths is None else np.asarray(paths, dtype=float)
-    job = _Job(Sampler(uncertainty, n_year - 1), compiled, base, actuals,
+    job = _Job(Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets)), compiled, base, actuals,
                TargetCounter(plan, targets, fixed_targets(plan, targets, uncertainty, resolved, base)),
                entropy, dtype,
                np.empty((keep, n_ind, n_year), dtype=dtype),
-               np.empty((keep, len(plan.drivers), n_year - 1), dtype=dtype), threading.Event())
+               np.empty((keep, len(plan.drivers), n_year - 1), dtype=dtype), threading.Event(), threading.local())
     met = np.zeros(len(targets), dtype=np.int64)
     risk = np.zeros(len(targets), dtype=np.int64)
 
@@ -165,35 +203,71 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
         risk[:] += r
         return n
 
-    spans = [(s, min(s + chunk, int(draws))) for s in range(0, int(draws), chunk)]
-    _run_spans(job, spans, absorb, workers, progress, int(draws))
+    spans = ((s, min(s + chunk, int(draws))) for s in range(0, int(draws), chunk))
+    _run_spans(job, spans, -(-int(draws) // chunk), absorb, workers, progress, int(draws))
     return MonteCarloResult(plan=plan, resolved=resolved, uncertainty=uncertainty, targets=targets,
                             draws=int(draws), seed=entropy, met=met, at_risk=risk,
                             sample_values=job.kept_values, sample_drivers=job.kept_drivers, paths=base,
                             seconds=time.perf_counter() - started)
 
 
-def _run_spans(job: _Job, spans, absorb, workers: int | None, progress: Progress | None, total: int) -> None:
-    """Run ``job`` over ``spans`` on a thread pool; Ctrl-C (or a raising ``progress``) stops
-    every worker at its next block and is re-raised."""
+def needed_drivers(plan: Plan, targets: tuple[Target, ...]) -> np.ndarray:
+    """Drivers some target in ``targets`` reads, as a mask over ``plan.drivers`` (D,)."""
+    ids = {leaf for t in targets for leaf in plan.leaves(t.indicator)}
+    return np.array([d.id in ids for d in plan.drivers], dtype=bool)
+
+
+def sample_bytes(plan: Plan, years: int, k: int, table: bool = False) -> int:
+    """Memory ``k`` kept draws take in single precision (and their long table, if asked) [bytes]."""
+    cells = len(plan.indicators) * (years + 1)
+    return k * (4 * (cells + len(plan.drivers) * years) + (ROW_BYTES * cells if table else 0))
+
+
+def default_sample(plan: Plan, years: int) -> int:
+    """Kept draws by default: :data:`DEFAULT_SAMPLE`, fewer (whole blocks, at least one) where a
+    long horizon would take more than :data:`SAMPLE_BYTES`."""
+    fits = SAMPLE_BYTES // max(1, sample_bytes(plan, years, 1))
+    return int(min(DEFAULT_SAMPLE, max(BLOCK, fits // BLOCK * BLOCK)))
+
+
+def check_keep(plan: Plan, years: int, k: int, table: bool = True) -> None:
+    """Refuse a kept sample of ``k`` draws that would take more than :data:`KEEP_LIMIT`, before
+    anything is allocated (``table``: counting the long table ``--keep`` prints)."""
+    need = sample_bytes(plan, years, k, table)
+    if need > KEEP_LIMIT:
+        most = KEEP_LIMIT // sample_bytes(plan, years, 1, table)
+        raise InputError("arguments", "--keep", f"{k:,} draws would need {need / 2**30:,.1f} GiB "
+                         f"({need:,} bytes), more than the limit of {KEEP_LIMIT / 2**30:g} GiB; "
+                         f"keep at most {most:,}")
+
+
+def _run_spans(job: _Job, spans, n_spans: int, absorb, workers: int | None, progress: Progress | None,
+               total: int) -> None:
+    """Run ``job`` over ``spans`` (an iterator) on a thread pool, at most :data:`IN_FLIGHT`
+    chunks per thread at a time; Ctrl-C (or a raising ``progress``) stops every worker at its
+    next block and is re-raised."""
     # Chunks run on pool threads even with one worker: numpy releases the GIL in the heavy
     # loops, and a worker thread's allocator arena is not trimmed after every chunk as the
     # main thread's is (which costs page faults on the next chunk).
-    workers = max(1, min(workers or default_workers(), len(spans)))
+    workers = max(1, min(workers or default_workers(), n_spans))
     done = 0
     pool = ThreadPoolExecutor(workers, thread_name_prefix="montecarlo")
-    futures = [pool.submit(job, *span) for span in spans]
+    pending: set = set()
     try:
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                done += absorb(future.result())
-            if finished and progress:
-                progress(done, total)
+        for span in itertools.chain(spans, [None]):
+            if span is not None:
+                pending.add(pool.submit(job, *span))
+                if len(pending) < IN_FLIGHT * workers:
+                    continue
+            while pending and (span is None or len(pending) >= IN_FLIGHT * workers):
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    done += absorb(future.result())
+                if finished and progress:
+                    progress(done, total)
     except BaseException:
         job.cancel.set()
-        for future in futures:
+        for future in pending:
             future.cancel()
         raise
     finally:
@@ -211,7 +285,7 @@ def default_workers() -> int:
 def run_montecarlo(plan: Plan, scenario: Scenario, draws: int = 100_000, seed: int | None = 0, *,
                    scale: float = 1.0, persistence: float | None = None,
                    uncertainty: Uncertainty | None = None, milestones: bool = True,
-                   chunk: int = DEFAULT_CHUNK, sample: int = DEFAULT_SAMPLE, dtype=np.float32,
+                   chunk: int = DEFAULT_CHUNK, sample: int | None = None, dtype=np.float32,
                    workers: int | None = None, progress: Progress | None = None) -> MonteCarloResult:
     """Probability of meeting every target of ``plan`` under ``scenario``'s uncertainty.
 
@@ -234,9 +308,9 @@ def run_montecarlo(plan: Plan, scenario: Scenario, draws: int = 100_000, seed: i
     chunk : int
         Draws per chunk of work (rounded up to whole blocks of :data:`BLOCK`); sets memory
         use (about 5 kB per draw in flight per thread: 40 MB for the default), not the results.
-    sample : int
+    sample : int, optional
         Leading draws kept for quantiles and export (about 2 kB each in single precision:
-        140 MB for the default 65,536).
+        140 MB for the default 65,536; see :func:`default_sample`).
     dtype : float32 or float64
     workers : int, optional
         Threads (default: every available CPU).

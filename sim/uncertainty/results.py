@@ -97,12 +97,19 @@ class MonteCarloResult:
         """Share of draws meeting each target, shape (T,)."""
         return self.met / self.draws
 
+    @property
+    def standard_error(self) -> np.ndarray:
+        """Standard error of each P(met), ``√(p(1−p)/n)``, shape (T,) [probability]."""
+        p = self.probability
+        return np.sqrt(p * (1 - p) / self.draws)
+
     def probabilities(self, lang: str = "zh") -> pd.DataFrame:
         """One row per target: the scenario's own ``projected`` value and ``status`` (as in the
-        target check), P(met) with its Wilson 95 % interval, P(at risk), P(missed), and
+        target check), P(met) with its standard error (``p_met_se``) and Wilson 95 % interval, P(at risk), P(missed), and
         P5/P50/P95 of the compared value over the kept draws."""
         plan = self.plan
         lo, hi = wilson_interval(self.met, self.draws)
+        se = self.standard_error
         compiled = compile_plan(plan, self.years[-1])
         one = self.paths[None]
         acts = self.resolved.actuals[None]
@@ -123,7 +130,7 @@ class MonteCarloResult:
                 "measure_unit": "%/年" if target.kind == "growth" else ind.value_unit,
                 "projected": float(det.projected[0, t]),
                 "status": status_name(det.status[0, t]),
-                "p_met": self.probability[t], "p_met_low": lo[t], "p_met_high": hi[t],
+                "p_met": self.probability[t], "p_met_se": se[t], "p_met_low": lo[t], "p_met_high": hi[t],
                 "p_at_risk": self.at_risk[t] / self.draws,
                 "p_missed": 1 - (self.met[t] + self.at_risk[t]) / self.draws,
                 "projected_p5": spread[0, t], "projected_p50": spread[1, t], "projected_p95": spread[2, t],

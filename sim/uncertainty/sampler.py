@@ -1,16 +1,107 @@
 """Drawing a Monte Carlo block: seeded normal scores, persistence, the Gaussian copula and each
-driver's marginal, turned into driver paces (steps 1–5 of :mod:`sim.uncertainty.montecarlo`)."""
+driver's marginal, turned into driver paces (steps 1–5 of :mod:`sim.uncertainty.montecarlo`).
+
+Random drivers fall into two parts. The *needed* part (drivers under some counted target, and
+every driver correlated with one of them) is drawn for every draw; the *rest* (drivers no
+target reads) only where asked — for the draws kept for quantiles and export — from a stream
+of its own, so skipping it elsewhere changes no number of the needed part.
+"""
 
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 import numpy as np
-from scipy.special import ndtr
 
 from sim.engine.dynamics import shift_growth
 from sim.uncertainty.correlation import components, correlation_factor
 from sim.uncertainty.spec import Uncertainty
+
+#: Generator behind every draw (SFC64: the fastest of numpy's, and what the benchmark's floor uses).
+BIT_GENERATOR = np.random.SFC64
+
+
+def block_rng(entropy: int, block: int, part: int = 0) -> np.random.Generator:
+    """The generator of block ``block`` (part 0: needed drivers, part 1: the rest)."""
+    key = (block,) if part == 0 else (block, part)
+    return np.random.Generator(BIT_GENERATOR(np.random.SeedSequence(entropy, spawn_key=key)))
+
+
+class _Part:
+    """One independently seeded set of active drivers: their gains, shaped marginals and copula groups."""
+
+    def __init__(self, uncertainty: Uncertainty, active: np.ndarray, where: np.ndarray, unit: np.ndarray):
+        self.where = where                                 # positions in the sampler's active list
+        margs = [uncertainty.marginals[active[a]] for a in where]
+        units = unit[where]
+        # Normal scores are scaled to deviations directly; other marginals keep the score for Φ.
+        self.gain = np.array([m.sd / u if m.dist == "normal" else 1.0 for m, u in zip(margs, units, strict=True)])
+        self.shaped = [(a, _Shape(m, u)) for a, (m, u) in enumerate(zip(margs, units, strict=True))
+                       if m.dist != "normal"]
+        corr = uncertainty.correlation
+        self.mixers = [(g, correlation_factor(corr[np.ix_(active[where[g]], active[where[g]])]))
+                       for g in components(corr, active[where])]
+
+
+#: Coefficients of the Chebyshev fit of ``erfc`` (Press et al., *Numerical Recipes*, §6.2,
+#: ``erfcc``: fractional error below 1.2·10⁻⁷ everywhere), highest power first.
+_ERFCC = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418,
+          0.37409196, 1.00002368, -1.26551223)
+
+
+def normal_cdf32(z: np.ndarray) -> np.ndarray:
+    """Standard normal distribution function Φ in single precision [1].
+
+    Absolute error below 3·10⁻⁷ everywhere; relative error below 1.2·10⁻⁶ for |z| ≤ 3, growing to
+    10⁻⁵ at |z| = 9 (``z²`` loses digits in single precision) — far inside a float32 run's
+    rounding of the deviation it feeds, and it spares a Monte Carlo run the import of
+    :mod:`scipy.special` (seconds on a loaded machine)."""
+    x = np.abs(z) * np.float32(1 / math.sqrt(2))
+    t = np.float32(1) / (np.float32(1) + np.float32(0.5) * x)
+    poly = np.full_like(x, _ERFCC[0])
+    for c in _ERFCC[1:]:
+        poly *= t
+        poly += np.float32(c)
+    half = np.float32(0.5) * t * np.exp(poly - x * x)            # Φ(−|z|)
+    return np.where(z < 0, half, np.float32(1) - half)
+
+
+class _Shape:
+    """A triangular or uniform marginal as a closed-form quantile of the normal score, in working units.
+
+    ``Φ(z)`` is taken at ``z`` below the mode's score and at ``−z`` above it, so the upper tail
+    keeps its precision; in single precision with :func:`normal_cdf32`, in double precision
+    with :func:`scipy.special.ndtr`.
+    """
+
+    def __init__(self, marginal, unit: float):
+        low, high = marginal.low / unit, marginal.high / unit
+        width = high - low
+        if marginal.dist == "uniform":
+            self.kind, self.low, self.width = "uniform", low, width
+            return
+        peak = marginal.peak / unit
+        self.kind = "triangular"
+        self.low, self.high = low, high
+        self.z_mode = float(NormalDist().inv_cdf(min(max((peak - low) / width, 1e-300), 1 - 1e-16)))
+        self.left, self.right = width * (peak - low), width * (high - peak)
+
+    @staticmethod
+    def cdf(z: np.ndarray) -> np.ndarray:
+        if z.dtype == np.float32:
+            return normal_cdf32(z)
+        from scipy.special import ndtr  # double-precision runs only (tests, goal seek)
+
+        return ndtr(z)
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        t = z.dtype.type
+        if self.kind == "uniform":
+            return t(self.low) + t(self.width) * self.cdf(z)
+        lower = z < self.z_mode
+        p = self.cdf(np.where(lower, z, -z))
+        return np.where(lower, t(self.low) + np.sqrt(p * t(self.left)), t(self.high) - np.sqrt(p * t(self.right)))
 
 
 class Sampler:
@@ -21,6 +112,9 @@ class Sampler:
     uncertainty : Uncertainty
     years : int
         Number of projected years ``Y``.
+    needed : ndarray of bool, shape (D,), optional
+        Drivers that must be drawn for every draw (default: all). Active drivers outside it
+        and outside their correlation groups are drawn only when ``rest=True`` is asked.
 
     Notes
     -----
@@ -29,7 +123,7 @@ class Sampler:
     unit otherwise, shape (Y, A, n).
     """
 
-    def __init__(self, uncertainty: Uncertainty, years: int):
+    def __init__(self, uncertainty: Uncertainty, years: int, needed: np.ndarray | None = None):
         plan = uncertainty.plan
         self.years = years
         self.persistence = uncertainty.persistence
@@ -39,26 +133,40 @@ class Sampler:
         compound = np.array([plan.drivers[d].dynamic == "compound" for d in self.active], dtype=bool)
         self.compound = np.flatnonzero(compound)       # positions in the active list
         self.linear = np.flatnonzero(~compound)
-        margs = [uncertainty.marginals[d] for d in self.active]
         unit = np.where(compound, 100.0, 1.0)
-        # Normal scores are scaled to deviations directly; other marginals keep the score for Φ.
-        self.gain = np.array([m.sd / u if m.dist == "normal" else 1.0 for m, u in zip(margs, unit, strict=True)])
-        self.shaped = [(a, m.frozen(), unit[a]) for a, m in enumerate(margs) if m.dist != "normal"]
-        corr = uncertainty.correlation
-        self.mixers = [(g, correlation_factor(corr[np.ix_(self.active[g], self.active[g])]))
-                       for g in components(corr, self.active)]
+        take = np.ones(len(self.active), dtype=bool) if needed is None else np.asarray(needed)[self.active]
+        for group in components(uncertainty.correlation, self.active):
+            if take[group].any():
+                take[group] = True
+        self.parts = [_Part(uncertainty, self.active, np.flatnonzero(w), unit) for w in (take, ~take)]
 
-    def scores(self, entropy: int, block: int, n: int, dtype=np.float32) -> np.ndarray:
-        """Correlated standard normal scores of block ``block``, shape (Y, A, n).
+    @property
+    def skipped(self) -> np.ndarray:
+        """Driver positions drawn only on request (``rest=True``)."""
+        return self.active[self.parts[1].where]
+
+    def scores(self, entropy: int, block: int, n: int, dtype=np.float32, rest: bool = True,
+               out: np.ndarray | None = None, marginals: bool = False) -> np.ndarray:
+        """Correlated standard normal scores of block ``block``, shape (Y, A, n); zero for the
+        drivers left out when ``rest`` is False.
 
         The normals are always drawn in single precision (so float32 and float64 runs see
-        the same numbers); persistence and mixing run in ``dtype``.
+        the same numbers); persistence and mixing run in ``dtype``. ``out`` (Y, A, ≥ n) is
+        reused when given. With ``marginals`` the scores are turned into deviations.
         """
         A, Y = len(self.active), self.years
-        if A == 0:
-            return np.empty((Y, 0, n), dtype=dtype)
-        rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy, spawn_key=(block,))))
-        rho = self.persistence
+        z = np.empty((Y, A, n), dtype=dtype) if out is None else out[:, :, :n]
+        for number, part in enumerate(self.parts):
+            if not part.where.size:
+                continue
+            if number and not rest:
+                z[:, part.where] = 0
+                continue
+            z[:, part.where] = self._part_scores(block_rng(entropy, block, number), part, n, dtype, marginals)
+        return z
+
+    def _part_scores(self, rng: np.random.Generator, part: _Part, n: int, dtype, marginals: bool) -> np.ndarray:
+        A, Y, rho = len(part.where), self.years, self.persistence
         if rho == 1.0:
             z = np.empty((Y, A, n), dtype=dtype)
             z[:] = rng.standard_normal((1, A, n), dtype=np.float32)
@@ -69,17 +177,20 @@ class Sampler:
                 for t in range(1, Y):
                     z[t] *= fresh
                     z[t] += keep * z[t - 1]
-        for group, factor in self.mixers:
+        for group, factor in part.mixers:
             z[:, group] = np.matmul(factor.astype(dtype, copy=False), z[:, group])
+        if not marginals:
+            return z
+        z *= part.gain.astype(dtype)[None, :, None]          # the gain of a triangular or uniform is 1
+        for a, shape in part.shaped:
+            z[:, a] = shape(z[:, a])
         return z
 
-    def deviations(self, entropy: int, block: int, n: int, dtype=np.float32) -> np.ndarray:
-        """Deviations of block ``block`` in working units, shape (Y, A, n)."""
-        z = self.scores(entropy, block, n, dtype)
-        z *= self.gain.astype(dtype)[None, :, None]          # the gain of a triangular or uniform is 1
-        for a, dist, unit in self.shaped:
-            z[:, a] = dist.ppf(ndtr(z[:, a].astype(np.float64))) / unit
-        return z
+    def deviations(self, entropy: int, block: int, n: int, dtype=np.float32, rest: bool = True,
+                   out: np.ndarray | None = None) -> np.ndarray:
+        """Deviations of block ``block`` in working units, shape (Y, A, n) (zero for drivers
+        left out when ``rest`` is False)."""
+        return self.scores(entropy, block, n, dtype, rest, out, marginals=True)
 
     def compose(self, dev: np.ndarray, paths: np.ndarray, out: np.ndarray) -> None:
         """Write paces into ``out`` (Y, D, n): the scenario's ``paths`` (D, Y) plus deviations."""

@@ -86,7 +86,6 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.rules import rule_paths
@@ -159,6 +158,7 @@ class Marginal:
 
     def frozen(self):
         """The deviation's distribution as a frozen :mod:`scipy.stats` object."""
+        from scipy import stats  # only where asked: scipy.stats costs a command ~0.4 s to import
         if self.dist == "normal":
             return stats.norm(0.0, self.sd)
         width = self.high - self.low
