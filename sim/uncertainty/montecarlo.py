@@ -150,7 +150,7 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     keep = min(int(sample), int(draws))
     actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
     n_ind, n_year = len(plan.indicators), len(resolved.years)
-    base = resolved.drivers if paths is None else np.asarray(paths, dtype=float)
+    base = resolved.kernel_drivers if paths is None else np.asarray(paths, dtype=float)
     job = _Job(Sampler(uncertainty, n_year - 1), compiled, base, actuals,
                TargetCounter(plan, targets, fixed_targets(plan, targets, uncertainty, resolved, base)),
                entropy, dtype,
