@@ -119,6 +119,32 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
             values[:, row] = derive([values[:, r] for r in inputs], op, scale)
 
 
+def fill_linked(compiled, drivers: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``drivers`` (S, D, Y) with each NaN pace of a linked driver replaced by the pace its link
+    gave in ``values`` (S, I, Y + 1) [%/年]: what a kept Monte Carlo draw reports."""
+    out = np.array(drivers, copy=True)
+    levels = values.transpose(2, 1, 0)
+    for link in compiled.links:
+        nan = np.isnan(out[:, link.d])
+        if nan.any():
+            out[:, link.d] = np.where(nan, linked_growth(link, levels).T, out[:, link.d])
+    return out
+
+
+def relink(stack: np.ndarray, linked: np.ndarray | None, shifted: list[int]) -> np.ndarray:
+    """NaN (follow the link) for every linked driver in every row of a sensitivity stack
+    (1 + R, D, Y), except in the rows that move that driver itself (set by hand there).
+
+    ``shifted[r]`` is the driver moved in row ``r + 1``; row 0 is the scenario itself.
+    """
+    if linked is None or not linked.any():
+        return stack
+    own = np.zeros(stack.shape[:2], dtype=bool)
+    own[np.arange(1, len(shifted) + 1), shifted] = True
+    stack[linked[None, :] & ~own] = np.nan
+    return stack
+
+
 def source_pace(link: Link, plan, pace: float, deflator: float) -> float:
     """The pace of a link's single input that gives the linked indicator ``pace`` [%/年].
 
@@ -135,4 +161,5 @@ def source_pace(link: Link, plan, pace: float, deflator: float) -> float:
     return g * 100
 
 
-__all__ = ["CompiledLink", "compile_links", "conversion", "follow_links", "linked_growth", "source_pace"]
+__all__ = ["CompiledLink", "compile_links", "conversion", "fill_linked", "follow_links", "linked_growth", "relink",
+           "source_pace"]

@@ -89,7 +89,7 @@ def rule_links(plan: Plan) -> Iterable[Finding]:
 def _needs_input(plan: Plan, link: Link, target, deflator: float, defl_numbers) -> Finding:
     ind, src = plan.by_id[link.indicator], plan.by_id[link.inputs[0]]
     need = source_pace(link, plan, target.value, deflator)
-    arith = f"{num(target.value)} ÷ {link.elasticities[0]:g} = {num(need, 2)} %/年 ({src.id})"
+    arith = f"{num(target.value)} ÷ {link.elasticities[0]:g} = {num(need, 2)} %/年"
     return Finding(
         "info", "links", ind.id, target.year, target.value, need, arith,
         f"{ind.name_zh}:按联动关系,目标{num(target.value)}%要求{src.name_zh}年均增长{num(need, 2)}%。",

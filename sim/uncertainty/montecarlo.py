@@ -53,6 +53,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.engine.kernel import compile_plan, project_array
+from sim.engine.links import fill_linked
 from sim.engine.measure import MET
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.targets import all_targets
@@ -121,7 +122,7 @@ class _Job:
         m = max(0, min(stop, len(self.kept_values)) - start)
         if m:
             self.kept_values[start:start + m] = values[:m]
-            self.kept_drivers[start:start + m] = drivers[:m]
+            self.kept_drivers[start:start + m] = fill_linked(self.compiled, drivers[:m], values[:m])
         met, risk = self.counter.count(values)
         return stop - start, met, risk
 

@@ -132,9 +132,8 @@ def test_identity_holds_for_any_additions_and_in_monte_carlo_draws(plan, adds, s
 def test_a_gdp_shock_reaches_revenue_in_the_same_draw(plan):
     mc = run_montecarlo(plan, load_scenario("uncertain"), draws=256, seed=3, sample=256, workers=1)
     v = mc.sample_values.astype(np.float64)
-    growth = v[:, :, 1:] / v[:, :, :-1]
-    gdp, price = growth[:, plan.index["gdp"]], growth[:, plan.index["gdp_deflator"]]
-    revenue = growth[:, plan.index["public_budget_revenue"]]
+    gdp, price, revenue = (v[:, plan.index[x], 1:] / v[:, plan.index[x], :-1]
+                           for x in ("gdp", "gdp_deflator", "public_budget_revenue"))
     np.testing.assert_allclose(revenue - 1, gdp * price - 1, atol=1e-5)     # elasticity 1
     assert np.std(gdp) > 0.005                                                  # the draws do vary
 
