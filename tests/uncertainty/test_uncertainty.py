@@ -23,7 +23,7 @@ from sim.engine.kernel import compile_plan, project_array
 from sim.engine.targets import all_targets, evaluate_targets
 from sim.io.plan import parse_plan
 from sim.uncertainty.montecarlo import BLOCK, Sampler, run_montecarlo, simulate, status_of, wilson_interval
-from sim.uncertainty.spec import COMPOUND_FLOOR, Marginal, correlation_factor, uncertainty_for
+from sim.uncertainty.spec import COMPOUND_FLOOR, LINEAR_SHARE, Marginal, correlation_factor, uncertainty_for
 from tests.conftest import tiny_plan_dict
 
 ROOT = Path(__file__).resolve().parents[2]
