@@ -36,6 +36,8 @@ class CompiledLink:
         real, 0 none).
     deflator : int
         Row of the deflator indicator (−1 if no term converts).
+    downstream : tuple of (row, op, input rows, scale)
+        Derived indicators that depend on the linked one, in dependency order.
     """
 
     d: int
@@ -43,6 +45,7 @@ class CompiledLink:
     base: float
     terms: tuple[tuple[int, float, int], ...]
     deflator: int
+    downstream: tuple[tuple[int, str, tuple[int, ...], float], ...] = ()
 
 
 def conversion(source_basis: str, target_basis: str) -> int:
@@ -66,7 +69,19 @@ def compile_links(plan) -> tuple[CompiledLink, ...]:
         if defl < 0 and any(c for _, _, c in terms):
             continue
         out.append(CompiledLink(d=plan.driver_index[ind.id], row=plan.index[ind.id],
-                                base=ind.baseline.value, terms=terms, deflator=defl))
+                                base=ind.baseline.value, terms=terms, deflator=defl,
+                                downstream=_downstream(plan, ind.id)))
+    return tuple(out)
+
+
+def _downstream(plan, ind_id: str) -> tuple[tuple[int, str, tuple[int, ...], float], ...]:
+    """Derived indicators fed (directly or not) by ``ind_id``, as the kernel's derived entries."""
+    fed = {ind_id}
+    out = []
+    for ind in plan.derived_order:
+        if fed & set(ind.inputs):
+            fed.add(ind.id)
+            out.append((plan.index[ind.id], ind.op, tuple(plan.index[x] for x in ind.inputs), ind.scale))
     return tuple(out)
 
 
@@ -115,7 +130,7 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         seen = None if obs is None else obs[:, link.d:link.d + 1]
         levels = project_paths(np.array([link.base]), pace.T[:, None, :], (("compound", np.array([0])),), seen)
         values[:, link.row] = levels.transpose(2, 1, 0)[:, 0]
-        for row, op, inputs, scale in compiled.derived:
+        for row, op, inputs, scale in link.downstream:
             values[:, row] = derive([values[:, r] for r in inputs], op, scale)
 
 

@@ -18,9 +18,13 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
     assert_clean(app)
     assert widget(app.number_input, "w_nu_secondary_va").value == 3.0
     diff = app.dataframe[0].value
-    # 规上工业 follows 二产 through its link, and the table says so
-    assert list(diff["指标"]) == ["二产增加值", "规上工业增加值"]
-    assert list(diff["联动"]) == ["", "随二产增加值(弹性1.3235)联动"]
+    # GDP moved, so what follows it moved too, and the table says why
+    why = dict(zip(diff["指标"], diff["联动"], strict=True))
+    assert list(diff["指标"])[0] == "二产增加值" and why["二产增加值"] == ""
+    assert why["规上工业增加值"] == "随二产增加值(弹性1.3235)联动"
+    assert why["一般公共预算收入"] == "随地区生产总值(弹性1)联动"
+    assert set(why) == {"二产增加值", "规上工业增加值", "一般公共预算收入", "社会消费品零售总额",
+                        "城镇居民人均可支配收入", "农村居民人均可支配收入"}
     app.button(key="reset_all").click().run()
     assert not app.session_state["model"].drivers
 

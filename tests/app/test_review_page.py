@@ -27,12 +27,12 @@ def test_review_page_renders(lang, title):
 def test_midterm_entry_gives_verdicts():
     at = page("review.py")
     at.selectbox(key="rev_year").set_value(2028).run()
-    at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs"]).run()
-    at.number_input(key="rev_val_energy_capacity_2028").set_value(1300.0).run()
+    at.multiselect(key="rev_pick").set_value(["new_energy_capacity", "urban_new_jobs"]).run()
+    at.number_input(key="rev_val_new_energy_capacity_2028").set_value(800.0).run()
     assert_clean(at)
     review = at.dataframe[-1].value
-    energy = review[review["指标"] == "综合能源装机规模"].iloc[0]
-    assert energy["进度比"] == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
+    energy = review[review["指标"] == "新能源并网装机规模"].iloc[0]
+    assert energy["进度比"] == pytest.approx((800 - 324) / (1000 - 324) / 0.6, abs=0.005)
     assert energy["时间进度(%)"] == pytest.approx(60)
     assert "超前" in energy["判断"]
     # one year of new jobs is not enough for a cumulative target: not listed
