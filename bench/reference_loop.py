@@ -23,6 +23,7 @@ import numpy as np
 
 from sim import load_plan, load_scenario, resolve
 from sim.engine.targets import all_targets, tolerance
+from sim.io.links import link_order
 from sim.io.plan import Plan, Target
 from sim.uncertainty.montecarlo import BLOCK, needed_drivers
 from sim.uncertainty.sampler import Sampler, block_rng
@@ -126,6 +127,27 @@ def _project(plan: Plan, paces: list[list[float]], actuals: np.ndarray) -> list[
     return values
 
 
+def _follow(plan: Plan, linked, paces: list[list[float]], actuals: np.ndarray) -> list[list[float]]:
+    """:func:`_project`, then each linked driver's paces from its inputs' growth, link by link."""
+    values = _project(plan, paces, actuals)
+    for link in link_order(plan.links, plan.by_id):
+        d = plan.driver_index[link.indicator]
+        if linked is None or not linked[d]:
+            continue
+        real = plan.by_id[link.indicator].price_basis in ("real", "")
+        for t in range(len(paces[d])):
+            g = 0.0
+            for x, e in zip(link.inputs, link.elasticities, strict=True):
+                ratio = values[plan.index[x]][t + 1] / values[plan.index[x]][t]
+                if (plan.by_id[x].price_basis in ("real", "")) != real:
+                    p = values[plan.index[plan.links.deflator]]
+                    ratio = ratio * p[t + 1] / p[t] if real is False else ratio / (p[t + 1] / p[t])
+                g += e * (ratio - 1)
+            paces[d][t] = 100 * g
+        values = _project(plan, paces, actuals)
+    return values
+
+
 def status(plan: Plan, target: Target, path: list[float]) -> int:
     """0 met, 1 at risk, 2 missed: the rules of :mod:`sim.engine.targets`, for one path."""
     k = target.year - plan.base_year
@@ -159,7 +181,7 @@ def reference_run(plan: Plan, scenario, draws: int, seed: int, uncertainty: Unce
         where = {d: a for a, d in enumerate(active)}
         paces = [[_pace(plan, unc, d, base[d][t], mixed[t][where[d]] if d in where else None)
                   for t in range(years)] for d in range(len(plan.drivers))]
-        values = _project(plan, paces, resolved.actuals)
+        values = _follow(plan, resolved.linked, paces, resolved.actuals)
         codes = [status(plan, target, values[plan.index[target.indicator]]) for target in targets]
         for t, code in enumerate(codes):
             run.met[t] += code == 0

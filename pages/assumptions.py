@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import assumptions
+from ui import assumptions, links
 from ui.boot import guard
 from ui.i18n import t
 
@@ -13,6 +13,8 @@ st.caption(t("asm.intro"))
 assumptions.groups()
 st.divider()
 assumptions.differences()
+st.divider()
+links.graph()
 st.divider()
 assumptions.actuals()
 st.divider()

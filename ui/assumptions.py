@@ -14,7 +14,7 @@ import streamlit as st
 
 from sim.io.plan import Indicator
 
-from . import display, fmt, state
+from . import display, fmt, links, state
 from . import files as scenario_files
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
@@ -105,7 +105,7 @@ def _reset(ids: list[str] | None) -> None:
 def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     """One driver: name and marks, a slider, and an exact-number box."""
     lg = lang()
-    changed = not np.allclose(cur, base, rtol=0, atol=1e-9)
+    changed = ind.id in state.model().drivers
     constant = not fmt.varies(cur, ind.pace_unit)
     mean = float(np.mean(cur))
     lo, hi, step = float(ind.driver_min), float(ind.driver_max), float(ind.driver_step)
@@ -118,6 +118,7 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
         mark = f" {t('asm.changed')}" if changed else ""
         st.markdown(f"**{name(ind, lg)}**{mark}")
         st.caption(t("asm.base_value", v=fmt.path(base, ind.pace_unit, lg)))
+        links.link_caption(ind)
     with mid:
         st.slider(f"{name(ind, lg)} ({unit(ind.pace_unit, lg)})", lo, hi, key=sl_key, step=step,
                   format=_fmt(step), label_visibility="collapsed", on_change=_set_constant,
@@ -211,6 +212,7 @@ def differences() -> None:
     st.subheader(t("asm.diff_title", base=base.title(lg)))
     table = display.driver_differences(plan, [state.base_paths(), state.current_paths()],
                                [t("col.base"), t("col.now")], lg)
+    table = links.annotate(table, plan, lg)
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:

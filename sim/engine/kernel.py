@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from sim.engine.dynamics import derive, project_paths
+from sim.engine.links import CompiledLink, compile_links, follow_links
 from sim.io.plan import Plan
 
 
@@ -36,6 +37,8 @@ class CompiledPlan:
         Driver positions following each dynamic.
     derived : tuple of (row, op, input rows, scale)
         Derived indicators in dependency order.
+    links : tuple of CompiledLink
+        Links in evaluation order (:mod:`sim.engine.links`).
     """
 
     plan: Plan
@@ -44,6 +47,7 @@ class CompiledPlan:
     driver_rows: np.ndarray
     groups: tuple[tuple[str, np.ndarray], ...]
     derived: tuple[tuple[int, str, tuple[int, ...], float], ...]
+    links: tuple[CompiledLink, ...] = ()
 
     @property
     def n_indicators(self) -> int:
@@ -70,6 +74,7 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         driver_rows=np.array([plan.index[ind.id] for ind in drivers]),
         groups=groups,
         derived=derived,
+        links=compile_links(plan),
     )
 
 
@@ -81,7 +86,8 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     ----------
     compiled : CompiledPlan
     drivers : ndarray, shape (S, D, Y)
-        Pace of each driver in each projected year [driver unit]; float32 or float64.
+        Pace of each driver in each projected year [driver unit]; float32 or float64. NaN
+        for a linked driver means: follow the link (:mod:`sim.engine.links`).
     actuals : ndarray, shape (S or 1, I, Y), optional
         Observed values (NaN where none) for the indicator rows of drivers.
 
@@ -103,6 +109,8 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
     for row, op, inputs, scale in compiled.derived:
         values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+    if compiled.links:
+        follow_links(compiled, drivers, obs, values)
     return values.transpose(2, 1, 0)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim.engine.rules import rule_paths
+from sim.engine.rules import apply_links, rule_paths
 from sim.io.actuals import validate_actuals
 from sim.io.errors import ScenarioError
 from sim.io.plan import Plan
@@ -31,6 +31,8 @@ class ResolvedScenario:
         Where each driver's path comes from (scenario name, or the rule and its reason).
     actuals : ndarray, shape (I, Y)
         Observed values per indicator and projected year, NaN where none.
+    linked : ndarray of bool, shape (D,), optional
+        Drivers that follow their link (their ``drivers`` row is the pace the link gave).
     """
 
     scenario: Scenario
@@ -38,6 +40,15 @@ class ResolvedScenario:
     drivers: np.ndarray
     sources: tuple[str, ...]
     actuals: np.ndarray
+    linked: np.ndarray | None = None
+
+    @property
+    def kernel_drivers(self) -> np.ndarray:
+        """Driver paths for the kernel: NaN where a driver follows its link, so that a shock to
+        an input (a Monte Carlo draw, a sensitivity step) reaches it [driver unit]."""
+        if self.linked is None or not self.linked.any():
+            return self.drivers
+        return np.where(self.linked[:, None], np.nan, self.drivers)
 
     @property
     def name(self) -> str:
@@ -74,6 +85,7 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
     paths, labels = rule_paths(plan, rule, horizon)
     paths = paths.copy()
     sources = list(labels)
+    by_hand: dict[int, str] = {}
     for node in scenario.chain:
         for key, spec in node.drivers.items():
             d = _driver_position(plan, node, key)
@@ -81,13 +93,15 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             if isinstance(spec, str):
                 rp, rl = rule_paths(plan, spec, horizon)
                 paths[d], sources[d] = rp[d], rl[d]
+                by_hand.pop(d, None)
                 continue
             paths[d] = _apply_spec(paths[d], spec, proj_years, node, key)
-            sources[d] = node.name
+            sources[d] = by_hand[d] = node.name
             _check_pace(ind, paths[d], node, key)
     actuals = _resolve_actuals(plan, scenario, years)
+    paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
     return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
-                            sources=tuple(sources), actuals=actuals)
+                            sources=tuple(sources), actuals=actuals, linked=linked)
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:

@@ -11,6 +11,13 @@
 ``trend``
     The pace the report observed in 2025 continues where it states one; elsewhere ``plan``.
 
+Links (:mod:`sim.io.links`): under either rule a linked driver follows its link, unless a
+scenario sets it by hand (:func:`apply_links`). The ``plan`` rule accounts for links: where a
+linked indicator has its own growth target and follows one input that no target binds (规上工业
+following 二产), that input takes the pace the link needs to meet the target, and the other free
+drivers under a derived target share what remains; a derived sum with a declared balancing
+part (综合能源装机's “other”) meets its target through that part alone.
+
 Every path comes with a label saying which of these applied, so outputs can say which is which.
 """
 
@@ -21,7 +28,8 @@ from functools import lru_cache
 import numpy as np
 
 from sim.engine.dynamics import STEPS, growth_goal, required_pace
-from sim.engine.kernel import subplan
+from sim.engine.kernel import compile_plan, project_array, subplan
+from sim.engine.links import follow_links, source_pace
 from sim.engine.solve import shared_pace
 from sim.io.schema import RULES
 
@@ -85,6 +93,7 @@ def _plan_paths(plan, horizon: int) -> tuple[np.ndarray, tuple[str, ...]]:
         labels.append(label)
         if is_free:
             free.append(d)
+    _pin_link_inputs(plan, paths, labels, free)
     _share_derived_targets(plan, paths, labels, free)
     return paths, tuple(labels)
 
@@ -129,7 +138,8 @@ def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
             label = "plan: " + parts[-1] + " pace continues"
     elif ind.trend is not None:
         pace = ind.trend.value
-        label = "no plan figure: 2025 trend"
+        label = ("no plan figure: 2025 trend" if ind.trend.basis != "assumed"
+                 else "no plan figure: assumed pace")
     else:
         label = "no plan figure: held at 2025 level"
     path[t0:] = pace
@@ -165,6 +175,8 @@ def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
     for ind in plan.derived_order:
         for target in ind.targets:
             leaves = [plan.driver_index[x] for x in plan.leaves(ind.id)]
+            if ind.id in plan.links.balance:
+                leaves = [plan.driver_index[plan.links.balance[ind.id]]]
             group = [d for d in leaves if d in free and d not in taken]
             dyns = {plan.drivers[d].dynamic for d in group}
             if not group or len(dyns) != 1:
@@ -187,8 +199,67 @@ def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
             taken.update(group)
 
 
+def _pin_link_inputs(plan, paths, labels, free: list[int]) -> None:
+    """Give a free input of a one-input link the pace the linked indicator's target needs."""
+    deflator = plan.driver_index.get(plan.links.deflator)
+    for link in plan.links.follow:
+        target = next((t for t in plan.by_id[link.indicator].targets if t.kind == "growth"), None)
+        src = plan.driver_index.get(link.inputs[0]) if len(link.inputs) == 1 else None
+        if target is None or src not in free:
+            continue
+        need = paths[plan.driver_index[link.indicator]]
+        defl = paths[deflator] if deflator is not None else np.zeros_like(need)
+        paths[src] = [source_pace(link, plan, p, q) for p, q in zip(need, defl, strict=True)]
+        labels[src] = (f"plan: the pace its link to {link.indicator} needs "
+                       f"({target.value:g} ÷ elasticity {link.elasticities[0]:g})")
+        free.remove(src)
+
+
+def link_label(plan, link) -> str:
+    """Where a linked driver's pace comes from, for ``--sources`` and every other output."""
+    terms = ", ".join(f"{x} × {e:g}" for x, e in zip(link.inputs, link.elasticities, strict=True))
+    return f"linked: follows {terms} ({link.basis}: {link.provenance})"
+
+
+def apply_links(plan, paths: np.ndarray, labels: list[str], by_hand: dict[int, str], actuals: np.ndarray,
+                horizon: int) -> tuple[np.ndarray, np.ndarray]:
+    """Set every linked driver that no scenario set by hand to the pace its link gives.
+
+    Parameters
+    ----------
+    paths : ndarray, shape (D, Y)
+        Driver paths after the rule and the scenario chain [driver unit]; updated in place.
+    labels : list of str
+        Source labels, updated in place (linked, or set by hand and unlinked).
+    by_hand : dict of int to str
+        Drivers a scenario set to numbers, with the scenario's name.
+    actuals : ndarray, shape (I, Y)
+
+    Returns
+    -------
+    (paths, linked)
+        ``paths`` with each linked driver's effective pace; a (D,) boolean mask of linked drivers.
+    """
+    linked = np.zeros(len(plan.drivers), dtype=bool)
+    for link in plan.links.follow:
+        d = plan.driver_index[link.indicator]
+        if d in by_hand:
+            labels[d] = f"{by_hand[d]} (set by hand; unlinked from {', '.join(link.inputs)})"
+        else:
+            linked[d] = True
+            labels[d] = link_label(plan, link)
+    if linked.any():
+        kernel = np.where(linked[:, None], np.nan, paths)[None]
+        compiled = compile_plan(plan, horizon)
+        values = project_array(compiled, np.nan_to_num(kernel), actuals[None]).transpose(2, 1, 0).copy()
+        out = kernel.copy()
+        follow_links(compiled, kernel, actuals[None][:, compiled.driver_rows], values, out)
+        paths[linked] = out[0, linked]
+    return paths, linked
+
+
 def _last_set_year(ind, base: int) -> int:
     return max((m.year - base for m in ind.milestones), default=0)
 
 
-__all__ = ["RULES", "rule_paths", "advance", "hold_pace"]
+__all__ = ["RULES", "rule_paths", "advance", "apply_links", "hold_pace", "link_label"]

@@ -121,7 +121,10 @@ def compile_targets(plan: Plan, targets: tuple[Target, ...]) -> TargetSpec:
         leaves=leaves,
         pace=tuple(pace_dynamic(plan, t.indicator) for t in targets),
         pace_of=np.array([pace_dynamic(plan, t.indicator) for t in targets]),
-        derived=np.array([not plan.by_id[t.indicator].is_driver for t in targets]),
+        # A sum of additions (综合能源装机 = its kinds) needs the closed form on the total, in the
+        # same unit as the scenario's own pace; other derived targets solve one shared pace.
+        derived=np.array([not plan.by_id[t.indicator].is_driver and pace_dynamic(plan, t.indicator) != "additive"
+                          for t in targets]),
     )
 
 

@@ -28,6 +28,7 @@ from sim.io.indicator import (
     pace_unit,
     parse_indicator,
 )
+from sim.io.links import Links, parse_links
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Plan:
         The document every quote comes from.
     path : str
         Where the plan was loaded from.
+    links : Links
+        Paces that follow other indicators' growth (:mod:`sim.io.links`).
 
     Plans compare and hash by identity, so compiled arrays can be cached per plan.
     """
@@ -112,6 +115,7 @@ class Plan:
     source_title_zh: str = ""
     source_title_en: str = ""
     path: str = ""
+    links: Links = field(default_factory=Links)
 
     @cached_property
     def by_id(self) -> dict[str, Indicator]:
@@ -251,7 +255,7 @@ def load_plan(path: str | Path | None = None) -> Plan:
 def parse_plan(data: dict, source: str) -> Plan:
     """Build a :class:`Plan` from parsed TOML; see :func:`load_plan`."""
     root = Fields(data, source, "", PlanError)
-    root.allow_only({"schema_version", "plan", "check", "review", "indicator"})
+    root.allow_only({"schema_version", "plan", "check", "review", "indicator", "links"})
     if root.int("schema_version", 1) != 1:
         raise root.fail("schema_version", "only version 1 is understood")
     meta = root.sub("plan")
@@ -285,12 +289,13 @@ def parse_plan(data: dict, source: str) -> Plan:
     indicators = tuple(indicators)
     _check_graph(indicators, entries)
     topological_order(indicators, source)
+    links = parse_links(root.sub("links", None), indicators)
     return Plan(
         id=meta.str("id"), district_zh=meta.str("district_zh"), district_en=meta.str("district_en"),
         title_zh=meta.str("title_zh"), title_en=meta.str("title_en"), base_year=base_year,
         target_year=target_year, horizon=horizon, indicators=indicators, tolerances=tolerances,
         review=review, source_file=meta.str("source_file", ""), source_title_zh=meta.str("source_title_zh", ""),
-        source_title_en=meta.str("source_title_en", ""), path=source,
+        source_title_en=meta.str("source_title_en", ""), path=source, links=links,
     )
 
 

@@ -45,6 +45,7 @@ from sim.review.audit_levels import (
     rule_parts_whole,
     rule_stated_growth,
 )
+from sim.review.audit_links import rule_links
 from sim.review.audit_paces import rule_cumulative, rule_history_statements, rule_pace_history, rule_readings
 from sim.review.findings import FINDING_COLUMNS, SEVERITIES, SEVERITY_ZH, Finding, stated_growth
 from sim.review.history import (
@@ -62,6 +63,7 @@ RULES: tuple[tuple[str, Callable[[Plan], Iterable[Finding]]], ...] = (
     ("history_statements", rule_history_statements),
     ("below_base", rule_below_base),
     ("readings", rule_readings),
+    ("links", rule_links),
 )
 
 

@@ -61,6 +61,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.engine.kernel import compile_plan, project_array
+from sim.engine.links import fill_linked
 from sim.engine.measure import MET
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.targets import all_targets
@@ -152,7 +153,7 @@ class _Job:
         m = max(0, min(stop, len(self.kept_values)) - start)
         if m:
             self.kept_values[start:start + m] = values[:m]
-            self.kept_drivers[start:start + m] = drivers[:m]
+            self.kept_drivers[start:start + m] = fill_linked(self.compiled, drivers[:m], values[:m])
         met, risk = self.counter.count(values)
         return stop - start, met, risk
 
@@ -188,7 +189,7 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     keep = min(int(sample), int(draws))
     check_keep(plan, n_year - 1, keep, table=False)
     actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
-    base = resolved.drivers if paths is None else np.asarray(paths, dtype=float)
+    base = resolved.kernel_drivers if paths is None else np.asarray(paths, dtype=float)
     job = _Job(Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets)), compiled, base, actuals,
                TargetCounter(plan, targets, fixed_targets(plan, targets, uncertainty, resolved, base)),
                entropy, dtype,

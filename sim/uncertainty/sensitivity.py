@@ -24,6 +24,7 @@ import pandas as pd
 
 from sim.engine.dynamics import shift_growth
 from sim.engine.kernel import compile_plan, project_array
+from sim.engine.links import relink
 from sim.engine.resolve import resolve
 from sim.engine.targets import all_targets, evaluate_targets
 from sim.io.plan import Plan, Target, pace_unit
@@ -96,6 +97,7 @@ def tornado(plan: Plan, scenario: Scenario, *, uncertainty: Uncertainty | None =
     targets = all_targets(plan, milestones) if targets is None else tuple(targets)
     compiled = compile_plan(plan, resolved.years[-1])
     stack, labels = shifted_paths(plan, resolved.drivers, unc)
+    stack = relink(stack, resolved.linked, [d for d, *_ in labels])   # shocks reach linked drivers
     acts = resolved.actuals[None]
     gaps = evaluate_targets(compiled, project_array(compiled, stack, acts), stack, acts, targets,
                             required=False).gap                                       # (1 + 4D, T)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import (
     ROOT,
     assert_clean,
@@ -16,7 +18,13 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
     assert_clean(app)
     assert widget(app.number_input, "w_nu_secondary_va").value == 3.0
     diff = app.dataframe[0].value
-    assert list(diff["指标"]) == ["二产增加值"]
+    # GDP moved, so what follows it moved too, and the table says why
+    why = dict(zip(diff["指标"], diff["联动"], strict=True))
+    assert list(diff["指标"])[0] == "二产增加值" and why["二产增加值"] == ""
+    assert why["规上工业增加值"] == "随二产增加值(弹性1.3235)联动"
+    assert why["一般公共预算收入"] == "随地区生产总值(弹性1)联动"
+    assert set(why) == {"二产增加值", "规上工业增加值", "一般公共预算收入", "社会消费品零售总额",
+                        "城镇居民人均可支配收入", "农村居民人均可支配收入"}
     app.button(key="reset_all").click().run()
     assert not app.session_state["model"].drivers
 
@@ -83,3 +91,18 @@ def test_save_to_scenarios_never_overwrites_silently(app, tmp_path):
     app.checkbox(key="save_overwrite").check().run()
     app.button(key="save_button").click().run()
     assert (tmp_path / "slow-growth.toml").read_text() != first
+
+
+def test_a_linked_slider_follows_gdp_and_can_be_set_by_hand(app):
+    go(app, "pages/assumptions.py")
+    revenue = widget(app.number_input, "w_nu_public_budget_revenue").value
+    assert any("随地区生产总值(弹性1)联动" in c.value for c in app.caption)
+    widget(app.slider, "w_gdp_all").set_value(5.5).run()
+    assert_clean(app)
+    moved = widget(app.number_input, "w_nu_public_budget_revenue").value
+    assert moved == pytest.approx(revenue - 1.015, abs=0.05)        # one real point = 1.015 nominal points
+    widget(app.number_input, "w_nu_public_budget_revenue").set_value(4.0).run()
+    assert app.session_state["model"].drivers["public_budget_revenue"] == (4.0,) * 5
+    app.button(key="relink_public_budget_revenue").click().run()     # the switch back to the link
+    assert "public_budget_revenue" not in app.session_state["model"].drivers
+    assert any(c.value.startswith("🔗") for c in app.caption)

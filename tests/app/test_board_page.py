@@ -44,7 +44,8 @@ def test_gdp_growth_down_to_5_percent_turns_the_gdp_target_missed(app):
     go(app, "pages/board.py")
     assert_clean(app)
     assert board_row(app, "地区生产总值")["状态"] == "**✖ 未达标**"
-    assert "✖ 未达标 1" in app.subheader[0].value
+    # GDP, and through their links 规上工业 (1.3235 × 5) and 农村收入 (1.05 × 1.015 − 1 = 6.6 % < 7.5 %)
+    assert "✖ 未达标 3" in app.subheader[0].value
     gdp_card = app.metric[0]
     assert gdp_card.value == "5.0%" and "-1.5个百分点" in gdp_card.delta
     assert app.query_params["primary_va"] == "5"

@@ -36,16 +36,16 @@ def frame_with(at, column: str):
 def test_monitoring_of_entered_values():
     at = page("review.py")
     at.selectbox(key="rev_year").set_value(2028).run()
-    at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs", "visitors"]).run()
-    at.number_input(key="rev_val_energy_capacity_2028").set_value(1300.0).run()
+    at.multiselect(key="rev_pick").set_value(["new_energy_capacity", "urban_new_jobs", "visitors"]).run()
+    at.number_input(key="rev_val_new_energy_capacity_2028").set_value(800.0).run()
     at.number_input(key="rev_val_visitors_2028").set_value(2700.0).run()
     assert_clean(at)
     assert at.selectbox(key="mon_year").value == 2028
     table = frame_with(at, "序时进度")
-    energy = table[table["指标"] == "综合能源装机规模"].iloc[0]
-    scheduled = 614 + (1600 - 614) * 0.6                                  # 1205.6 万千瓦 in 2028
+    energy = table[table["指标"] == "新能源并网装机规模"].iloc[0]
+    scheduled = 324 + (1000 - 324) * 0.6                                  # 729.6 万千瓦 in 2028
     assert energy["序时进度"] == pytest.approx(scheduled)
-    assert energy["完成情况(%)"] == pytest.approx((1300 - 614) / (scheduled - 614) * 100, abs=0.005)
+    assert energy["完成情况(%)"] == pytest.approx((800 - 324) / (scheduled - 324) * 100, abs=0.005)
     assert "快于预期" in energy["评估结论"] and "绿色" in energy["预警"] and energy["属性"] == "约束性*"
     visitors = table[table["指标"] == "游客接待人次"].iloc[0]
     assert "滞后于预期" in visitors["评估结论"] and "黄色预警" in visitors["预警"]
@@ -78,8 +78,8 @@ def test_attributes_can_be_changed_on_the_page():
 def test_word_report_download(downloads):
     at = page("review.py", "en")
     at.selectbox(key="rev_year").set_value(2027).run()
-    at.multiselect(key="rev_pick").set_value(["energy_capacity"]).run()
-    at.number_input(key="rev_val_energy_capacity_2027").set_value(800.0).run()
+    at.multiselect(key="rev_pick").set_value(["new_energy_capacity"]).run()
+    at.number_input(key="rev_val_new_energy_capacity_2027").set_value(500.0).run()
     at.button(key="mon_make").click().run()
     assert_clean(at)
     data, file_name = download(at, downloads, "mon_download")
@@ -90,7 +90,7 @@ def test_word_report_download(downloads):
     assert "Of 27 main indicators, 0 are on or ahead of schedule and 1 behind (1 of them binding)" in " ".join(
         m.value for m in at.markdown)
     # Another value on the page: the report made from the old one is no longer offered.
-    at.number_input(key="rev_val_energy_capacity_2027").set_value(900.0).run()
+    at.number_input(key="rev_val_new_energy_capacity_2027").set_value(510.0).run()
     assert "mon_download" not in [b.key for b in at.get("download_button")]
 
 

@@ -75,12 +75,12 @@ def test_compare_shows_differences(capsys):
 
 def test_required_with_actuals(capsys, tmp_path):
     actuals = tmp_path / "a.csv"
-    actuals.write_text("indicator,year,value\nenergy_capacity,2026,700\n", encoding="utf-8-sig")
+    actuals.write_text("indicator,year,value\nnew_energy_capacity,2026,400\n", encoding="utf-8-sig")
     path = tmp_path / "req.csv"
     assert main(["required", "plan", "--actuals", str(actuals), "-o", str(path)]) == 0
     table = pd.read_csv(path, encoding="utf-8-sig")
-    row = table[(table.indicator == "energy_capacity") & (table.check == "target")].iloc[0]
-    assert row.last_actual_year == 2026 and row.required == pytest.approx(900 / 4)
+    row = table[(table.indicator == "new_energy_capacity") & (table.check == "target")].iloc[0]
+    assert row.last_actual_year == 2026 and row.required == pytest.approx(600 / 4)
 
 
 def test_scenario_by_chinese_title(capsys):

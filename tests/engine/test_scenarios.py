@@ -36,8 +36,10 @@ def test_plan_scenario_meets_every_target_and_milestone_by_construction(plan):
 def test_plan_rule_values(plan):
     paths, labels = rule_paths(plan, "plan", 2030)
     d = plan.driver_index
-    np.testing.assert_allclose(paths[d["secondary_va"]], 6.5, atol=1e-9)   # shared GDP pace
-    np.testing.assert_allclose(paths[d["energy_capacity"]], (1600 - 614) / 5)
+    # 二产 takes the pace 规上工业's 12% needs through its link; the other sectors share GDP's 6.5%
+    np.testing.assert_allclose(paths[d["secondary_va"]], 12 / 1.3235, atol=1e-9)
+    np.testing.assert_allclose(paths[d["other_capacity"]], (1600 - 1000 - 300 - 260) / 5)   # the balance
+    np.testing.assert_allclose(paths[d["thermal_capacity"]], 0.0)
     np.testing.assert_allclose(paths[d["urban_new_jobs"]], [7400, 6900, 6900, 6900, 6900])
     assert paths[d["visitors"]][0] == pytest.approx((2500 / 2267 - 1) * 100)
     assert "gdp" in labels[d["primary_va"]]
@@ -46,13 +48,16 @@ def test_plan_rule_values(plan):
 def test_momentum_uses_the_2025_pace_where_reported(plan):
     res = resolve(plan, load_scenario("momentum"))
     d = plan.driver_index
-    for ind_id, pace in (("secondary_va", 10.2), ("industrial_va", 13.5), ("visitors", 18),
+    for ind_id, pace in (("secondary_va", 10.2), ("visitors", 18),
                          ("tourism_spending", 22), ("primary_va", 5.9)):
         np.testing.assert_allclose(res.drivers[d[ind_id]], pace)
         assert res.sources[d[ind_id]].startswith("trend")
-    # no 2025 pace for fiscal revenue: the plan's 6%, and the label says so
-    np.testing.assert_allclose(res.drivers[d["public_budget_revenue"]], 6.0)
-    assert "not reported" in res.sources[d["public_budget_revenue"]]
+    # 规上工业 follows 二产 at the 2025 elasticity, so it keeps 2025's 13.5 % (to the elasticity's rounding)
+    np.testing.assert_allclose(res.drivers[d["industrial_va"]], 13.5, atol=0.01)
+    assert res.sources[d["industrial_va"]].startswith("linked: follows secondary_va × 1.3235")
+    # no 2025 pace for fiscal revenue: it follows nominal GDP, and the label says so
+    assert res.sources[d["public_budget_revenue"]].startswith("linked: follows gdp × 1")
+    assert res.drivers[d["public_budget_revenue"]][0] > 8.5      # GDP ≈ 7.4 % real, prices +1.5 %
 
 
 def test_child_inherits_and_overrides(plan):
@@ -60,7 +65,8 @@ def test_child_inherits_and_overrides(plan):
     d = plan.driver_index
     np.testing.assert_allclose(res.drivers[d["secondary_va"]], [10, 10, 10, 9, 9])
     assert res.sources[d["secondary_va"]] == "ambitious"
-    assert res.sources[d["rural_income"]].startswith("plan")   # inherited from the plan rule
+    assert res.sources[d["rural_income"]].startswith("linked")   # follows GDP, which the child raised
+    assert res.sources[d["fixed_asset_investment"]] == "ambitious"
 
 
 def test_year_table_changes_only_from_its_year(plan):
@@ -90,7 +96,7 @@ def test_horizon_2035(plan):
 
 def test_toml_round_trip(plan):
     child = load_scenario("cautious").with_changes(
-        name="mine", title_zh="我的", title_en="Mine", drivers={"visitors": [9.0, 8.0], "energy_capacity": {2027: 120.0}},
+        name="mine", title_zh="我的", title_en="Mine", drivers={"visitors": [9.0, 8.0], "new_energy_capacity": {2027: 120.0}},
         actuals={"tourism_spending": {2026: 190.0}})
     text = child.to_toml()
     back = scenario_from_text(text, "mine.toml")

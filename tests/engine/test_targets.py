@@ -44,9 +44,10 @@ def test_at_risk_band_is_the_documented_tolerance(plan):
     assert tolerance(plan, gdp_target) == 0.5
     near = check_targets(project(plan, custom({k: 6.1 for k in ("primary_va", "secondary_va", "tertiary_va")})))
     assert row(near, "gdp").status == "at_risk"
-    energy = check_targets(project(plan, custom({"energy_capacity": 192.0})))   # 1574 vs 1600: −1.6 %
+    # the total is the sum of its kinds: 260 + 1000 + 300 + 5 × other
+    energy = check_targets(project(plan, custom({"other_capacity": 2.8})))   # 1574 vs 1600: −1.6 %
     assert row(energy, "energy_capacity").status == "at_risk"
-    energy = check_targets(project(plan, custom({"energy_capacity": 190.0})))   # 1564: −2.25 %
+    energy = check_targets(project(plan, custom({"other_capacity": 0.8})))   # 1564: −2.25 %
     assert row(energy, "energy_capacity").status == "missed"
 
 
@@ -83,12 +84,12 @@ def test_required_pace_for_a_derived_target_is_solved_and_round_trips(plan):
 
 
 def test_required_pace_from_the_last_actual_year(plan):
-    s = custom(actuals={"energy_capacity": {2026: 700.0, 2027: 800.0}})
+    s = custom(actuals={"new_energy_capacity": {2026: 400.0, 2027: 500.0}})
     table = check_targets(project(plan, s))
-    r = row(table, "energy_capacity")
+    r = row(table, "new_energy_capacity")
     assert r.last_actual_year == 2027
-    assert r.required == pytest.approx((1600 - 800) / 3)
-    assert r.basis == "actual"        # the assumed-free reported baseline is superseded
+    assert r.required == pytest.approx((1000 - 500) / 3)
+    assert r.basis == "actual"        # the assumed baseline is superseded
 
 
 def test_cumulative_flow_target(plan):
@@ -101,7 +102,8 @@ def test_cumulative_flow_target(plan):
 
 
 def test_first_year_reached(plan):
-    table = check_targets(project(plan, custom({"energy_capacity": 500.0})))
+    table = check_targets(project(plan, custom({"new_energy_capacity": 500.0, "other_capacity": 0.0,
+                                                "storage_capacity": 0.0})))
     assert row(table, "energy_capacity").first_year == 2027     # 614 + 2×500 ≥ 1600
     table = check_targets(project(plan, "cautious"))
     assert pd.isna(row(table, "energy_capacity").first_year)
@@ -120,7 +122,7 @@ def test_verdicts_on_assumed_numbers_say_so(plan):
     for ind in ("industrial_va", "forest_grass_coverage", "storage_capacity", "urban_income"):
         r = row(table, ind)
         assert r.assumed and r.basis == "assumed" and "baseline" in r.assumed_note
-    for ind in ("visitors", "energy_capacity", "urban_new_jobs"):
+    for ind in ("visitors", "urban_new_jobs"):
         assert not row(table, ind).assumed
 
 

@@ -242,6 +242,11 @@ def test_rules_never_depend_on_indicator_names():
         i["name_zh"], i["name_en"] = f"指标{i['id']}", f"Indicator {i['id']}"
         if "inputs" in i:
             i["inputs"] = [rename[x] for x in i["inputs"]]
+    links = data["links"]
+    links["deflator"] = rename[links["deflator"]]
+    links["balance"] = {rename[k]: rename[v] for k, v in links["balance"].items()}
+    for link in links["follow"]:
+        link["indicator"], link["inputs"] = rename[link["indicator"]], [rename[x] for x in link["inputs"]]
     original = audit_plan(parse_plan(tomllib.loads(default_plan_path().read_text(encoding="utf-8")), "a"))
     renamed = audit_plan(parse_plan(data, "b"))
     assert list(renamed["indicator"]) == [rename[x] for x in original["indicator"]]

@@ -45,7 +45,7 @@ def scenario(text: str, parent: str = "uncertain"):
 
 @pytest.mark.parametrize("indicator, year", [
     ("industrial_va", 2030),         # compound, growth target
-    ("new_energy_capacity", 2030),   # additive, level target
+    ("storage_capacity", 2030),      # additive, level target
     ("urban_new_jobs", 2030),        # flow, cumulative target
     ("foreign_trade", 2026),         # compound, milestone one year out
     ("water_use", 2026),             # additive, at_most

@@ -16,12 +16,13 @@ from . import (
     draft,
     export,
     indicator,
+    links,
     monitor,
     review,
     uncertainty,
 )
 
-MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, monitor, audit, draft)
+MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, monitor, audit, draft, links)
 
 
 def _union() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,217 @@
+"""Links between indicators, as plan data: one indicator's pace following others' growth.
+
+A plan file may hold a ``[links]`` table::
+
+    [links]
+    deflator = "gdp_deflator"              # the price driver that turns real growth into nominal
+    balance = { energy_capacity = "other_capacity" }   # which part of a sum takes the balance
+
+    [[links.follow]]
+    indicator = "public_budget_revenue"
+    inputs = ["gdp"]
+    elasticities = [1.0]
+    basis = "assumed"                      # or "derived" with formula and quote
+    reason = "..."
+
+A *follow* link sets a compound driver's yearly growth to ``Σ eᵢ × gᵢ``, where ``gᵢ`` is the
+growth of input ``i`` in the same year, first moved onto the linked indicator's price basis
+(real → nominal: ``(1 + g)(1 + deflator) − 1``). Indicators without a ``price_basis`` (counts
+such as visitors) are volumes and convert like real ones. Every link carries its basis like
+every other number: ``derived`` (formula and the report's quotes) or ``assumed`` (a reason).
+A *balance* names the part of a derived sum that the ``plan`` rule moves to meet the sum's
+target, so that the other parts keep their own paces (a coal plant is not built to fill a gap).
+
+Only the shape of the data is checked here; evaluating links is :mod:`sim.engine.links`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.io.fields import Fields
+from sim.io.indicator import Indicator
+from sim.io.schema import BASES
+
+#: Price bases that count as volumes when converting growth.
+REAL_BASES = ("real", "")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One indicator's pace following the growth of others.
+
+    Attributes
+    ----------
+    indicator : str
+        The linked (compound) driver.
+    inputs : tuple of str
+        Indicators whose growth it follows (drivers or derived).
+    elasticities : tuple of float
+        Percentage points of the linked growth per point of each input's growth [pp/pp].
+    basis, quote, formula, reason, note : str
+        Provenance of the elasticities, as for every number of the plan.
+    """
+
+    indicator: str
+    inputs: tuple[str, ...]
+    elasticities: tuple[float, ...]
+    basis: str
+    quote: tuple[str, ...] = ()
+    formula: str = ""
+    reason: str = ""
+    note: str = ""
+
+    @property
+    def provenance(self) -> str:
+        """The formula (derived) or the reason (assumed)."""
+        return self.formula if self.basis == "derived" else self.reason
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every link of a plan.
+
+    Attributes
+    ----------
+    follow : tuple of Link
+    deflator : str
+        The price driver (an index whose growth is the deflator [%/年]); empty if none.
+    balance : dict of str to str
+        For a derived sum, the part the ``plan`` rule moves to meet the sum's target.
+    """
+
+    follow: tuple[Link, ...] = ()
+    deflator: str = ""
+    balance: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def by_indicator(self) -> dict[str, Link]:
+        return {link.indicator: link for link in self.follow}
+
+    def __bool__(self) -> bool:
+        return bool(self.follow or self.balance)
+
+
+def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
+    """Read and check a plan's ``[links]`` table (absent: no links).
+
+    Raises
+    ------
+    PlanError
+        Naming the file and field: an unknown indicator, a link on something that is not a
+        compound driver, elasticities not matching inputs, a missing deflator, a missing
+        provenance, or a cycle.
+    """
+    if f is None:
+        return Links()
+    f.allow_only({"deflator", "balance", "follow"})
+    by_id = {ind.id: ind for ind in indicators}
+    deflator = f.str("deflator", "")
+    if deflator and (deflator not in by_id or by_id[deflator].dynamic != "compound"):
+        raise f.fail("deflator", f"'{deflator}' is not a compound indicator of the plan")
+    links: list[Link] = []
+    for entry in f.subs("follow"):
+        link = _parse_follow(entry, by_id, deflator)
+        if link.indicator in {x.indicator for x in links}:
+            raise entry.fail("indicator", f"'{link.indicator}' is linked twice")
+        if link.indicator == deflator:
+            raise entry.fail("indicator", "the deflator cannot follow a link")
+        links.append(link)
+    balance = _parse_balance(f.sub("balance", None), by_id)
+    _check_cycles(f, links, by_id)
+    return Links(follow=tuple(links), deflator=deflator, balance=balance)
+
+
+def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link:
+    f.allow_only({"indicator", "inputs", "elasticities", "basis", "quote", "formula", "reason", "note"})
+    name = f.str("indicator")
+    ind = by_id.get(name)
+    if ind is None or ind.dynamic != "compound":
+        raise f.fail("indicator", f"'{name}' is not a compound driver of the plan (only growth can follow growth)")
+    inputs = f.strs("inputs")
+    for x in inputs:
+        if x not in by_id or x == name:
+            raise f.fail("inputs", f"'{x}' is not another indicator of the plan")
+        if by_id[x].dynamic not in ("compound", "derived"):
+            raise f.fail("inputs", f"'{x}' moves by additions, not growth")
+        if by_id[x].price_basis != ind.price_basis and (
+                by_id[x].price_basis not in REAL_BASES or ind.price_basis not in REAL_BASES) and not deflator:
+            raise f.fail("inputs", f"'{x}' is {by_id[x].price_basis or 'a volume'} but '{name}' is "
+                                   f"{ind.price_basis or 'a volume'}: set links.deflator")
+    raw = f.table.get("elasticities")
+    if not isinstance(raw, list) or len(raw) != len(inputs):
+        raise f.fail("elasticities", f"expected a list of {len(inputs)} numbers, one per input")
+    elasticities = tuple(_finite(f, v) for v in raw)
+    basis = f.str("basis", choices=BASES[1:])
+    link = Link(indicator=name, inputs=inputs, elasticities=elasticities, basis=basis,
+                quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
+                note=f.str("note", ""))
+    if basis == "derived" and not (link.formula and link.quote):
+        raise f.fail("formula", "a derived link needs its formula and the report's quotes")
+    if basis == "assumed" and not link.reason:
+        raise f.fail("reason", "an assumed link needs its reason")
+    return link
+
+
+def _finite(f: Fields, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
+        raise f.fail("elasticities", f"{value!r} is not a finite number")
+    return float(value)
+
+
+def _parse_balance(f: Fields | None, by_id: dict[str, Indicator]) -> dict[str, str]:
+    if f is None:
+        return {}
+    out = {}
+    for total, part in f.table.items():
+        ind = by_id.get(total)
+        if ind is None or ind.op != "sum":
+            raise f.fail(total, f"'{total}' is not a derived sum of the plan")
+        if part not in ind.inputs or not by_id[part].is_driver:
+            raise f.fail(total, f"'{part}' is not a driver among the parts of '{total}'")
+        out[total] = part
+    return out
+
+
+def _leaves(x: str, by_id: dict[str, Indicator]) -> set[str]:
+    ind = by_id[x]
+    if ind.is_driver:
+        return {x}
+    return set().union(*(_leaves(y, by_id) for y in ind.inputs))
+
+
+def _check_cycles(f: Fields, links: list[Link], by_id: dict[str, Indicator]) -> None:
+    follows = {link.indicator: set().union(*(_leaves(x, by_id) for x in link.inputs)) for link in links}
+    state: dict[str, int] = {}
+
+    def visit(x: str, trail: list[str]) -> None:
+        if state.get(x) == 2 or x not in follows:
+            return
+        if state.get(x) == 1:
+            raise f.fail("follow", "links go round in a circle: " + " → ".join([*trail[trail.index(x):], x]))
+        state[x] = 1
+        for y in sorted(follows[x]):
+            visit(y, [*trail, x])
+        state[x] = 2
+
+    for x in follows:
+        visit(x, [])
+
+
+def link_order(links: Links, by_id: dict[str, Indicator]) -> tuple[Link, ...]:
+    """Links in evaluation order: each after every link its inputs depend on."""
+    pending = list(links.follow)
+    done: set[str] = set()
+    order: list[Link] = []
+    while pending:
+        for link in pending:
+            needs = set().union(*(_leaves(x, by_id) for x in link.inputs)) | ({links.deflator} - {""})
+            if not (needs & ({x.indicator for x in pending} - {link.indicator})):
+                order.append(link)
+                done.add(link.indicator)
+                pending.remove(link)
+                break
+    return tuple(order)
+
+
+__all__ = ["REAL_BASES", "Link", "Links", "link_order", "parse_links"]

@@ -1,0 +1,157 @@
+"""Links in the app: what a linked slider follows, the switch between following its link and
+setting it by hand, and the link graph of the plan (which indicator drives which).
+
+The engine does the linking (:mod:`sim.engine.links`): the current scenario's resolved drivers
+say which follow their link. Setting a linked slider by hand unlinks it (the app stores the path
+like any change); the switch back drops the app's change, so the link applies again unless the
+starting scenario itself set the driver by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sim.io.links import Link
+from sim.io.plan import Indicator, Plan
+
+from . import model as m
+from . import state
+from .i18n import lang, name, t
+
+
+def link_of(plan: Plan, ind_id: str) -> Link | None:
+    return plan.links.by_indicator.get(ind_id)
+
+
+def follows_text(plan: Plan, link: Link, lg: str) -> str:
+    """``随地区生产总值(弹性1)`` / ``follows Gross regional product (elasticity 1)``."""
+    parts = [t("lnk.term", lg, name=name(plan.by_id[x], lg), e=f"{e:g}")
+             for x, e in zip(link.inputs, link.elasticities, strict=True)]
+    return t("lnk.follows", lg, terms=t("lnk.and", lg).join(parts))
+
+
+def _linked_now(plan: Plan, ind_id: str) -> bool:
+    res = state.current_result().projection.scenarios[0]
+    return res.linked is not None and bool(res.linked[plan.driver_index[ind_id]])
+
+
+def _base_by_hand(plan: Plan, ind_id: str) -> bool:
+    res = state.base_result().projection.scenarios[0]
+    return res.linked is not None and not res.linked[plan.driver_index[ind_id]]
+
+
+@state.callback
+def _relink(ind_id: str) -> None:
+    state.set_model(m.reset(state.model(), [ind_id]))
+
+
+def link_caption(ind: Indicator) -> bool:
+    """Under a linked driver's name: what it follows, and whether it follows it now.
+
+    Returns True if the driver follows its link in the current scenario (its slider then
+    shows the pace the link gives; moving it sets the driver by hand).
+    """
+    plan = state.get_plan()
+    link = link_of(plan, ind.id)
+    if link is None:
+        return False
+    lg = lang()
+    linked = _linked_now(plan, ind.id)
+    st.caption(("🔗 " if linked else "✋ ") + follows_text(plan, link, lg))
+    if linked:
+        st.caption(t("lnk.move_to_set", lg))
+    elif _base_by_hand(plan, ind.id) and ind.id not in state.model().drivers:
+        st.caption(t("lnk.base_by_hand", lg))
+    else:
+        st.button(t("lnk.relink", lg), key=f"relink_{ind.id}", on_click=_relink, args=(ind.id,))
+    return linked
+
+
+def annotate(table: pd.DataFrame, plan: Plan, lg: str) -> pd.DataFrame:
+    """The differences table with a 联动 column: why a driver the planner did not touch moved."""
+    if table.empty or not plan.links.follow:
+        return table
+    res = state.current_result().projection.scenarios[0]
+    by_name = {name(ind, lg): ind for ind in plan.drivers}
+    col = t("col.indicator", lg)
+
+    def why(label: str) -> str:
+        ind = by_name.get(label)
+        link = None if ind is None else link_of(plan, ind.id)
+        if link is None or res.linked is None or not res.linked[plan.driver_index[ind.id]]:
+            return ""
+        return follows_text(plan, link, lg)
+
+    return table.assign(**{t("lnk.col.why_moved", lg): table[col].map(why)})
+
+
+def link_table(plan: Plan, lg: str) -> pd.DataFrame:
+    """One row per link term: the follower, what it follows, elasticity, price step, basis."""
+    rows = []
+    for link in plan.links.follow:
+        ind = plan.by_id[link.indicator]
+        for x, e in zip(link.inputs, link.elasticities, strict=True):
+            src = plan.by_id[x]
+            step = "" if (src.price_basis in ("real", "")) == (ind.price_basis in ("real", "")) else \
+                t("lnk.via_deflator", lg, name=name(plan.by_id[plan.links.deflator], lg))
+            rows.append({t("lnk.col.from", lg): name(src, lg), t("lnk.col.to", lg): name(ind, lg),
+                         t("lnk.col.e", lg): e, t("lnk.col.price", lg): step,
+                         t("lnk.col.basis", lg): t(f"lnk.basis.{link.basis}", lg),
+                         t("lnk.col.why", lg): link.provenance})
+    return pd.DataFrame(rows)
+
+
+def link_figure(plan: Plan, lg: str):
+    """The link graph as a small plotly drawing: inputs on the left, followers on the right."""
+    import plotly.graph_objects as go
+
+    sources = list(dict.fromkeys(x for link in plan.links.follow for x in link.inputs))
+    followers = [link.indicator for link in plan.links.follow]
+    nodes = list(dict.fromkeys([*sources, *followers]))
+    # A node's column is how many links lie upstream of it, so chains read left to right.
+    depth: dict[str, int] = {}
+
+    def level(x: str) -> int:
+        if x not in depth:
+            link = plan.links.by_indicator.get(x)
+            depth[x] = 0 if link is None else 1 + max(level(y) for y in link.inputs)
+        return depth[x]
+
+    cols: dict[int, list[str]] = {}
+    for x in nodes:
+        cols.setdefault(level(x), []).append(x)
+    pos = {x: (c, -i) for c, xs in cols.items() for i, x in enumerate(xs)}
+    fig = go.Figure()
+    for link in plan.links.follow:
+        for x, e in zip(link.inputs, link.elasticities, strict=True):
+            (x0, y0), (x1, y1) = pos[x], pos[link.indicator]
+            fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
+                               showarrow=True, arrowhead=3, arrowwidth=1.5, standoff=14, startstandoff=14,
+                               text="", arrowcolor="#888")
+            fig.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=f"×{e:g}", showarrow=False,
+                               font={"size": 11, "color": "#555"})
+    fig.add_trace(go.Scatter(x=[pos[x][0] for x in nodes], y=[pos[x][1] for x in nodes], mode="markers+text",
+                             text=[name(plan.by_id[x], lg) for x in nodes], textposition="top center",
+                             marker={"size": 14, "color": ["#1f77b4" if x in followers else "#ff7f0e"
+                                                           for x in nodes]}, hoverinfo="text"))
+    fig.update_layout(height=120 + 70 * max(len(v) for v in cols.values()), showlegend=False,
+                      margin={"l": 20, "r": 20, "t": 20, "b": 20},
+                      xaxis={"visible": False, "range": [-0.5, max(cols) + 0.5]}, yaxis={"visible": False})
+    return fig
+
+
+def graph() -> None:
+    """The 联动关系 section of the assumptions page."""
+    plan = state.get_plan()
+    if not plan.links.follow:
+        return
+    lg = lang()
+    st.subheader(t("lnk.title", lg))
+    st.caption(t("lnk.intro", lg))
+    st.plotly_chart(link_figure(plan, lg), key="link_graph", config={"displayModeBar": False})
+    with st.expander(t("lnk.table", lg)):
+        st.dataframe(link_table(plan, lg), hide_index=True, width="stretch")
+
+
+__all__ = ["follows_text", "graph", "link_caption", "link_figure", "link_of", "link_table"]
