@@ -1,4 +1,5 @@
-"""The planners' app: `streamlit run streamlit_app.py` (or `make app`).
+"""The planners' app: `streamlit run streamlit_app.py` (or `make app`); on another district's
+plan file: `streamlit run streamlit_app.py -- --plan FILE` (or `FYP_PLAN=FILE make app`).
 
 This script only sets up the session, the sidebar and the page list; each page is a
 short script in pages/. Errors never reach the page as a traceback: they are logged on
@@ -17,7 +18,12 @@ from ui.i18n import t
 
 log = logging.getLogger("fyp.app")
 
-state.init_session()
+try:
+    state.init_session()
+except InputError as exc:  # a bad --plan / $FYP_PLAN file: one line naming it, and no page
+    log.warning("plan file problem: %s", exc.message)
+    st.error(t("plan.bad_file", msg=exc.message))
+    st.stop()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
 
 pages = [

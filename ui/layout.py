@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import fmt, state
+from . import fmt, plans, state
 from . import model as m
 from .display import projected_text, target_text
 from .i18n import LANGS, lang, status, t
@@ -25,11 +25,33 @@ def _on_base(key: str) -> None:
         state.flash("info", t("side.switched", base=state.option_label(new), n=len(old.drivers)))
 
 
+@state.callback
+def _back_to_app_plan() -> None:
+    state.open_plan(None)
+    state.flash("info", t("plan.back_done", district=_district(plans.app_plan())))
+
+
+def _district(plan) -> str:
+    return plan.district_zh if lang() == "zh" else plan.district_en
+
+
+def plan_in_use() -> None:
+    """The district whose plan the session runs on; after a draft was opened, the way back."""
+    plan = state.get_plan()
+    st.markdown(f"**{t('plan.in_use')}:** {_district(plan)}")
+    st.caption(plan.title_zh if lang() == "zh" else plan.title_en)
+    if plans.opened():
+        st.caption(t("plan.draft_note"))
+        st.button(t("plan.back", district=_district(plans.app_plan())), key="plan_back",
+                  on_click=_back_to_app_plan, icon=":material/undo:")
+
+
 def sidebar() -> None:
-    """Language switch, starting scenario and a summary of the current one."""
+    """Language switch, the plan in use, starting scenario and a summary of the current one."""
     with st.sidebar:
-        st.radio(t("side.lang"), LANGS, key="lang", horizontal=True,
+        st.radio(t("side.lang"), LANGS, key="lang", horizontal=True, persist_state="session",
                  format_func=lambda x: "中文" if x == "zh" else "English")
+        plan_in_use()
         names = list(state.available())
         current = state.model()
         key = state.wkey("w_base")

@@ -3,7 +3,9 @@
 * The plan is loaded once per server process (``st.cache_resource``); scenario files once
   per file version; projections and target checks once per distinct set of scenarios;
   the plan audit once; Monte Carlo runs, tornado tables and goal seeks once per scenario
-  and settings. Every ``st.cache_*`` of the app is in this module.
+  and settings. Every ``st.cache_*`` of the app is in this module, except those of the plan
+  files themselves, in :mod:`ui.plans` (which plan a session runs on). Every cache key
+  includes the session's plan (:func:`scenario_key`), so two plans never share a result.
 * ``st.session_state[MODEL]`` holds the planner's :class:`~ui.model.AppScenario`. It is
   changed only in widget callbacks, which run before the page script, so every page
   sees the same, already updated scenario, and the URL is written once per run.
@@ -28,7 +30,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from sim import Scenario, check_targets, list_scenarios, load_plan, load_scenario, project
+from sim import Scenario, check_targets, list_scenarios, load_scenario, project, resolve
 from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
@@ -38,7 +40,7 @@ from sim.uncertainty.montecarlo import run_montecarlo
 from sim.uncertainty.sensitivity import tornado
 from sim.uncertainty.spec import uncertainty_for
 
-from . import exports, url
+from . import exports, plans, url
 from . import model as m
 from .i18n import lang, t
 
@@ -66,10 +68,29 @@ class Result:
 
 # --------------------------------------------------------------------------- cached loading
 
-@st.cache_resource(show_spinner=False)
-def get_plan() -> Plan:
-    """Ganzhou's plan, loaded once per server process."""
-    return load_plan()
+get_plan, plan_key = plans.get_plan, plans.plan_key   # every page reads state.get_plan()
+
+
+def open_plan(opened: tuple[str, Plan] | None) -> None:
+    """Run this session on ``opened`` (a key and plan from :func:`ui.plans.drafted_plan`; None:
+    back to :func:`ui.plans.app_plan`). A scenario that does not fit the new plan is reset, with
+    a notice; scenario widgets restart from the model either way."""
+    ss = st.session_state
+    if opened is None:
+        ss.pop(plans.PLAN, None)
+    else:
+        ss[plans.PLAN] = opened
+    old = model()
+    plan = get_plan()
+    try:
+        fits = old.base in available() and resolve(plan, old.build(load(old.base))) is not None
+    except (InputError, ValueError):
+        fits = False
+    set_model(old if fits else m.AppScenario())
+    ss[NOTES] = []
+    ss[COMPARE] = []
+    if not fits:
+        flash("warning", t("plan.reset", district=plan.district_zh if lang() == "zh" else plan.district_en))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -83,13 +104,17 @@ def scenario_files() -> dict[str, Path]:
 
 
 def available() -> dict[str, Scenario]:
-    """Scenarios that load cleanly, by name; a broken file is left out (and logged)."""
+    """Scenarios that load cleanly and fit the session's plan, by name; a broken file is left
+    out (and logged), as is one naming indicators another district's plan lacks."""
     out = {}
     for name, path in scenario_files().items():
         try:
-            out[name] = _load_file(str(path), path.stat().st_mtime)
+            scn = _load_file(str(path), path.stat().st_mtime)
         except (InputError, OSError) as exc:
             log.warning("scenario file %s skipped: %s", path, exc)
+            continue
+        if plans.fits(scenario_key(scn), get_plan(), scn):
+            out[name] = scn
     return out
 
 
@@ -102,8 +127,8 @@ def load(name: str) -> Scenario:
 
 
 def scenario_key(scn: Scenario) -> str:
-    """Everything that defines a scenario, as text (the cache key)."""
-    return "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
+    """Everything that defines a scenario on the session's plan, as text (the cache key)."""
+    return plan_key() + "\x1d" + "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
                        + repr(sorted(node.correlation.items())) for node in scn.chain)
 
 
@@ -150,9 +175,13 @@ def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, i
 
 
 @st.cache_resource(show_spinner=False)
-def audit_findings(plan_path: str) -> pd.DataFrame:
-    """The plan audit's findings (sim.review.audit), computed once per plan file."""
-    return audit_plan(get_plan())
+def _audit(key: str, _plan: Plan) -> pd.DataFrame:
+    return audit_plan(_plan)
+
+
+def audit_findings(plan_path: str = "") -> pd.DataFrame:
+    """The plan audit's findings (sim.review.audit), computed once per plan."""
+    return _audit(plan_key(), get_plan())
 
 
 def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:

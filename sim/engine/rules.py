@@ -3,10 +3,12 @@
 ``plan``
     Each driver at the pace the plan states or needs: a stated growth target is used as
     stated; a level or cumulative target gives the constant pace that reaches it exactly;
-    a 2026 milestone sets the pace of 2026, and the years after it take the pace from the
-    milestone to the 2030 target (for growth targets, never below the stated rate). Drivers
-    that feed a derived target (GDP from its three sectors, cattle from dairy and beef) share
-    the one pace that meets it, solved by :func:`sim.engine.solve.shared_pace`. Drivers about which
+    a 2026 milestone sets the pace of 2026 (a growth milestone, 地区生产总值增长6%, is the
+    stated growth; a level milestone gives the pace that reaches it), and the years after it
+    take the pace from the milestone to the 2030 target (for growth targets, never below the
+    stated rate). Drivers that feed a derived target or milestone (GDP from its three sectors,
+    cattle from dairy and beef) share the one pace that meets it, solved by
+    :func:`sim.engine.solve.shared_pace`: first up to each milestone, then on to the target. Drivers about which
     the plan says nothing keep the 2025 trend if the report gives one, else hold still.
 ``trend``
     The pace the report observed in 2025 continues where it states one; elsewhere ``plan``.
@@ -111,12 +113,7 @@ def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
         k = m.year - base
         if k <= t0:
             continue
-        if dyn == "flow":
-            pace = m.value
-        else:
-            pace = _clamp(m.direction, float(required_pace(dyn, level, m.value, k - t0,
-                                                          m.direction == "hold")),
-                          hold_pace(dyn, level))
+        pace = _milestone_pace(ind, m, level, k - t0, base)
         path[t0:k] = pace
         level, cum = _walk(dyn, level, cum, pace, k - t0)
         t0 = k
@@ -146,6 +143,20 @@ def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
     return path, label, not targets
 
 
+def _milestone_pace(ind, m, level: float, years: int, base: int) -> float:
+    """Constant pace from ``level`` over ``years`` that meets milestone ``m`` exactly."""
+    dyn = ind.dynamic
+    if dyn == "flow":
+        return float(m.value)   # a flow's pace is the year's value itself
+    if m.kind == "growth":
+        # Growth is measured from the base year (sim.engine.measure), so the milestone is the
+        # level that growth gives; from the base year itself the pace is the stated growth.
+        goal = growth_goal(ind.baseline.value, m.value, m.year - base)
+        return float(required_pace(dyn, level, goal, years))
+    needed = float(required_pace(dyn, level, m.value, years, m.direction == "hold"))
+    return _clamp(m.direction, needed, hold_pace(dyn, level))
+
+
 def _walk(dyn: str, level: float, cum: float, pace: float, years: int) -> tuple[float, float]:
     if dyn == "flow":
         return pace, cum + pace * years
@@ -168,35 +179,56 @@ def _target_pace(ind, target, level: float, cum: float, t0: int, base: int) -> f
 
 
 def _share_derived_targets(plan, paths, labels, free: list[int]) -> None:
-    """Give the free drivers under a derived target the one pace that meets it
+    """Give the free drivers under a derived indicator the one pace that meets its milestones
+    (each from the drivers' last set year) and then its target
     (:func:`sim.engine.solve.shared_pace`)."""
     taken: set[int] = set()
     horizon = plan.base_year + paths.shape[1]
     for ind in plan.derived_order:
-        for target in ind.targets:
-            leaves = [plan.driver_index[x] for x in plan.leaves(ind.id)]
-            if ind.id in plan.links.balance:
-                leaves = [plan.driver_index[plan.links.balance[ind.id]]]
-            group = [d for d in leaves if d in free and d not in taken]
-            dyns = {plan.drivers[d].dynamic for d in group}
-            if not group or len(dyns) != 1:
-                continue
-            start = {d: _last_set_year(plan.drivers[d], plan.base_year) for d in group}
-            sub, cols, row = subplan(plan, ind.id, horizon)
+        group = [d for d in _shared_leaves(plan, ind.id) if d in free and d not in taken]
+        dyns = {plan.drivers[d].dynamic for d in group}
+        if not group or len(dyns) != 1:
+            continue
+        dynamic = dyns.pop()
+        start = {d: _last_set_year(plan.drivers[d], plan.base_year) for d in group}
+        sub, cols, row = subplan(plan, ind.id, horizon)
+        goals = sorted(ind.milestones, key=lambda m: m.year) + list(ind.targets)
+        for goal in goals:
+            k = goal.year - plan.base_year
+            used = [d for d in group if start[d] < k]
             slots = np.zeros((1, len(cols), paths.shape[1]), dtype=bool)
             for c, d in enumerate(cols):
-                if d in start:
+                if d in used:
                     slots[0, c, start[d]:] = True
-            pace = float(shared_pace(sub, row, target, paths[list(cols)][None], slots, None, dyns.pop())[0])
+            pace = float(shared_pace(sub, row, goal, paths[list(cols)][None], slots, None, dynamic)[0]) \
+                if used else np.nan
             if not np.isfinite(pace):
                 continue
-            for d in group:
+            for d in used:
+                # the pace runs to the horizon; a later milestone or the target takes over from its year
                 paths[d, start[d]:] = pace
-                labels[d] = f"plan: pace shared to meet the {ind.id} target"
-                if start[d]:
-                    labels[d] = f"plan: {plan.base_year + start[d]} milestone then " \
-                                f"pace shared to meet the {ind.id} target"
-            taken.update(group)
+                labels[d] = _shared_label(labels[d], plan.base_year + start[d], ind.id, goal, start[d] > 0)
+                if goal.milestone:
+                    start[d] = k
+            taken.update(used)
+            if not goal.milestone:
+                break
+
+
+def _shared_leaves(plan, ind_id: str) -> list[int]:
+    """Drivers that share the pace a derived indicator needs: its leaves, or only the balancing
+    part where an identity names one (the capacity that is neither coal, new energy nor storage)."""
+    if ind_id in plan.links.balance:
+        return [plan.driver_index[plan.links.balance[ind_id]]]
+    return [plan.driver_index[x] for x in plan.leaves(ind_id)]
+
+
+def _shared_label(label: str, first: int, indicator: str, goal, after: bool) -> str:
+    what = f"the {indicator} {goal.year} milestone" if goal.milestone else f"the {indicator} target"
+    if not after:
+        return f"plan: pace shared to meet {what}"
+    before = label.removeprefix("plan: ") if "shared" in label else f"{first} milestone"
+    return f"plan: {before} then pace shared to meet {what}"
 
 
 def _pin_link_inputs(plan, paths, labels, free: list[int]) -> None:

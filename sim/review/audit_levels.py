@@ -211,11 +211,21 @@ def rule_below_base(plan: Plan) -> Iterable[Finding]:
                 (*numbers, t.number))
 
 
-def _path_targets(plan: Plan, ind: Indicator) -> Iterable[tuple[Target, float, Interval, tuple[Sourced, ...]]]:
-    """Milestones (level) before a target: (milestone target, value, interval, numbers)."""
+def _path_targets(plan: Plan, ind: Indicator,
+                  base: float) -> Iterable[tuple[Target, float, Interval, tuple[Sourced, ...]]]:
+    """Milestones before a target as levels: (milestone target, level, interval, numbers).
+
+    A growth milestone (增长6%) stands for the level that growth from ``base`` gives."""
     for m in ind.milestones:
         if m.kind == "level" and m.direction != "hold":
             yield m, m.value, around(m.value), (m.number,)
+        elif m.kind == "growth":
+            k = m.year - plan.base_year
+
+            def grown(b: float, g: float, k: int = k) -> float:
+                return growth_goal(b, g, k)
+
+            yield m, grown(base, m.value), span(grown, around(base), around(m.value)), (m.number,)
     if ind.is_driver or ind.milestones:
         return
     years = {t.year for x in ind.inputs for t in plan.by_id[x].milestones}
@@ -244,7 +254,7 @@ def rule_milestone_path(plan: Plan) -> Iterable[Finding]:
         if not math.isfinite(base) or not targets:
             continue
         dyn = pace_dynamic(plan, ind.id)
-        for m, value, m_iv, m_numbers in _path_targets(plan, ind):
+        for m, value, m_iv, m_numbers in _path_targets(plan, ind, base):
             for t in targets:
                 if t.year <= m.year:
                     continue

@@ -1,6 +1,8 @@
 """Texts of the 导入工作报告 page (pages/draft.py, drafting a plan from a work report): key → (Chinese, English).
 
-``nav.draft`` is here too, so that the page and its navigation entry arrive together.
+``nav.draft`` is here too, so that the page and its navigation entry arrive together, and so are
+the ``plan.*`` texts of the sidebar and entry script about which plan the session runs on
+(opening a reviewed draft is this page's doing).
 """
 
 TEXT = {
@@ -50,4 +52,18 @@ TEXT = {
     "draft.col.direction": ("方向", "direction"), "draft.col.value": ("数值", "value"), "draft.col.no": ("序号", "no."),
     "draft.col.name": ("指标", "indicator"), "draft.col.reading": ("理解为", "read as"), "draft.col.unit": ("单位", "unit"),
     "draft.col.value_written": ("原文数值", "value as written"), "draft.col.unit_written": ("原文单位", "unit as written"),
+    "draft.open": ("在模拟器中打开", "Open in the simulator"),
+    "draft.open_help": ("本次会话的各页面改用这份草稿规划(不保存任何文件);侧栏可一键切回。",
+                        "Every page of this session runs on this draft (nothing is saved); the sidebar "
+                        "switches back in one click."),
+    "draft.open_needs_review": ("审核确认后才能在模拟器中打开。", "Confirm the review before opening it in the simulator."),
+    "plan.in_use": ("当前规划", "Plan in use"),
+    "plan.draft_note": ("导入的草稿,仅在本次会话中使用,未保存。", "An imported draft, used in this session only, not saved."),
+    "plan.back": ("切回{district}规划", "Back to the plan of {district}"),
+    "plan.opened": ("已在模拟器中打开{district}的规划草稿。", "The draft plan of {district} is open in the simulator."),
+    "plan.back_done": ("已切回{district}规划。", "Back on the plan of {district}."),
+    "plan.reset": ("当前情景不适用于{district}的规划(其中的指标或起点情景在该规划中不存在),已重置为“规划目标”情景。",
+                   "The current scenario does not fit the plan of {district} (it names indicators or a starting "
+                   "scenario that plan lacks); it was reset to the “plan” scenario."),
+    "plan.bad_file": ("无法打开规划数据文件:{msg}", "Cannot open the plan file: {msg}"),
 }
