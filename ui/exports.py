@@ -1,7 +1,8 @@
 """The export page's files, made by the engine's exporters (``sim.report.export``).
 
 CSV files are UTF-8 with a BOM and formula-safe; headers and coded values follow the
-interface language (IAMC stays in English, as the format expects).
+interface language (IAMC stays in English, as the format expects). The wide table, the target
+check and the workbook are rounded to each unit's decimals; the long table keeps full precision.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
-from sim.report.export import csv_bytes, iamc_frame, workbook_sheets, xlsx_bytes
+from sim.report.export import csv_bytes, iamc_frame, planner_rounded, workbook_sheets, xlsx_bytes
 from sim.report.labels import localize
 
 from .i18n import t
@@ -39,7 +40,8 @@ def slug(names) -> str:
 
 
 def check_frame(result, lang: str) -> pd.DataFrame:
-    return localize(result.check, lang)
+    """The target check as a planner reads it: numbers rounded to their unit, words in ``lang``."""
+    return localize(planner_rounded(result.check), lang)
 
 
 def files(result, current: Scenario, lang: str) -> list[ExportFile]:
@@ -50,7 +52,7 @@ def files(result, current: Scenario, lang: str) -> list[ExportFile]:
         ExportFile("long", t("exp.long", lang), t("exp.long_help", lang), f"{stem}_long.csv", CSV,
                    csv_bytes(localize(proj.to_long(), lang))),
         ExportFile("wide", t("exp.wide", lang), t("exp.wide_help", lang), f"{stem}_wide.csv", CSV,
-                   csv_bytes(localize(proj.to_wide(), lang))),
+                   csv_bytes(localize(planner_rounded(proj.to_wide()), lang))),
         ExportFile("xlsx", t("exp.xlsx", lang), t("exp.xlsx_help", lang), f"{stem}.xlsx", XLSX,
                    xlsx_bytes(workbook_sheets(proj, result.check, lang))),
         ExportFile("iamc", t("exp.iamc", lang), t("exp.iamc_help", lang), f"{stem}_iamc.csv", CSV,

@@ -105,3 +105,33 @@ def simulated(v, u: str = "") -> str:
     if v is None or not math.isfinite(v):
         return DASH
     return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()
+
+
+def input_error(exc, lang_: str | None = None) -> str:
+    """An :class:`~sim.io.errors.InputError` as one sentence in the interface language.
+
+    English is the engine's own line (``file: field: reason``). Chinese words the error's
+    ``code`` from ``ui/texts/errors.py``; a code without a Chinese sentence (or no code) gets
+    a Chinese lead-in naming the field, never the English reason.
+    """
+    from .i18n import t
+    from .texts import TEXT
+
+    lg = lang_ or lang()
+    if lg != "zh":
+        return exc.message
+    code = getattr(exc, "code", "")
+    params = getattr(exc, "params", {}) or {}
+    field = exc.field or DASH
+    if f"err.{code}" in TEXT:
+        try:
+            reason = t(f"err.{code}", lg, **params)
+        except (KeyError, IndexError, ValueError):  # a parameter missing from a newer raise site
+            reason = t("err.generic", lg)
+    else:
+        reason = t("err.generic", lg)
+    if exc.source in ("", "app"):  # typed into the app: no file to name
+        return t("err.where_file", lg, source=field, reason=reason) if exc.field else reason
+    if exc.field:
+        return t("err.where", lg, source=exc.source, field=exc.field, reason=reason)
+    return t("err.where_file", lg, source=exc.source, reason=reason)

@@ -14,7 +14,7 @@ from sim.io.errors import InputError
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
 from sim.review.midterm import counts, midterm_review, scenario_actuals
 
-from . import state
+from . import fmt, state
 from .i18n import lang, name, t
 
 #: Marks that render without a colour-emoji font (ahead, on track, behind, no data).
@@ -100,7 +100,7 @@ def midterm_tab() -> None:
         actuals, source = entered_actuals()
         review = midterm_review(state.get_plan(), actuals, source=source) if actuals else None
     except InputError as exc:
-        st.error(exc.message)
+        st.error(fmt.input_error(exc))
         review = None
     if review is None:
         st.info(t("rev.none"))
@@ -123,7 +123,7 @@ def _make_brief(kind: str, refs: list) -> None:
         st.session_state["rev_brief"] = (kind, brief_bytes(state.get_plan(), refs, kind))
         st.session_state.pop("rev_brief_error", None)
     except InputError as exc:
-        st.session_state["rev_brief_error"] = exc.message
+        st.session_state["rev_brief_error"] = fmt.input_error(exc)
 
 
 def brief_tab() -> None:
@@ -131,7 +131,9 @@ def brief_tab() -> None:
     st.caption(t("rev.brief_help"))
     current = state.analysed_scenario()
     options = ["@current", *(p.stem for p in list_scenarios())]
-    shown = {x: x for x in options} | {"@current": f"{t('rev.current')}:{current.title(lang())}"}
+    # A planner knows a scenario by its title (进取情景), not by its file name (ambitious).
+    shown = {x: state.load(x).title(lang()) for x in options[1:]} | \
+        {"@current": t("rev.current", title=current.title(lang()))}
     chosen = st.multiselect(t("rev.brief_pick"), options, default=["@current"], key="rev_brief_pick",
                             format_func=shown.__getitem__)
     fmt = st.radio(t("rev.format"), ["pdf", "html"], horizontal=True, key="rev_brief_fmt")

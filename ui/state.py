@@ -38,7 +38,7 @@ from sim.uncertainty.montecarlo import run_montecarlo
 from sim.uncertainty.sensitivity import tornado
 from sim.uncertainty.spec import uncertainty_for
 
-from . import exports, url
+from . import exports, fmt, url
 from . import model as m
 from .i18n import lang, t
 
@@ -251,7 +251,7 @@ def callback(fn):
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            flash("error", t("error.input", msg=exc.message))
+            flash("error", t("error.input", msg=fmt.input_error(exc)))
         except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged in full
             log.exception("callback %s failed", fn.__name__)
             flash("error", t("error.unexpected", msg=type(exc).__name__))

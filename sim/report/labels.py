@@ -58,6 +58,24 @@ def decimals(unit: str) -> int:
     return DEFAULT_DECIMALS
 
 
+def round_to_units(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
+    """A copy of ``frame`` with number columns rounded to the decimals of their row's unit.
+
+    ``columns`` maps a value column to the column holding its unit (``{"gap": "measure_unit"}``).
+    Planner-facing files use it so that 6.499999999999995 reads 6.5 and −5.3e-15 reads 0;
+    ``-0.0`` becomes ``0.0``. Missing values stay missing.
+    """
+    out = frame.copy()
+    for column, unit_column in columns.items():
+        if column not in out.columns or unit_column not in out.columns:
+            continue
+        places = out[unit_column].map(lambda u: decimals(u) if isinstance(u, str) else DEFAULT_DECIMALS)
+        values = pd.to_numeric(out[column], errors="coerce")
+        out[column] = [v if pd.isna(v) else round(float(v), int(d)) + 0.0
+                       for v, d in zip(values, places, strict=True)]
+    return out
+
+
 #: Probability bands, highest first: (lowest shown whole per cent, code, Chinese, English).
 #: The band is decided on the number the reader sees (:func:`shown_percent`), so "80%" is
 #: always "likely" and "79%" never is, wherever a probability is printed.

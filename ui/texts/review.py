@@ -26,7 +26,7 @@ TEXT = {
     "rev.ahead": ("超前", "Ahead"), "rev.on_track": ("符合进度", "On track"), "rev.behind": ("滞后", "Behind"),
     "rev.brief_pick": ("简报包含的情景(第一个为主)", "Scenarios in the brief (the first is the subject)"),
     "rev.format": ("格式", "Format"), "rev.make": ("生成简报", "Make the brief"),
-    "rev.current": ("当前情景", "Current scenario"),
+    "rev.current": ("当前情景:{title}", "Current scenario: {title}"),
     "rev.download": ("下载简报", "Download the brief"),
     "rev.brief_help": ("中文简报:主要指标表、未达标目标及所需速度、情景对比、“十四五”速度对比、图表和规划数据核查。",
                        "A Chinese brief: the main target table, misses with the pace each needs, scenarios "
