@@ -6,6 +6,9 @@ interface language (``rev.col.*`` texts); the brief from :mod:`sim.report.brief.
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import streamlit as st
 
 from sim import list_scenarios
@@ -33,20 +36,49 @@ def names() -> dict[str, str]:
     return {i.id: name(i, lg) for i in state.get_plan().indicators}
 
 
+#: Why a 14th-plan statement gives no pace (``sim.review.history.derive_statement``), as a
+#: pattern of the engine's English and the key of the same sentence in the app's texts.
+WHY = (
+    (re.compile(r"the period ends in (?P<end>\d+), not the base year (?P<base>\d+)"), "rev.why.ends"),
+    (re.compile(r"the (?P<base>\d+) level is not reported \(the baseline is an index\)"), "rev.why.index"),
+    (re.compile(r"the (?P<base>\d+) level is not known"), "rev.why.unknown"),
+    (re.compile(r"the statement does not determine a constant pace"), "rev.why.no_pace"),
+)
+
+
+def why_text(why, lg: str) -> str:
+    """The reason a statement gives no pace, in ``lg`` ("" if there is none)."""
+    if not isinstance(why, str) or not why:
+        return ""
+    for pattern, key in WHY:
+        hit = pattern.match(why)
+        if hit:
+            return t(key, lg, **hit.groupdict())
+    return why if lg == "en" else t("rev.why.other", lg)
+
+
 def show(frame, columns: list[str]) -> None:
-    """A table with the given columns, headed in the interface language, numbers to two decimals."""
+    """A table with the given columns, headed in the interface language, numbers to two decimals;
+    a missing value reads "—" (never "None")."""
     table = frame[columns].copy()
     for c in table.columns:
         if table[c].dtype.kind == "f":
             table[c] = table[c].round(2).where(table[c].abs() > 5e-3, 0.0).where(table[c].notna())
+        elif table[c].dtype.kind in "OUT" or pd.api.types.is_string_dtype(table[c]):
+            table[c] = table[c].map(lambda v: fmt.DASH if v is None or (isinstance(v, float) and v != v) else v)
     st.dataframe(table.rename(columns={c: t(f"rev.col.{c}") for c in columns}), hide_index=True, width="stretch")
 
 
+#: The statement measures in English words (the engine's codes are field names).
+MEASURE_EN = {"level": "level", "multiple": "multiple", "change_pct": "growth", "change": "change",
+              "average_growth": "average growth", "average_change": "average change", "total": "total"}
+
+
 def check_label(text: str) -> str:
-    """'2025 level' → '2025年水平', 'total 2020–2025' → '累计 2020–2025' (Chinese only)."""
-    if lang() != "zh":
-        return text
+    """'2025 level' → '2025年水平', 'total 2020–2025' → '累计 2020–2025'; English words in English."""
     head, _, tail = text.partition(" ")
+    if lang() != "zh":
+        return f"{MEASURE_EN.get(head, head)} {tail}".strip()
     return f"{head}年水平" if tail == "level" else f"{MEASURE_ZH.get(head, head)} {tail}"
 
 
@@ -60,8 +92,9 @@ def history_tab() -> None:
     st.subheader(t("rev.record"))
     record = history_table(plan)
     record = record.assign(name=record["indicator"].map(label),
-                           measure=record["measure"].map(MEASURE_ZH) if zh else record["measure"],
-                           reading=record["reading"].map(lambda r: t(f"rev.reading.{r}")))
+                           measure=record["measure"].map(MEASURE_ZH if zh else MEASURE_EN),
+                           reading=record["reading"].map(lambda r: t(f"rev.reading.{r}")),
+                           why=record["why"].map(lambda w: why_text(w, lang())))
     show(record, RECORD_COLUMNS)
     st.subheader(t("rev.backcast"))
     cast = backcast(plan).table

@@ -26,7 +26,7 @@ import pandas as pd
 from sim.engine.projection import Projection
 from sim.io.errors import ExportError
 from sim.io.schema import IAMC_INDEX
-from sim.report.frames import assumptions_table, indicator_table, scenario_table
+from sim.report.frames import assumptions_table, indicator_table, notes_in, scenario_table
 from sim.report.labels import localize, round_to_units
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -139,10 +139,10 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
         "预测(长表)" if zh else "projections_long": projection.to_long(),
     }
     if check is not None:
-        sheets["目标检查" if zh else "target_check"] = planner_rounded(check)
-    sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection))
+        sheets["目标检查" if zh else "target_check"] = planner_rounded(notes_in(check, projection.plan, lang))
+    sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection, lang))
     sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
-    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan)
+    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan, lang)
     return {k: localize(v, lang) for k, v in sheets.items()}
 
 

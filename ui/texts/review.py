@@ -47,4 +47,11 @@ TEXT = {
     "rev.reading.used": ("采用", "used"), "rev.reading.alternative": ("另一理解", "other reading"),
     "rev.verdict.ahead": (VERDICT_ZH["ahead"], "ahead"), "rev.verdict.on_track": (VERDICT_ZH["on_track"], "on track"),
     "rev.verdict.behind": (VERDICT_ZH["behind"], "behind"), "rev.verdict.no_data": (VERDICT_ZH["no_data"], "no data"),
+    "rev.why.ends": ("该时期截至{end}年,而非基期{base}年", "the period ends in {end}, not the base year {base}"),
+    "rev.why.index": ("报告未给出{base}年总量(基期为指数),无法由“增加量”推出水平或速度",
+                      "the {base} level is not reported (the baseline is an index), so a change in the unit "
+                      "cannot give a level or a rate"),
+    "rev.why.unknown": ("{base}年水平未知", "the {base} level is not known"),
+    "rev.why.no_pace": ("该表述不能确定一个不变的年均速度", "the statement does not determine a constant pace"),
+    "rev.why.other": ("无法推算", "cannot be derived"),
 }
