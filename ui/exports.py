@@ -45,6 +45,23 @@ def check_frame(result, lang: str) -> pd.DataFrame:
     return localize(planner_rounded(notes_in(result.check, result.projection.plan, lang)), lang)
 
 
+def preview_frame(result, lang: str) -> pd.DataFrame:
+    """The target table as the export page previews it: the file's columns, less the English
+    names in a Chinese preview (the file keeps them for programs); in English, units and the
+    notes on assumed numbers in English words (the file keeps the plan's units as data)."""
+    frame = check_frame(result, lang)
+    if lang == "zh":
+        return frame.drop(columns=["英文名称"], errors="ignore")
+    from .audit import english
+    from .i18n import unit
+
+    frame = frame.copy()
+    for column in ("unit", "measure_unit", "pace_unit"):
+        frame[column] = frame[column].map(lambda u: unit(u, "en") if isinstance(u, str) else u)
+    frame["assumed_note"] = frame["assumed_note"].map(lambda n: english(n) if isinstance(n, str) else n)
+    return frame
+
+
 def files(result, current: Scenario, lang: str) -> list[ExportFile]:
     """Every download of the export page for ``result`` (a projection and its check)."""
     proj = result.projection

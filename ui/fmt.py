@@ -7,6 +7,7 @@ Every function takes the value in the indicator's own unit and returns text; NaN
 from __future__ import annotations
 
 import math
+import re
 
 from sim.report.labels import decimals
 
@@ -122,16 +123,16 @@ def input_error(exc, lang_: str | None = None) -> str:
         return exc.message
     code = getattr(exc, "code", "")
     params = getattr(exc, "params", {}) or {}
-    field = exc.field or DASH
     if f"err.{code}" in TEXT:
         try:
-            reason = t(f"err.{code}", lg, **params)
+            reason = TEXT[f"err.{code}"][0].format(**params)  # not t(): a parameter may be named "key"
         except (KeyError, IndexError, ValueError):  # a parameter missing from a newer raise site
             reason = t("err.generic", lg)
     else:
         reason = t("err.generic", lg)
+    where = re.sub(r"^line (\d+)", r"第\1行", exc.field).replace("header", "表头") if exc.field else ""
     if exc.source in ("", "app"):  # typed into the app: no file to name
-        return t("err.where_file", lg, source=field, reason=reason) if exc.field else reason
-    if exc.field:
-        return t("err.where", lg, source=exc.source, field=exc.field, reason=reason)
+        return t("err.where_file", lg, source=where, reason=reason) if where else reason
+    if where:
+        return t("err.where", lg, source=exc.source, field=where, reason=reason)
     return t("err.where_file", lg, source=exc.source, reason=reason)

@@ -18,7 +18,7 @@ from sim.review.history import MEASURE_ZH, backcast, history_table, pace_compari
 from sim.review.midterm import counts, midterm_review, scenario_actuals
 
 from . import fmt, state
-from .i18n import lang, name, t
+from .i18n import lang, name, t, unit
 
 #: Marks that render without a colour-emoji font (ahead, on track, behind, no data).
 VERDICT_ICON = {"ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
@@ -61,6 +61,9 @@ def show(frame, columns: list[str]) -> None:
     """A table with the given columns, headed in the interface language, numbers to two decimals;
     a missing value reads "—" (never "None")."""
     table = frame[columns].copy()
+    for c in ("unit", "pace_unit"):
+        if c in table.columns:
+            table[c] = table[c].map(lambda u: unit(u) if isinstance(u, str) else u)
     for c in table.columns:
         if table[c].dtype.kind == "f":
             table[c] = table[c].round(2).where(table[c].abs() > 5e-3, 0.0).where(table[c].notna())

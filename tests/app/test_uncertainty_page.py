@@ -88,7 +88,9 @@ def test_bad_uncertainty_settings_show_one_sentence_not_a_traceback():
                              '"retail_sales", 0.9], ["visitors", "retail_sales", -0.9]]\n', "bad.toml")
     at = page("uncertainty.py", scenario=bad)
     assert not at.exception
-    assert len(at.error) == 1 and "positive semi-definite" in at.error[0].value
+    assert len(at.error) == 1 and "不能同时成立" in at.error[0].value and "bad.toml" in at.error[0].value
+    english = page("uncertainty.py", lang="en", scenario=bad)
+    assert len(english.error) == 1 and "positive semi-definite" in english.error[0].value
 
 
 def test_a_scenario_put_in_the_session_is_used():

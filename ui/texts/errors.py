@@ -58,6 +58,10 @@ TEXT = {
     "err.too_many_years": ("给了 {n} 个年度值,但模拟期只有 {years} 年",
                            "{n} yearly values but the horizon has only {years} years"),
     "err.growth_impossible": ("增速 {value}% 不可能(必须高于 −100%)", "growth of {value}% is impossible"),
+    "err.correlation_impossible": ("这些相关系数不能同时成立(相关矩阵不是半正定的,最小特征值 {eigenvalue}),请减弱其中一些",
+                                   "these correlations cannot hold together (smallest eigenvalue {eigenvalue})"),
+    "err.correlation_range": ("{a} 与 {b} 的相关系数 {value} 超出 [−1, 1]", "{value} between {a} and {b} is outside [−1, 1]"),
+    "err.correlation_asymmetric": ("{a} 与 {b} 的相关系数前后不一致(矩阵不对称)", "not symmetric: {a}–{b}"),
     "err.points_impossible": ("每年变动 {value} 个百分点,对百分比指标不可能",
                               "{value} points a year is impossible for a percentage"),
 }
