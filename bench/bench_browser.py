@@ -38,12 +38,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, log: Path) -> tuple[subprocess.Popen, float]:
+#: How the server is started: as ``make app`` does (the warming launcher) or plain ``streamlit run``.
+LAUNCHERS = {"serve": ["-m", "ui.serve"], "plain": ["-m", "streamlit", "run", "streamlit_app.py"]}
+
+
+def start_server(port: int, log: Path, launcher: str = "serve") -> tuple[subprocess.Popen, float]:
     """The app on ``port``; returns the process and the monotonic time it answered healthy."""
-    env = {**os.environ, "FYP_APP_SAVE": "0"}
+    env = {**os.environ, "FYP_APP_SAVE": "0", "PYTHONPATH": str(ROOT)}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+            [sys.executable, *LAUNCHERS[launcher], "--server.headless", "true",
              "--server.port", str(port), "--browser.gatherUsageStats", "false"],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     deadline = time.monotonic() + WAIT
@@ -109,13 +113,13 @@ def board_done(d) -> bool:
             and not _css(d, "[data-stale='true']"))
 
 
-def one_round(moves: int) -> dict:
+def one_round(moves: int, launcher: str) -> dict:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
     port = _free_port()
     tmp = Path(tempfile.mkdtemp(prefix="fyp-bench-"))
-    proc, healthy = start_server(port, tmp / "server.log")
+    proc, healthy = start_server(port, tmp / "server.log", launcher)
     driver = browser(str(tmp / "profile"))
     out: dict = {}
     try:
@@ -130,10 +134,11 @@ def one_round(moves: int) -> dict:
         until(driver, title_is("情景设置"))
         until(driver, lambda d: _css(d, "[class*='st-key-w_gdp_all'] input[type='range']"))
         time.sleep(1.0)
-        slider = _css(driver, "[class*='st-key-w_gdp_all'] input[type='range']")[0]
-        driver.execute_script("arguments[0].focus()", slider)
         times = []
         for k in range(moves):
+            # the slider is drawn anew after each change (its key gains a revision): find and focus it
+            slider = _css(driver, "[class*='st-key-w_gdp_all'] input[type='range']")[0]
+            driver.execute_script("arguments[0].focus()", slider)
             shown = f"{6.5 - 0.1 * (k + 1):.1f}%"
             pressed = time.monotonic()
             ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
@@ -162,13 +167,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3, help="cold server starts (default 3)")
     ap.add_argument("--moves", type=int, default=6, help="slider moves per round (default 6)")
+    ap.add_argument("--launcher", choices=sorted(LAUNCHERS), default="serve",
+                    help="serve: `python -m ui.serve` as `make app` runs it (default); plain: `streamlit run`")
     args = ap.parse_args(argv)
     load_before = os.getloadavg()
-    rounds = [one_round(args.moves) for _ in range(args.rounds)]
+    rounds = [one_round(args.moves, args.launcher) for _ in range(args.rounds)]
     load_after = os.getloadavg()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} after; "
-          f"{args.rounds} cold starts, {args.moves} slider moves each\n")
+          f"{args.rounds} cold starts ({args.launcher} launcher), {args.moves} slider moves each\n")
     print("| measurement (from the server answering healthy) | median | min | max |")
     print("|---|---:|---:|---:|")
     for key in ("first board text", "cards", "board complete", "shared link complete"):
