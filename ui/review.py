@@ -65,8 +65,9 @@ def show(frame, columns: list[str]) -> None:
         if c in table.columns:
             table[c] = table[c].map(lambda u: unit(u) if isinstance(u, str) else u)
     for c in table.columns:
-        if table[c].dtype.kind == "f":
-            table[c] = table[c].round(2).where(table[c].abs() > 5e-3, 0.0).where(table[c].notna())
+        if table[c].dtype.kind == "f":  # as text, so a missing number reads "—", not "None"
+            table[c] = [fmt.DASH if v != v else f"{round(v, 2) if abs(v) > 5e-3 else 0.0:,.2f}".rstrip("0").rstrip(".")
+                        for v in table[c]]
         elif table[c].dtype.kind in "OUT" or pd.api.types.is_string_dtype(table[c]):
             table[c] = table[c].map(lambda v: fmt.DASH if v is None or (isinstance(v, float) and v != v) else v)
     st.dataframe(table.rename(columns={c: t(f"rev.col.{c}") for c in columns}), hide_index=True, width="stretch")

@@ -99,7 +99,10 @@ def texts(node) -> list[str]:
         frame = frame.data if hasattr(frame, "data") else frame
         out += [str(c) for c in frame.columns]
         for column in frame.columns:
-            out += [v for v in frame[column].tolist() if isinstance(v, str)]
+            values = frame[column].tolist()
+            out += [v for v in values if isinstance(v, str)]
+            # a missing cell is drawn as the word "None" by st.dataframe
+            out += ["None" for v in values if v is None or (isinstance(v, float) and v != v)]
     elif kind == "plotly_chart":
         out += _figure_strings(node.proto.spec)
     elif kind in ("text_area", "text_input"):  # what is typed in is the user's, not ours

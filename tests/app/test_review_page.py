@@ -21,7 +21,18 @@ def test_review_page_renders(lang, title):
     pace = at.dataframe[0].value
     name, ratio = ("指标", "所需/过去") if lang == "zh" else ("Indicator", "Needed/past")
     energy = pace[pace[name] == ("综合能源装机规模" if lang == "zh" else "Total installed energy (generating) capacity")]
-    assert energy[ratio].iloc[0] == pytest.approx(1.93)          # shown to two decimals
+    assert energy[ratio].iloc[0] == "1.93"          # shown to two decimals
+    # a ratio that cannot be computed reads "—", never "None"
+    assert "—" in set(pace[ratio]) and not pace.isna().any().any()
+
+
+def test_the_brief_picker_lists_scenario_titles_not_file_names():
+    at = page("review.py")
+    shown = at.multiselect(key="rev_brief_pick").options
+    assert "进取情景" in shown and "稳健情景" in shown and "ambitious" not in shown
+    assert shown[0] == "当前情景:规划目标"
+    english = page("review.py", "en").multiselect(key="rev_brief_pick").options
+    assert english[0] == "Current scenario: Plan targets" and "ambitious" not in english
 
 
 def test_midterm_entry_gives_verdicts():
@@ -32,8 +43,8 @@ def test_midterm_entry_gives_verdicts():
     assert_clean(at)
     review = at.dataframe[-1].value
     energy = review[review["指标"] == "综合能源装机规模"].iloc[0]
-    assert energy["进度比"] == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
-    assert energy["时间进度(%)"] == pytest.approx(60)
+    assert float(energy["进度比"]) == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
+    assert float(energy["时间进度(%)"]) == pytest.approx(60)
     assert "超前" in energy["判断"]
     # one year of new jobs is not enough for a cumulative target: not listed
     assert "城镇新增就业" not in set(review["指标"])
