@@ -5,30 +5,14 @@ The findings come from :func:`sim.review.audit.audit_plan` (cached in :mod:`ui.s
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from sim.report.export import csv_bytes
 from sim.review.audit import SEVERITIES, summary
 
 from . import state
-from .i18n import UNITS_EN, lang, name, t, unit
-
-#: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".
-UNIT_RE = re.compile("|".join(re.escape(u) + "(?:/年)?" for u in sorted(UNITS_EN, key=len, reverse=True)
-                              if not u.isascii()))
-#: Field names of the plan file that the engine's English sentences mention.
-FIELD_WORDS = {"average_growth": "stated average growth", "growth_multiple": "stated multiple"}
-
-
-def english(text: str) -> str:
-    """An audit sentence or its arithmetic for an English reader: the plan's Chinese units in
-    English (``197.2 万千瓦/年`` → ``197.2 10k kW/yr``), file field names in words."""
-    out = UNIT_RE.sub(lambda m: unit(m.group(0), "en"), text)
-    for word, words in FIELD_WORDS.items():
-        out = out.replace(word, words)
-    return out
+from .fmt import english
+from .i18n import lang, name, t
 
 ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
 

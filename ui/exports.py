@@ -50,12 +50,12 @@ def preview_frame(result, lang: str) -> pd.DataFrame:
     names in a Chinese preview (the file keeps them for programs); in English, units and the
     notes on assumed numbers in English words (the file keeps the plan's units as data)."""
     frame = check_frame(result, lang)
+    frame = frame.astype(object).where(frame.notna(), "—")  # an empty cell reads "—", not "None"
     if lang == "zh":
         return frame.drop(columns=["英文名称"], errors="ignore")
-    from .audit import english
+    from .fmt import english
     from .i18n import unit
 
-    frame = frame.copy()
     for column in ("unit", "measure_unit", "pace_unit"):
         frame[column] = frame[column].map(lambda u: unit(u, "en") if isinstance(u, str) else u)
     frame["assumed_note"] = frame["assumed_note"].map(lambda n: english(n) if isinstance(n, str) else n)

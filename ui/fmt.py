@@ -11,7 +11,7 @@ import re
 
 from sim.report.labels import decimals
 
-from .i18n import lang, unit
+from .i18n import UNITS_EN, lang, unit
 
 DASH = "—"
 NBSP = "\u00a0"
@@ -136,3 +136,19 @@ def input_error(exc, lang_: str | None = None) -> str:
     if where:
         return t("err.where", lg, source=exc.source, field=where, reason=reason)
     return t("err.where_file", lg, source=exc.source, reason=reason)
+
+
+#: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".
+UNIT_RE = re.compile("|".join(re.escape(u) + "(?:/年)?" for u in sorted(UNITS_EN, key=len, reverse=True)
+                              if not u.isascii()))
+#: Field names of the plan file that the engine's English sentences mention.
+FIELD_WORDS = {"average_growth": "stated average growth", "growth_multiple": "stated multiple"}
+
+
+def english(text: str) -> str:
+    """An audit sentence or its arithmetic for an English reader: the plan's Chinese units in
+    English (``197.2 万千瓦/年`` → ``197.2 10k kW/yr``), file field names in words."""
+    out = UNIT_RE.sub(lambda m: unit(m.group(0), "en"), text)
+    for word, words in FIELD_WORDS.items():
+        out = out.replace(word, words)
+    return out
