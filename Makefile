@@ -13,7 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 app: $(VENV)/.installed
-	$(PY) -m streamlit run streamlit_app.py --browser.gatherUsageStats false
+	$(PY) -m ui.serve --browser.gatherUsageStats false
 
 test: $(VENV)/.installed
 	$(PY) -m ruff check sim tests bench pages ui streamlit_app.py

@@ -14,6 +14,7 @@ import streamlit as st
 
 from sim.io.errors import InputError
 from ui import layout, state
+from ui.fmt import input_error
 from ui.i18n import t
 
 log = logging.getLogger("fyp.app")
@@ -47,7 +48,7 @@ try:
     page.run()
 except InputError as exc:
     log.warning("input problem: %s", exc.message)
-    st.error(t("error.input", msg=exc.message))
+    st.error(t("error.input", msg=input_error(exc)))
 except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, never a traceback
     log.exception("page failed")
     st.error(t("error.unexpected", msg=type(exc).__name__))

@@ -28,6 +28,6 @@ for k, f in enumerate(files):
         st.caption(f.help)
 
 st.subheader(t("exp.preview"))
-preview = exports.check_frame(result, lg)
+preview = exports.preview_frame(result, lg)
 st.caption(t("exp.rows", rows=len(preview), cols=len(preview.columns)))
 st.dataframe(preview, hide_index=True, width="stretch", height=400)

@@ -11,6 +11,7 @@ from sim.io.errors import InputError
 from ui import state
 from ui import uncertainty as unc
 from ui.boot import guard
+from ui.fmt import input_error
 from ui.i18n import lang, t
 
 guard()
@@ -26,4 +27,4 @@ try:
     unc.show_tornado(scn, key, params)
     unc.show_goal(scn, key, params)
 except InputError as exc:
-    st.error(t("error.input", msg=exc.message))
+    st.error(t("error.input", msg=input_error(exc)))

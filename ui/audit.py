@@ -11,6 +11,7 @@ from sim.report.export import csv_bytes
 from sim.review.audit import SEVERITIES, summary
 
 from . import state
+from .fmt import english
 from .i18n import lang, name, t
 
 ICONS = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -37,8 +38,8 @@ def finding(row) -> None:
     with st.container(border=True):
         st.markdown(f"{ICONS[row.severity]} **{t('audit.' + row.severity)}** · "
                     f"{name(plan.by_id[row.indicator])} · {row.year}")
-        st.write(row.finding_zh if zh else row.finding_en)
-        st.code(row.arithmetic, language=None, wrap_lines=True)
+        st.write(row.finding_zh if zh else english(row.finding_en))
+        st.code(row.arithmetic if zh else english(row.arithmetic), language=None, wrap_lines=True)
         if row.provisional:
             st.caption(t("audit.provisional"))
         if row.quotes:

@@ -234,10 +234,20 @@ def tornado_figure(rows, lang_: str | None = None) -> go.Figure:
         fig.add_trace(go.Bar(y=rows["driver_name" if lg == "zh" else "driver_name_en"], x=rows[col],
                              orientation="h", name=t(key, lg), marker={"color": colour}))
     unit_ = rows["measure_unit"].iloc[0]
-    unit_ = t("unc.points", lg) if unit_ == "%/年" else unit_
+    unit_ = t("unc.points", lg) if unit_ == "%/年" else unit(unit_, lg)
+    labels = rows["driver_name" if lg == "zh" else "driver_name_en"]
+    # The driver names sit left of the axis: reserve their width so none is cut off.
+    left = 24 + max((label_width(str(s), 13) for s in labels), default=0)
     fig.update_layout(barmode="overlay", height=120 + 36 * len(rows), font={"family": FONT, "size": 13},
-                      plot_bgcolor="white", margin={"l": 20, "r": 20, "t": 30, "b": 40},
+                      plot_bgcolor="white", margin={"l": left, "r": 20, "t": 30, "b": 40},
                       legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
     fig.update_xaxes(title_text=t("unc.tornado_axis", lg, u=unit_), zeroline=True, zerolinecolor="#444",
                      gridcolor="#e5e5e5")
+    fig.update_yaxes(automargin=True, ticksuffix=" ")
     return fig
+
+
+def label_width(text: str, size: int) -> int:
+    """Rough width of ``text`` in pixels at font ``size`` [px]: a CJK character is a full em,
+    other characters about 0.6 em (enough to reserve a margin, not to typeset)."""
+    return int(sum(size if ord(ch) > 0x2E80 else 0.6 * size for ch in text)) + 1

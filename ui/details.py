@@ -50,7 +50,7 @@ def _provenance(number) -> str:
         if number.quote:
             text += "  \n" + t("ind.quote") + "“" + "”;“".join(number.quote) + "”"
         return text
-    return t("ind.reason") + number.reason
+    return t("ind.reason") + (number.reason_in(lang()) or t("ind.no_zh"))
 
 
 def sources(plan: Plan, ind_id: str) -> None:
@@ -72,6 +72,7 @@ def sources(plan: Plan, ind_id: str) -> None:
         label = t(key, year=target.year, target="").strip()
         st.markdown(f"**{t('ind.target_src', label=label, target=target_text(row, lg), basis=basis(target.number.basis, lg))}**"
                     f"  \n{_provenance(target.number)}")
-    if ind.note:
+    note = ind.note_zh if lg == "zh" else ind.note
+    if note or ind.note:
         with st.expander(t("ind.note")):
-            st.write(ind.note)
+            st.write(note or t("ind.no_zh"))

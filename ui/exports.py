@@ -1,7 +1,8 @@
 """The export page's files, made by the engine's exporters (``sim.report.export``).
 
 CSV files are UTF-8 with a BOM and formula-safe; headers and coded values follow the
-interface language (IAMC stays in English, as the format expects).
+interface language (IAMC stays in English, as the format expects). The wide table, the target
+check and the workbook are rounded to each unit's decimals; the long table keeps full precision.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
-from sim.report.export import csv_bytes, iamc_frame, workbook_sheets, xlsx_bytes
+from sim.report.export import csv_bytes, iamc_frame, planner_rounded, workbook_sheets, xlsx_bytes
+from sim.report.frames import notes_in
 from sim.report.labels import localize
 
 from .i18n import t
@@ -39,7 +41,25 @@ def slug(names) -> str:
 
 
 def check_frame(result, lang: str) -> pd.DataFrame:
-    return localize(result.check, lang)
+    """The target check as a planner reads it: numbers rounded to their unit, words in ``lang``."""
+    return localize(planner_rounded(notes_in(result.check, result.projection.plan, lang)), lang)
+
+
+def preview_frame(result, lang: str) -> pd.DataFrame:
+    """The target table as the export page previews it: the file's columns, less the English
+    names in a Chinese preview (the file keeps them for programs); in English, units and the
+    notes on assumed numbers in English words (the file keeps the plan's units as data)."""
+    frame = check_frame(result, lang)
+    frame = frame.astype(object).where(frame.notna(), "—")  # an empty cell reads "—", not "None"
+    if lang == "zh":
+        return frame.drop(columns=["英文名称"], errors="ignore")
+    from .fmt import english
+    from .i18n import unit
+
+    for column in ("unit", "measure_unit", "pace_unit"):
+        frame[column] = frame[column].map(lambda u: unit(u, "en") if isinstance(u, str) else u)
+    frame["assumed_note"] = frame["assumed_note"].map(lambda n: english(n) if isinstance(n, str) else n)
+    return frame
 
 
 def files(result, current: Scenario, lang: str) -> list[ExportFile]:
@@ -50,7 +70,7 @@ def files(result, current: Scenario, lang: str) -> list[ExportFile]:
         ExportFile("long", t("exp.long", lang), t("exp.long_help", lang), f"{stem}_long.csv", CSV,
                    csv_bytes(localize(proj.to_long(), lang))),
         ExportFile("wide", t("exp.wide", lang), t("exp.wide_help", lang), f"{stem}_wide.csv", CSV,
-                   csv_bytes(localize(proj.to_wide(), lang))),
+                   csv_bytes(localize(planner_rounded(proj.to_wide()), lang))),
         ExportFile("xlsx", t("exp.xlsx", lang), t("exp.xlsx_help", lang), f"{stem}.xlsx", XLSX,
                    xlsx_bytes(workbook_sheets(proj, result.check, lang))),
         ExportFile("iamc", t("exp.iamc", lang), t("exp.iamc_help", lang), f"{stem}_iamc.csv", CSV,

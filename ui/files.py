@@ -19,6 +19,7 @@ from sim.io.errors import ExportError
 from sim.io.plan import Plan
 from sim.report.export import write_atomic
 
+from .fmt import input_error
 from .model import (
     DEFAULT_BASE,
     NAME_RE,
@@ -50,7 +51,7 @@ def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
                               {"value": scn.effective_horizon, "horizon": plan.horizon}))
         return scn, resolve(plan, scn, plan.horizon)
     except ScenarioError as exc:
-        raise AppInputError("error.detail", detail=exc.message) from None
+        raise AppInputError("error.detail", detail=input_error(exc)) from None
 
 
 def _changes(state: AppScenario, plan: Plan, base_paths: np.ndarray, res) -> AppScenario:
@@ -101,7 +102,7 @@ def from_upload(data: bytes, filename: str, plan: Plan, names: Sequence[str],
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:  # pragma: no cover - the file itself resolved above
-        raise AppInputError("error.detail", detail=exc.message) from None
+        raise AppInputError("error.detail", detail=input_error(exc)) from None
     return state, notes
 
 

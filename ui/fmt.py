@@ -7,10 +7,11 @@ Every function takes the value in the indicator's own unit and returns text; NaN
 from __future__ import annotations
 
 import math
+import re
 
 from sim.report.labels import decimals
 
-from .i18n import lang, unit
+from .i18n import UNITS_EN, lang, unit
 
 DASH = "—"
 NBSP = "\u00a0"
@@ -105,3 +106,49 @@ def simulated(v, u: str = "") -> str:
     if v is None or not math.isfinite(v):
         return DASH
     return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()
+
+
+def input_error(exc, lang_: str | None = None) -> str:
+    """An :class:`~sim.io.errors.InputError` as one sentence in the interface language.
+
+    English is the engine's own line (``file: field: reason``). Chinese words the error's
+    ``code`` from ``ui/texts/errors.py``; a code without a Chinese sentence (or no code) gets
+    a Chinese lead-in naming the field, never the English reason.
+    """
+    from .i18n import t
+    from .texts import TEXT
+
+    lg = lang_ or lang()
+    if lg != "zh":
+        return exc.message
+    code = getattr(exc, "code", "")
+    params = getattr(exc, "params", {}) or {}
+    if f"err.{code}" in TEXT:
+        try:
+            reason = TEXT[f"err.{code}"][0].format(**params)  # not t(): a parameter may be named "key"
+        except (KeyError, IndexError, ValueError):  # a parameter missing from a newer raise site
+            reason = t("err.generic", lg)
+    else:
+        reason = t("err.generic", lg)
+    where = re.sub(r"^line (\d+)", r"第\1行", exc.field).replace("header", "表头") if exc.field else ""
+    if exc.source in ("", "app"):  # typed into the app: no file to name
+        return t("err.where_file", lg, source=where, reason=reason) if where else reason
+    if where:
+        return t("err.where", lg, source=exc.source, field=where, reason=reason)
+    return t("err.where_file", lg, source=exc.source, reason=reason)
+
+
+#: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".
+UNIT_RE = re.compile("|".join(re.escape(u) + "(?:/年)?" for u in sorted(UNITS_EN, key=len, reverse=True)
+                              if not u.isascii()))
+#: Field names of the plan file that the engine's English sentences mention.
+FIELD_WORDS = {"average_growth": "stated average growth", "growth_multiple": "stated multiple"}
+
+
+def english(text: str) -> str:
+    """An audit sentence or its arithmetic for an English reader: the plan's Chinese units in
+    English (``197.2 万千瓦/年`` → ``197.2 10k kW/yr``), file field names in words."""
+    out = UNIT_RE.sub(lambda m: unit(m.group(0), "en"), text)
+    for word, words in FIELD_WORDS.items():
+        out = out.replace(word, words)
+    return out

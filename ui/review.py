@@ -8,6 +8,9 @@ mid-term review in its year) is :mod:`ui.monitor`, which reads the actuals throu
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import streamlit as st
 
 from sim import list_scenarios
@@ -16,8 +19,8 @@ from sim.io.errors import InputError
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
 from sim.review.midterm import scenario_actuals
 
-from . import state
-from .i18n import lang, name, t
+from . import fmt, state
+from .i18n import lang, name, t, unit
 
 PACE_COLUMNS = ["name", "period", "past_bound", "past_pace", "needed_pace", "pace_unit", "ratio", "ratio_alternatives"]
 RECORD_COLUMNS = ["name", "unit", "measure", "value", "reading", "bound", "start_year", "start_level", "end_level",
@@ -31,21 +34,53 @@ def names() -> dict[str, str]:
     return {i.id: name(i, lg) for i in state.get_plan().indicators}
 
 
+#: Why a 14th-plan statement gives no pace (``sim.review.history.derive_statement``), as a
+#: pattern of the engine's English and the key of the same sentence in the app's texts.
+WHY = (
+    (re.compile(r"the period ends in (?P<end>\d+), not the base year (?P<base>\d+)"), "rev.why.ends"),
+    (re.compile(r"the (?P<base>\d+) level is not reported \(the baseline is an index\)"), "rev.why.index"),
+    (re.compile(r"the (?P<base>\d+) level is not known"), "rev.why.unknown"),
+    (re.compile(r"the statement does not determine a constant pace"), "rev.why.no_pace"),
+)
+
+
+def why_text(why, lg: str) -> str:
+    """The reason a statement gives no pace, in ``lg`` ("" if there is none)."""
+    if not isinstance(why, str) or not why:
+        return ""
+    for pattern, key in WHY:
+        hit = pattern.match(why)
+        if hit:
+            return t(key, lg, **hit.groupdict())
+    return why if lg == "en" else t("rev.why.other", lg)
+
+
 def show(frame, columns: list[str], texts: str = "rev.col") -> None:
     """A table with the given columns, headed in the interface language (texts ``{texts}.{column}``),
-    numbers to two decimals."""
+    numbers to two decimals; a missing value reads "—" (never "None")."""
     table = frame[columns].copy()
+    for c in ("unit", "pace_unit"):
+        if c in table.columns:
+            table[c] = table[c].map(lambda u: unit(u) if isinstance(u, str) else u)
     for c in table.columns:
-        if table[c].dtype.kind == "f":
-            table[c] = table[c].round(2).where(table[c].abs() > 5e-3, 0.0).where(table[c].notna())
+        if table[c].dtype.kind == "f":  # as text, so a missing number reads "—", not "None"
+            table[c] = [fmt.DASH if v != v else f"{round(v, 2) if abs(v) > 5e-3 else 0.0:,.2f}".rstrip("0").rstrip(".")
+                        for v in table[c]]
+        elif table[c].dtype.kind in "OUT" or pd.api.types.is_string_dtype(table[c]):
+            table[c] = table[c].map(lambda v: fmt.DASH if v is None or (isinstance(v, float) and v != v) else v)
     st.dataframe(table.rename(columns={c: t(f"{texts}.{c}") for c in columns}), hide_index=True, width="stretch")
 
 
+#: The statement measures in English words (the engine's codes are field names).
+MEASURE_EN = {"level": "level", "multiple": "multiple", "change_pct": "growth", "change": "change",
+              "average_growth": "average growth", "average_change": "average change", "total": "total"}
+
+
 def check_label(text: str) -> str:
-    """'2025 level' → '2025年水平', 'total 2020–2025' → '累计 2020–2025' (Chinese only)."""
-    if lang() != "zh":
-        return text
+    """'2025 level' → '2025年水平', 'total 2020–2025' → '累计 2020–2025'; English words in English."""
     head, _, tail = text.partition(" ")
+    if lang() != "zh":
+        return f"{MEASURE_EN.get(head, head)} {tail}".strip()
     return f"{head}年水平" if tail == "level" else f"{MEASURE_ZH.get(head, head)} {tail}"
 
 
@@ -59,8 +94,9 @@ def history_tab() -> None:
     st.subheader(t("rev.record"))
     record = history_table(plan)
     record = record.assign(name=record["indicator"].map(label),
-                           measure=record["measure"].map(MEASURE_ZH) if zh else record["measure"],
-                           reading=record["reading"].map(lambda r: t(f"rev.reading.{r}")))
+                           measure=record["measure"].map(MEASURE_ZH if zh else MEASURE_EN),
+                           reading=record["reading"].map(lambda r: t(f"rev.reading.{r}")),
+                           why=record["why"].map(lambda w: why_text(w, lang())))
     show(record, RECORD_COLUMNS)
     st.subheader(t("rev.backcast"))
     cast = backcast(plan).table
@@ -100,7 +136,7 @@ def _make_brief(kind: str, refs: list) -> None:
         st.session_state["rev_brief"] = (kind, brief_bytes(state.get_plan(), refs, kind))
         st.session_state.pop("rev_brief_error", None)
     except InputError as exc:
-        st.session_state["rev_brief_error"] = exc.message
+        st.session_state["rev_brief_error"] = fmt.input_error(exc)
 
 
 def brief_tab() -> None:
@@ -108,7 +144,9 @@ def brief_tab() -> None:
     st.caption(t("rev.brief_help"))
     current = state.analysed_scenario()
     options = ["@current", *(p.stem for p in list_scenarios())]
-    shown = {x: x for x in options} | {"@current": f"{t('rev.current')}:{current.title(lang())}"}
+    # A planner knows a scenario by its title (进取情景), not by its file name (ambitious).
+    shown = {x: state.load(x).title(lang()) for x in options[1:]} | \
+        {"@current": t("rev.current", title=current.title(lang()))}
     chosen = st.multiselect(t("rev.brief_pick"), options, default=["@current"], key="rev_brief_pick",
                             format_func=shown.__getitem__)
     fmt = st.radio(t("rev.format"), ["pdf", "html"], horizontal=True, key="rev_brief_fmt")

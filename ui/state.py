@@ -34,13 +34,8 @@ from sim import Scenario, check_targets, list_scenarios, load_scenario, project,
 from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
-from sim.review.audit import audit_plan
-from sim.uncertainty.goalseek import requirements
-from sim.uncertainty.montecarlo import run_montecarlo
-from sim.uncertainty.sensitivity import tornado
-from sim.uncertainty.spec import uncertainty_for
 
-from . import exports, plans, url
+from . import exports, fmt, plans, url
 from . import model as m
 from .i18n import lang, t
 
@@ -146,6 +141,8 @@ def compute(scenarios: list[Scenario]) -> Result:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _export_files(key: str, lang_: str, _scenarios: tuple[Scenario, ...], _current: Scenario) -> list:
+    from . import exports  # the workbook writer is needed only on the export page
+
     return exports.files(compute(list(_scenarios)), _current, lang_)
 
 
@@ -169,6 +166,8 @@ GOAL_DRAWS = 10_000
 def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, int], float]:
     """P(met) per (indicator, check, target year) for the scenario whose cache key is ``key``:
     a fixed-seed run with the scenario's own spreads (the board's probability column)."""
+    from sim.uncertainty.montecarlo import run_montecarlo  # scipy.stats: not on the first page's path
+
     result = run_montecarlo(get_plan(), _scenario, BOARD_DRAWS, seed=BOARD_SEED)
     table = result.probabilities("zh")
     return {(r.indicator, r.check, int(r.target_year)): float(r.p_met) for r in table.itertuples()}
@@ -176,6 +175,8 @@ def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, i
 
 @st.cache_resource(show_spinner=False)
 def _audit(key: str, _plan: Plan) -> pd.DataFrame:
+    from sim.review.audit import audit_plan
+
     return audit_plan(_plan)
 
 
@@ -187,6 +188,8 @@ def audit_findings(plan_path: str = "") -> pd.DataFrame:
 def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:
     """What the uncertainty page shows of a Monte Carlo run: small tables, not the kept draws.
     ``params``: draws, seed, scale, persistence."""
+    from sim.uncertainty.montecarlo import run_montecarlo
+
     res = run_montecarlo(get_plan(), scn, params["draws"], params["seed"], scale=params["scale"],
                          persistence=params["persistence"], progress=progress)
     lg = lang()
@@ -208,6 +211,9 @@ def montecarlo(key: str, draws: int, seed: int, scale: float, persistence: float
 def sensitivity(key: str, scale: float, persistence: float, lg: str, _scn: Scenario) -> pd.DataFrame:
     """The tornado table of every target and milestone (sim.uncertainty.sensitivity)."""
     plan = get_plan()
+    from sim.uncertainty.sensitivity import tornado
+    from sim.uncertainty.spec import uncertainty_for
+
     unc = uncertainty_for(plan, _scn, scale=scale, persistence=persistence)
     return tornado(plan, _scn, uncertainty=unc, milestones=True, lang=lg)
 
@@ -217,8 +223,18 @@ def goal(key: str, probability: float, seed: int, scale: float, persistence: flo
          _scn: Scenario) -> pd.DataFrame:
     """The pace each target needs to be met with ``probability`` (sim.uncertainty.goalseek)."""
     plan = get_plan()
+    from sim.uncertainty.goalseek import requirements
+    from sim.uncertainty.spec import uncertainty_for
+
     unc = uncertainty_for(plan, _scn, scale=scale, persistence=persistence)
     return requirements(plan, _scn, probability, draws=GOAL_DRAWS, seed=seed, uncertainty=unc, lang=lg)
+
+
+def warm() -> None:
+    """Fill the process-wide caches before the first visitor (``ui.serve``): the plan, the
+    shipped scenarios and their projections."""
+    for scn in available().values():
+        compute([scn])
 
 
 # --------------------------------------------------------------------------- the session
@@ -280,7 +296,7 @@ def callback(fn):
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            flash("error", t("error.input", msg=exc.message))
+            flash("error", t("error.input", msg=fmt.input_error(exc)))
         except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged in full
             log.exception("callback %s failed", fn.__name__)
             flash("error", t("error.unexpected", msg=type(exc).__name__))

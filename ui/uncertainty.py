@@ -9,6 +9,8 @@ Each ``show_*`` draws one section of the page for the scenario ``scn`` (whose ca
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,7 +20,7 @@ from sim import Scenario
 from sim.uncertainty.spec import uncertainty_for
 
 from . import charts, fmt, probability, state
-from .i18n import lang, name, t
+from .i18n import lang, name, t, unit
 
 #: Draw counts offered.
 DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
@@ -64,6 +66,51 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     })
 
 
+#: How the engine words a default spread's origin (``sim.uncertainty.spec.default_marginal``),
+#: and the key of the same sentence in the app's texts.
+ORIGINS = (
+    (re.compile(r"default: floor (?P<v>[\d.]+) log points"), "unc.origin.floor"),
+    (re.compile(r"default: (?P<v>\d+)% of the yearly flow"), "unc.origin.flow"),
+    (re.compile(r"default: (?P<v>\d+)% of the yearly change"), "unc.origin.change"),
+    (re.compile(r"default: 2025 reported (?P<v>[-\d.e+]+) vs plan pace (?P<w>[-\d.e+]+)"), "unc.origin.reported"),
+    (re.compile(r"default: held still"), "unc.origin.still"),
+    (re.compile(r"(?P<file>.+): (?P<field>[\w.\[\]]+)$"), "unc.origin.file"),
+)
+
+
+def origin_text(origin: str, lg: str) -> str:
+    """Where a driver's spread comes from, in words of ``lg`` (the engine's line is English)."""
+    for pattern, key in ORIGINS:
+        hit = pattern.match(origin)
+        if hit:
+            values = hit.groupdict()
+            if "file" in values:
+                values["file"] = Path(values["file"]).name
+            return t(key, lg, **values)
+    return origin if lg == "en" else t("unc.origin.other", lg)
+
+
+def spreads_table(unc, lg: str) -> pd.DataFrame:
+    """The uncertainty of every driver, worded in ``lg``: name, how it moves, spread, origin."""
+    def num(v) -> str:
+        return fmt.DASH if v is None or not math.isfinite(v) else f"{v:.3g}"
+
+    rows = []
+    for ind, m in zip(state.get_plan().drivers, unc.marginals, strict=True):
+        rows.append({
+            t("unc.sp.name", lg): name(ind, lg),
+            t("unc.sp.dynamic", lg): t(f"unc.dyn.{ind.dynamic}", lg),
+            t("unc.sp.unit", lg): t("unc.log_points", lg) if ind.dynamic == "compound" else unit(ind.pace_unit, lg),
+            t("unc.sp.dist", lg): t(f"unc.dist.{m.dist}", lg),
+            t("unc.sp.sd", lg): num(m.std),
+            t("unc.sp.low", lg): num(m.low) if m.dist != "normal" else fmt.DASH,
+            t("unc.sp.peak", lg): num(m.peak) if m.dist == "triangular" else fmt.DASH,
+            t("unc.sp.high", lg): num(m.high) if m.dist != "normal" else fmt.DASH,
+            t("unc.sp.origin", lg): origin_text(m.origin, lg),
+        })
+    return pd.DataFrame(rows)
+
+
 def settings(scn: Scenario) -> dict:
     """The four settings of a run (draws, seed, spread multiplier, persistence)."""
     default_persistence = float(uncertainty_for(state.get_plan(), scn).persistence)
@@ -81,7 +128,7 @@ def show_spreads(scn: Scenario, params: dict) -> None:
     with st.expander(t("unc.spreads")):
         n_pairs = int((np.triu(unc.correlation, 1) != 0).sum())
         st.caption(t("unc.spreads_note", n=n_pairs))
-        st.dataframe(unc.table(lang()), hide_index=True, width="stretch")
+        st.dataframe(spreads_table(unc, lang()), hide_index=True, width="stretch")
 
 
 def _last_run(scn: Scenario, key: str, params: dict) -> dict | None:

@@ -17,6 +17,7 @@ import numpy as np
 from sim import ScenarioError, resolve
 from sim.io.plan import Plan
 
+from .fmt import input_error
 from .model import (
     DEFAULT_BASE,
     MAX_TEXT,
@@ -108,7 +109,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:
-        notes.append(Note("…", "", "url.invalid", {"detail": exc.message}))
+        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc)}))
         state = AppScenario(base=base)
     return state, lang, notes
 

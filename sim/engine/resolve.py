@@ -124,8 +124,10 @@ def _driver_position(plan: Plan, node: Scenario, key: str) -> int:
     if key in plan.by_id:
         raise ScenarioError(node.path, f"drivers.{key}",
                             f"'{key}' is derived and has no driver of its own; set its inputs "
-                            f"({', '.join(plan.leaves(key))})")
-    raise ScenarioError(node.path, f"drivers.{key}", f"unknown indicator '{key}'")
+                            f"({', '.join(plan.leaves(key))})",
+                            code="derived_driver", params={"key": key, "inputs": ", ".join(plan.leaves(key))})
+    raise ScenarioError(node.path, f"drivers.{key}", f"unknown indicator '{key}'", code="unknown_indicator",
+                        params={"key": key})
 
 
 def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node: Scenario,
@@ -136,14 +138,17 @@ def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node
     elif isinstance(spec, tuple | list):
         if len(spec) > len(years):
             raise ScenarioError(node.path, f"drivers.{key}",
-                                f"{len(spec)} yearly values but the horizon has only {len(years)} years")
+                                f"{len(spec)} yearly values but the horizon has only {len(years)} years",
+                                code="too_many_years", params={"n": len(spec), "years": len(years)})
         out[: len(spec)] = spec
         out[len(spec):] = spec[-1]
     else:
         for year in sorted(spec):
             if year not in years:
                 raise ScenarioError(node.path, f"drivers.{key}.{year}",
-                                    f"year {year} is outside the horizon {years[0]}–{years[-1]}")
+                                    f"year {year} is outside the horizon {years[0]}–{years[-1]}",
+                                    code="year_outside", params={"year": year, "first": years[0],
+                                                                 "last": years[-1]})
             out[years.index(year):] = spec[year]
     return out
 
@@ -151,7 +156,9 @@ def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node
 def _check_pace(ind, path: np.ndarray, node: Scenario, key: str) -> None:
     if ind.dynamic == "compound" and (path <= -100).any():
         raise ScenarioError(node.path, f"drivers.{key}",
-                            f"growth of {path.min():g}% is impossible (must exceed −100%)")
+                            f"growth of {path.min():g}% is impossible (must exceed −100%)",
+                            code="growth_impossible", params={"value": f"{path.min():g}"})
     if ind.dynamic == "points" and (np.abs(path) > 100).any():
         raise ScenarioError(node.path, f"drivers.{key}",
-                            f"{np.abs(path).max():g} points a year is impossible for a percentage")
+                            f"{np.abs(path).max():g} points a year is impossible for a percentage",
+                            code="points_impossible", params={"value": f"{np.abs(path).max():g}"})

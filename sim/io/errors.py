@@ -3,6 +3,12 @@
 Every problem with a user-supplied file or value is raised as :class:`InputError`,
 which carries the file, the field and the reason, so that the command line can print
 one line and exit with status 2, and the app can show a plain message.
+
+The reason is English, for the command line. Where the app can meet an error, the raise
+site also gives a machine-readable ``code`` (``"missing"``, ``"not_number"`` …) and the
+``params`` its sentence needs, so the app can word it in the planner's language (the
+Chinese sentences live in ``ui/texts/errors.py``). Both are optional keywords: an error
+without a code is still a complete English error.
 """
 
 from __future__ import annotations
@@ -18,13 +24,19 @@ class InputError(ValueError):
     field : str
         Dotted path of the offending field, e.g. ``"drivers.gdp"``.
     reason : str
-        Why the value is rejected, in plain words.
+        Why the value is rejected, in plain words (English).
+    code : str, optional
+        Machine-readable kind of problem, e.g. ``"not_number"``; ``""`` if none was given.
+    params : dict, optional
+        Values the worded reason needs (``{"value": "abc"}``), for translations.
     """
 
-    def __init__(self, source: str, field: str, reason: str):
+    def __init__(self, source: str, field: str, reason: str, *, code: str = "", params: dict | None = None):
         self.source = str(source)
         self.field = field
         self.reason = reason
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(self.message)
 
     @property

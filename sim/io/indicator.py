@@ -35,6 +35,8 @@ class Sourced:
         How a ``derived`` number was computed (documentation only, never evaluated).
     reason : str
         Why an ``assumed`` number was chosen.
+    reason_zh : str
+        The same reason in Chinese, for planners ("" if the file gives none).
     index : bool
         True when the number is an index (2025 = 100) standing in for an unreported level.
     """
@@ -45,6 +47,7 @@ class Sourced:
     formula: str = ""
     reason: str = ""
     index: bool = False
+    reason_zh: str = ""
 
     @property
     def assumed(self) -> bool:
@@ -58,6 +61,10 @@ class Sourced:
         if self.basis == "derived":
             return self.formula
         return self.reason
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
+        return self.reason_zh if lang == "zh" else self.reason
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,8 @@ class Indicator:
         ``real``, ``nominal`` or empty where it does not matter.
     lead_department : str
         牵头部门, the department answerable for the indicator; empty where not given.
+    note, note_zh : str
+        A remark on the indicator, in English and (optionally) Chinese.
     driver_min, driver_max, driver_step : float
         Slider range of the driver, in driver units.
     """
@@ -181,6 +190,7 @@ class Indicator:
     price_basis: str = ""
     note: str = ""
     lead_department: str = ""
+    note_zh: str = ""
     driver_min: float = -10.0
     driver_max: float = 30.0
     driver_step: float = 0.1
@@ -218,7 +228,7 @@ def pace_unit(dynamic: str, unit: str) -> str:
 
 def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
-                  "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone",
+                  "inputs", "scale", "note", "note_zh", "baseline", "trend", "driver", "target", "milestone",
                   "history", "lead_department"})
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
@@ -249,7 +259,8 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
         op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
-        lead_department=f.str("lead_department", ""), driver_min=dmin, driver_max=dmax, driver_step=dstep,
+        note_zh=f.str("note_zh", ""), lead_department=f.str("lead_department", ""),
+        driver_min=dmin, driver_max=dmax, driver_step=dstep,
     )
 
 
@@ -290,7 +301,7 @@ def _default_range(dynamic: str) -> tuple[float, float, float]:
     return {"compound": (-10.0, 30.0, 0.1), "points": (-5.0, 5.0, 0.1)}.get(dynamic, (-100.0, 100.0, 1.0))
 
 
-_NUMBER_KEYS = {"value", "basis", "quote", "formula", "reason", "index"}
+_NUMBER_KEYS = {"value", "basis", "quote", "formula", "reason", "reason_zh", "index"}
 
 
 def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
@@ -304,6 +315,7 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
     number = Sourced(
         value=f.num("value"), basis=basis, quote=f.strs("quote", ()),
         formula=f.str("formula", ""), reason=f.str("reason", ""), index=f.bool("index"),
+        reason_zh=f.str("reason_zh", ""),
     )
     if basis == "reported" and not number.quote:
         raise f.fail("quote", "a reported number needs the report's exact words")
@@ -311,6 +323,8 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
         raise f.fail("formula", "a derived number needs its formula")
     if basis == "assumed" and not number.reason:
         raise f.fail("reason", "an assumed number needs its reason")
+    if number.reason_zh and not number.reason:
+        raise f.fail("reason_zh", "a Chinese reason translates the reason; give the reason too")
     return number
 
 

@@ -6,6 +6,11 @@
   usual defence; in ``.xlsx`` the cell is stored as a plain string, so the text is kept exactly.
 * Every file is written to a temporary file beside the target and renamed into place, so a
   failed export leaves no partial file.
+* Precision: tables for people (the wide table, the target check, the workbook's sheets other
+  than the long projection) are rounded to the decimals of each row's unit
+  (:func:`planner_rounded`, decimals from :mod:`sim.report.labels`); the long table and the
+  IAMC table keep full precision for analysts (only binary noise beyond ten significant digits
+  is dropped).
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ import pandas as pd
 from sim.engine.projection import Projection
 from sim.io.errors import ExportError
 from sim.io.schema import IAMC_INDEX
-from sim.report.frames import assumptions_table, indicator_table, scenario_table
-from sim.report.labels import localize
+from sim.report.frames import assumptions_table, indicator_table, notes_in, scenario_table
+from sim.report.labels import localize, round_to_units
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("long", "wide", "iamc")
@@ -37,6 +42,26 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
+#: Number columns of planner-facing tables and the column that holds each one's unit.
+UNIT_OF = {"target": "measure_unit", "projected": "measure_unit", "gap": "measure_unit",
+           "required": "pace_unit", "assumed_pace": "pace_unit"}
+
+
+def planner_rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` rounded for people: check-table numbers to their measure or pace unit's
+    decimals, year columns of a wide table and an assumptions table's ``value`` to their unit's.
+    (``gap_pct`` keeps one decimal.)"""
+    columns = dict(UNIT_OF)
+    if "unit" in frame.columns:
+        columns |= {c: "unit" for c in frame.columns if isinstance(c, int)}
+    elif "pace_unit" in frame.columns and "value" in frame.columns:
+        columns["value"] = "pace_unit"
+    out = round_to_units(frame, columns)
+    if "gap_pct" in out.columns:
+        out["gap_pct"] = pd.to_numeric(out["gap_pct"], errors="coerce").round(1) + 0.0
     return out
 
 
@@ -74,7 +99,7 @@ def projection_frame(projection: Projection, fmt: str = "long") -> pd.DataFrame:
     if fmt == "long":
         return projection.to_long()
     if fmt == "wide":
-        return projection.to_wide()
+        return planner_rounded(projection.to_wide())
     if fmt == "iamc":
         return iamc_frame(projection)
     raise ExportError("--format", "format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
@@ -110,14 +135,14 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
     assumptions, scenarios and sources."""
     zh = lang == "zh"
     sheets = {
-        "预测(宽表)" if zh else "projections": projection.to_wide(),
+        "预测(宽表)" if zh else "projections": planner_rounded(projection.to_wide()),
         "预测(长表)" if zh else "projections_long": projection.to_long(),
     }
     if check is not None:
-        sheets["目标检查" if zh else "target_check"] = check
-    sheets["情景假设" if zh else "assumptions"] = assumptions_table(projection)
+        sheets["目标检查" if zh else "target_check"] = planner_rounded(notes_in(check, projection.plan, lang))
+    sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection, lang))
     sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
-    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan)
+    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan, lang)
     return {k: localize(v, lang) for k, v in sheets.items()}
 
 
@@ -160,7 +185,7 @@ def write_table(frame: pd.DataFrame, path: str | Path, lang: str = "en",
                 sheet: str = "data") -> Path:
     """Write one table as ``.csv`` (UTF-8 with BOM) or ``.xlsx``, chosen by the suffix."""
     suffix = Path(path).suffix.lower()
-    frame = localize(frame, lang)
+    frame = localize(planner_rounded(frame) if "measure_unit" in frame.columns else frame, lang)
     if suffix == ".csv":
         return write_atomic(path, lambda: csv_bytes(frame))
     if suffix == ".xlsx":

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
 
 
-def _describe(targets) -> str:
+def _describe(targets, zh: bool = False) -> str:
+    if zh:
+        from sim.report.labels import DIRECTION, KIND
+
+        return ";".join(f"{t.year}年{KIND['zh'][t.kind]}{DIRECTION['zh'][t.direction]}{t.value:g}" for t in targets)
     return "; ".join(f"{t.year} {t.kind} {t.direction} {t.value:g}" for t in targets)
 
 
-def indicator_table(plan: Plan) -> pd.DataFrame:
+def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
     """Every indicator with unit, baseline, targets, basis and the report's words.
 
     Returns
@@ -20,7 +26,10 @@ def indicator_table(plan: Plan) -> pd.DataFrame:
     DataFrame
         One row per indicator: ``indicator, name, name_en, unit, area, dynamic, price_basis,
         baseline_year, baseline, baseline_basis, baseline_note, trend, targets, milestones, quote``.
+        With ``lang="zh"`` the way an indicator moves and an assumed baseline's reason are
+        in Chinese (where the plan gives ``reason_zh``).
     """
+    zh = lang == "zh"
     rows = []
     for ind in plan.indicators:
         base = ind.baseline
@@ -29,19 +38,28 @@ def indicator_table(plan: Plan) -> pd.DataFrame:
             quotes += [q for q in t.number.quote if q not in quotes]
         rows.append({
             "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en, "unit": ind.value_unit, "report_unit": ind.unit,
-            "area": ind.area, "dynamic": ind.dynamic if ind.is_driver else f"derived: {ind.op}({', '.join(ind.inputs)})",
+            "area": ind.area, "dynamic": _dynamic(ind, zh),
             "price_basis": ind.price_basis, "baseline_year": plan.base_year,
             "baseline": base.value if base else None,
             "baseline_basis": base.basis if base else "derived",
-            "baseline_note": base.note if base else "computed from inputs",
+            "baseline_note": (base.reason_zh or base.note if zh and base.assumed else base.note) if base
+            else ("由构成指标计算" if zh else "computed from inputs"),
             "trend": ind.trend.value if ind.trend else None,
-            "targets": _describe(ind.targets), "milestones": _describe(ind.milestones),
+            "targets": _describe(ind.targets, zh), "milestones": _describe(ind.milestones, zh),
             "quote": " ｜ ".join(quotes),
         })
     return pd.DataFrame(rows)
 
 
-def assumptions_table(projection: Projection) -> pd.DataFrame:
+def _dynamic(ind, zh: bool) -> str:
+    if ind.is_driver:
+        return DYNAMIC_ZH.get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
+    if zh:
+        return f"推算:{OP_ZH.get(ind.op, ind.op)}({', '.join(ind.inputs)})"
+    return f"derived: {ind.op}({', '.join(ind.inputs)})"
+
+
+def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
     """The driver paths behind a projection, long: one row per scenario, driver and year.
 
     Columns ``scenario, indicator, name, pace_unit, year, value, source``; ``source`` says
@@ -51,11 +69,14 @@ def assumptions_table(projection: Projection) -> pd.DataFrame:
     years = projection.years[1:]
     rows = []
     for res in projection.scenarios:
+        # a value set by a scenario file carries that scenario's name; in Chinese its title
+        own = {n.name: f"情景“{n.title_zh}”设定" for n in res.scenario.chain} if lang == "zh" else {}
         for d, ind in enumerate(plan.drivers):
             for y, year in enumerate(years):
                 rows.append({"scenario": res.name, "indicator": ind.id, "name": ind.name_zh,
                              "pace_unit": ind.pace_unit, "year": year,
-                             "value": float(res.drivers[d, y]), "source": res.sources[d]})
+                             "value": float(res.drivers[d, y]),
+                             "source": own.get(res.sources[d]) or source_in(res.sources[d], plan, lang)})
     return pd.DataFrame(rows)
 
 
@@ -67,3 +88,75 @@ def scenario_table(projection: Projection) -> pd.DataFrame:
         "rule": r.scenario.effective_rule, "rationale": r.scenario.rationale.strip(),
         "file": r.scenario.path,
     } for r in projection.scenarios])
+
+
+def _reasons_zh(plan: Plan) -> dict[str, str]:
+    """English reason → Chinese reason, for every number of the plan that has both."""
+    out = {}
+    for ind in plan.indicators:
+        numbers = [ind.baseline, ind.trend, *(t.number for t in (*ind.targets, *ind.milestones))]
+        out |= {n.reason: n.reason_zh for n in numbers if n is not None and n.reason and n.reason_zh}
+    return out
+
+
+def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
+    """``check`` with its ``assumed_note`` in ``lang``.
+
+    The engine writes ``"<leaf> baseline: <reason>"`` parts joined by ``" | "``; in Chinese each
+    part becomes ``"<指标>基期值:<理由>"`` from the plan's ``reason_zh`` (a reason without a
+    Chinese text keeps its label and says so).
+    """
+    if lang != "zh" or "assumed_note" not in check.columns:
+        return check
+    zh = _reasons_zh(plan)
+
+    def part(text: str) -> str:
+        label, _, reason = text.partition(": ")
+        leaf = label.removesuffix(" baseline")
+        head = "目标值" if label == "target" else (
+            f"{plan.by_id[leaf].name_zh}基期值" if leaf in plan.by_id else label)
+        return f"{head}:{zh.get(reason, '(假设理由暂无中文说明)')}"
+
+    out = check.copy()
+    out["assumed_note"] = [" | ".join(part(p) for p in n.split(" | ")) if isinstance(n, str) and n else n
+                           for n in out["assumed_note"]]
+    return out
+
+
+#: The engine's words for where a driver's path comes from (``sim.engine.rules``), in Chinese;
+#: applied in order, longest phrases first.
+SOURCE_ZH = (
+    (re.compile(r"trend not reported"), "2025年速度未报告"),
+    (re.compile(r"no plan figure: held at (\d+) level"), r"规划无数字:保持\1年水平"),
+    (re.compile(r"no plan figure: (\d+) trend"), r"规划无数字:沿用\1年速度"),
+    (re.compile(r"trend: (\d+) pace, reported"), r"沿用\1年速度(报告数据)"),
+    (re.compile(r"trend: derived \("), "沿用2025年速度(推算:"),
+    (re.compile(r"pace shared to meet the (\w+) target"), "PACE_SHARED:\\1"),
+    (re.compile(r"(\d{4}) milestone"), r"\1年度目标"),
+    (re.compile(r"(\d{4}) target"), r"\1年目标"),
+    (re.compile(r", then held"), ",之后保持"),
+    (re.compile(r" pace continues"), "的速度延续"),
+    (re.compile(r" then "), ",再到"),
+    (re.compile(r"\bplan: "), "规划:"),
+    (re.compile(r"; "), ";"),
+    (re.compile(r" percentage points per year"), "个百分点/年"),
+    (re.compile(r"% per year"), "%/年"),
+    (re.compile(r" per year"), "/年"),
+    (re.compile(r"(\d{4})–(\d{4}) average\)\)"), r"\1–\2年平均))"),
+)
+
+
+def source_in(label: str, plan: Plan, lang: str) -> str:
+    """Where a driver path comes from, in ``lang`` (the engine's label is English)."""
+    if lang != "zh" or not isinstance(label, str):
+        return label
+    out = label
+    for pattern, words in SOURCE_ZH:
+        out = pattern.sub(words, out)
+    return re.sub(r"PACE_SHARED:(\w+)",
+                  lambda m: f"与同组指标共用达到“{plan.by_id[m.group(1)].name_zh if m.group(1) in plan.by_id else m.group(1)}”"
+                            "目标的速度", out)
+
+
+DYNAMIC_ZH = {"compound": "按增速复合增长", "additive": "每年增加", "points": "每年变动百分点", "flow": "年度流量"}
+OP_ZH = {"sum": "求和", "ratio": "比值", "share": "占比"}

@@ -58,6 +58,24 @@ def decimals(unit: str) -> int:
     return DEFAULT_DECIMALS
 
 
+def round_to_units(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
+    """A copy of ``frame`` with number columns rounded to the decimals of their row's unit.
+
+    ``columns`` maps a value column to the column holding its unit (``{"gap": "measure_unit"}``).
+    Planner-facing files use it so that 6.499999999999995 reads 6.5 and −5.3e-15 reads 0;
+    ``-0.0`` becomes ``0.0``. Missing values stay missing.
+    """
+    out = frame.copy()
+    for column, unit_column in columns.items():
+        if column not in out.columns or unit_column not in out.columns:
+            continue
+        places = out[unit_column].map(lambda u: decimals(u) if isinstance(u, str) else DEFAULT_DECIMALS)
+        values = pd.to_numeric(out[column], errors="coerce")
+        out[column] = [v if pd.isna(v) else round(float(v), int(d)) + 0.0
+                       for v, d in zip(values, places, strict=True)]
+    return out
+
+
 #: Probability bands, highest first: (lowest shown whole per cent, code, Chinese, English).
 #: The band is decided on the number the reader sees (:func:`shown_percent`), so "80%" is
 #: always "likely" and "79%" never is, wherever a probability is printed.
@@ -131,7 +149,13 @@ COLUMNS_ZH = {
     "gap_down": "下调后差距", "gap_up": "上调后差距", "change_down": "下调影响", "change_up": "上调影响",
     "swing": "最大影响", "rank": "排序", "dist": "分布", "sd": "标准差", "low": "下限", "peak": "众数",
     "high": "上限", "origin": "来源", "spread_unit": "幅度单位",
+    # scenario and source sheets of the workbook
+    "title_zh": "中文标题", "title_en": "英文标题", "parents": "上级情景", "rule": "未设定项的规则",
+    "rationale": "情景依据", "file": "文件", "report_unit": "报告单位",
 }
+#: Values of a scenario's ``rule`` (how drivers it does not set are filled).
+RULE = {"zh": {"plan": "按规划速度", "trend": "按2025年速度"}, "en": {"plan": "plan", "trend": "trend"}}
+PRICE_BASIS = {"zh": {"real": "不变价", "nominal": "现价"}, "en": {"real": "real", "nominal": "nominal"}}
 
 
 def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -147,7 +171,8 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         return frame
     out = frame.copy()
     for column, table in (("status", STATUS), ("milestone_status", STATUS), ("direction", DIRECTION),
-                          ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK)):
+                          ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK),
+                          ("rule", RULE), ("price_basis", PRICE_BASIS), ("baseline_basis", BASIS)):
         if column in out.columns:
             out[column] = out[column].map(lambda v, t=table[lang]: t.get(v, v) if isinstance(v, str) else v)
     for column in out.columns:

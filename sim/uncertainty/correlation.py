@@ -107,7 +107,8 @@ def check_correlation(matrix: np.ndarray, source: str, field: str, names: list[s
     bad = np.argwhere(np.abs(m) > 1 + SYMMETRY_TOL)
     if bad.size:
         i, j = bad[0]
-        raise ScenarioError(source, field, f"{m[i, j]:g} between {names[i]} and {names[j]} is outside [−1, 1]")
+        raise ScenarioError(source, field, f"{m[i, j]:g} between {names[i]} and {names[j]} is outside [−1, 1]",
+                            code="correlation_range", params={"value": f"{m[i, j]:g}", "a": names[i], "b": names[j]})
     diag = np.flatnonzero(np.abs(np.diag(m) - 1) > SYMMETRY_TOL)
     if diag.size:
         i = diag[0]
@@ -116,11 +117,13 @@ def check_correlation(matrix: np.ndarray, source: str, field: str, names: list[s
     if asym.size:
         i, j = asym[0]
         raise ScenarioError(source, field, f"not symmetric: {names[i]}–{names[j]} is {m[i, j]:g} but "
-                            f"{names[j]}–{names[i]} is {m[j, i]:g}")
+                            f"{names[j]}–{names[i]} is {m[j, i]:g}", code="correlation_asymmetric",
+                            params={"a": names[i], "b": names[j]})
     low = float(np.linalg.eigvalsh(m).min())
     if low < -PSD_TOL:
         raise ScenarioError(source, field, f"these correlations cannot hold together (the matrix is not "
-                            f"positive semi-definite; smallest eigenvalue {low:.3g}); weaken some of them")
+                            f"positive semi-definite; smallest eigenvalue {low:.3g}); weaken some of them",
+                            code="correlation_impossible", params={"eigenvalue": f"{low:.3g}"})
 
 
 def correlation_factor(matrix: np.ndarray) -> np.ndarray:

@@ -88,7 +88,9 @@ def test_bad_uncertainty_settings_show_one_sentence_not_a_traceback():
                              '"retail_sales", 0.9], ["visitors", "retail_sales", -0.9]]\n', "bad.toml")
     at = page("uncertainty.py", scenario=bad)
     assert not at.exception
-    assert len(at.error) == 1 and "positive semi-definite" in at.error[0].value
+    assert len(at.error) == 1 and "不能同时成立" in at.error[0].value and "bad.toml" in at.error[0].value
+    english = page("uncertainty.py", lang="en", scenario=bad)
+    assert len(english.error) == 1 and "positive semi-definite" in english.error[0].value
 
 
 def test_a_scenario_put_in_the_session_is_used():
@@ -98,3 +100,33 @@ def test_a_scenario_put_in_the_session_is_used():
     table = at.dataframe[1].value
     gdp = table[table["目标"].str.startswith("地区生产总值")].iloc[0]
     assert gdp["判断"] == "✖ 不太可能"
+
+
+def test_the_driver_spreads_table_is_worded_in_the_page_language(plan):
+    from sim.uncertainty.spec import uncertainty_for
+    from ui import uncertainty as unc
+
+    spec = uncertainty_for(plan, load_scenario("plan"))
+    zh = unc.spreads_table(spec, "zh")
+    assert list(zh.columns) == ["驱动因素", "变化方式", "幅度单位", "分布", "标准差", "下限", "众数", "上限", "幅度依据"]
+    first = zh.iloc[0]
+    assert (first["变化方式"], first["幅度单位"], first["分布"]) == ("按增速复合增长", "对数点/年", "正态")
+    assert first["下限"] == "—" and "None" not in zh.to_string()
+    assert "默认:最低幅度 1.5 个对数点" in set(zh["幅度依据"])
+    assert any(v.startswith("默认:2025年报告速度 10.2 与规划速度 6.5") for v in zh["幅度依据"])
+    en = unc.spreads_table(spec, "en")
+    assert en.iloc[0]["Spread unit"] == "log points/yr" and "default: floor of 1.5 log points" in set(en.iloc[:, -1])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tornado_leaves_room_for_the_longest_driver_name(lang):
+    import pandas as pd
+
+    from ui.charts import label_width, tornado_figure
+
+    names = {"zh": ["三产增加值", "规上工业增加值"], "en": ["Value added, tertiary sector", "Value added of industry"]}
+    rows = pd.DataFrame({"driver_name": names["zh"], "driver_name_en": names["en"], "change_down": [-0.6, -0.2],
+                         "change_up": [0.6, 0.2], "swing": [0.6, 0.2], "measure_unit": ["%/年", "%/年"]})
+    fig = tornado_figure(rows, lang)
+    assert fig.layout.margin.l >= max(label_width(n, 13) for n in names[lang])
+    assert fig.layout.yaxis.automargin is True

@@ -77,6 +77,8 @@ def test_html_brief_is_self_contained(tmp_path):
     assert html.count("<svg") == 2 and "http://www.w3.org" in html      # charts inline, text kept as text
     assert "<script" not in html and "src=" not in html and "<link" not in html
     assert "未达标" in html and "规划数据核查" in html
+    # a planner reads the full audit in the app, not through a command line
+    assert "fyp audit" not in html and "“规划数据核查”页" in html
 
 
 def test_the_main_table_has_the_customary_columns_and_binding_only_when_recorded():

@@ -11,6 +11,7 @@ import pytest
 
 from sim import ExportError, check_targets, load_scenario, project
 from sim.report.export import csv_bytes, iamc_frame, write_atomic, write_projection, write_table
+from sim.report.labels import decimals
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,30 @@ def test_wide_csv(proj, tmp_path):
     assert list(back.columns[:5]) == ["scenario", "indicator", "name", "unit", "basis"]
     assert [c for c in back.columns[5:]] == [str(y) for y in range(2025, 2031)]
     gdp = back[(back.scenario == "plan") & (back.indicator == "gdp")].iloc[0]
-    assert gdp["2030"] == pytest.approx(314.7 * 1.065 ** 5)
+    # The wide table is for people: rounded to the unit's decimals (亿元: one).
+    assert gdp["2030"] == round(314.7 * 1.065 ** 5, 1)
+
+
+def test_planner_tables_are_rounded_to_the_unit_and_the_long_table_is_not(proj, tmp_path):
+    from sim import check_targets
+    from sim.report.export import planner_rounded, workbook_sheets
+
+    check = check_targets(proj)
+    assert (check["gap"].abs() < 1e-9).any() and (check["gap"] != 0).any()  # the noise this removes
+    rounded = planner_rounded(check)
+    plan_gdp = rounded[(rounded.scenario == "plan") & (rounded.indicator == "gdp")].iloc[0]
+    assert plan_gdp["gap"] == 0.0 and str(plan_gdp["gap"]) == "0.0"
+    assert plan_gdp["projected"] == 6.5
+    # every number has no more decimals than its unit shows
+    for _, r in rounded.iterrows():
+        for col, unit in (("projected", r["measure_unit"]), ("required", r["pace_unit"])):
+            if pd.notna(r[col]):
+                assert r[col] == round(r[col], decimals(unit))
+    sheets = workbook_sheets(proj, check, "zh")
+    assert sheets["目标检查"]["差距"].abs().min() == 0.0
+    assert (sheets["预测(长表)"]["数值"] == proj.to_long()["value"]).all()  # full precision kept
+    long = pd.read_csv(write_projection(proj, tmp_path / "long.csv", "long"), encoding="utf-8-sig")
+    assert (long["value"] != long["value"].round(1)).any()
 
 
 def test_iamc_has_pyam_columns(proj):

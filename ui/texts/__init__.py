@@ -14,6 +14,7 @@ from . import (
     common,
     compare,
     draft,
+    errors,
     export,
     indicator,
     links,
@@ -22,7 +23,7 @@ from . import (
     uncertainty,
 )
 
-MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, monitor, audit, draft, links)
+MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, monitor, audit, draft, links, errors)
 
 
 def _union() -> dict[str, tuple[str, str]]:

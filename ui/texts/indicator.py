@@ -22,10 +22,11 @@ TEXT = {
     "ind.target_src": ("{label}:{target}({basis})", "{label}: {target} ({basis})"),
     "ind.quote": ("报告原文:", "Report's words: "),
     "ind.formula": ("推算方法:", "Derivation: "),
-    "ind.reason": ("假设理由(英文):", "Why assumed: "),
+    "ind.reason": ("假设理由:", "Why assumed: "),
+    "ind.no_zh": ("(此条说明暂无中文译文,切换界面语言可查看原注。)", "(no Chinese text)"),
     "ind.no_target": ("该指标在规划中没有量化目标,只显示预测路径。", "The plan sets no numeric target for "
                       "this indicator; only its path is shown."),
-    "ind.note": ("数据说明(英文原注)", "Note on the data"),
+    "ind.note": ("数据说明", "Note on the data"),
     "ind.derived_from": ("由 {inputs} 合成", "Derived from {inputs}"),
     "ind.source_doc": ("出处:{doc}", "Source: {doc}"),
 }

@@ -22,7 +22,7 @@ TEXT = {
     "rev.none": ("尚未录入实际值。", "No actual values yet."),
     "rev.brief_pick": ("简报包含的情景(第一个为主)", "Scenarios in the brief (the first is the subject)"),
     "rev.format": ("格式", "Format"), "rev.make": ("生成简报", "Make the brief"),
-    "rev.current": ("当前情景", "Current scenario"),
+    "rev.current": ("当前情景:{title}", "Current scenario: {title}"),
     "rev.download": ("下载简报", "Download the brief"),
     "rev.brief_help": ("中文简报:主要指标表、未达标目标及所需速度、情景对比、“十四五”速度对比、图表和规划数据核查。",
                        "A Chinese brief: the main target table, misses with the pace each needs, scenarios "
@@ -37,4 +37,11 @@ TEXT = {
     "rev.col.check": ("核对项", "Check"), "rev.col.stated": ("报告值", "Stated"), "rev.col.engine": ("模型值", "Engine"),
     "rev.col.difference": ("差", "Difference"), "rev.col.reproduced": ("一致", "Reproduced"),
     "rev.reading.used": ("采用", "used"), "rev.reading.alternative": ("另一理解", "other reading"),
+    "rev.why.ends": ("该时期截至{end}年,而非基期{base}年", "the period ends in {end}, not the base year {base}"),
+    "rev.why.index": ("报告未给出{base}年总量(基期为指数),无法由“增加量”推出水平或速度",
+                      "the {base} level is not reported (the baseline is an index), so a change in the unit "
+                      "cannot give a level or a rate"),
+    "rev.why.unknown": ("{base}年水平未知", "the {base} level is not known"),
+    "rev.why.no_pace": ("该表述不能确定一个不变的年均速度", "the statement does not determine a constant pace"),
+    "rev.why.other": ("无法推算", "cannot be derived"),
 }

@@ -300,7 +300,7 @@ def build_brief(plan: Plan, scenarios: Sequence[Scenario | str], actuals: Actual
     items, infos = _audit_items(findings)
     blocks += [Heading(f"{numerals[n]}、规划数据核查"), items,
                Para(f"另有{infos}条提示(如年度目标低于{plan.base_year}年水平、表述存在不同理解),"
-                    "完整清单见 fyp audit。", size=8, tone="muted")]
+                    "完整清单见应用的“规划数据核查”页。", size=8, tone="muted")]
     footer = f"{plan.district_zh}“十五五”规划目标模拟 · {when.isoformat()}"
     return blocks, footer, title
 

@@ -1,0 +1,287 @@
+"""Chinese means Chinese, English means English: every page, both languages, no stray words.
+
+Every text a page shows (titles, captions, widget labels, options and help, table headers and
+cells, metric labels, chart titles, trace names and axis labels) is collected from AppTest's
+element tree and checked:
+
+* Chinese mode: no ASCII word of two or more letters of the project's own making. Allowed:
+  numbers, units and technical names (:data:`ALLOWED_ZH`), identifiers (words joined by ``_``,
+  ``.`` or digits: ``drivers.gdp``, ``PM2.5``, ``uncertain.toml``), the plan's indicator ids and
+  scenario names, and Streamlit's own widget strings (:data:`STREAMLIT`).
+* English mode: no CJK character outside the report's own words (a quote in “…” that is a
+  substring of the report, or a table cell that is one), the plan's Chinese names shown next
+  to the English ones, and the language switch "语言 / Language".
+
+The engine's Chinese error sentences have their own test: every code raised at an input the
+app can meet has a Chinese text (:func:`test_every_error_code_has_a_chinese_sentence`).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import pytest
+
+from sim import load_plan
+from sim.io.errors import InputError
+from ui.fmt import input_error
+from ui.texts import TEXT
+
+from .conftest import PAGES, ROOT, go, start
+
+PLAN = load_plan()
+REPORT = (ROOT.parent / "shared" / "seeds" / "ganzhou-2026-work-report.txt")
+REPORT_TEXT = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+#: Words allowed in Chinese mode: file formats, statistics and units planners use as is.
+ALLOWED_ZH = {"CSV", "TOML", "xlsx", "IAMC", "UTF", "BOM", "PDF", "HTML", "pdf", "html", "csv", "toml", "GDP",
+              "PM", "Wilson", "Excel", "P5", "P25", "P50", "P75", "P95", "kW", "MB", "KB", "pyam", "CJK", "true", "false", "URL",
+              "sum", "indicator", "year", "value"}
+#: Streamlit's own strings (its widgets' built-in words), out of the project's hands.
+STREAMLIT = {"Select all", "Choose an option", "Upload", "Browse files", "Drag and drop file here",
+             "Press Enter to apply", "No options to select.",
+             "English", "中文", "语言 / Language"}  # the language switch names each language in its own words
+IDS = {i.id for i in PLAN.indicators} | {"plan", "momentum", "cautious", "ambitious", "uncertain"}
+#: Keys a user types in a scenario or actuals file (named in error sentences).
+FILE_KEYS = {"name", "parent", "rationale", "rule", "horizon", "drivers", "actuals", "scenario", "uncertainty",
+             "correlation", "persistence", "trend"}
+#: Proto fields that are machinery, not text a reader sees.
+SKIP_FIELDS = {"id", "form_id", "url", "spec", "arrow_data", "data", "css", "icon", "placeholder_icon",
+               "key", "format", "theme", "label_visibility", "type", "element_type", "tag", "language"}
+CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+WORD = re.compile(r"[A-Za-z0-9_.\-/]*[A-Za-z]{2,}[A-Za-z0-9_.\-/]*")
+REPORT_RUN = re.compile(r"[\u3400-\u9fff0-9.%、,“”]+")
+MATERIAL = re.compile(r":material/\w+:|:[a-z]+\[[^\]]*\]|https?://\S+")
+
+
+def _proto_strings(message) -> list[str]:
+    out = []
+    for field, value in message.ListFields():
+        if field.name in SKIP_FIELDS:
+            continue
+        values = value if isinstance(value, Sequence) and not isinstance(value, str | bytes) else [value]
+        for v in values:
+            if isinstance(v, str):
+                out.append(v)
+            elif hasattr(v, "ListFields"):
+                out += _proto_strings(v)
+    return out
+
+
+def _figure_strings(spec: str) -> list[str]:
+    fig = json.loads(spec)
+    out = []
+    layout = fig.get("layout", {})
+    for value in layout.values():
+        if isinstance(value, dict) and isinstance(value.get("title"), dict):
+            out.append(value["title"].get("text", ""))
+    if isinstance(layout.get("title"), dict):
+        out.append(layout["title"].get("text", ""))
+    out += [a.get("text", "") for a in layout.get("annotations", [])]
+    for trace in fig.get("data", []):
+        out.append(trace.get("name", "") or "")
+        for axis in ("x", "y", "text"):
+            values = trace.get(axis)
+            if isinstance(values, list):
+                out += [v for v in values if isinstance(v, str)]
+    return out
+
+
+def texts(node) -> list[str]:
+    """Every string a reader can see under ``node`` of AppTest's element tree."""
+    kind = getattr(node, "type", "")
+    out: list[str] = []
+    if kind in ("table", "dataframe"):
+        frame = node.value
+        frame = frame.data if hasattr(frame, "data") else frame
+        out += [str(c) for c in frame.columns]
+        for column in frame.columns:
+            values = frame[column].tolist()
+            out += [v for v in values if isinstance(v, str)]
+            # a missing cell is drawn as the word "None" by st.dataframe
+            out += ["None" for v in values if v is None or (isinstance(v, float) and v != v)]
+    elif kind == "plotly_chart":
+        out += _figure_strings(node.proto.spec)
+    elif kind in ("text_area", "text_input"):  # what is typed in is the user's, not ours
+        out += [node.label, node.help or ""]
+    elif kind not in ("html", "") and hasattr(getattr(node, "proto", None), "ListFields"):
+        out += _proto_strings(node.proto)
+    children = getattr(node, "children", None)
+    if children:
+        for child in children.values() if isinstance(children, dict) else children:
+            out += texts(child)
+    return [s for s in out if s]
+
+
+def _quoted_from_report(text: str) -> str:
+    """``text`` without quotes that are the report's own words (or, in a Chinese sentence, what
+    the user typed: an ASCII quote such as “abc”)."""
+    for quote in re.findall(r"“([^”]*)”", text):
+        if quote and (quote in REPORT_TEXT or (quote.isascii() and CJK.search(text))):
+            text = text.replace(f"“{quote}”", "")
+    return text
+
+
+def stray_english(strings) -> set[str]:
+    bad = set()
+    for s in strings:
+        if s in STREAMLIT:
+            continue
+        s = MATERIAL.sub("", _quoted_from_report(s))
+        for word in WORD.findall(s):
+            if word.endswith("/"):  # a folder name (scenarios/)
+                continue
+            core = word.strip(".-/")
+            if core in ALLOWED_ZH or core in IDS or core in FILE_KEYS or re.search(r"[_.\d]", core):
+                continue
+            bad.add(f"{core!r} in {s[:80]!r}")
+    return bad
+
+
+def stray_chinese(strings) -> set[str]:
+    names = sorted((i.name_zh for i in PLAN.indicators), key=len, reverse=True)
+    bad = set()
+    for s in strings:
+        if s in STREAMLIT:
+            continue
+        # a cell of quotes joined by "｜" or "；" (the quote column, an audit's quotes)
+        rest = " ".join(p for p in re.split(r" ?[｜；] ?", s) if p not in REPORT_TEXT)
+        # the report's own words: a run of four or more characters found verbatim in it
+        # (a quote, or several joined by "｜")
+        for run in sorted(set(REPORT_RUN.findall(rest)), key=len, reverse=True):
+            if len(run) >= 4 and CJK.search(run) and run in REPORT_TEXT:
+                rest = rest.replace(run, "")
+        rest = _quoted_from_report(rest)
+        rest = re.sub(r"(?<=[A-Za-z)]) ?\([^()]*\)", lambda m: "" if CJK.search(m.group(0)) else m.group(0), rest)
+        for n in names:
+            rest = rest.replace(n, "")
+        rest = re.sub(r"[“”()、,:;。｜]", " ", rest)  # punctuation left where a quote or name stood
+        if CJK.search(rest):
+            bad.add(repr(s[:100]))
+    return bad
+
+
+def _visit(at, lang: str) -> dict[str, list[str]]:
+    """Every page in ``lang``, with the uncertainty page's simulation run (2,000 draws)."""
+    seen = {}
+    for name in PAGES:
+        go(at, name)
+        if name == "pages/uncertainty.py":
+            at.select_slider(key="unc_draws").set_value(2_000).run()
+            at.button(key="unc_run").click().run()
+            at.button(key="unc_goal_run").click().run()
+            for expander in at.expander:
+                expander.proto.expanded = True
+        seen[name] = texts(at._tree)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def pages_zh():
+    return _visit(start(), "zh")
+
+
+@pytest.fixture(scope="module")
+def pages_en():
+    at = start({"lang": "en"})
+    return _visit(at, "en")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_chinese_pages_show_no_english_of_our_own(pages_zh, name):
+    assert pages_zh[name], "nothing collected"
+    assert stray_english(pages_zh[name]) == set()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_english_pages_show_no_chinese_outside_quotes_and_names(pages_en, name):
+    assert pages_en[name], "nothing collected"
+    assert stray_chinese(pages_en[name]) == set()
+
+
+def test_the_checks_catch_what_they_are_for():
+    assert stray_english(["驱动因素 compound", "log points/yr"]) == {
+        "'compound' in '驱动因素 compound'", "'log' in 'log points/yr'", "'points/yr' in 'log points/yr'"}
+    assert stray_english(["drivers.gdp 不是数字", "PM2.5 浓度", "CSV 文件", "gdp"]) == set()
+    assert stray_chinese(["Income 3.4 亿元"]) == {"'Income 3.4 亿元'"}
+    assert stray_chinese(["Gross regional product (地区生产总值)", "语言 / Language"]) == set()
+
+
+# --------------------------------------------------------------------------- error messages
+
+def _codes_in_source() -> set[str]:
+    """Every error code the engine can raise: ``code="…"`` keywords and the third argument of
+    ``Fields.fail(key, reason, code)``, read from the source with :mod:`ast`."""
+    found = set()
+    for path in (ROOT / "sim").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            found |= {k.value.value for k in node.keywords
+                      if k.arg == "code" and isinstance(k.value, ast.Constant) and k.value.value}
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "fail" and len(node.args) >= 3 \
+                    and isinstance(node.args[2], ast.Constant):
+                found.add(node.args[2].value)
+    return found
+
+
+def test_every_error_code_has_a_chinese_sentence():
+    codes = _codes_in_source()
+    assert {"missing", "not_number", "unknown_key", "too_big", "growth_impossible", "not_year"} <= codes
+    missing = sorted(c for c in codes if f"err.{c}" not in TEXT)
+    assert missing == []
+
+
+BAD_INPUTS = [
+    b"[scenario]\nname = 'x'\ntitle_zh = 'x'\ntitle_en = 'x'\n[drivers]\ngdp_typo = 5\n",
+    b"[scenario]\nname = 'x'\ntitle_zh = 'x'\ntitle_en = 'x'\n[drivers]\nvisitors = -120\n",
+    b"[scenario]\nname = 'x'\ntitle_zh = 'x'\n",
+    b"[scenario]\nname = 'x'\ntitle_zh = 'x'\ntitle_en = 'x'\nbogus = 1\n",
+    b"not = [toml",
+    b"\xff\xfe",
+]
+
+
+@pytest.mark.parametrize("data", BAD_INPUTS)
+def test_a_bad_scenario_upload_reads_in_chinese(data):
+    from sim import resolve, scenario_from_text
+
+    with pytest.raises(InputError) as caught:
+        resolve(PLAN, scenario_from_text(data, "upload.toml"))
+    exc = caught.value
+    assert exc.code, exc.message
+    zh = input_error(exc, "zh")
+    assert zh.startswith("upload.toml") and CJK.search(zh)
+    assert stray_english([zh]) == set(), zh
+    assert input_error(exc, "en") == exc.message
+
+
+@pytest.mark.parametrize("text, code", [
+    ("indicator,year,value\nvisitors,20x6,1\n", "not_year"),
+    ("indicator,year,value\nvisitors,2026,abc\n", "not_number"),
+    ("indicator,year\nvisitors,2026\n", "missing_columns"),
+    ("indicator,year,value\nvisitors,2026,1\nvisitors,2026,2\n", "duplicate_value"),
+])
+def test_a_bad_actuals_upload_reads_in_chinese(text, code):
+    from sim.io.actuals import parse_actuals
+
+    with pytest.raises(InputError) as caught:
+        parse_actuals(text.encode(), "actuals.csv", ".csv")
+    assert caught.value.code == code
+    assert stray_english([input_error(caught.value, "zh")]) == set()
+
+
+def test_an_error_without_a_chinese_text_gets_a_chinese_lead_in():
+    exc = InputError("my.toml", "drivers.gdp", "something new went wrong", code="brand_new_code")
+    assert input_error(exc, "zh") == "my.toml:drivers.gdp:该值无法使用,请检查后重试"
+    legacy = InputError("my.toml", "drivers.gdp", "an old raise site without a code")
+    assert legacy.code == "" and legacy.params == {}
+    assert "old raise" not in input_error(legacy, "zh")
+
+
+def test_frames_are_strings_everywhere():
+    # the collector reads a Styler's data too
+    assert texts(type("N", (), {"type": "table", "value": pd.DataFrame({"列": ["值"]}).style})()) == ["列", "值"]
