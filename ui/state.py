@@ -35,7 +35,7 @@ from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
 
-from . import exports, fmt, plans, url
+from . import fmt, plans, url
 from . import model as m
 from .i18n import lang, t
 
