@@ -29,8 +29,9 @@ layout.headline_cards(targets)
 st.markdown(f"#### {t('board.table')}")
 areas = list(dict.fromkeys(targets["area"]))
 left, mid, right = st.columns([3, 2, 2], vertical_alignment="bottom")
-chosen = left.multiselect(t("board.filter_area"), areas, key="board_areas", format_func=lambda x: area(x, lg),
-                          placeholder=t("board.filter_placeholder"), persist_state="session")
+chosen = state.picked("board_areas", left.multiselect(
+    t("board.filter_area"), areas, key=state.picker("board_areas", areas, []), format_func=lambda x: area(x, lg),
+    placeholder=t("board.filter_placeholder")))
 by_gap = mid.checkbox(t("board.sort_gap"), key="board_by_gap", persist_state="session")
 problems = right.checkbox(t("board.only_problems"), key="board_problems", persist_state="session")
 show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.prob_help", legend=band_legend(lg)),

@@ -171,8 +171,10 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
     lg = lang()
     plan = state.get_plan()
     st.caption(t("asm.per_year_intro"))
-    pick = st.selectbox(t("asm.per_year_pick"), [d.id for d in drivers], key=f"peryear_{code}",
-                        format_func=lambda x: name_unit(plan.by_id[x], lg, pace=True))
+    ids = [d.id for d in drivers]
+    pick = state.picked(f"peryear_{code}", st.selectbox(
+        t("asm.per_year_pick"), ids, key=state.picker(f"peryear_{code}", ids, ids[0]),
+        format_func=lambda x: name_unit(plan.by_id[x], lg, pace=True)))
     ind = plan.by_id[pick]
     d = plan.driver_index[pick]
     cols = st.columns(len(years()))
@@ -193,9 +195,9 @@ def groups() -> None:
     check = state.current_result().check
     changed = {display.group_of(plan.by_id[d].area) for d in state.model().drivers}
     codes = [code for code, areas in GROUPS if any(ind.area in areas for ind in plan.drivers)]
-    code = st.segmented_control(
-        t("asm.group_pick"), codes, key="asm_group", default=codes[0], required=True,
-        persist_state="session", format_func=lambda c: t(f"asm.group.{c}", lg))
+    code = state.picked("asm_group", st.segmented_control(
+        t("asm.group_pick"), codes, key=state.picker("asm_group", codes, codes[0]), required=True,
+        format_func=lambda c: t(f"asm.group.{c}", lg)))
     if changed:
         st.caption(t("asm.groups_changed", groups=listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)))
     code = code or codes[0]
@@ -226,10 +228,10 @@ def _pick_changed() -> None:
 
 
 @state.callback
-def _add_actual() -> None:
+def _add_actual(pick_key: str) -> None:
     ss = st.session_state
     plan = state.get_plan()
-    _apply(lambda: m.set_actual(state.model(), plan, ss["act_pick"], int(ss["act_year"]),
+    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]),
                                 float(ss["act_value"])), None)
 
 
@@ -244,15 +246,17 @@ def actuals() -> None:
     st.subheader(t("asm.actuals_title"))
     st.caption(t("asm.actuals_intro"))
     left, mid, right, button = st.columns([4, 2, 3, 1], vertical_alignment="bottom")
-    pick = left.selectbox(t("asm.act_indicator"), [d.id for d in plan.drivers], key="act_pick",
-                          on_change=_pick_changed,
-                          format_func=lambda x: name_unit(plan.by_id[x], lg))
+    ids = [d.id for d in plan.drivers]
+    pick_key = state.picker("act_pick", ids, ids[0])
+    pick = state.picked("act_pick", left.selectbox(t("asm.act_indicator"), ids, key=pick_key,
+                                                   on_change=_pick_changed,
+                                                   format_func=lambda x: name_unit(plan.by_id[x], lg)))
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
     state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
     right.number_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
                        format="%.2f")
-    button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
+    button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, args=(pick_key,), type="primary")
     entered = state.model().actuals
     if not entered:
         st.caption(t("asm.act_none"))

@@ -17,7 +17,7 @@ HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", 
 @state.callback
 def _on_base(key: str) -> None:
     new = state.current("w_base", key)
-    if new is None:
+    if new is None or new not in state.available():
         return
     old = state.model()
     state.set_model(m.AppScenario(base=new, actuals=old.actuals), keep="w_base")

@@ -12,6 +12,12 @@
   planner is moving gets a new key, so it starts again from the model. A value that arrives
   from an outdated widget (the browser may still send one while a fast rerun is under way)
   is recognised by its old key and ignored (:func:`current`), so it can never undo a change.
+* A picker whose option labels depend on the language (a selectbox, multiselect or segmented
+  control with a ``format_func``) holds machine names, but Streamlit sends the *label* of the
+  choice between browser and server: after a language switch the old label would come back as
+  if it were a value. Such pickers take their key from :func:`picker`, which carries the
+  language, and keep their choice under a language-free name (:func:`picked`), so a switch
+  starts a fresh widget from the same machine names.
 * Callbacks are wrapped by :func:`callback`: a failure becomes a plain message, never a
   traceback (callbacks run before the page, outside the page's own error handling).
 """
@@ -51,6 +57,9 @@ COMPARE = "compare_set"
 UPLOAD_REV = "upload_rev"
 REV = "widget_rev"
 PINNED = "widget_pinned"
+PICKED = "picked"
+#: Scenario widgets whose option labels depend on the language (see :func:`picker`).
+LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
 CURRENT = "@current"
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,7 +228,33 @@ def wkey(base: str) -> str:
     """The key, in this revision, of the scenario widget named ``base``."""
     ss = st.session_state
     rev = ss.get(PINNED, {}).get(base, ss.get(REV, 0))
-    return base if rev == 0 else f"{base}__{rev}"
+    key = base if rev == 0 else f"{base}__{rev}"
+    return f"{key}.{lang()}" if base in LANG_KEYED else key
+
+
+def picker(base: str, options, default):
+    """The key, in this language, of a picker named ``base`` whose labels depend on the language.
+
+    A new key starts from the choice remembered under ``base`` (:func:`picked`), else from
+    ``default``; values no longer among ``options`` are dropped. ``default`` is one option, or
+    a list of options for a multiselect.
+    """
+    ss = st.session_state
+    key = f"{base}.{lang()}"
+    if key not in ss:
+        value = ss.get(PICKED, {}).get(base, default)
+        if isinstance(value, list):
+            value = [v for v in value if v in options] if isinstance(default, list) else default
+        elif value not in options:
+            value = default
+        ss[key] = value
+    return key
+
+
+def picked(base: str, value):
+    """Remember a picker's choice (machine names) under its language-free name; returns it."""
+    st.session_state.setdefault(PICKED, {})[base] = value
+    return value
 
 
 def current(base: str, key: str):

@@ -91,6 +91,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         link whose scenario no longer exists opens the default base scenario.
     """
     notes: list[Note] = []
+    params = {**params, "scenario": _by_title(params["scenario"], names, load)} if "scenario" in params else params
     base = _choice(params, "scenario", names, notes, "url.unknown_scenario", DEFAULT_BASE,
                    value="{value}", base=DEFAULT_BASE)
     lang = _choice(params, "lang", LANGS, notes, "url.bad_lang")
@@ -111,6 +112,16 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         notes.append(Note("…", "", "url.invalid", {"detail": exc.message}))
         state = AppScenario(base=base)
     return state, lang, notes
+
+
+def _by_title(raw, names: Sequence[str], load: Loader):
+    """A scenario parameter given as a title (``惯性趋势``, ``Momentum``), as the command line
+    accepts it, becomes the scenario's name; anything else is left as it is."""
+    values = list(raw) if isinstance(raw, list | tuple) else [raw]
+    for i, value in enumerate(values):
+        if value not in names:
+            values[i] = next((n for n in names if value.strip() in (load(n).title_zh, load(n).title_en)), value)
+    return values if isinstance(raw, list | tuple) else values[0]
 
 
 def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: str, raw: str) -> AppScenario:

@@ -23,10 +23,10 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
 
 def test_exact_number_and_yearly_path(app):
     go(app, "pages/assumptions.py")
-    app.segmented_control(key="asm_group").set_value("tourism_consumption").run()
+    app.segmented_control(key="asm_group.zh").set_value("tourism_consumption").run()
     widget(app.number_input, "w_nu_visitors").set_value(7.25).run()
     assert app.session_state["model"].drivers["visitors"] == (7.25,) * 5
-    app.selectbox(key="peryear_tourism_consumption").set_value("visitors").run()
+    app.selectbox(key="peryear_tourism_consumption.zh").set_value("visitors").run()
     widget(app.number_input, "w_yr_visitors_2030").set_value(4.0).run()
     assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
     assert app.query_params["visitors"] == "7.25,7.25,7.25,7.25,4"
@@ -37,14 +37,14 @@ def test_exact_number_and_yearly_path(app):
 
 def test_actuals_entered_move_the_start_of_the_projection(app):
     go(app, "pages/assumptions.py")
-    app.selectbox(key="act_pick").set_value("visitors").run()
+    app.selectbox(key="act_pick.zh").set_value("visitors").run()
     app.number_input(key="act_value").set_value(2300.0).run()
     app.button(key="act_add").click().run()
     assert_clean(app)
     assert app.session_state["model"].actuals == {"visitors": {2026: 2300.0}}
     assert app.query_params["actual.visitors"] == "2026:2300"
     go(app, "pages/indicator.py")
-    app.selectbox(key="ind_pick").set_value("visitors").run()
+    app.selectbox(key="ind_pick.zh").set_value("visitors").run()
     assert_clean(app)
     assert any("从 2026 年起" in md.value for md in app.markdown)
 
