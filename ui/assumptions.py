@@ -160,8 +160,10 @@ def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarr
         driver_row(ind, cur[d], base[d])
     ids = [ind.id for ind in drivers]
     base_title = state.base_scenario().title(lang())
-    with st.expander(t("asm.per_year")):
-        per_year(code, drivers, cur)
+    # Keyed and tracked, so the editor stays open while the planner types one year after another.
+    with st.expander(t("asm.per_year"), key=f"asm_peryear_open_{code}", on_change="rerun") as box:
+        if box.open:
+            per_year(code, drivers, cur)
     st.button(t("asm.reset_group", base=base_title), key=f"reset_{code}", on_click=_reset, args=(ids,),
               disabled=not any(i in state.model().drivers for i in ids))
 
@@ -198,8 +200,9 @@ def groups() -> None:
     code = state.picked("asm_group", st.segmented_control(
         t("asm.group_pick"), codes, key=state.picker("asm_group", codes, codes[0]), required=True,
         format_func=lambda c: t(f"asm.group.{c}", lg)))
-    if changed:
-        st.caption(t("asm.groups_changed", groups=listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)))
+    # Always one element here: a caption appearing on the first change must not shift what follows.
+    shown = listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)
+    st.caption(t("asm.groups_changed", groups=shown) if changed else "\u00a0")
     code = code or codes[0]
     group_tab(code, dict(GROUPS)[code], cur, base, check)
 

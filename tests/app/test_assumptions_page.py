@@ -26,8 +26,14 @@ def test_exact_number_and_yearly_path(app):
     app.segmented_control(key="asm_group.zh").set_value("tourism_consumption").run()
     widget(app.number_input, "w_nu_visitors").set_value(7.25).run()
     assert app.session_state["model"].drivers["visitors"] == (7.25,) * 5
+    app.session_state["asm_peryear_open_tourism_consumption"] = True  # the planner opens the editor
+    app.run()
     app.selectbox(key="peryear_tourism_consumption.zh").set_value("visitors").run()
     widget(app.number_input, "w_yr_visitors_2030").set_value(4.0).run()
+    assert app.session_state["asm_peryear_open_tourism_consumption"]  # still open after an edit
+    widget(app.number_input, "w_yr_visitors_2029").set_value(5.0).run()
+    assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 5.0, 4.0)
+    widget(app.number_input, "w_yr_visitors_2029").set_value(7.25).run()
     assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
     assert app.query_params["visitors"] == "7.25,7.25,7.25,7.25,4"
     widget(app.number_input, "w_nu_visitors").set_value(-120.0).run()  # impossible: refused, nothing changes
