@@ -275,20 +275,42 @@ def actuals() -> None:
 
 # --------------------------------------------------------------------------- files
 
+UPLOAD_NOTE = "upload_note"
+
+
 def handle_upload(data: bytes, filename: str) -> bool:
-    """Apply an uploaded scenario file, or leave everything as it was and say why."""
+    """Apply an uploaded scenario file, or leave everything as it was and say why.
+
+    The outcome is kept (as i18n keys, so it follows a language switch) and shown right under
+    the uploader by :func:`upload_note`, replacing whatever the previous upload said."""
+    ss = st.session_state
     try:
         new, notes = scenario_files.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
     except m.AppInputError as exc:
-        state.flash("error", t("file.rejected", file=filename, detail=t(exc.key, **exc.values)))
+        ss[UPLOAD_NOTE] = {"kind": "error", "file": filename, "key": exc.key, "values": exc.values}
         return False
     state.set_model(new)
-    scn = state.current_scenario()
-    state.flash("success", t("file.loaded", name=scn.title(lang()), base=state.option_label(new.base),
-                             n=len(new.drivers), a=new.n_actuals))
-    for note in notes:
-        state.flash("warning", t("url.line", param=note.param, value=note.value, reason=t(note.key, **note.values)))
+    ss[UPLOAD_NOTE] = {"kind": "success", "file": filename, "n": len(new.drivers), "a": new.n_actuals,
+                       "model": new.key(),
+                       "notes": [(n.param, n.value, n.key, n.values) for n in notes]}
     return True
+
+
+def upload_note() -> None:
+    """What the last upload gave, in the interface language, beside the uploader."""
+    note = st.session_state.get(UPLOAD_NOTE)
+    if not note:
+        return
+    if note["kind"] == "error":
+        st.error(t("file.rejected", file=note["file"], detail=t(note["key"], **note["values"])), icon="✖")
+        return
+    model = state.model()
+    if model.key() != note["model"]:  # changed since: the news is stale
+        return
+    st.success(t("file.loaded", name=state.current_scenario().title(lang()), base=state.option_label(model.base),
+                 n=note["n"], a=note["a"]), icon="✔")
+    for param, value, key, values in note["notes"]:
+        st.warning(t("url.line", param=param, value=value, reason=t(key, **values)))
 
 
 @state.callback
@@ -351,8 +373,11 @@ def files() -> None:
         st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
                            mime="application/toml", key="dl_toml_asm", on_click="ignore", icon=":material/description:")
         key = f"upload_{st.session_state.get(state.UPLOAD_REV, 0)}"
-        st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=UPLOAD_LIMIT_MB,
+        # The browser's own size check shows only a red mark, in English: let files up to ten times the
+        # limit through, so that ui.files refuses them with a sentence beside the uploader.
+        st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=10 * UPLOAD_LIMIT_MB,
                          on_change=_on_upload, args=(key,), help=t("file.upload_help"))
+        upload_note()
     with right:
         if state.can_save():
             st.markdown(f"**{t('file.save')}**")

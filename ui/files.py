@@ -8,6 +8,7 @@ scenario file and never replaces an existing one unless asked. Pure Python (no S
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -30,10 +31,30 @@ from .model import (
     set_actual,
     set_path,
 )
+from .texts import TEXT
 
 #: Scenarios that ship with the app: saving never replaces them.
 SHIPPED = ("plan", "momentum", "cautious", "ambitious")
 MAX_UPLOAD_BYTES = 1_000_000
+#: The engine's words for a file that is not TOML at all, with the place it stopped reading.
+_TOML_AT = re.compile(r"not valid TOML .*\(at line (\d+), column (\d+)\)")
+
+
+def engine_problem(exc: ScenarioError) -> tuple[str, dict]:
+    """An i18n key and values for the engine's reason for refusing a file: the cases a planner
+    meets most (not TOML, not UTF-8) in the interface language, else the engine's own words
+    with the field they concern. (When the engine gives machine-readable codes, map them here.)"""
+    code = getattr(exc, "code", None)
+    if code and f"engine.{code}" in TEXT:
+        return f"engine.{code}", {"field": exc.field, "detail": exc.reason}
+    at = _TOML_AT.search(exc.reason)
+    if at:
+        return "file.bad_toml", {"line": int(at.group(1)), "column": int(at.group(2))}
+    if "not UTF-8" in exc.reason:
+        return "file.not_utf8", {}
+    if exc.field:
+        return "file.engine_field", {"field": exc.field, "detail": exc.reason}
+    return "error.detail", {"detail": exc.reason}
 
 
 def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
@@ -50,7 +71,8 @@ def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
                               {"value": scn.effective_horizon, "horizon": plan.horizon}))
         return scn, resolve(plan, scn, plan.horizon)
     except ScenarioError as exc:
-        raise AppInputError("error.detail", detail=exc.message) from None
+        key, values = engine_problem(exc)
+        raise AppInputError(key, **values) from None
 
 
 def _changes(state: AppScenario, plan: Plan, base_paths: np.ndarray, res) -> AppScenario:

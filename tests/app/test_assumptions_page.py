@@ -55,13 +55,35 @@ def test_actuals_entered_move_the_start_of_the_projection(app):
     assert any("从 2026 年起" in md.value for md in app.markdown)
 
 
-def test_a_malformed_upload_is_rejected_and_changes_nothing(app):
+def _after_uploader(at):
+    """Messages shown after the uploader on the page (in document order)."""
+    kinds = ("file_uploader", "alert", "error", "success", "warning")
+    order = [node for node in at.main if getattr(node, "type", "") in kinds]
+    start = next(i for i, node in enumerate(order) if node.type == "file_uploader")
+    return [node.value for node in order[start + 1:]]
+
+
+def test_a_malformed_upload_is_rejected_beside_the_uploader_in_the_interface_language(app):
     go(app, "pages/assumptions.py")
     before = app.session_state["model"].key()
     app.file_uploader[0].set_value(("broken.toml", b"[scenario\nname = ", "application/toml")).run()
     assert not app.exception
-    assert any("broken.toml" in e.value and "未载入" in e.value for e in app.error)
     assert app.session_state["model"].key() == before
+    beside = _after_uploader(app)
+    assert len(beside) == 1 and "broken.toml" in beside[0] and "未载入" in beside[0]
+    assert "不是有效的 TOML 文件(第 1 行" in beside[0]
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert "not a valid TOML file" in _after_uploader(app)[0]
+    app.sidebar.radio(key="lang").set_value("zh").run()
+    # Too big: a sentence beside the uploader, replacing the previous one.
+    app.file_uploader[0].set_value(("big.toml", b"#" * 1_200_000, "application/toml")).run()
+    beside = _after_uploader(app)
+    assert len(beside) == 1 and "big.toml" in beside[0] and "超过 1000000 字节的上限" in beside[0]
+    # A good file resolves it: the error goes, the news of the loaded file takes its place.
+    data = (ROOT / "scenarios" / "cautious.toml").read_bytes()
+    app.file_uploader[0].set_value(("cautious.toml", data, "application/toml")).run()
+    beside = _after_uploader(app)
+    assert len(beside) == 1 and "已载入" in beside[0] and not app.error
 
 
 def test_a_good_upload_replaces_the_scenario(app):

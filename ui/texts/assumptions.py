@@ -67,6 +67,10 @@ TEXT = {
                       "The file “{file}” was not loaded; the current scenario is unchanged. Reason: {detail}"),
     "file.too_big": ("文件大小 {size} 字节,超过 {limit} 字节的上限", "the file is {size} bytes; the limit is "
                      "{limit}"),
+    "file.bad_toml": ("不是有效的 TOML 文件(第 {line} 行第 {column} 列附近格式有误)",
+                      "not a valid TOML file (the format breaks near line {line}, column {column})"),
+    "file.not_utf8": ("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text"),
+    "file.engine_field": ("字段 {field}:{detail}", "{field}: {detail}"),
     "file.not_toml": ("文件扩展名应为 .toml", "the file name must end in .toml"),
     "file.save": ("保存到 scenarios/ 文件夹", "Save to the scenarios/ folder"),
     "file.save_name": ("文件名(不含 .toml)", "File name (without .toml)"),
