@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 from sim.io.plan import Indicator
+from sim.report.labels import decimals
 
 from . import display, fmt, state
 from . import files as scenario_files
@@ -53,25 +54,43 @@ def _apply(new_or_fn, keep: str | None) -> None:
     state.set_model(new, keep=keep)
 
 
+def _typed(base: str, key: str) -> float | None:
+    """The number in an entry box, or None (a stale event, or text that is not a number: then
+    the box shows the model again and the page says why, so nothing silently becomes 0)."""
+    value = state.current(base, key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return float(value)
+    try:
+        return m.parse_number(value)
+    except m.AppInputError as exc:
+        state.flash("warning" if exc.key == "num.empty" else "error",
+                    t("asm.kept", value=value.strip()) if exc.key == "num.empty"
+                    else t("asm.rejected", detail=f"“{value.strip()}” {t(exc.key, **exc.values)}"))
+        state.refresh_widgets()
+        return None
+
+
 @state.callback
 def _set_constant(driver_id: str, base: str, key: str) -> None:
-    value = state.current(base, key)
+    value = _typed(base, key)
     if value is None:
         return
     plan = state.get_plan()
     _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id,
-                              [float(value)] * len(years())), base)
+                              [value] * len(years())), base)
 
 
 @state.callback
 def _set_year(driver_id: str, year: int, base: str, key: str) -> None:
-    value = state.current(base, key)
+    value = _typed(base, key)
     if value is None:
         return
     plan = state.get_plan()
     d = plan.driver_index[driver_id]
     path = list(state.current_paths()[d])
-    path[years().index(year)] = float(value)
+    path[years().index(year)] = value
     _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id, path), base)
 
 
@@ -108,11 +127,13 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     changed = not np.allclose(cur, base, rtol=0, atol=1e-9)
     constant = not fmt.varies(cur, ind.pace_unit)
     mean = float(np.mean(cur))
-    lo, hi, step = float(ind.driver_min), float(ind.driver_max), float(ind.driver_step)
+    lo, hi = float(ind.driver_min), float(ind.driver_max)
+    # The slider moves in steps no coarser than the digits shown, so it never reads 195 beside a box of 197.
+    step = min(float(ind.driver_step), 10.0 ** -decimals(ind.pace_unit))
     sl_base, nu_base = f"w_sl_{ind.id}", f"w_nu_{ind.id}"
     sl_key, nu_key = state.wkey(sl_base), state.wkey(nu_base)
     state.ensure(sl_key, min(max(_round(mean, step), lo), hi))
-    state.ensure(nu_key, round(mean, 6))
+    state.ensure(nu_key, m.number_text(mean))
     left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
     with left:
         mark = f" {t('asm.changed')}" if changed else ""
@@ -127,9 +148,8 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
         elif not lo <= mean <= hi:
             st.caption(t("asm.out_of_slider", v=fmt.pace(mean, ind.pace_unit, lg)))
     with right:
-        st.number_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, step=step,
-                        format=_fmt(step / 10 if step < 1 else step), label_visibility="collapsed",
-                        on_change=_set_constant, args=(ind.id, nu_base, nu_key))
+        st.text_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, label_visibility="collapsed",
+                      on_change=_set_constant, args=(ind.id, nu_base, nu_key))
         st.caption(unit(ind.pace_unit, lg))
 
 
@@ -148,6 +168,10 @@ def gdp_block(check) -> None:
                         target=fmt.percent(row["target"])))
         right.slider(t("asm.gdp_all"), -10.0, 30.0, key=key, step=0.1, format="%.1f",
                      on_change=_on_gdp_all, args=(key,), help=t("asm.gdp_all_help"))
+        plan = state.get_plan()
+        paths = state.current_paths()[[plan.driver_index[s] for s in SECTORS]]
+        if not np.allclose(paths, paths[0, 0], rtol=0, atol=1e-9):  # the one rate the slider shows is not theirs
+            right.caption(t("asm.gdp_mixed", v=fmt.percent(row["projected"])))
 
 
 def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarray, check) -> None:
@@ -183,10 +207,9 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
     for col, (y, year) in zip(cols, enumerate(years()), strict=True):
         base = f"w_yr_{pick}_{year}"
         key = state.wkey(base)
-        state.ensure(key, round(float(cur[d][y]), 6))
-        col.number_input(str(year), key=key, step=float(ind.driver_step), format=_fmt(ind.driver_step / 10
-                         if ind.driver_step < 1 else ind.driver_step),
-                         on_change=_set_year, args=(pick, year, base, key))
+        state.ensure(key, m.number_text(cur[d][y]))
+        col.text_input(label_unit(str(year), ind.pace_unit, lg), key=key, on_change=_set_year,
+                       args=(pick, year, base, key))
 
 
 def groups() -> None:
@@ -234,8 +257,13 @@ def _pick_changed() -> None:
 def _add_actual(pick_key: str) -> None:
     ss = st.session_state
     plan = state.get_plan()
-    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]),
-                                float(ss["act_value"])), None)
+    text = ss.get("act_value", "")
+    try:
+        value = m.parse_number(text)
+    except m.AppInputError as exc:
+        state.flash("error", t("asm.rejected", detail=f"“{str(text).strip()}” {t(exc.key, **exc.values)}"))
+        return
+    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]), value), None)
 
 
 @state.callback
@@ -256,9 +284,8 @@ def actuals() -> None:
                                                    format_func=lambda x: name_unit(plan.by_id[x], lg)))
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
-    state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
-    right.number_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
-                       format="%.2f")
+    state.ensure("act_value", m.number_text(round(proj.value(proj.names[0], pick, int(year)), 2)))
+    right.text_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value")
     button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, args=(pick_key,), type="primary")
     entered = state.model().actuals
     if not entered:

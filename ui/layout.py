@@ -58,9 +58,15 @@ def notices() -> None:
         getattr(st, kind)(text)
     st.session_state[state.FLASH] = []
     notes = st.session_state.get(state.NOTES) or []
+    ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
+               for n in notes if not n.applied]
+    applied = [t("url.applied_line", param=n.param, value=n.value, reason=t(n.key, **n.values))
+               for n in notes if n.applied]
+    if ignored:
+        st.warning(t("url.notice") + "\n\n" + "\n".join(f"- {x}" for x in ignored))
+    if applied:
+        st.info(t("url.applied") + "\n\n" + "\n".join(f"- {x}" for x in applied))
     if notes:
-        lines = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values)) for n in notes]
-        st.warning(t("url.notice") + "\n\n" + "\n".join(f"- {x}" for x in lines))
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
 
 

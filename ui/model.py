@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -46,12 +47,14 @@ class AppInputError(ValueError):
 
 @dataclass(frozen=True)
 class Note:
-    """A query parameter (or file field) that was ignored: the reason is ``t(key, **values)``."""
+    """A query parameter (or file field) that was ignored: the reason is ``t(key, **values)``.
+    ``applied``: it was used, completed as the reason says (a short yearly path)."""
 
     param: str
     value: str
     key: str
     values: dict = field(default_factory=dict)
+    applied: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,6 +127,46 @@ class AppScenario:
 
 def constant(path: Sequence[float]) -> bool:
     return all(abs(x - path[0]) < 1e-12 for x in path)
+
+
+# --------------------------------------------------------------------------- typed numbers
+
+#: ``1,600`` or ``12,500.5``: commas that group thousands.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def parse_number(text: str) -> float:
+    """A number as a planner types it: ``6.5``, ``6,5`` (decimal comma), ``1,600`` (thousands),
+    full-width digits, a trailing ``%``.
+
+    Raises
+    ------
+    AppInputError
+        ``num.empty`` for an empty box (the caller keeps the old value), ``url.bad_number``
+        for anything else that is not a finite number.
+    """
+    raw = unicodedata.normalize("NFKC", str(text)).replace(" ", "").replace("\u00a0", "").removesuffix("%")
+    if not raw:
+        raise AppInputError("num.empty")
+    if "," in raw:
+        if _GROUPED.fullmatch(raw):
+            raw = raw.replace(",", "")
+        elif raw.count(",") == 1 and "." not in raw:
+            raw = raw.replace(",", ".")
+        else:
+            raise AppInputError("url.bad_number")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise AppInputError("url.bad_number") from None
+    if not math.isfinite(value):
+        raise AppInputError("url.bad_number")
+    return value
+
+
+def number_text(value: float) -> str:
+    """A value for an entry box: as precise as stored, no grouping (``197.2``, ``-0.05``)."""
+    return f"{round(float(value), 6):.6f}".rstrip("0").rstrip(".") or "0"
 
 
 # --------------------------------------------------------------------------- changes

@@ -104,6 +104,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         raw = _one(params, key, notes)
         try:
             state = _apply_param(state, plan, base_paths, key, raw)
+            notes += _padded(plan, key, raw)
         except AppInputError as exc:
             notes.append(Note(key, raw, exc.key, exc.values))
     try:
@@ -165,6 +166,18 @@ def _apply_driver(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: s
         raise AppInputError("url.wrong_length", n=n)
     values += [values[-1]] * (n - len(values))
     return set_path(state, plan, base_paths, key, values)
+
+
+def _padded(plan: Plan, key: str, raw: str) -> list[Note]:
+    """A note when a yearly path was shorter than the years and its last number was carried on."""
+    if key not in plan.driver_index or "," not in raw:
+        return []
+    values = raw.split(",")
+    years = plan.years()[1:]
+    if len(values) >= len(years):
+        return []
+    return [Note(key, raw, "url.padded", {"k": len(values), "n": len(years), "year": years[len(values)],
+                                          "last": values[-1].strip()}, applied=True)]
 
 
 def _float(text: str) -> float:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from ui import model as m
+
 from .conftest import (
     ROOT,
     assert_clean,
@@ -14,7 +18,7 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
     go(app, "pages/assumptions.py")
     widget(app.slider, "w_sl_secondary_va").set_value(3.0).run()
     assert_clean(app)
-    assert widget(app.number_input, "w_nu_secondary_va").value == 3.0
+    assert widget(app.text_input, "w_nu_secondary_va").value == "3"
     diff = app.dataframe[0].value
     assert list(diff["指标"]) == ["二产增加值"]
     app.button(key="reset_all").click().run()
@@ -24,19 +28,19 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
 def test_exact_number_and_yearly_path(app):
     go(app, "pages/assumptions.py")
     app.segmented_control(key="asm_group.zh").set_value("tourism_consumption").run()
-    widget(app.number_input, "w_nu_visitors").set_value(7.25).run()
+    widget(app.text_input, "w_nu_visitors").input("7.25").run()
     assert app.session_state["model"].drivers["visitors"] == (7.25,) * 5
     app.session_state["asm_peryear_open_tourism_consumption"] = True  # the planner opens the editor
     app.run()
     app.selectbox(key="peryear_tourism_consumption.zh").set_value("visitors").run()
-    widget(app.number_input, "w_yr_visitors_2030").set_value(4.0).run()
+    widget(app.text_input, "w_yr_visitors_2030").input("4").run()
     assert app.session_state["asm_peryear_open_tourism_consumption"]  # still open after an edit
-    widget(app.number_input, "w_yr_visitors_2029").set_value(5.0).run()
+    widget(app.text_input, "w_yr_visitors_2029").input("5,0").run()
     assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 5.0, 4.0)
-    widget(app.number_input, "w_yr_visitors_2029").set_value(7.25).run()
+    widget(app.text_input, "w_yr_visitors_2029").input("7.25").run()
     assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
     assert app.query_params["visitors"] == "7.25,7.25,7.25,7.25,4"
-    widget(app.number_input, "w_nu_visitors").set_value(-120.0).run()  # impossible: refused, nothing changes
+    widget(app.text_input, "w_nu_visitors").input("-120").run()  # impossible: refused, nothing changes
     assert any("未采用" in e.value for e in app.error)
     assert app.session_state["model"].drivers["visitors"] == (7.25, 7.25, 7.25, 7.25, 4.0)
 
@@ -44,7 +48,7 @@ def test_exact_number_and_yearly_path(app):
 def test_actuals_entered_move_the_start_of_the_projection(app):
     go(app, "pages/assumptions.py")
     app.selectbox(key="act_pick.zh").set_value("visitors").run()
-    app.number_input(key="act_value").set_value(2300.0).run()
+    app.text_input(key="act_value").input("2,300").run()
     app.button(key="act_add").click().run()
     assert_clean(app)
     assert app.session_state["model"].actuals == {"visitors": {2026: 2300.0}}
@@ -111,3 +115,34 @@ def test_save_to_scenarios_never_overwrites_silently(app, tmp_path):
     app.checkbox(key="save_overwrite").check().run()
     app.button(key="save_button").click().run()
     assert (tmp_path / "slow-growth.toml").read_text() != first
+
+
+def test_number_boxes_read_numbers_as_planners_type_them(app):
+    go(app, "pages/assumptions.py")
+    box = lambda: widget(app.text_input, "w_nu_secondary_va")  # noqa: E731 - its key changes with each edit
+    box().input("7,5").run()  # a decimal comma is a decimal point, not 75
+    assert app.session_state["model"].drivers["secondary_va"] == (7.5,) * 5
+    box().input("").run()  # an emptied box keeps the value and says so; GDP does not flip to missed
+    assert app.session_state["model"].drivers["secondary_va"] == (7.5,) * 5
+    assert box().value == "7.5" and any("保留原值" in w.value for w in app.warning)
+    box().input("abc").run()
+    assert app.session_state["model"].drivers["secondary_va"] == (7.5,) * 5 and any("abc" in e.value for e in app.error)
+    app.segmented_control(key="asm_group.zh").set_value("industry_energy").run()
+    slider, number = widget(app.slider, "w_sl_energy_capacity"), widget(app.text_input, "w_nu_energy_capacity")
+    assert number.value == "197.2" and slider.value == 197  # one reading, at the digits shown
+
+
+def test_the_one_rate_slider_says_when_the_sectors_differ(app):
+    go(app, "pages/assumptions.py")
+    assert not any("三次产业增速不同" in c.value for c in app.caption)
+    widget(app.text_input, "w_nu_secondary_va").input("40").run()
+    assert any("三次产业增速不同" in c.value for c in app.caption)
+
+
+def test_parse_number():
+    assert [m.parse_number(x) for x in ("6.5", "6,5", "1,600", "１９７.２", " 7 % ", "-0,05", "12,500.5")] == [
+        6.5, 6.5, 1600.0, 197.2, 7.0, -0.05, 12500.5]
+    for bad, key in (("", "num.empty"), ("1,2,3", "url.bad_number"), ("inf", "url.bad_number"), ("x", "url.bad_number")):
+        with pytest.raises(m.AppInputError) as info:
+            m.parse_number(bad)
+        assert info.value.key == key

@@ -56,7 +56,7 @@ def test_a_shared_link_reopens_the_same_assumptions():
     assert model.base == "cautious" and model.drivers == {"primary_va": (5.0,) * 5}
     assert model.actuals == {"visitors": {2026: 2480.0}}
     go(at, "pages/assumptions.py")
-    assert widget(at.number_input, "w_nu_primary_va").value == 5.0
+    assert widget(at.text_input, "w_nu_primary_va").value == "5"
 
 
 def test_a_bad_link_opens_the_base_and_says_what_was_ignored():
@@ -104,3 +104,11 @@ def test_a_link_may_name_the_scenario_by_its_title():
     at = start({"scenario": "惯性趋势"})
     assert not at.warning
     assert at.session_state["model"].base == "momentum" and at.query_params["scenario"] == "momentum"
+
+
+def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
+    at = start({"energy_capacity": "1,2"})
+    assert_clean(at)
+    assert at.session_state["model"].drivers["energy_capacity"] == (1.0, 2.0, 2.0, 2.0, 2.0)
+    assert not at.warning
+    assert "energy_capacity=1,2" in at.info[0].value and "2028年起沿用最后一个数值 2" in at.info[0].value

@@ -38,6 +38,10 @@ TEXT = {
     "asm.reset_all": ("全部恢复为“{base}”", "Reset everything to “{base}”"),
     "asm.diff_title": ("与起点情景“{base}”的不同", "Differences from “{base}”"),
     "asm.diff_none": ("各项速度假设与起点情景相同。", "Every pace is as in the starting scenario."),
+    "asm.kept": ("数值框为空,保留原值(未改为0)。", "The box was empty; the previous value is kept (not set to 0)."),
+    "asm.gdp_mixed": ("三次产业增速不同(地区生产总值合成增速 {v}):拖动此滑块会把三者设为同一数值。",
+                      "The three sectors grow at different rates (GRP {v}): moving this slider sets all "
+                      "three to one rate."),
     "asm.rejected": ("数值未采用:{detail}", "Value not applied: {detail}"),
     "asm.actuals_title": ("实际值(已公布的统计数据)", "Actuals (published statistics)"),
     "asm.actuals_intro": ("录入已公布的实际值(例如2026年统计公报数据)。预测从最近一个实际值起算,"

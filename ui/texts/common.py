@@ -54,6 +54,11 @@ TEXT = {
     "range.percent": ("比例必须在 0–100 之间", "a percentage must be within 0–100"),
     "range.positive": ("必须大于0", "must be above 0"),
     "error.detail": ("{detail}", "{detail}"),
+    "num.empty": ("未填写数值", "no number entered"),
+    "url.padded": ("只给了 {k} 个逐年数值(应为 {n} 个),{year}年起沿用最后一个数值 {last}",
+                   "{k} yearly numbers given (of {n}); from {year} on the last one, {last}, was used"),
+    "url.applied": ("链接中的部分参数已按如下方式补全:", "Some parameters in the link were completed as follows:"),
+    "url.applied_line": ("参数 {param}={value}:{reason}", "Parameter {param}={value}: {reason}"),
     "url.repeated": ("参数重复出现,只用了最后一个", "the parameter appears more than once; the last one was used"),
     # ------------------------------------------------------------------ statuses and common words
     "word.target": ("目标", "target"),
