@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import fmt, state
+from . import fmt, state, url
 from . import model as m
 from .display import projected_text, target_text
 from .i18n import LANGS, lang, status, t
@@ -44,7 +44,13 @@ def sidebar() -> None:
         st.caption(t("side.changes", base=base_title, n=n) if n else t("side.no_changes", base=base_title))
         if current.n_actuals:
             st.caption(t("side.actuals", n=current.n_actuals))
-        st.caption(t("side.link"))
+        if url.fits_link(current):
+            st.caption(t("side.link"))
+        else:  # the link would be too long: say what it leaves out and offer the whole scenario
+            st.warning(t("side.link_numbers_only", n=m.MAX_TEXT))
+            st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
+                               mime="application/toml", key="dl_toml_side", on_click="ignore",
+                               icon=":material/description:")
 
 
 @state.callback

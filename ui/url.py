@@ -32,7 +32,8 @@ from .model import (
 )
 
 ACTUAL_PREFIX = "actual."
-META_KEYS = ("name", "title_zh", "title_en")
+#: Texts a link carries; a rationale longer than MAX_TEXT is left out (see :func:`fits_link`).
+META_KEYS = ("name", "title_zh", "title_en", "rationale")
 #: Query parameters that belong to Streamlit itself, not to the scenario.
 RESERVED = frozenset({"embed", "embed_options"})
 LANGS = ("zh", "en")
@@ -52,11 +53,16 @@ def to_query(state: AppScenario, plan: Plan, lang: str = "zh") -> dict[str, str]
     for ind_id, obs in state.actuals.items():
         q[ACTUAL_PREFIX + ind_id] = ",".join(f"{y}:{_num(v)}" for y, v in sorted(obs.items()))
     for key in META_KEYS:
-        if getattr(state, key):
+        if getattr(state, key) and len(getattr(state, key)) <= MAX_TEXT:
             q[key] = getattr(state, key)
     if lang != "zh":
         q["lang"] = lang
     return q
+
+
+def fits_link(state: AppScenario) -> bool:
+    """Whether the link carries every text of ``state`` (else only its numbers: offer the file)."""
+    return all(len(getattr(state, key)) <= MAX_TEXT for key in META_KEYS)
 
 
 def _one(params: Mapping[str, str | list[str]], key: str, notes: list[Note]) -> str:

@@ -112,3 +112,16 @@ def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
     assert at.session_state["model"].drivers["energy_capacity"] == (1.0, 2.0, 2.0, 2.0, 2.0)
     assert not at.warning
     assert "energy_capacity=1,2" in at.info[0].value and "2028年起沿用最后一个数值 2" in at.info[0].value
+
+
+def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
+    go(app, "pages/assumptions.py")
+    widget(app.text_area, "w_meta_rationale").input("按2025年实际增速外推,二产放缓。").run()
+    assert app.query_params["rationale"] == "按2025年实际增速外推,二产放缓。"
+    again = start(dict(app.query_params))
+    assert again.session_state["model"].rationale == "按2025年实际增速外推,二产放缓。"
+    long = "理由" * 150
+    widget(app.text_area, "w_meta_rationale").input(long).run()
+    assert "rationale" not in app.query_params
+    assert any("只带数值" in w.value for w in app.sidebar.warning)
+    assert "dl_toml_side" in [b.key for b in app.sidebar.get("download_button")]

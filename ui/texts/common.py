@@ -23,6 +23,10 @@ TEXT = {
     "side.actuals": ("已录入实际值 {n} 个", "{n} actual values entered"),
     "side.link": ("当前情景已写入浏览器地址栏:复制链接发给同事,即可打开同样的假设。",
                   "The scenario is in the address bar: copy the link to send a colleague the same assumptions."),
+    "side.link_numbers_only": ("情景说明超过{n}个字,未写入链接:链接只带数值和标题。请下载情景文件,连同说明一起发给同事。",
+                               "The rationale is longer than {n} characters and is not in the link: the link "
+                               "carries the numbers and titles only. Download the scenario file to share it "
+                               "with its rationale."),
     "error.unexpected": ("页面出现问题,未能完成计算:{msg}。请刷新页面;如仍出现,请把当前链接发给维护人员。",
                          "Something went wrong and the page could not finish: {msg}. Reload the page; "
                          "if it happens again, send the current link to the maintainers."),
