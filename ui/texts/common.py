@@ -57,6 +57,10 @@ TEXT = {
     "range.points_max": ("每年变化不能超过100个百分点", "a percentage cannot move more than 100 points a year"),
     "range.percent": ("比例必须在 0–100 之间", "a percentage must be within 0–100"),
     "range.positive": ("必须大于0", "must be above 0"),
+    "range.level": ("水平值不能为负", "a level cannot be negative"),
+    "range.index": ("该指标报告未给出水平值,按指数(基期={base})推算:请按同一指数录入(应在 {low}–{high} 之间),不要用{unit}",
+                    "this indicator has no reported level and is projected as an index (base year = {base}): "
+                    "enter the value on that index (between {low} and {high}), not in {unit}"),
     "error.detail": ("{detail}", "{detail}"),
     "num.empty": ("未填写数值", "no number entered"),
     "url.padded": ("只给了 {k} 个逐年数值(应为 {n} 个),{year}年起沿用最后一个数值 {last}",
