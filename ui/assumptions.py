@@ -227,7 +227,19 @@ def groups() -> None:
     shown = listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)
     st.caption(t("asm.groups_changed", groups=shown) if changed else "\u00a0")
     code = code or codes[0]
+    flipped(check)
     group_tab(code, dict(GROUPS)[code], cur, base, check)
+
+
+def flipped(check) -> None:
+    """Targets whose status the planner's changes turned, right beside the sliders that did it."""
+    lg = lang()
+    changes = display.flips(state.base_result().check, check, lg)
+    base_title = state.base_scenario().title(lg)
+    if changes:
+        st.info(t("asm.flips", base=base_title, n=len(changes), items=listing(changes, lg)), icon=":material/swap_horiz:")
+    else:  # always one element here, so nothing below moves when the first status turns
+        st.caption(t("asm.flips_none", base=base_title))
 
 
 # --------------------------------------------------------------------------- differences

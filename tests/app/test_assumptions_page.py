@@ -146,3 +146,13 @@ def test_parse_number():
         with pytest.raises(m.AppInputError) as info:
             m.parse_number(bad)
         assert info.value.key == key
+
+
+def test_what_flips_is_listed_beside_the_sliders(app):
+    go(app, "pages/assumptions.py")
+    assert any("各项目标状态与“规划目标”相同" in c.value for c in app.caption)
+    app.segmented_control(key="asm_group.zh").set_value("industry_energy").run()
+    widget(app.slider, "w_sl_energy_capacity").set_value(100.0).run()
+    assert_clean(app)
+    flips = [i.value for i in app.info if "状态改变" in i.value]
+    assert len(flips) == 1 and "综合能源装机规模 ✔→✖" in flips[0]

@@ -38,6 +38,9 @@ TEXT = {
     "asm.reset_all": ("全部恢复为“{base}”", "Reset everything to “{base}”"),
     "asm.diff_title": ("与起点情景“{base}”的不同", "Differences from “{base}”"),
     "asm.diff_none": ("各项速度假设与起点情景相同。", "Every pace is as in the starting scenario."),
+    "asm.flips": ("与“{base}”相比,{n} 项目标状态改变:{items}", "Compared with “{base}”, {n} targets "
+                  "changed status: {items}"),
+    "asm.flips_none": ("各项目标状态与“{base}”相同。", "Every target has the same status as in “{base}”."),
     "asm.kept": ("数值框为空,保留原值(未改为0)。", "The box was empty; the previous value is kept (not set to 0)."),
     "asm.gdp_mixed": ("三次产业增速不同(地区生产总值合成增速 {v}):拖动此滑块会把三者设为同一数值。",
                       "The three sectors grow at different rates (GRP {v}): moving this slider sets all "
