@@ -40,7 +40,18 @@ for col, n, label in zip(cols, names, labels, strict=True):
                       met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
 
 st.subheader(t("cmp.status_title"))
-st.table(display.compare_table(result.check, names, labels, plan), hide_index=True, border="horizontal")
+left, right = st.columns(2)
+only_different = left.checkbox(t("cmp.only_different"), key="cmp_only_different")
+# Four scenarios and three difference columns do not fit side by side: the differences are then asked for.
+deltas = right.checkbox(t("cmp.deltas"), key=f"cmp_deltas_{len(names)}", value=len(names) <= 3)
+table = display.compare_table(result.check, names, labels, plan, only_different=only_different, deltas=deltas)
+if table.empty:
+    st.info(t("cmp.no_differences"))
+else:
+    with st.container(key="cmp_targets"):
+        st.html("<style>.st-key-cmp_targets td:not(:nth-child(1)):not(:nth-child(2)) * "
+                "{ white-space: nowrap !important; }</style>")
+        st.table(display.compare_styled(table), border="horizontal")
 st.caption(t("board.assumed_note"))
 
 st.subheader(t("cmp.charts_title"))

@@ -167,8 +167,14 @@ def scenario_labels(titles: list[str], names: list[str]) -> list[str]:
 
 
 def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan: Plan,
-                  which: str = "target", lang_: str | None = None) -> pd.DataFrame:
-    """Targets as rows; per scenario the projected value with its status; differences to the first."""
+                  which: str = "target", lang_: str | None = None, only_different: bool = False,
+                  deltas: bool = True) -> pd.DataFrame:
+    """Targets as rows; per scenario the projected value with its status; differences to the first.
+
+    ``only_different`` keeps the rows where the scenarios' statuses or shown values differ;
+    ``deltas=False`` leaves out the difference columns (four scenarios side by side). The
+    statuses behind each scenario column are in ``table.attrs["statuses"]`` (label → codes).
+    """
     lg = lang_ or lang()
     rows = check[check["check"] == which]
     wide = compare_checks(rows, base=names[0])
@@ -177,6 +183,7 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for _, r in first.iterrows()],
         t("col.target", lg): [target_text(r, lg) for _, r in first.iterrows()],
     })
+    statuses = {}
     for n, label in zip(names, labels, strict=True):
         values = []
         for i, r in first.iterrows():
@@ -184,11 +191,24 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
             row["projected"] = wide.loc[i, n]
             values.append(f"{status_cell(wide.loc[i, f'{n}:status'], lg)} {projected_text(row, lg)}")
         out[label] = values
-    for n, label in zip(names[1:], labels[1:], strict=True):
-        col = f"{n}−{names[0]}"
-        out[t("cmp.delta", lg, a=label, b=labels[0])] = [
-            fmt.gap(wide.loc[i, col], first.loc[i, "measure_unit"], lg) for i in range(len(first))]
+        statuses[label] = list(wide[f"{n}:status"])
+    if deltas:
+        for n, label in zip(names[1:], labels[1:], strict=True):
+            col = f"{n}−{names[0]}"
+            out[t("cmp.delta", lg, a=label, b=labels[0])] = [
+                fmt.gap(wide.loc[i, col], first.loc[i, "measure_unit"], lg) for i in range(len(first))]
+    if only_different:
+        keep = out[labels].nunique(axis=1) > 1
+        out = out[keep].reset_index(drop=True)
+        statuses = {k: [s for s, kept in zip(v, keep, strict=True) if kept] for k, v in statuses.items()}
+    out.attrs["statuses"] = statuses
     return out
+
+
+def compare_styled(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """A comparison table with each scenario's cells shaded by status, as on the board."""
+    extra = {label: [STATUS_BG.get(s, "") for s in codes] for label, codes in table.attrs["statuses"].items()}
+    return styled(table, [""] * len(table), extra)
 
 
 def driver_differences(plan: Plan, paths: list[np.ndarray], labels: list[str],
