@@ -133,7 +133,8 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     sl_base, nu_base = f"w_sl_{ind.id}", f"w_nu_{ind.id}"
     sl_key, nu_key = state.wkey(sl_base), state.wkey(nu_base)
     state.ensure(sl_key, min(max(_round(mean, step), lo), hi))
-    state.ensure(nu_key, m.number_text(mean))
+    # One digit more than the slider shows (197.2 beside 197; 20.51 beside 20.5), never a float's tail.
+    state.ensure(nu_key, m.number_text(round(mean, decimals(ind.pace_unit) + 1)))
     left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
     with left:
         mark = f" {t('asm.changed')}" if changed else ""
@@ -207,7 +208,7 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
     for col, (y, year) in zip(cols, enumerate(years()), strict=True):
         base = f"w_yr_{pick}_{year}"
         key = state.wkey(base)
-        state.ensure(key, m.number_text(cur[d][y]))
+        state.ensure(key, m.number_text(round(float(cur[d][y]), decimals(ind.pace_unit) + 1)))
         col.text_input(label_unit(str(year), ind.pace_unit, lg), key=key, on_change=_set_year,
                        args=(pick, year, base, key))
 
