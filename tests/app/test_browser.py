@@ -247,3 +247,28 @@ def test_switching_language_keeps_the_scenario_and_the_link(server, driver):
     driver.get(driver.current_url)  # reload the link as it now stands
     _wait_text(driver, "[data-testid='stSidebar']", "Momentum")
     assert "ignored" not in driver.find_element("css selector", "[data-testid='stMain']").text
+
+
+def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def box(year: int):
+        return WebDriverWait(driver, WAIT).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, f"[class*='st-key-w_yr_primary_va_{year}'] input"))
+
+    driver.get(server + "/assumptions?scenario=momentum")
+    WebDriverWait(driver, WAIT).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[class*='st-key-asm_peryear_open_economy'] summary")).click()
+    first = box(2026)
+    first.send_keys(Keys.CONTROL, "a")
+    first.send_keys("3,5", Keys.TAB)  # a decimal comma: 3.5, not 35
+    _wait_url(driver, "primary_va=3.5%2C5.9")
+    second = box(2027)  # still there: the editor did not close after the first edit
+    assert second.is_displayed()
+    second.send_keys(Keys.CONTROL, "a")
+    second.send_keys("4", Keys.TAB)
+    _wait_url(driver, "primary_va=3.5%2C4%2C5.9")
+    assert box(2028).is_displayed()
+    _shot(driver, "assumptions_per_year.png")
