@@ -415,9 +415,13 @@ def files() -> None:
         key = f"upload_{st.session_state.get(state.UPLOAD_REV, 0)}"
         # The browser's own size check shows only a red mark, in English: let files up to ten times the
         # limit through, so that ui.files refuses them with a sentence beside the uploader.
-        st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=10 * UPLOAD_LIMIT_MB,
-                         on_change=_on_upload, args=(key,), help=t("file.upload_help"))
-        upload_note()
+        with st.container(key="asm_upload"):
+            # The widget would print the browser's 10 MB in English; the label states the real limit.
+            st.html("<style>.st-key-asm_upload [data-testid='stFileUploaderDropzoneInstructions'] "
+                    "{ display: none; }</style>")
+            st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=10 * UPLOAD_LIMIT_MB,
+                             on_change=_on_upload, args=(key,), help=t("file.upload_help"))
+            upload_note()
     with right:
         if state.can_save():
             st.markdown(f"**{t('file.save')}**")
