@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import assumptions
+from ui import assumptions, filebox
 from ui.boot import guard
 from ui.i18n import t
 
@@ -16,4 +16,4 @@ assumptions.differences()
 st.divider()
 assumptions.actuals()
 st.divider()
-assumptions.files()
+filebox.files()

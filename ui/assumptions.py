@@ -1,13 +1,11 @@
 """Widgets of the assumptions page: sliders, exact numbers, yearly paths, actuals, files.
 
-Every widget takes its value from the model (:mod:`ui.state`) and writes back through a
+(The scenario-file box at the foot of the page is :mod:`ui.filebox`.) Every widget takes its value from the model (:mod:`ui.state`) and writes back through a
 callback, so a change is applied once, before the page runs, and every other widget and
 the URL follow it. Values the engine would reject are refused with a plain message.
 """
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 import numpy as np
 import streamlit as st
@@ -16,12 +14,10 @@ from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
 from . import display, fmt, state
-from . import files as scenario_files
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
 SECTORS = ("primary_va", "secondary_va", "tertiary_va")
-UPLOAD_LIMIT_MB = 1
 
 
 def years() -> tuple[int, ...]:
@@ -311,123 +307,3 @@ def actuals() -> None:
             a, b = st.columns([8, 1], vertical_alignment="center")
             a.markdown(f"{name(ind, lg)} · {y}: **{fmt.value(v, ind.value_unit, lg)}**")
             b.button(t("asm.act_remove"), key=f"act_rm_{ind_id}_{y}", on_click=_remove_actual, args=(ind_id, y))
-
-
-# --------------------------------------------------------------------------- files
-
-UPLOAD_NOTE = "upload_note"
-
-
-def handle_upload(data: bytes, filename: str) -> bool:
-    """Apply an uploaded scenario file, or leave everything as it was and say why.
-
-    The outcome is kept (as i18n keys, so it follows a language switch) and shown right under
-    the uploader by :func:`upload_note`, replacing whatever the previous upload said."""
-    ss = st.session_state
-    try:
-        new, notes = scenario_files.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
-    except m.AppInputError as exc:
-        ss[UPLOAD_NOTE] = {"kind": "error", "file": filename, "key": exc.key, "values": exc.values}
-        return False
-    state.set_model(new)
-    ss[UPLOAD_NOTE] = {"kind": "success", "file": filename, "n": len(new.drivers), "a": new.n_actuals,
-                       "model": new.key(),
-                       "notes": [(n.param, n.value, n.key, n.values) for n in notes]}
-    return True
-
-
-def upload_note() -> None:
-    """What the last upload gave, in the interface language, beside the uploader."""
-    note = st.session_state.get(UPLOAD_NOTE)
-    if not note:
-        return
-    if note["kind"] == "error":
-        st.error(t("file.rejected", file=note["file"], detail=t(note["key"], **note["values"])), icon="✖")
-        return
-    model = state.model()
-    if model.key() != note["model"]:  # changed since: the news is stale
-        return
-    st.success(t("file.loaded", name=state.current_scenario().title(lang()), base=state.option_label(model.base),
-                 n=note["n"], a=note["a"]), icon="✔")
-    for param, value, key, values in note["notes"]:
-        st.warning(t("url.line", param=param, value=value, reason=t(key, **values)))
-
-
-@state.callback
-def _on_upload(key: str) -> None:
-    ss = st.session_state
-    uploaded = ss.get(key)
-    if uploaded is None:
-        return
-    ss[state.UPLOAD_REV] = ss.get(state.UPLOAD_REV, 0) + 1
-    handle_upload(uploaded.getvalue(), uploaded.name)
-
-
-@state.callback
-def _set_meta(field: str, base: str, key: str) -> None:
-    value = state.current(base, key)
-    if value is None:
-        return
-    value = str(value).strip()
-    if field == "name" and value and not m.NAME_RE.fullmatch(value):
-        state.flash("error", t("file.bad_name"))
-        state.refresh_widgets()
-        return
-    state.set_model(replace(state.model(), **{field: value}), keep=base)
-
-
-@state.callback
-def _on_save() -> None:
-    ss = st.session_state
-    base = state.base_scenario()
-    current = state.model()
-
-    def text(file_name: str) -> str:
-        return replace(current, name=file_name).build(base, child=True).to_toml()
-
-    try:
-        path = scenario_files.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
-                      bool(ss.get("save_overwrite")), [n.name for n in base.chain])
-    except m.AppInputError as exc:
-        state.flash("error", t(exc.key, **exc.values))
-        return
-    state.flash("success", t("file.saved", path=path))
-
-
-def files() -> None:
-    scn = state.current_scenario()
-    current = state.model()
-    st.subheader(t("file.title"))
-    with st.expander(t("file.meta")):
-        for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
-            base = f"w_meta_{field}"
-            key = state.wkey(base)
-            state.ensure(key, getattr(current, field) or getattr(scn, field))
-            st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
-                          on_change=_set_meta, args=(field, base, key))
-        key = state.wkey("w_meta_rationale")
-        state.ensure(key, current.rationale or scn.rationale.strip())
-        st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
-    left, right = st.columns(2)
-    with left:
-        st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
-                           mime="application/toml", key="dl_toml_asm", on_click="ignore", icon=":material/description:")
-        key = f"upload_{st.session_state.get(state.UPLOAD_REV, 0)}"
-        # The browser's own size check shows only a red mark, in English: let files up to ten times the
-        # limit through, so that ui.files refuses them with a sentence beside the uploader.
-        with st.container(key="asm_upload"):
-            # The widget would print the browser's 10 MB in English; the label states the real limit.
-            st.html("<style>.st-key-asm_upload [data-testid='stFileUploaderDropzoneInstructions'] "
-                    "{ display: none; }</style>")
-            st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=10 * UPLOAD_LIMIT_MB,
-                             on_change=_on_upload, args=(key,), help=t("file.upload_help"))
-            upload_note()
-    with right:
-        if state.can_save():
-            st.markdown(f"**{t('file.save')}**")
-            state.ensure("save_name", scn.name if scn.name not in scenario_files.SHIPPED else f"{scn.name}-custom")
-            st.text_input(t("file.save_name"), key="save_name", max_chars=40)
-            st.checkbox(t("file.overwrite"), key="save_overwrite")
-            st.button(t("file.save_button"), key="save_button", on_click=_on_save, icon=":material/save:")
-        else:
-            st.caption(t("file.local_only"))

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +61,6 @@ PICKED = "picked"
 LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
 CURRENT = "@current"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True, eq=False)
@@ -403,27 +401,3 @@ def compare_tokens() -> list[str]:
         chosen = [x for x in chosen if x in options]
     ss[COMPARE] = chosen[:4]
     return ss[COMPARE]
-
-
-# --------------------------------------------------------------------------- saving
-
-def save_folder() -> Path:
-    """Where scenarios are saved: ``$FYP_SCENARIOS`` if set, else the project's ``scenarios/``."""
-    return Path(os.environ.get("FYP_SCENARIOS") or ROOT / "scenarios")
-
-
-def can_save() -> bool:
-    """Saving to disk is offered only when the app runs on the planner's own machine.
-
-    ``FYP_APP_SAVE=1``/``0`` forces it on or off; otherwise the browser must be talking to
-    localhost.
-    """
-    forced = os.environ.get("FYP_APP_SAVE")
-    if forced in ("0", "1"):
-        return forced == "1"
-    try:
-        url = st.context.url or ""
-    except Exception:  # pragma: no cover - very old Streamlit
-        url = ""
-    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
-    return host in ("localhost", "127.0.0.1", "::1")
