@@ -29,6 +29,7 @@ pages = [
             url_path="uncertainty"),
     st.Page("pages/review.py", title=t("nav.review"), icon=":material/history:", url_path="review"),
     st.Page("pages/audit.py", title=t("nav.audit"), icon=":material/fact_check:", url_path="audit"),
+    st.Page("pages/draft.py", title=t("nav.draft"), icon=":material/upload_file:", url_path="draft"),
     st.Page("pages/export.py", title=t("nav.export"), icon=":material/download:", url_path="export"),
 ]
 

@@ -1,8 +1,9 @@
-"""回顾与评估: the 14th-plan record, the mid-term review with actuals entry, and the brief download."""
+"""回顾与评估: the 14th-plan record, annual monitoring (the mid-term review in its year) with
+actuals entry and the Word report, and the brief download."""
 
 import streamlit as st
 
-from ui import review
+from ui import monitor, review
 from ui.boot import guard
 from ui.i18n import t
 
@@ -13,6 +14,6 @@ tab_history, tab_mid, tab_brief = st.tabs([t("rev.tab_history"), t("rev.tab_mid"
 with tab_history:
     review.history_tab()
 with tab_mid:
-    review.midterm_tab()
+    monitor.monitoring_tab()
 with tab_brief:
     review.brief_tab()

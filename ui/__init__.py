@@ -19,7 +19,7 @@ probability  Probabilities in words and colours (bands from ``sim.report.labels`
 display      Engine rows as worded tables for the board, comparisons and differences.
 charts       Plotly figures: paths with targets, fans, tornados.
 layout       Pieces every page shares: sidebar, notices, headline cards.
-assumptions, details, exports, uncertainty, review, audit
-             The larger pieces of one page each.
+assumptions, details, exports, uncertainty, review, monitor, audit
+             The larger pieces of one page each (monitor: the review page's 年度监测 tab).
 boot         ``guard()``, the first call of every page script.
 """

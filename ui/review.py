@@ -1,7 +1,9 @@
-"""The record-and-review page's three tabs: the 14th-plan record, the mid-term review, the brief.
+"""The record-and-review page: the 14th-plan record, the actuals a review is made from, the brief.
 
-Tables come from :mod:`sim.review.history` and :mod:`sim.review.midterm`, headed in the
-interface language (``rev.col.*`` texts); the brief from :mod:`sim.report.brief.content`.
+Tables come from :mod:`sim.review.history`, headed in the interface language (``rev.col.*``
+texts); the brief from :mod:`sim.report.brief.content`. The monitoring tab (年度监测, the
+mid-term review in its year) is :mod:`ui.monitor`, which reads the actuals through
+:func:`entered_actuals`.
 """
 
 from __future__ import annotations
@@ -12,19 +14,15 @@ from sim import list_scenarios
 from sim.io.actuals import parse_actuals
 from sim.io.errors import InputError
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.review.midterm import counts, midterm_review, scenario_actuals
+from sim.review.midterm import scenario_actuals
 
 from . import state
 from .i18n import lang, name, t
 
-#: Marks that render without a colour-emoji font (ahead, on track, behind, no data).
-VERDICT_ICON = {"ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 PACE_COLUMNS = ["name", "period", "past_bound", "past_pace", "needed_pace", "pace_unit", "ratio", "ratio_alternatives"]
 RECORD_COLUMNS = ["name", "unit", "measure", "value", "reading", "bound", "start_year", "start_level", "end_level",
                   "pace", "pace_unit", "why"]
 BACKCAST_COLUMNS = ["name", "check", "stated", "engine", "difference", "reproduced"]
-MIDTERM_COLUMNS = ["name", "as_of", "actual", "goal", "elapsed_share", "covered_share", "progress", "achieved_pace",
-                   "required_pace", "pace_unit", "verdict"]
 
 
 def names() -> dict[str, str]:
@@ -33,13 +31,14 @@ def names() -> dict[str, str]:
     return {i.id: name(i, lg) for i in state.get_plan().indicators}
 
 
-def show(frame, columns: list[str]) -> None:
-    """A table with the given columns, headed in the interface language, numbers to two decimals."""
+def show(frame, columns: list[str], texts: str = "rev.col") -> None:
+    """A table with the given columns, headed in the interface language (texts ``{texts}.{column}``),
+    numbers to two decimals."""
     table = frame[columns].copy()
     for c in table.columns:
         if table[c].dtype.kind == "f":
             table[c] = table[c].round(2).where(table[c].abs() > 5e-3, 0.0).where(table[c].notna())
-    st.dataframe(table.rename(columns={c: t(f"rev.col.{c}") for c in columns}), hide_index=True, width="stretch")
+    st.dataframe(table.rename(columns={c: t(f"{texts}.{c}") for c in columns}), hide_index=True, width="stretch")
 
 
 def check_label(text: str) -> str:
@@ -91,28 +90,6 @@ def entered_actuals() -> tuple[dict, str]:
         for key, obs in parse_actuals(upload.getvalue(), upload.name, suffix).items():
             actuals.setdefault(key, {}).update(obs)
     return actuals, upload.name if upload is not None else "app"
-
-
-def midterm_tab() -> None:
-    """Actuals in, and ahead / on track / behind per target out."""
-    st.caption(t("rev.mid_intro"))
-    try:
-        actuals, source = entered_actuals()
-        review = midterm_review(state.get_plan(), actuals, source=source) if actuals else None
-    except InputError as exc:
-        st.error(exc.message)
-        review = None
-    if review is None:
-        st.info(t("rev.none"))
-        return
-    c = counts(review)
-    for col, v in zip(st.columns(3), ("ahead", "on_track", "behind"), strict=True):
-        col.metric(f"{VERDICT_ICON[v]} {t('rev.' + v)}", c[v])
-    shown = review[review["verdict"] != "no_data"]
-    show(shown.assign(name=shown["indicator"].map(names()), elapsed_share=shown["elapsed_share"] * 100,
-                      covered_share=shown["covered_share"] * 100,
-                      verdict=[f"{VERDICT_ICON[v]} {t('rev.verdict.' + v)}" for v in shown["verdict"]]),
-         MIDTERM_COLUMNS)
 
 
 @state.callback

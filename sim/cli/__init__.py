@@ -2,7 +2,7 @@
 :class:`~sim.io.errors.InputError` into one line and exit status 2; each other module registers
 one group of subcommands with ``register(sub, parents)``.
 
-May import every layer below it (report, review, uncertainty, engine, io); nothing imports it.
+May import every layer below it (report, review, uncertainty, draft, engine, io); nothing imports it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 #: Command modules in the order their commands appear in ``fyp --help``.
-MODULES = ("core", "uncertainty", "review")
+MODULES = ("core", "uncertainty", "review", "draft")
 
 
 def register_all(sub, parents) -> None:

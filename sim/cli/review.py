@@ -1,4 +1,4 @@
-"""Review commands: audit, history, midterm, report."""
+"""Review commands: audit, history, midterm, monitor, report."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import pandas as pd
 
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
+from sim.io.attribute import ATTRIBUTE_ZH
 from sim.review.audit import SEVERITIES, SEVERITY_ZH, audit_plan, summary
 from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.review.midterm import VERDICT_ZH, counts, midterm_review, scenario_actuals
+from sim.review.midterm import VERDICT_ZH, counts, midterm_review, midterm_year, scenario_actuals
+from sim.review.monitor import WARNING_ZH, band_summary, monitor, next_year, summary_line
 
 #: Chinese headers for the columns these commands add (the rest come from sim.report.labels).
 HEADERS_ZH = {
@@ -23,11 +25,20 @@ HEADERS_ZH = {
     "ratio": "所需/过去", "ratio_alternatives": "其他理解下的倍数", "engine": "模型值", "difference": "差",
     "reproduced": "一致", "used": "用于速度", "goal": "目标水平", "as_of": "观测年", "actual": "实际值",
     "elapsed_share": "时间进度", "covered_share": "任务进度", "progress": "进度比", "achieved_pace": "已实现速度",
-    "required_pace": "所需速度", "verdict": "判断",
+    "required_pace": "所需速度", "verdict": "评估结论",
+    # monitoring (fyp monitor)
+    "binding": "属性", "scheduled": "序时进度", "completion_pct": "完成情况(%)", "warning": "预警",
+    "target_pace": "年均目标速度", "target_pace_unit": "目标速度单位", "binding_basis": "属性依据",
+    "lead_department": "牵头部门", "from_year": "起始年", "next_year": "下一年", "path_level": "序时进度水平",
+    "need_level": "需达到", "need_pace": "需增长(增加)", "steady_pace": "至目标年年均需",
+    "scenario_level": "情景水平", "scenario_pace": "情景速度",
 }
 AUDIT_VIEW = ["severity", "rule", "name", "year", "arithmetic", "finding"]
-MIDTERM_VIEW = ["name", "kind", "target", "as_of", "actual", "elapsed_share", "covered_share", "progress",
-                "achieved_pace", "required_pace", "pace_unit", "verdict"]
+MIDTERM_VIEW = ["name", "kind", "target", "as_of", "actual", "scheduled", "elapsed_share", "covered_share",
+                "progress", "achieved_pace", "required_pace", "pace_unit", "verdict"]
+MONITOR_VIEW = ["name", "binding", "unit", "as_of", "actual", "scheduled", "completion_pct", "verdict", "warning"]
+NEXT_VIEW = ["name", "binding", "from_year", "actual", "next_year", "need_level", "need_pace", "steady_pace",
+             "scenario_pace", "pace_unit"]
 
 
 def register(sub, parents) -> None:
@@ -49,15 +60,29 @@ def register(sub, parents) -> None:
     p = sub.add_parser("midterm", parents=parents, help="mid-term review: progress of each target (时间过半、任务过半)")
     p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals are used (name, title or path)")
     p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
-    p.add_argument("--as-of", type=int, metavar="YEAR", help="review year (default: the latest actual)")
+    p.add_argument("--as-of", type=int, metavar="YEAR", help="review year (default: the mid-term year, 2028)")
     p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_midterm)
 
-    p = sub.add_parser("report", parents=parents, help="printable brief in Chinese (.pdf or .html)")
+    p = sub.add_parser("monitor", parents=parents,
+                       help="年度监测: each target against its 序时进度, with 预警 and next year's requirement")
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals (and next-year pace) are used")
+    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("--year", type=int, metavar="YEAR", help="monitoring year (default: the latest actual)")
+    p.add_argument("--next", action="store_true",
+                   help="next year's requirement to get back on the path, beside the scenario's pace")
+    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
+    p.set_defaults(run=cmd_monitor)
+
+    p = sub.add_parser("report", parents=parents,
+                       help="printable brief in Chinese (.pdf or .html), or the monitoring report (.docx)")
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="the first is the subject; others are compared")
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="brief.pdf or brief.html")
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="brief.pdf or brief.html; 评估.docx for the 年度监测/中期评估 report (needs --actuals)")
     p.add_argument("--actuals", metavar="FILE", help="observed values added to every scenario")
+    p.add_argument("--year", type=int, metavar="YEAR", help="monitoring year of a .docx report (default: latest actual)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date printed on the brief (default: today)")
     p.set_defaults(run=cmd_report)
 
@@ -70,6 +95,10 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
         out["severity"] = out["severity"].map(SEVERITY_ZH)
     if "verdict" in out:
         out["verdict"] = out["verdict"].map(VERDICT_ZH)
+    if "warning" in out:
+        out["warning"] = out["warning"].map(WARNING_ZH)
+    if "binding" in out:
+        out["binding"] = out["binding"].map(lambda v: ATTRIBUTE_ZH.get(v, "—"))
     if "measure" in out:
         out["measure"] = out["measure"].map(MEASURE_ZH)
     if "reading" in out:
@@ -109,24 +138,48 @@ def cmd_history(args) -> int:
     return 0
 
 
-def cmd_midterm(args) -> int:
-    plan = plan_from_args(args)
-    scenario = scenario_from_ref(args.scenario)
+def _observed(args, ref: str, file: str | None):
+    """The scenario, its actuals with those of ``file`` on top, and where they came from."""
+    scenario = scenario_from_ref(ref)
     actuals = scenario_actuals(scenario)
     source = scenario.path
-    if args.actuals:
-        for key, obs in load_actuals(args.actuals).items():
+    if file:
+        for key, obs in load_actuals(file).items():
             actuals.setdefault(key, {}).update(obs)
-        source = args.actuals
+        source = file
     if not actuals:
-        raise UsageError(args.scenario, "actuals", "no observed values: give --actuals FILE or a scenario with "
+        raise UsageError(ref, "actuals", "no observed values: give --actuals FILE or a scenario with "
                          "[actuals] tables")
+    return scenario, actuals, source
+
+
+def cmd_midterm(args) -> int:
+    plan = plan_from_args(args)
+    _, actuals, source = _observed(args, args.scenario, args.actuals)
     review = midterm_review(plan, actuals, args.as_of, source=source)
     table = review if (args.output or args.all_columns) else review[MIDTERM_VIEW]
     emit(_zh(table, args), args, sheet="midterm")
     if not args.output:
         c = counts(review)
-        print(f"{c['ahead']} ahead, {c['on_track']} on track, {c['behind']} behind, {c['no_data']} without data")
+        print(f"{args.as_of or midterm_year(plan)}: {c['achieved']} achieved, {c['ahead']} ahead, "
+              f"{c['on_track']} on track, {c['behind']} behind, {c['no_data']} without data")
+    return 0
+
+
+def cmd_monitor(args) -> int:
+    plan = plan_from_args(args)
+    scenario, actuals, source = _observed(args, args.scenario, args.actuals)
+    table = monitor(plan, actuals, args.year, source=source)
+    if args.next:
+        need = next_year(plan, actuals, args.year, scenario, source=source)
+        emit(_zh(need if (args.output or args.all_columns) else need[NEXT_VIEW], args), args, sheet="next_year")
+        return 0
+    view = table if (args.output or args.all_columns) else table.assign(completion_pct=table["progress"] * 100)[
+        MONITOR_VIEW]
+    emit(_zh(view, args), args, sheet="monitor")
+    if not args.output:
+        print(summary_line(table))
+        print(band_summary(table))
     return 0
 
 
@@ -140,9 +193,22 @@ def cmd_report(args) -> int:
             when = dt.date.fromisoformat(args.date)
         except ValueError:
             raise UsageError("--date", "date", f"'{args.date}' is not a date such as 2026-03-01") from None
+    if args.output.lower().endswith(".docx"):
+        return _report_docx(args, plan, when)
     scenarios = [scenario_from_ref(r) for r in args.scenarios]
     actuals = load_actuals(args.actuals) if args.actuals else None
     path = write_brief(plan, scenarios, args.output, actuals=actuals, when=when)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _report_docx(args, plan, when) -> int:
+    from sim.report.docx import write_report
+
+    if len(args.scenarios) > 1:
+        raise UsageError("report", "scenarios", "a .docx monitoring report is about one scenario; give one")
+    scenario, actuals, source = _observed(args, args.scenarios[0], args.actuals)
+    path = write_report(plan, actuals, args.output, args.year, scenario, when=when, source=source)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.io.attribute import Attribute, parse_attribute
 from sim.io.fields import Fields
 from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 
@@ -78,8 +79,8 @@ class Target:
         The target value with its provenance.
     milestone : bool
         True for an intermediate-year milestone (e.g. 2026), False for a plan target.
-    binding : str
-        ``binding`` (约束性) or ``expected`` (预期性) where the plan says so, else empty.
+    attribute : Attribute or None
+        约束性 or 预期性 with its basis, where the plan file gives one.
     """
 
     indicator: str
@@ -88,11 +89,16 @@ class Target:
     direction: str
     number: Sourced
     milestone: bool = False
-    binding: str = ""
+    attribute: Attribute | None = None
 
     @property
     def value(self) -> float:
         return self.number.value
+
+    @property
+    def binding(self) -> str:
+        """``binding`` (约束性), ``expected`` (预期性) or empty where the file gives none."""
+        return self.attribute.value if self.attribute is not None else ""
 
 
 HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
@@ -152,6 +158,8 @@ class Indicator:
     targets, milestones : tuple of Target
     price_basis : str
         ``real``, ``nominal`` or empty where it does not matter.
+    lead_department : str
+        牵头部门, the department answerable for the indicator; empty where not given.
     driver_min, driver_max, driver_step : float
         Slider range of the driver, in driver units.
     """
@@ -172,6 +180,7 @@ class Indicator:
     history: tuple[History, ...] = ()
     price_basis: str = ""
     note: str = ""
+    lead_department: str = ""
     driver_min: float = -10.0
     driver_max: float = 30.0
     driver_step: float = 0.1
@@ -210,7 +219,7 @@ def pace_unit(dynamic: str, unit: str) -> str:
 def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
                   "inputs", "scale", "note", "baseline", "trend", "driver", "target", "milestone",
-                  "history"})
+                  "history", "lead_department"})
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
         raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
@@ -240,7 +249,7 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
         op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
-        driver_min=dmin, driver_max=dmax, driver_step=dstep,
+        lead_department=f.str("lead_department", ""), driver_min=dmin, driver_max=dmax, driver_step=dstep,
     )
 
 
@@ -325,7 +334,7 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year
     if kind == "level" and percent and not 0 <= number.value <= 100:
         raise f.fail("value", f"{number.value} is outside [0, 100] for a percentage")
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
-                  milestone=milestone, binding=f.str("binding", "", choices=("binding", "expected")))
+                  milestone=milestone, attribute=parse_attribute(f))
 
 
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:

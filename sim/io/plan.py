@@ -49,6 +49,29 @@ class CheckTolerances:
     level_rel: float = 0.02
 
 
+@dataclass(frozen=True)
+class ReviewThresholds:
+    """Bands of the annual monitoring and the mid-term review (the plan's ``[review]`` table).
+
+    Progress is the distance covered over the distance scheduled for the year (序时进度), so
+    1 is exactly on the constant-pace path to the target.
+
+    Attributes
+    ----------
+    ahead : float
+        Progress at or above which a target is 快于预期 (ahead) [ratio, ≥ 1].
+    behind : float
+        Progress below which a target is 滞后于预期 (behind) and gets a warning [ratio, ≤ 1].
+    red : float
+        Progress below which a 约束性 (binding) target's warning is red rather than yellow
+        [ratio, ≤ ``behind``]. Expected (预期性) targets are never red.
+    """
+
+    ahead: float = 1.10
+    behind: float = 0.90
+    red: float = 0.90
+
+
 @dataclass(frozen=True, eq=False)
 class Plan:
     """A district's five-year plan as data.
@@ -65,6 +88,7 @@ class Plan:
     indicators : tuple of Indicator
         In file order.
     tolerances : CheckTolerances
+    review : ReviewThresholds
     source_file, source_title_zh, source_title_en : str
         The document every quote comes from.
     path : str
@@ -83,6 +107,7 @@ class Plan:
     horizon: int
     indicators: tuple[Indicator, ...]
     tolerances: CheckTolerances = field(default_factory=CheckTolerances)
+    review: ReviewThresholds = field(default_factory=ReviewThresholds)
     source_file: str = ""
     source_title_zh: str = ""
     source_title_en: str = ""
@@ -226,7 +251,7 @@ def load_plan(path: str | Path | None = None) -> Plan:
 def parse_plan(data: dict, source: str) -> Plan:
     """Build a :class:`Plan` from parsed TOML; see :func:`load_plan`."""
     root = Fields(data, source, "", PlanError)
-    root.allow_only({"schema_version", "plan", "check", "indicator"})
+    root.allow_only({"schema_version", "plan", "check", "review", "indicator"})
     if root.int("schema_version", 1) != 1:
         raise root.fail("schema_version", "only version 1 is understood")
     meta = root.sub("plan")
@@ -245,6 +270,7 @@ def parse_plan(data: dict, source: str) -> Plan:
         tol.allow_only({"growth_pp", "percent_pp", "level_rel"})
         tolerances = CheckTolerances(*(_non_negative(tol, k, getattr(tolerances, k))
                                        for k in ("growth_pp", "percent_pp", "level_rel")))
+    review = _parse_review(root.sub("review", None))
     entries = root.subs("indicator")
     if not entries:
         raise root.fail("indicator", "the plan has no indicators")
@@ -263,9 +289,25 @@ def parse_plan(data: dict, source: str) -> Plan:
         id=meta.str("id"), district_zh=meta.str("district_zh"), district_en=meta.str("district_en"),
         title_zh=meta.str("title_zh"), title_en=meta.str("title_en"), base_year=base_year,
         target_year=target_year, horizon=horizon, indicators=indicators, tolerances=tolerances,
-        source_file=meta.str("source_file", ""), source_title_zh=meta.str("source_title_zh", ""),
+        review=review, source_file=meta.str("source_file", ""), source_title_zh=meta.str("source_title_zh", ""),
         source_title_en=meta.str("source_title_en", ""), path=source,
     )
+
+
+def _parse_review(f: Fields | None) -> ReviewThresholds:
+    if f is None:
+        return ReviewThresholds()
+    f.allow_only({"ahead", "behind", "red"})
+    d = ReviewThresholds()
+    ahead, behind = f.num("ahead", d.ahead), f.num("behind", d.behind)
+    red = f.num("red", min(d.red, behind))
+    if ahead < 1:
+        raise f.fail("ahead", f"{ahead} must be at least 1 (1 is exactly on schedule)")
+    if not 0 < behind <= 1:
+        raise f.fail("behind", f"{behind} must be above 0 and at most 1 (1 is exactly on schedule)")
+    if not 0 < red <= behind:
+        raise f.fail("red", f"{red} must be above 0 and at most behind ({behind})")
+    return ReviewThresholds(ahead, behind, red)
 
 
 def _non_negative(f: Fields, key: str, default: float) -> float:

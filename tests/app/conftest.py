@@ -42,6 +42,7 @@ PAGES = {
     "pages/uncertainty.py": ("不确定性:目标有多大把握", "Uncertainty: how likely is each target"),
     "pages/review.py": ("回顾与评估", "Record and review"),
     "pages/audit.py": ("规划数据核查", "Plan audit"),
+    "pages/draft.py": ("导入工作报告", "Import a work report"),
     "pages/export.py": ("导出", "Export"),
 }
 

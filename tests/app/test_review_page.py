@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from docx import Document
 
 from .conftest import (
     assert_clean,
+    download,
     go,
     page,
     start,
@@ -24,19 +28,70 @@ def test_review_page_renders(lang, title):
     assert energy[ratio].iloc[0] == pytest.approx(1.93)          # shown to two decimals
 
 
-def test_midterm_entry_gives_verdicts():
+def frame_with(at, column: str):
+    """The first table on the page that has ``column``."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_monitoring_of_entered_values():
     at = page("review.py")
     at.selectbox(key="rev_year").set_value(2028).run()
-    at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs"]).run()
+    at.multiselect(key="rev_pick").set_value(["energy_capacity", "urban_new_jobs", "visitors"]).run()
     at.number_input(key="rev_val_energy_capacity_2028").set_value(1300.0).run()
+    at.number_input(key="rev_val_visitors_2028").set_value(2700.0).run()
     assert_clean(at)
-    review = at.dataframe[-1].value
-    energy = review[review["指标"] == "综合能源装机规模"].iloc[0]
-    assert energy["进度比"] == pytest.approx((1300 - 614) / (1600 - 614) / 0.6, abs=0.005)
-    assert energy["时间进度(%)"] == pytest.approx(60)
-    assert "超前" in energy["判断"]
+    assert at.selectbox(key="mon_year").value == 2028
+    table = frame_with(at, "序时进度")
+    energy = table[table["指标"] == "综合能源装机规模"].iloc[0]
+    scheduled = 614 + (1600 - 614) * 0.6                                  # 1205.6 万千瓦 in 2028
+    assert energy["序时进度"] == pytest.approx(scheduled)
+    assert energy["完成情况(%)"] == pytest.approx((1300 - 614) / (scheduled - 614) * 100, abs=0.005)
+    assert "快于预期" in energy["评估结论"] and "绿色" in energy["预警"] and energy["属性"] == "约束性*"
+    visitors = table[table["指标"] == "游客接待人次"].iloc[0]
+    assert "滞后于预期" in visitors["评估结论"] and "黄色预警" in visitors["预警"]
     # one year of new jobs is not enough for a cumulative target: not listed
-    assert "城镇新增就业" not in set(review["指标"])
+    assert "城镇新增就业" not in set(table["指标"])
+    text = " ".join(m.value for m in at.markdown)
+    assert "27项主要指标中,1项进度符合或快于序时进度,1项滞后,其中约束性指标0项;25项暂无数据。" in text
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["▲ 快于预期"] == "1" and metrics["▼ 滞后于预期"] == "1" and metrics["◆ 黄色预警"] == "1"
+    assert any(c.value.startswith("27项主要指标中,快于预期1项") for c in at.caption)
+    need = frame_with(at, "需达到")
+    row = need[need["指标"] == "游客接待人次"].iloc[0]
+    assert row["下一年"] == 2029 and row["需达到"] == pytest.approx(2267 * 1.1 ** 4, abs=0.005)
+    assert row["情景速度"] == pytest.approx(10.0)
+
+
+def test_attributes_can_be_changed_on_the_page():
+    at = page("review.py")
+    at.selectbox(key="rev_year").set_value(2027).run()
+    at.multiselect(key="rev_pick").set_value(["visitors"]).run()
+    at.number_input(key="rev_val_visitors_2027").set_value(2600.0).run()
+    binding = at.multiselect(key="mon_binding")
+    assert len(binding.value) == 8
+    binding.set_value([*binding.value, "visitors"]).run()
+    assert_clean(at)
+    visitors = frame_with(at, "序时进度").iloc[0]
+    assert visitors["属性"] == "约束性" and "红色预警" in visitors["预警"]          # edited: no assumed mark
+
+
+def test_word_report_download(downloads):
+    at = page("review.py", "en")
+    at.selectbox(key="rev_year").set_value(2027).run()
+    at.multiselect(key="rev_pick").set_value(["energy_capacity"]).run()
+    at.number_input(key="rev_val_energy_capacity_2027").set_value(800.0).run()
+    at.button(key="mon_make").click().run()
+    assert_clean(at)
+    data, file_name = download(at, downloads, "mon_download")
+    assert file_name == "甘州区2027年度监测.docx"
+    doc = Document(io.BytesIO(data))
+    assert doc.paragraphs[0].text == "甘州区“十五五”规划主要指标2027年度监测报告"
+    assert [c.text for c in doc.tables[0].rows[0].cells][-3:] == ["序时进度", "完成情况", "评估结论"]
+    assert "Of 27 main indicators, 0 are on or ahead of schedule and 1 behind (1 of them binding)" in " ".join(
+        m.value for m in at.markdown)
+    # Another value on the page: the report made from the old one is no longer offered.
+    at.number_input(key="rev_val_energy_capacity_2027").set_value(900.0).run()
+    assert "mon_download" not in [b.key for b in at.get("download_button")]
 
 
 def test_brief_download_html():

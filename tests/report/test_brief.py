@@ -82,9 +82,13 @@ def test_html_brief_is_self_contained(tmp_path):
 def test_the_main_table_has_the_customary_columns_and_binding_only_when_recorded():
     blocks, _, _ = build_brief(load_plan(), ["plan"], when=WHEN)
     table = next(b for b in blocks if isinstance(b, Table))
-    assert table.columns == ["指标", "单位", "2025年", "2030年目标", "2030年预测", "年均增速(增量)", "状态", "依据"]
+    assert table.columns == ["指标", "单位", "2025年", "2030年目标", "2030年预测", "年均增速(增量)", "状态", "依据",
+                             "属性"]
     assert len(table.rows) == len(load_plan().targets)
+    assert table.rows[0][-1] == "预期性" and sum(r[-1] == "约束性" for r in table.rows) == 8
     data = tiny_plan_dict()
+    blocks, _, _ = build_brief(parse_plan(data, "tiny.toml"), ["plan"], when=WHEN)
+    assert next(b for b in blocks if isinstance(b, Table)).columns[-1] == "依据"
     data["indicator"][0]["target"][0]["binding"] = "binding"
     blocks, _, _ = build_brief(parse_plan(data, "tiny.toml"), ["plan"], when=WHEN)
     table = next(b for b in blocks if isinstance(b, Table))

@@ -7,9 +7,21 @@ defined twice is an error at import, so no text can silently shadow another.
 
 from __future__ import annotations
 
-from . import assumptions, audit, board, common, compare, export, indicator, review, uncertainty
+from . import (
+    assumptions,
+    audit,
+    board,
+    common,
+    compare,
+    draft,
+    export,
+    indicator,
+    monitor,
+    review,
+    uncertainty,
+)
 
-MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, audit)
+MODULES = (common, board, assumptions, indicator, compare, export, uncertainty, review, monitor, audit, draft)
 
 
 def _union() -> dict[str, tuple[str, str]]:

@@ -1,10 +1,8 @@
 """Texts of the record-and-review page (回顾与评估): key → (Chinese, English)."""
 
-from sim.review.midterm import VERDICT_ZH
-
 TEXT = {
     "rev.title": ("回顾与评估", "Record and review"),
-    "rev.tab_history": ("“十四五”回顾", "14th-plan record"), "rev.tab_mid": ("中期评估", "Mid-term review"),
+    "rev.tab_history": ("“十四五”回顾", "14th-plan record"), "rev.tab_mid": ("年度监测与中期评估", "Monitoring and mid-term review"),
     "rev.tab_brief": ("简报下载", "Brief"),
     "rev.pace": ("过去五年速度与今后所需速度", "Past pace and the pace now needed"),
     "rev.pace_help": ("所需/过去 大于1表示今后要比“十四五”更快;“≥”表示报告给出的是下限。",
@@ -14,16 +12,14 @@ TEXT = {
     "rev.backcast_help": ("“一致”表示模型结果与报告数字在四舍五入范围内相同;不一致说明几项数据只有在增速不均匀时才能同时成立。",
                           "'reproduced' means the engine gives the report's number to its rounding; a mismatch means "
                           "the statements hold together only on an uneven path."),
-    "rev.mid_intro": ("录入实际值后,比较“任务进度”(已完成的距离占比)与“时间进度”(已过去的年份占比):"
-                      "进度比≥1.1为超前,0.9–1.1为符合进度,<0.9为滞后。",
-                      "Enter observed values; the share of the distance covered is compared with the share of the "
-                      "period elapsed: progress ≥ 1.1 is ahead, 0.9–1.1 on track, below 0.9 behind."),
+    "rev.mid_intro": ("录入或上传实际值,按序时进度监测每项主要指标;监测年份为2028年时即为中期评估(时间过半、任务过半)。",
+                      "Enter or upload observed values: each main target is compared with where it should be "
+                      "this year; in 2028 this is the mid-term review."),
     "rev.year": ("实际值年份", "Year of the values"), "rev.pick": ("录入哪些指标", "Indicators to enter"),
     "rev.pick_hint": ("选择指标", "Choose indicators"),
     "rev.upload": ("或上传实际值文件(CSV:indicator,year,value;或TOML)", "Or upload actuals (CSV: indicator,year,value; or TOML)"),
     "rev.use_app": ("包含当前情景中已录入的实际值", "Include the actuals of the current scenario"),
     "rev.none": ("尚未录入实际值。", "No actual values yet."),
-    "rev.ahead": ("超前", "Ahead"), "rev.on_track": ("符合进度", "On track"), "rev.behind": ("滞后", "Behind"),
     "rev.brief_pick": ("简报包含的情景(第一个为主)", "Scenarios in the brief (the first is the subject)"),
     "rev.format": ("格式", "Format"), "rev.make": ("生成简报", "Make the brief"),
     "rev.current": ("当前情景", "Current scenario"),
@@ -39,12 +35,6 @@ TEXT = {
     "rev.col.start_year": ("起始年", "Start year"), "rev.col.start_level": ("起始水平", "Start level"),
     "rev.col.end_level": ("终止水平", "End level"), "rev.col.pace": ("年均速度", "Average pace"), "rev.col.why": ("说明", "Why not known"),
     "rev.col.check": ("核对项", "Check"), "rev.col.stated": ("报告值", "Stated"), "rev.col.engine": ("模型值", "Engine"),
-    "rev.col.difference": ("差", "Difference"), "rev.col.reproduced": ("一致", "Reproduced"), "rev.col.as_of": ("观测年", "Year"),
-    "rev.col.actual": ("实际值", "Actual"), "rev.col.goal": ("目标水平", "Goal"), "rev.col.elapsed_share": ("时间进度(%)", "Time elapsed (%)"),
-    "rev.col.covered_share": ("任务进度(%)", "Distance covered (%)"), "rev.col.progress": ("进度比", "Progress"),
-    "rev.col.achieved_pace": ("已实现速度", "Achieved pace"), "rev.col.required_pace": ("今后所需速度", "Pace now required"),
-    "rev.col.verdict": ("判断", "Verdict"),
+    "rev.col.difference": ("差", "Difference"), "rev.col.reproduced": ("一致", "Reproduced"),
     "rev.reading.used": ("采用", "used"), "rev.reading.alternative": ("另一理解", "other reading"),
-    "rev.verdict.ahead": (VERDICT_ZH["ahead"], "ahead"), "rev.verdict.on_track": (VERDICT_ZH["on_track"], "on track"),
-    "rev.verdict.behind": (VERDICT_ZH["behind"], "behind"), "rev.verdict.no_data": (VERDICT_ZH["no_data"], "no data"),
 }

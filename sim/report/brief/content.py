@@ -145,7 +145,9 @@ def _main_table(plan: Plan, proj: Projection, check: pd.DataFrame) -> Table:
     widths = [3.3, 1.1, 1.5, 1.9, 1.7, 1.6, 0.95, 1.2]
     align = ["l", "l", "r", "r", "r", "r", "c", "c"]
     if binding:
+        # The 属性 column takes its room from the names, so the other columns keep theirs.
         columns.append("属性")
+        widths[0] -= 0.9
         widths.append(0.9)
         align.append("c")
     return Table(columns, rows, widths, align, tones)

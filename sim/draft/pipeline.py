@@ -1,0 +1,171 @@
+"""From report text to a draft plan: sections → facts → candidates → indicators → TOML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assemble import build_indicator, select
+from .candidates import Candidate, candidates_from
+from .facts import read_paragraph
+from .lexicon import BY_ID, ENTRIES, PART_OF
+from .sections import report_year, split_sections
+from .source import read_report
+from .tomlout import plan_toml
+
+BASE_YEAR = 2025
+TARGET_YEAR = 2030
+
+
+@dataclass
+class Draft:
+    """A drafted plan and everything read on the way.
+
+    Attributes
+    ----------
+    plan : dict
+        The plan, shaped like a plan file (see :func:`sim.load_plan`).
+    candidates : list of Candidate
+        Every number read, used or dropped, with the reason.
+    text : str
+        The report text every quote is a substring of.
+    source : str
+        Name of the report file.
+    encoding : str
+        How the report was decoded.
+    """
+
+    plan: dict
+    candidates: list[Candidate]
+    text: str
+    source: str
+    encoding: str = "utf-8"
+
+    def toml(self) -> str:
+        """The plan file's text."""
+        return plan_toml(self.plan, self.source)
+
+    @property
+    def used(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.status == "used"]
+
+
+def detect_district(text: str) -> str:
+    """The district or county named in the report's opening lines, or ''."""
+    head = text[:3000]
+    for pattern in (r"([\u4e00-\u9fff]{1,6}?(?:区|县|旗))人民政府", r"([\u4e00-\u9fff]{1,6}?(?:区|县|旗))第[^\n]{1,8}届"):
+        m = re.search(pattern, head)
+        if m:
+            return re.sub(r"^.*?市", "", m.group(1)) or m.group(1)
+    return ""
+
+
+def _meta(district: str, source: str) -> dict:
+    name = district or "本区县"
+    return {
+        "id": f"draft-{source.rsplit('.', 1)[0]}"[:60] or "draft",
+        "district_zh": name,
+        "district_en": f"{name} (English name to be filled)",
+        "title_zh": f"{name}“十五五”规划主要目标(据政府工作报告起草,待审核)",
+        "title_en": f"{name} 15th Five-Year Plan (2026–2030): main targets, drafted from the work report",
+        "base_year": BASE_YEAR, "target_year": TARGET_YEAR, "horizon": TARGET_YEAR,
+        "source_file": source,
+        "source_title_zh": f"{name}政府工作报告",
+        "source_title_en": f"{name} government work report",
+    }
+
+
+def _order_key(ind_id: str) -> tuple[int, str]:
+    ids = [e.id for e in ENTRIES]
+    return (ids.index(ind_id), "") if ind_id in ids else (len(ids), ind_id)
+
+
+def _with_parts(chosen: dict, tables: dict) -> None:
+    """A sum whose parts are all drafted (奶肉牛 = 奶牛 + 肉牛) becomes a derived indicator."""
+    for parent_id, parent in list(tables.items()):
+        parts = BY_ID[parent_id].parts if parent_id in BY_ID else ()
+        if not parts or not all(p in tables for p in parts):
+            continue
+        for key in ("baseline", "trend", "driver", "price_basis", "milestone", "history"):
+            parent.pop(key, None)
+        parent.update(dynamic="derived", op="sum", inputs=list(parts))
+        parent["note"] = (parent.get("note", "") + " The sum of its parts, which the report gives separately.").strip()
+
+
+def _worth_writing(table: dict) -> bool:
+    base = table.get("baseline", {})
+    return bool(table.get("target") or table.get("milestone") or table.get("dynamic") == "derived"
+                or base.get("basis") in ("reported", "derived"))
+
+
+def _parent_trend(ind_id: str, chosen: dict):
+    parent = PART_OF.get(ind_id)
+    if parent is None or parent not in chosen:
+        return None
+    trends = [c for c in chosen[parent].by_role("trend") if c.reading == "growth"]
+    return trends[0] if trends else None
+
+
+def read_candidates(text: str) -> list[Candidate]:
+    """Every number of the report as a candidate, with its section, year and role."""
+    year = report_year(text)
+    facts = []
+    for para in split_sections(text, year):
+        facts.extend((para.kind, f) for f in read_paragraph(text, para.start, len(para.text)))
+    return candidates_from(facts, text, BASE_YEAR, year)
+
+
+def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,
+             encoding: str = "utf-8") -> Draft:
+    """The plan made of ``cands`` (statuses and reasons are set on them).
+
+    Call it again on candidates the reviewer has edited (:mod:`sim.draft.decisions`).
+    """
+    chosen = select(cands)
+    tables = {}
+    for ind_id in sorted(chosen, key=_order_key):
+        tables[ind_id] = build_indicator(chosen[ind_id], BASE_YEAR, _parent_trend(ind_id, chosen))
+    _with_parts(chosen, tables)
+    for ind_id in [i for i, tab in tables.items() if not _worth_writing(tab)]:
+        del tables[ind_id]
+        for c in chosen[ind_id].cands:
+            if c.status != "dropped":
+                c.status, c.reason = "dropped", "nothing left to check: no 2025 level and no goal"
+    for c in cands:
+        if c.status == "review":
+            c.status, c.reason = "dropped", c.reason or "not needed by the plan file"
+        if c.quote not in text:  # pragma: no cover - a bug, never the report's fault
+            raise AssertionError(f"quote is not in the report: {c.quote!r}")
+    plan = {"schema_version": 1, "plan": _meta(district or detect_district(text), Path(source).name),
+            "check": {"growth_pp": 0.5, "percent_pp": 1.0, "level_rel": 0.02},
+            "indicator": list(tables.values())}
+    return Draft(plan, cands, text, Path(source).name, encoding)
+
+
+def draft_from_text(text: str, source: str = "report.txt", district: str | None = None,
+                    encoding: str = "utf-8") -> Draft:
+    """Draft a plan from the text of a work report.
+
+    Parameters
+    ----------
+    text : str
+        The report.
+    source : str
+        Its file name, written into the plan as ``source_file``.
+    district : str, optional
+        District name; default: read from the report's opening lines.
+    encoding : str
+        How the text was decoded (kept for the record).
+
+    Returns
+    -------
+    Draft
+    """
+    return assemble(read_candidates(text), text, source, district, encoding)
+
+
+def draft_from_path(path: str | Path, district: str | None = None) -> Draft:
+    """Draft a plan from a report file (UTF-8 or GB18030); bad input raises :class:`sim.InputError`."""
+    text, encoding = read_report(path)
+    return draft_from_text(text, Path(path).name, district, encoding)

@@ -1,0 +1,133 @@
+"""Cut a work report into sections that set the year of what they say.
+
+A county work report delivered in early 2026 has a fixed order: a review of the past year
+(2025), a review of the 十四五 period (2021–2025, often in the same part), the 十五五
+goals (to 2030), this year's targets and tasks (2026), then the government's own work and
+a glossary. A number takes its year from where it stands, never from its size. Headings
+are short lines; a heading that names both the past year and 十四五 opens a combined
+review, whose paragraphs are told apart by how they begin (过去五年 / 2025年).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Section kinds.
+PAST_YEAR, PLAN14, PLAN15, THIS_YEAR, OTHER = "past_year", "plan14", "plan15", "this_year", "other"
+REVIEW = "review"  # combined past-year and 十四五 review, resolved per paragraph
+KINDS = (PAST_YEAR, PLAN14, PLAN15, THIS_YEAR, OTHER)
+
+_HEADING_MAX = 40
+_Q = "[“”\"]?"
+_PAT_14 = re.compile(rf"{_Q}十四五{_Q}|过去五年|五年来|五年间|这五年|第十四个五年")
+_PAT_15 = re.compile(rf"{_Q}十五五{_Q}|第十五个五年|今后五年|未来五年")
+_PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_PAT_REVIEW = re.compile(r"回顾|成就|成绩|过去一年|工作总结")
+_PAT_TASKS = re.compile(r"任务|安排|工作|目标|部署|要求")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph (line) with the section it stands in.
+
+    Attributes
+    ----------
+    start : int
+        Offset of the paragraph in the report text.
+    text : str
+    kind : str
+        One of :data:`KINDS`.
+    heading : str
+        The heading that set the kind.
+    """
+
+    start: int
+    text: str
+    kind: str
+    heading: str
+
+
+def report_year(text: str) -> int:
+    """Year the report was given: its first full date, else the latest 20xx年 heading."""
+    m = re.search(r"(20\d\d)年[\d一二三四五六七八九十]{1,3}月", _arabic_years(text[:2000]))
+    if m:
+        return int(m.group(1))
+    years = [int(y) for y in re.findall(r"(20\d\d)年", text[:5000])]
+    return max(years) if years else 2026
+
+
+def heading_kind(line: str, year: int) -> str | None:
+    """Kind of section a heading opens, or None if ``line`` is not a heading."""
+    line = _arabic_years(line.strip())
+    if not line or len(line) > _HEADING_MAX or line[-1] in "。；;，,":
+        return None
+    if _PAT_OTHER.search(line):
+        return OTHER
+    past = f"{year - 1}年" in line or "过去一年" in line
+    this = f"{year}年" in line or "今年" in line
+    plan14 = bool(_PAT_14.search(line))
+    plan15 = bool(_PAT_15.search(line))
+    if (past or plan14) and _PAT_REVIEW.search(line):
+        return REVIEW if past and plan14 else (PAST_YEAR if past else PLAN14)
+    if this and _PAT_TASKS.search(line):
+        return THIS_YEAR
+    if plan15 and _PAT_TASKS.search(line):
+        return PLAN15
+    if plan14 and _PAT_REVIEW.search(line) is None and "成就" in line:
+        return PLAN14
+    return None
+
+
+def _arabic_years(line: str) -> str:
+    # 二〇二六年工作安排 → 2026年工作安排
+    return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group().translate(_CN_YEAR_DIGITS), line)
+
+
+def _cue_kind(text: str, year: int) -> str:
+    """Kind of a paragraph by its own words, for reports whose headings are not recognised."""
+    head = text[:40]
+    for kind, pattern in ((PLAN15, _PAT_15), (PLAN14, _PAT_14)):
+        if pattern.search(head):
+            return kind
+    if f"{year - 1}年" in head or "过去一年" in head:
+        return PAST_YEAR
+    if f"{year}年" in head or "今年" in head:
+        return THIS_YEAR
+    return OTHER
+
+
+def _review_cue(text: str, year: int) -> str | None:
+    """PLAN14 or PAST_YEAR if a paragraph of a combined review opens with a cue, else None."""
+    head = text[:30]
+    if _PAT_14.search(head) or re.search(r"20\d\d年以来|“十三五”末", head):
+        return PLAN14
+    if re.search(rf"{year - 1}年|过去的?一年|一年来", head):
+        return PAST_YEAR
+    return None
+
+
+def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
+    """Paragraphs of ``text`` with their section kind; text before any heading is OTHER."""
+    year = year or report_year(text)
+    kind, heading, review_kind = OTHER, "", PAST_YEAR
+    out: list[Paragraph] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        found = heading_kind(body, year)
+        if found is not None:
+            kind, heading, review_kind = found, body.strip(), PAST_YEAR
+            continue
+        if not body.strip():
+            continue
+        if kind == REVIEW:
+            # A combined review: a paragraph without its own cue continues the part before it.
+            review_kind = _review_cue(body, year) or review_kind
+        out.append(Paragraph(start, body, review_kind if kind == REVIEW else kind, heading))
+    if out and all(p.kind == OTHER for p in out):
+        # No heading was recognised: let each paragraph's opening words set its year.
+        out = [Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]
+    return out

@@ -1,0 +1,57 @@
+"""Read a work report from disk: size limit, UTF-8 or GB18030, text only.
+
+Every refusal is one :class:`sim.InputError` naming the file and the reason, so the
+command line prints one line and exits with status 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sim import InputError
+
+#: Largest report accepted [bytes]. A county work report is 30–100 kB of text.
+MAX_REPORT_BYTES = 5_000_000
+#: Share of control characters (other than line breaks and tabs) above which input is not text.
+_MAX_CONTROL_SHARE = 0.001
+
+
+def decode_report(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) of report bytes: UTF-8 (with or without BOM), else GB18030.
+
+    Raises
+    ------
+    InputError
+        Empty, binary (NUL bytes or control characters) or undecodable input.
+    """
+    if len(data) > MAX_REPORT_BYTES:
+        raise InputError(source, "", f"file is {len(data)} bytes; the limit is {MAX_REPORT_BYTES}")
+    if not data.strip():
+        raise InputError(source, "", "file is empty")
+    if b"\x00" in data:
+        raise InputError(source, "", "not a text file (it contains NUL bytes)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if control > _MAX_CONTROL_SHARE * len(text):
+            raise InputError(source, "", "not a text file (too many control characters)")
+        return text, "utf-8" if encoding == "utf-8-sig" else encoding
+    raise InputError(source, "", "cannot decode the file as UTF-8 or GB18030 text")
+
+
+def read_report(path: str | Path) -> tuple[str, str]:
+    """(text, encoding) of the report at ``path``; see :func:`decode_report`."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise InputError(str(path), "", "no such file" if not path.exists() else "not a regular file")
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise InputError(str(path), "", f"file is {size} bytes; the limit is {MAX_REPORT_BYTES}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
+    return decode_report(data, str(path))
