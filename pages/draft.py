@@ -21,7 +21,7 @@ from sim.draft.decisions import (
 from sim.draft.review import review_bytes
 from sim.draft.source import MAX_REPORT_BYTES, decode_report
 from sim.report.export import write_atomic
-from ui import state
+from ui import filebox, state
 from ui.boot import guard
 from ui.i18n import t
 
@@ -125,7 +125,7 @@ st.download_button(t("draft.download"), draft.toml().encode("utf-8"), file_name=
                    mime="application/toml", disabled=not reviewed, key="draft_download", on_click="ignore")
 st.download_button(t("draft.download_review"), review_bytes(draft.candidates), file_name=f"{stem}-review.csv",
                    mime="text/csv", key="draft_download_review", on_click="ignore")
-if reviewed and state.can_save():
+if reviewed and filebox.can_save():
     st.text_input(t("draft.save_path"), value=f"{stem}-plan.toml", key="draft_save_path")
     st.checkbox(t("draft.overwrite"), key="draft_overwrite")
     st.button(t("draft.save"), key="draft_save", on_click=save, args=(draft,))
