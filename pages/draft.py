@@ -21,7 +21,7 @@ from sim.draft.decisions import (
 from sim.draft.review import review_bytes
 from sim.draft.source import MAX_REPORT_BYTES, decode_report
 from sim.report.export import write_atomic
-from ui import filebox, state
+from ui import filebox
 from ui.boot import guard
 from ui.i18n import t
 
