@@ -249,6 +249,17 @@ def test_switching_language_keeps_the_scenario_and_the_link(server, driver):
     assert "ignored" not in driver.find_element("css selector", "[data-testid='stMain']").text
 
 
+def _settled(driver) -> None:
+    """Wait until the app has finished its run (Streamlit's running indicator is gone)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    time.sleep(1.0)
+    WebDriverWait(driver, WAIT).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='stStatusWidget']"))
+    time.sleep(0.5)
+
+
 def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server, driver):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -261,10 +272,12 @@ def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server,
     driver.get(server + "/assumptions?scenario=momentum")
     WebDriverWait(driver, WAIT).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "[class*='st-key-asm_peryear_open_economy'] summary")).click()
+    _settled(driver)  # opening the editor reruns the page: type into the boxes that run drew
     first = box(2026)
     first.send_keys(Keys.CONTROL, "a")
     first.send_keys("3,5", Keys.TAB)  # a decimal comma: 3.5, not 35
     _wait_url(driver, "primary_va=3.5%2C5.9")
+    _settled(driver)
     second = box(2027)  # still there: the editor did not close after the first edit
     assert second.is_displayed()
     second.send_keys(Keys.CONTROL, "a")
