@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import assumptions, links
+from ui import assumptions, filebox, links
 from ui.boot import guard
 from ui.i18n import t
 
@@ -18,4 +18,4 @@ links.graph()
 st.divider()
 assumptions.actuals()
 st.divider()
-assumptions.files()
+filebox.files()

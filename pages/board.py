@@ -29,9 +29,12 @@ layout.headline_cards(targets)
 st.markdown(f"#### {t('board.table')}")
 areas = list(dict.fromkeys(targets["area"]))
 left, mid, right = st.columns([3, 2, 2], vertical_alignment="bottom")
-chosen = left.multiselect(t("board.filter_area"), areas, key="board_areas", format_func=lambda x: area(x, lg),
-                          placeholder=t("board.filter_placeholder"), persist_state="session")
-by_gap = mid.checkbox(t("board.sort_gap"), key="board_by_gap", persist_state="session")
+chosen = state.picked("board_areas", left.multiselect(
+    t("board.filter_area"), areas, key=state.picker("board_areas", areas, []), format_func=lambda x: area(x, lg),
+    placeholder=t("board.filter_placeholder")))
+order = state.picked("board_order", mid.selectbox(
+    t("board.sort"), display.ORDERS, key=state.picker("board_order", display.ORDERS, "status"),
+    format_func=lambda x: t(f"board.sort_{x}", lg)))
 problems = right.checkbox(t("board.only_problems"), key="board_problems", persist_state="session")
 show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.prob_help", legend=band_legend(lg)),
                         persist_state="session")
@@ -39,7 +42,7 @@ probs = None
 if show_prob:
     with st.spinner(t("board.prob_running")):
         probs = state.board_probabilities(state.scenario_key(scenario), scenario)
-rows = display.board_rows(check, name, "target", chosen, problems, by_gap)
+rows = display.board_rows(check, name, "target", chosen, problems, order=order)
 if rows.empty:
     st.info(t("board.empty"))
 else:
@@ -53,7 +56,7 @@ st.caption(t("board.assumed_note"))
 st.caption(t("board.gap_note"))
 
 with st.expander(t("board.milestones")):
-    milestones = display.board_rows(check, name, "milestone", chosen, problems, by_gap)
+    milestones = display.board_rows(check, name, "milestone", chosen, problems, order=order)
     if milestones.empty:
         st.info(t("board.empty"))
     else:

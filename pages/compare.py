@@ -14,13 +14,14 @@ st.title(t("cmp.title"))
 
 
 @state.callback
-def _remember() -> None:
-    st.session_state[state.COMPARE] = list(st.session_state["cmp_pick"])
+def _remember(key: str) -> None:
+    st.session_state[state.COMPARE] = list(st.session_state[key])
 
 
-state.ensure("cmp_pick", state.compare_tokens())
-tokens = st.multiselect(t("cmp.pick"), state.scenario_options(), key="cmp_pick", max_selections=4,
-                        format_func=state.labeller(lg), on_change=_remember)
+options = state.scenario_options()
+pick_key = state.picker("cmp_pick", options, state.compare_tokens())
+tokens = st.multiselect(t("cmp.pick"), options, key=pick_key, max_selections=4,
+                        format_func=state.labeller(lg), on_change=_remember, args=(pick_key,))
 scenarios = state.resolve_options(tokens)
 if len(scenarios) < 2:
     st.info(t("cmp.need_two"))
@@ -39,14 +40,25 @@ for col, n, label in zip(cols, names, labels, strict=True):
                       met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
 
 st.subheader(t("cmp.status_title"))
-st.table(display.compare_table(result.check, names, labels, plan), hide_index=True, border="horizontal")
+left, right = st.columns(2)
+only_different = left.checkbox(t("cmp.only_different"), key="cmp_only_different")
+# Four scenarios and three difference columns do not fit side by side: the differences are then asked for.
+deltas = right.checkbox(t("cmp.deltas"), key=f"cmp_deltas_{len(names)}", value=len(names) <= 3)
+table = display.compare_table(result.check, names, labels, plan, only_different=only_different, deltas=deltas)
+if table.empty:
+    st.info(t("cmp.no_differences"))
+else:
+    with st.container(key="cmp_targets"):
+        st.html("<style>.st-key-cmp_targets td:not(:nth-child(1)):not(:nth-child(2)) * "
+                "{ white-space: nowrap !important; }</style>")
+        st.table(display.compare_styled(table), border="horizontal")
 st.caption(t("board.assumed_note"))
 
 st.subheader(t("cmp.charts_title"))
 ids = [ind.id for ind in plan.indicators]
-state.ensure("cmp_charts", list(layout.HEADLINE))
-chosen = st.multiselect(t("cmp.charts_pick"), ids, key="cmp_charts", max_selections=9, persist_state="session",
-                        format_func=lambda x: name_unit(plan.by_id[x], lg))
+chosen = state.picked("cmp_charts", st.multiselect(
+    t("cmp.charts_pick"), ids, key=state.picker("cmp_charts", ids, list(layout.HEADLINE)), max_selections=9,
+    format_func=lambda x: name_unit(plan.by_id[x], lg)))
 if chosen:
     st.plotly_chart(charts.compare_figure(plan, result.projection, chosen, labels), key="cmp_chart",
                     theme=None, config={"displaylogo": False})

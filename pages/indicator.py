@@ -14,12 +14,12 @@ st.title(t("ind.title"))
 
 left, right = st.columns([2, 3])
 ids = [ind.id for ind in plan.indicators]
-pick = left.selectbox(t("ind.pick"), ids, key="ind_pick", persist_state="session",
-                      format_func=lambda x: name_unit(plan.by_id[x], lg))
+pick = state.picked("ind_pick", left.selectbox(t("ind.pick"), ids, key=state.picker("ind_pick", ids, ids[0]),
+                                                format_func=lambda x: name_unit(plan.by_id[x], lg)))
 options = state.scenario_options()
-state.ensure("ind_scenarios", state.compare_tokens())
-tokens = right.multiselect(t("ind.scenarios"), options, key="ind_scenarios", max_selections=4,
-                           format_func=state.labeller(lg), persist_state="session") or [state.CURRENT]
+tokens = state.picked("ind_scenarios", right.multiselect(
+    t("ind.scenarios"), options, key=state.picker("ind_scenarios", options, state.compare_tokens()),
+    max_selections=4, format_func=state.labeller(lg))) or [state.CURRENT]
 scenarios = state.resolve_options(tokens)
 result = state.compute(scenarios)
 labels = display.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))

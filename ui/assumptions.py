@@ -1,26 +1,23 @@
 """Widgets of the assumptions page: sliders, exact numbers, yearly paths, actuals, files.
 
-Every widget takes its value from the model (:mod:`ui.state`) and writes back through a
+(The scenario-file box at the foot of the page is :mod:`ui.filebox`.) Every widget takes its value from the model (:mod:`ui.state`) and writes back through a
 callback, so a change is applied once, before the page runs, and every other widget and
 the URL follow it. Values the engine would reject are refused with a plain message.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import streamlit as st
 
 from sim.io.plan import Indicator
+from sim.report.labels import decimals
 
 from . import display, fmt, links, state
-from . import files as scenario_files
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
 SECTORS = ("primary_va", "secondary_va", "tertiary_va")
-UPLOAD_LIMIT_MB = 1
 
 
 def years() -> tuple[int, ...]:
@@ -53,25 +50,43 @@ def _apply(new_or_fn, keep: str | None) -> None:
     state.set_model(new, keep=keep)
 
 
+def _typed(base: str, key: str) -> float | None:
+    """The number in an entry box, or None (a stale event, or text that is not a number: then
+    the box shows the model again and the page says why, so nothing silently becomes 0)."""
+    value = state.current(base, key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return float(value)
+    try:
+        return m.parse_number(value)
+    except m.AppInputError as exc:
+        state.flash("warning" if exc.key == "num.empty" else "error",
+                    t("asm.kept", value=value.strip()) if exc.key == "num.empty"
+                    else t("asm.rejected", detail=f"“{value.strip()}” {t(exc.key, **exc.values)}"))
+        state.refresh_widgets()
+        return None
+
+
 @state.callback
 def _set_constant(driver_id: str, base: str, key: str) -> None:
-    value = state.current(base, key)
+    value = _typed(base, key)
     if value is None:
         return
     plan = state.get_plan()
     _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id,
-                              [float(value)] * len(years())), base)
+                              [value] * len(years())), base)
 
 
 @state.callback
 def _set_year(driver_id: str, year: int, base: str, key: str) -> None:
-    value = state.current(base, key)
+    value = _typed(base, key)
     if value is None:
         return
     plan = state.get_plan()
     d = plan.driver_index[driver_id]
     path = list(state.current_paths()[d])
-    path[years().index(year)] = float(value)
+    path[years().index(year)] = value
     _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id, path), base)
 
 
@@ -108,11 +123,14 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     changed = ind.id in state.model().drivers
     constant = not fmt.varies(cur, ind.pace_unit)
     mean = float(np.mean(cur))
-    lo, hi, step = float(ind.driver_min), float(ind.driver_max), float(ind.driver_step)
+    lo, hi = float(ind.driver_min), float(ind.driver_max)
+    # The slider moves in steps no coarser than the digits shown, so it never reads 195 beside a box of 197.
+    step = min(float(ind.driver_step), 10.0 ** -decimals(ind.pace_unit))
     sl_base, nu_base = f"w_sl_{ind.id}", f"w_nu_{ind.id}"
     sl_key, nu_key = state.wkey(sl_base), state.wkey(nu_base)
     state.ensure(sl_key, min(max(_round(mean, step), lo), hi))
-    state.ensure(nu_key, round(mean, 6))
+    # One digit more than the slider shows (197.2 beside 197; 20.51 beside 20.5), never a float's tail.
+    state.ensure(nu_key, m.number_text(round(mean, decimals(ind.pace_unit) + 1)))
     left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
     with left:
         mark = f" {t('asm.changed')}" if changed else ""
@@ -128,9 +146,8 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
         elif not lo <= mean <= hi:
             st.caption(t("asm.out_of_slider", v=fmt.pace(mean, ind.pace_unit, lg)))
     with right:
-        st.number_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, step=step,
-                        format=_fmt(step / 10 if step < 1 else step), label_visibility="collapsed",
-                        on_change=_set_constant, args=(ind.id, nu_base, nu_key))
+        st.text_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, label_visibility="collapsed",
+                      on_change=_set_constant, args=(ind.id, nu_base, nu_key))
         st.caption(unit(ind.pace_unit, lg))
 
 
@@ -149,6 +166,10 @@ def gdp_block(check) -> None:
                         target=fmt.percent(row["target"])))
         right.slider(t("asm.gdp_all"), -10.0, 30.0, key=key, step=0.1, format="%.1f",
                      on_change=_on_gdp_all, args=(key,), help=t("asm.gdp_all_help"))
+        plan = state.get_plan()
+        paths = state.current_paths()[[plan.driver_index[s] for s in SECTORS]]
+        if not np.allclose(paths, paths[0, 0], rtol=0, atol=1e-9):  # the one rate the slider shows is not theirs
+            right.caption(t("asm.gdp_mixed", v=fmt.percent(row["projected"])))
 
 
 def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarray, check) -> None:
@@ -161,8 +182,10 @@ def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarr
         driver_row(ind, cur[d], base[d])
     ids = [ind.id for ind in drivers]
     base_title = state.base_scenario().title(lang())
-    with st.expander(t("asm.per_year")):
-        per_year(code, drivers, cur)
+    # Keyed and tracked, so the editor stays open while the planner types one year after another.
+    with st.expander(t("asm.per_year"), key=f"asm_peryear_open_{code}", on_change="rerun") as box:
+        if box.open:
+            per_year(code, drivers, cur)
     st.button(t("asm.reset_group", base=base_title), key=f"reset_{code}", on_click=_reset, args=(ids,),
               disabled=not any(i in state.model().drivers for i in ids))
 
@@ -172,18 +195,19 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
     lg = lang()
     plan = state.get_plan()
     st.caption(t("asm.per_year_intro"))
-    pick = st.selectbox(t("asm.per_year_pick"), [d.id for d in drivers], key=f"peryear_{code}",
-                        format_func=lambda x: name_unit(plan.by_id[x], lg, pace=True))
+    ids = [d.id for d in drivers]
+    pick = state.picked(f"peryear_{code}", st.selectbox(
+        t("asm.per_year_pick"), ids, key=state.picker(f"peryear_{code}", ids, ids[0]),
+        format_func=lambda x: name_unit(plan.by_id[x], lg, pace=True)))
     ind = plan.by_id[pick]
     d = plan.driver_index[pick]
     cols = st.columns(len(years()))
     for col, (y, year) in zip(cols, enumerate(years()), strict=True):
         base = f"w_yr_{pick}_{year}"
         key = state.wkey(base)
-        state.ensure(key, round(float(cur[d][y]), 6))
-        col.number_input(str(year), key=key, step=float(ind.driver_step), format=_fmt(ind.driver_step / 10
-                         if ind.driver_step < 1 else ind.driver_step),
-                         on_change=_set_year, args=(pick, year, base, key))
+        state.ensure(key, m.number_text(round(float(cur[d][y]), decimals(ind.pace_unit) + 1)))
+        col.text_input(label_unit(str(year), ind.pace_unit, lg), key=key, on_change=_set_year,
+                       args=(pick, year, base, key))
 
 
 def groups() -> None:
@@ -194,13 +218,26 @@ def groups() -> None:
     check = state.current_result().check
     changed = {display.group_of(plan.by_id[d].area) for d in state.model().drivers}
     codes = [code for code, areas in GROUPS if any(ind.area in areas for ind in plan.drivers)]
-    code = st.segmented_control(
-        t("asm.group_pick"), codes, key="asm_group", default=codes[0], required=True,
-        persist_state="session", format_func=lambda c: t(f"asm.group.{c}", lg))
-    if changed:
-        st.caption(t("asm.groups_changed", groups=listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)))
+    code = state.picked("asm_group", st.segmented_control(
+        t("asm.group_pick"), codes, key=state.picker("asm_group", codes, codes[0]), required=True,
+        format_func=lambda c: t(f"asm.group.{c}", lg)))
+    # Always one element here: a caption appearing on the first change must not shift what follows.
+    shown = listing([t(f"asm.group.{c}", lg) for c in codes if c in changed], lg)
+    st.caption(t("asm.groups_changed", groups=shown) if changed else "\u00a0")
     code = code or codes[0]
+    flipped(check)
     group_tab(code, dict(GROUPS)[code], cur, base, check)
+
+
+def flipped(check) -> None:
+    """Targets whose status the planner's changes turned, right beside the sliders that did it."""
+    lg = lang()
+    changes = display.flips(state.base_result().check, check, lg)
+    base_title = state.base_scenario().title(lg)
+    if changes:
+        st.info(t("asm.flips", base=base_title, n=len(changes), items=listing(changes, lg)), icon=":material/swap_horiz:")
+    else:  # always one element here, so nothing below moves when the first status turns
+        st.caption(t("asm.flips_none", base=base_title))
 
 
 # --------------------------------------------------------------------------- differences
@@ -228,11 +265,16 @@ def _pick_changed() -> None:
 
 
 @state.callback
-def _add_actual() -> None:
+def _add_actual(pick_key: str) -> None:
     ss = st.session_state
     plan = state.get_plan()
-    _apply(lambda: m.set_actual(state.model(), plan, ss["act_pick"], int(ss["act_year"]),
-                                float(ss["act_value"])), None)
+    text = ss.get("act_value", "")
+    try:
+        value = m.parse_number(text)
+    except m.AppInputError as exc:
+        state.flash("error", t("asm.rejected", detail=f"“{str(text).strip()}” {t(exc.key, **exc.values)}"))
+        return
+    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]), value), None)
 
 
 @state.callback
@@ -246,15 +288,16 @@ def actuals() -> None:
     st.subheader(t("asm.actuals_title"))
     st.caption(t("asm.actuals_intro"))
     left, mid, right, button = st.columns([4, 2, 3, 1], vertical_alignment="bottom")
-    pick = left.selectbox(t("asm.act_indicator"), [d.id for d in plan.drivers], key="act_pick",
-                          on_change=_pick_changed,
-                          format_func=lambda x: name_unit(plan.by_id[x], lg))
+    ids = [d.id for d in plan.drivers]
+    pick_key = state.picker("act_pick", ids, ids[0])
+    pick = state.picked("act_pick", left.selectbox(t("asm.act_indicator"), ids, key=pick_key,
+                                                   on_change=_pick_changed,
+                                                   format_func=lambda x: name_unit(plan.by_id[x], lg)))
     year = mid.selectbox(t("asm.act_year"), list(years()), key="act_year", on_change=_pick_changed)
     proj = state.current_result().projection
-    state.ensure("act_value", round(proj.value(proj.names[0], pick, int(year)), 4))
-    right.number_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value",
-                       format="%.2f")
-    button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, type="primary")
+    state.ensure("act_value", m.number_text(round(proj.value(proj.names[0], pick, int(year)), 2)))
+    right.text_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value")
+    button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, args=(pick_key,), type="primary")
     entered = state.model().actuals
     if not entered:
         st.caption(t("asm.act_none"))
@@ -266,94 +309,3 @@ def actuals() -> None:
             a, b = st.columns([8, 1], vertical_alignment="center")
             a.markdown(f"{name(ind, lg)} · {y}: **{fmt.value(v, ind.value_unit, lg)}**")
             b.button(t("asm.act_remove"), key=f"act_rm_{ind_id}_{y}", on_click=_remove_actual, args=(ind_id, y))
-
-
-# --------------------------------------------------------------------------- files
-
-def handle_upload(data: bytes, filename: str) -> bool:
-    """Apply an uploaded scenario file, or leave everything as it was and say why."""
-    try:
-        new, notes = scenario_files.from_upload(data, filename, state.get_plan(), list(state.available()), state.load)
-    except m.AppInputError as exc:
-        state.flash("error", t("file.rejected", file=filename, detail=t(exc.key, **exc.values)))
-        return False
-    state.set_model(new)
-    scn = state.current_scenario()
-    state.flash("success", t("file.loaded", name=scn.title(lang()), base=state.option_label(new.base),
-                             n=len(new.drivers), a=new.n_actuals))
-    for note in notes:
-        state.flash("warning", t("url.line", param=note.param, value=note.value, reason=t(note.key, **note.values)))
-    return True
-
-
-@state.callback
-def _on_upload(key: str) -> None:
-    ss = st.session_state
-    uploaded = ss.get(key)
-    if uploaded is None:
-        return
-    ss[state.UPLOAD_REV] = ss.get(state.UPLOAD_REV, 0) + 1
-    handle_upload(uploaded.getvalue(), uploaded.name)
-
-
-@state.callback
-def _set_meta(field: str, base: str, key: str) -> None:
-    value = state.current(base, key)
-    if value is None:
-        return
-    value = str(value).strip()
-    if field == "name" and value and not m.NAME_RE.fullmatch(value):
-        state.flash("error", t("file.bad_name"))
-        state.refresh_widgets()
-        return
-    state.set_model(replace(state.model(), **{field: value}), keep=base)
-
-
-@state.callback
-def _on_save() -> None:
-    ss = st.session_state
-    base = state.base_scenario()
-    current = state.model()
-
-    def text(file_name: str) -> str:
-        return replace(current, name=file_name).build(base, child=True).to_toml()
-
-    try:
-        path = scenario_files.save(state.save_folder(), str(ss.get("save_name", "")).strip(), text,
-                      bool(ss.get("save_overwrite")), [n.name for n in base.chain])
-    except m.AppInputError as exc:
-        state.flash("error", t(exc.key, **exc.values))
-        return
-    state.flash("success", t("file.saved", path=path))
-
-
-def files() -> None:
-    scn = state.current_scenario()
-    current = state.model()
-    st.subheader(t("file.title"))
-    with st.expander(t("file.meta")):
-        for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
-            base = f"w_meta_{field}"
-            key = state.wkey(base)
-            state.ensure(key, getattr(current, field) or getattr(scn, field))
-            st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
-                          on_change=_set_meta, args=(field, base, key))
-        key = state.wkey("w_meta_rationale")
-        state.ensure(key, current.rationale or scn.rationale.strip())
-        st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
-    left, right = st.columns(2)
-    with left:
-        st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
-                           mime="application/toml", key="dl_toml_asm", on_click="ignore", icon=":material/description:")
-        key = f"upload_{st.session_state.get(state.UPLOAD_REV, 0)}"
-        st.file_uploader(t("file.upload"), type=["toml"], key=key, max_upload_size=UPLOAD_LIMIT_MB,
-                         on_change=_on_upload, args=(key,), help=t("file.upload_help"))
-    with right:
-        if state.can_save():
-            st.markdown(f"**{t('file.save')}**")
-            state.ensure("save_name", scn.name if scn.name not in scenario_files.SHIPPED else f"{scn.name}-custom")
-            st.text_input(t("file.save_name"), key="save_name", max_chars=40)
-            st.checkbox(t("file.overwrite"), key="save_overwrite")
-            st.button(t("file.save_button"), key="save_button", on_click=_on_save, icon=":material/save:")
-        else:
-            st.caption(t("file.local_only"))

@@ -18,7 +18,7 @@ from sim.io.plan import Plan
 from sim.report.compare import compare_checks
 
 from . import fmt, probability
-from .i18n import GROUPS, area, basis, lang, name, status, t, unit
+from .i18n import GROUPS, ICON, area, basis, lang, name, status, t, unit
 
 SYMBOL = {"at_least": "≥", "at_most": "≤", "hold": "≥"}
 #: Light backgrounds that repeat the status (the words and marks carry it on their own).
@@ -98,7 +98,9 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = T
         t("col.target", lg): [target_text(r, lg) for r in records],
         t("col.projected", lg): [projected_text(r, lg) for r in records],
         t("col.gap", lg): [fmt.gap(r["gap"], r["measure_unit"], lg) for r in records],
-        t("col.gap_pct", lg): [fmt.percent(r["gap_pct"], signed=True) for r in records],
+        # A percentage of a growth rate (游客 +80%) misleads: for growth targets the gap in points says it.
+        t("col.gap_pct", lg): [fmt.DASH if r["kind"] == "growth" else fmt.percent(r["gap_pct"], signed=True)
+                               for r in records],
         t("col.assumed_pace", lg): [fmt.pace(r["assumed_pace"], r["pace_unit"], lg) for r in records],
         t("col.required", lg): [required_text(r, lg) for r in records],
         t("col.basis", lg): [basis_text(r, lg) for r in records],
@@ -116,21 +118,40 @@ def probability_colours(rows: pd.DataFrame, probabilities: dict) -> list[str]:
     return [probability.colour(probabilities[k]) if k in probabilities else "" for k in keys]
 
 
+#: Orders of the board: problems first (the default), the plan's own order, furthest behind first.
+ORDERS = ("status", "plan", "gap")
+
+
 def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=None,
-               only_problems: bool = False, by_gap: bool = False) -> pd.DataFrame:
+               only_problems: bool = False, by_gap: bool = False, order: str = "plan") -> pd.DataFrame:
     """The check rows the board shows: one scenario, targets or milestones, filtered and sorted.
 
-    ``by_gap`` sorts by the relative gap (furthest behind first), so targets in different
-    units can be ranked together.
+    ``order``: ``"status"`` puts missed, then at-risk targets first (the plan's order within
+    each); ``"gap"`` (or ``by_gap``) sorts by the relative gap (furthest behind first), so targets
+    in different units can be ranked together; ``"plan"`` keeps the plan's order.
     """
     rows = check[(check["scenario"] == scenario) & (check["check"] == which)]
     if areas:
         rows = rows[rows["area"].isin(list(areas))]
     if only_problems:
         rows = rows[rows["status"] != "met"]
-    if by_gap:
+    if by_gap or order == "gap":
         rows = rows.sort_values("gap_pct", kind="stable")
+    elif order == "status":
+        rows = rows.sort_values("status", key=lambda s: s.map(STATUS_ORDER), kind="stable")
     return rows
+
+
+def flips(before: pd.DataFrame, after: pd.DataFrame, lang_: str | None = None) -> list[str]:
+    """Targets whose status differs between two check tables of one scenario each
+    (``综合能源装机规模 ✔→✖``), in plan order."""
+    lg = lang_ or lang()
+    keys = ["indicator", "check", "target_year"]
+    joined = before[[*keys, "name", "name_en", "status"]].merge(after[[*keys, "status"]], on=keys,
+                                                                  suffixes=("", "_now"))
+    changed = joined[joined["status"] != joined["status_now"]]
+    return [f"{name(r, lg)}{'' if r['check'] == 'target' else ' ' + str(r['target_year'])} "
+            f"{ICON[r['status']]}→{ICON[r['status_now']]}" for r in changed.to_dict("records")]
 
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -146,8 +167,14 @@ def scenario_labels(titles: list[str], names: list[str]) -> list[str]:
 
 
 def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan: Plan,
-                  which: str = "target", lang_: str | None = None) -> pd.DataFrame:
-    """Targets as rows; per scenario the projected value with its status; differences to the first."""
+                  which: str = "target", lang_: str | None = None, only_different: bool = False,
+                  deltas: bool = True) -> pd.DataFrame:
+    """Targets as rows; per scenario the projected value with its status; differences to the first.
+
+    ``only_different`` keeps the rows where the scenarios' statuses or shown values differ;
+    ``deltas=False`` leaves out the difference columns (four scenarios side by side). The
+    statuses behind each scenario column are in ``table.attrs["statuses"]`` (label → codes).
+    """
     lg = lang_ or lang()
     rows = check[check["check"] == which]
     wide = compare_checks(rows, base=names[0])
@@ -156,6 +183,7 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for _, r in first.iterrows()],
         t("col.target", lg): [target_text(r, lg) for _, r in first.iterrows()],
     })
+    statuses = {}
     for n, label in zip(names, labels, strict=True):
         values = []
         for i, r in first.iterrows():
@@ -163,11 +191,24 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
             row["projected"] = wide.loc[i, n]
             values.append(f"{status_cell(wide.loc[i, f'{n}:status'], lg)} {projected_text(row, lg)}")
         out[label] = values
-    for n, label in zip(names[1:], labels[1:], strict=True):
-        col = f"{n}−{names[0]}"
-        out[t("cmp.delta", lg, a=label, b=labels[0])] = [
-            fmt.gap(wide.loc[i, col], first.loc[i, "measure_unit"], lg) for i in range(len(first))]
+        statuses[label] = list(wide[f"{n}:status"])
+    if deltas:
+        for n, label in zip(names[1:], labels[1:], strict=True):
+            col = f"{n}−{names[0]}"
+            out[t("cmp.delta", lg, a=label, b=labels[0])] = [
+                fmt.gap(wide.loc[i, col], first.loc[i, "measure_unit"], lg) for i in range(len(first))]
+    if only_different:
+        keep = out[labels].nunique(axis=1) > 1
+        out = out[keep].reset_index(drop=True)
+        statuses = {k: [s for s, kept in zip(v, keep, strict=True) if kept] for k, v in statuses.items()}
+    out.attrs["statuses"] = statuses
     return out
+
+
+def compare_styled(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+    """A comparison table with each scenario's cells shaded by status, as on the board."""
+    extra = {label: [STATUS_BG.get(s, "") for s in codes] for label, codes in table.attrs["statuses"].items()}
+    return styled(table, [""] * len(table), extra)
 
 
 def driver_differences(plan: Plan, paths: list[np.ndarray], labels: list[str],

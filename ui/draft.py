@@ -31,7 +31,7 @@ from sim.draft.review import review_bytes
 from sim.draft.source import MAX_REPORT_BYTES, decode_report
 from sim.report.export import write_atomic
 
-from . import plans, state
+from . import filebox, plans, state
 from .i18n import lang, t
 
 DRAFT = "draft_obj"
@@ -181,7 +181,7 @@ def review_and_keep(draft) -> None:
     st.button(t("draft.open"), key="draft_open", type="primary", disabled=not reviewed, on_click=ask_to_open,
               args=(draft,), help=t("draft.open_help") if reviewed else t("draft.open_needs_review"),
               icon=":material/open_in_new:")
-    if reviewed and state.can_save():
+    if reviewed and filebox.can_save():
         st.text_input(t("draft.save_path"), value=f"{stem}-plan.toml", key="draft_save_path")
         st.checkbox(t("draft.overwrite"), key="draft_overwrite")
         st.button(t("draft.save"), key="draft_save", on_click=save, args=(draft,))

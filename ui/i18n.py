@@ -42,6 +42,9 @@ UNITS_EN = {
     "百分点/年": "pp/yr", "百分点": "pp", "个百分点": "pp", "年": "yr",
 }
 
+#: Chinese units the app words differently from the plan file.
+UNITS_ZH = {"百分点/年": "个百分点/年", "百分点": "个百分点"}
+
 
 def lang() -> str:
     """The interface language: ``"zh"`` (default) or ``"en"``."""
@@ -67,7 +70,8 @@ def t(key: str, lang_: str | None = None, **values) -> str:
 def unit(u: str, lang_: str | None = None) -> str:
     """A unit in the interface language (``万千瓦/年`` → ``10k kW/yr``)."""
     if (lang_ or lang()) == "zh" or not u:
-        return u
+        # One wording of points in Chinese, as in every gap (-1.5个百分点) and in the engine's sentences.
+        return UNITS_ZH.get(u, u)
     if u in UNITS_EN:
         return UNITS_EN[u]
     if u.endswith("/年"):

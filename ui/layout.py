@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import fmt, plans, state
+from . import fmt, plans, state, url
 from . import model as m
 from .display import projected_text, target_text
 from .i18n import LANGS, lang, status, t
@@ -17,7 +17,7 @@ HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", 
 @state.callback
 def _on_base(key: str) -> None:
     new = state.current("w_base", key)
-    if new is None:
+    if new is None or new not in state.available():
         return
     old = state.model()
     state.set_model(m.AppScenario(base=new, actuals=old.actuals), keep="w_base")
@@ -66,7 +66,13 @@ def sidebar() -> None:
         st.caption(t("side.changes", base=base_title, n=n) if n else t("side.no_changes", base=base_title))
         if current.n_actuals:
             st.caption(t("side.actuals", n=current.n_actuals))
-        st.caption(t("side.link"))
+        if url.fits_link(current):
+            st.caption(t("side.link"))
+        else:  # the link would be too long: say what it leaves out and offer the whole scenario
+            st.warning(t("side.link_numbers_only", n=m.MAX_TEXT))
+            st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",
+                               mime="application/toml", key="dl_toml_side", on_click="ignore",
+                               icon=":material/description:")
 
 
 @state.callback
@@ -80,9 +86,15 @@ def notices() -> None:
         getattr(st, kind)(text)
     st.session_state[state.FLASH] = []
     notes = st.session_state.get(state.NOTES) or []
+    ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
+               for n in notes if not n.applied]
+    applied = [t("url.applied_line", param=n.param, value=n.value, reason=t(n.key, **n.values))
+               for n in notes if n.applied]
+    if ignored:
+        st.warning(t("url.notice") + "\n\n" + "\n".join(f"- {x}" for x in ignored))
+    if applied:
+        st.info(t("url.applied") + "\n\n" + "\n".join(f"- {x}" for x in applied))
     if notes:
-        lines = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values)) for n in notes]
-        st.warning(t("url.notice") + "\n\n" + "\n".join(f"- {x}" for x in lines))
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
 
 

@@ -18,13 +18,18 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from sim import Scenario, resolve
+from sim.io.actuals import validate_actual
+from sim.io.errors import InputError
 from sim.io.plan import Indicator, Plan
+
+from .texts import TEXT
 
 DEFAULT_BASE = "plan"
 #: A scenario name: letters, digits, - and _, at most 40 characters.
@@ -46,12 +51,14 @@ class AppInputError(ValueError):
 
 @dataclass(frozen=True)
 class Note:
-    """A query parameter (or file field) that was ignored: the reason is ``t(key, **values)``."""
+    """A query parameter (or file field) that was ignored: the reason is ``t(key, **values)``.
+    ``applied``: it was used, completed as the reason says (a short yearly path)."""
 
     param: str
     value: str
     key: str
     values: dict = field(default_factory=dict)
+    applied: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,6 +133,46 @@ def constant(path: Sequence[float]) -> bool:
     return all(abs(x - path[0]) < 1e-12 for x in path)
 
 
+# --------------------------------------------------------------------------- typed numbers
+
+#: ``1,600`` or ``12,500.5``: commas that group thousands.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def parse_number(text: str) -> float:
+    """A number as a planner types it: ``6.5``, ``6,5`` (decimal comma), ``1,600`` (thousands),
+    full-width digits, a trailing ``%``.
+
+    Raises
+    ------
+    AppInputError
+        ``num.empty`` for an empty box (the caller keeps the old value), ``url.bad_number``
+        for anything else that is not a finite number.
+    """
+    raw = unicodedata.normalize("NFKC", str(text)).replace(" ", "").replace("\u00a0", "").removesuffix("%")
+    if not raw:
+        raise AppInputError("num.empty")
+    if "," in raw:
+        if _GROUPED.fullmatch(raw):
+            raw = raw.replace(",", "")
+        elif raw.count(",") == 1 and "." not in raw:
+            raw = raw.replace(",", ".")
+        else:
+            raise AppInputError("url.bad_number")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise AppInputError("url.bad_number") from None
+    if not math.isfinite(value):
+        raise AppInputError("url.bad_number")
+    return value
+
+
+def number_text(value: float) -> str:
+    """A value for an entry box: as precise as stored, no grouping (``197.2``, ``-0.05``)."""
+    return f"{round(float(value), 6):.6f}".rstrip("0").rstrip(".") or "0"
+
+
 # --------------------------------------------------------------------------- changes
 
 def paths_of(plan: Plan, scenario: Scenario) -> np.ndarray:
@@ -146,13 +193,29 @@ def pace_problem(ind: Indicator, values: Sequence[float]) -> tuple[str, dict] | 
 
 
 def actual_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[str, dict] | None:
-    """Why an observed value cannot be used, or None.
+    """Why an observed value cannot be used (an i18n key and values), or None.
 
     ACTUALS VALIDATION: the app's one call site. Every actual the app accepts (typed on the
-    assumptions page, read from a link or an uploaded file) passes through here. When the
-    engine's single actuals validator lands in ``sim/io/actuals.py`` (branch h8a), call it
-    here and map its error to an i18n key; until then these are the app's own checks.
+    assumptions page, read from a link or an uploaded file) passes through here, and the
+    decision is the engine's one validator, :func:`sim.io.actuals.validate_actual` (drivers
+    only, years after the base year). Its reason is worded in the interface language: by the
+    error's ``code`` where the engine gives one, else by the app's key for the cases it knows,
+    else the engine's own words.
     """
+    years = plan.years()[1:]
+    try:
+        validate_actual(plan, ind_id, year, value, source="app", field=f"actual.{ind_id}", years=years,
+                        derived=False)
+    except InputError as exc:
+        code = getattr(exc, "code", None)
+        if code and f"actual.{code}" in TEXT:
+            return f"actual.{code}", {"field": exc.field, "detail": exc.reason}
+        return _known_problem(plan, ind_id, year, value) or ("error.detail", {"detail": exc.reason})
+    return None
+
+
+def _known_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[str, dict] | None:
+    """The app's words for the refusals of :func:`validate_actual` it knows (checked in its order)."""
     years = plan.years()[1:]
     ind = plan.by_id.get(ind_id)
     if ind is None:
@@ -167,6 +230,12 @@ def actual_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
         return "range.percent", {}
     if ind.dynamic == "compound" and value <= 0:
         return "range.positive", {}
+    if ind.dynamic == "additive" and value < 0:
+        return "range.level", {}
+    if ind.baseline is not None and ind.baseline.index:
+        k = year - plan.base_year
+        return "range.index", {"base": f"{ind.baseline.value:g}", "low": f"{ind.baseline.value * 0.5 ** k:.3g}",
+                               "high": f"{ind.baseline.value * 2.0 ** k:.3g}", "unit": ind.unit}
     return None
 
 

@@ -14,6 +14,12 @@
   planner is moving gets a new key, so it starts again from the model. A value that arrives
   from an outdated widget (the browser may still send one while a fast rerun is under way)
   is recognised by its old key and ignored (:func:`current`), so it can never undo a change.
+* A picker whose option labels depend on the language (a selectbox, multiselect or segmented
+  control with a ``format_func``) holds machine names, but Streamlit sends the *label* of the
+  choice between browser and server: after a language switch the old label would come back as
+  if it were a value. Such pickers take their key from :func:`picker`, which carries the
+  language, and keep their choice under a language-free name (:func:`picked`), so a switch
+  starts a fresh widget from the same machine names.
 * Callbacks are wrapped by :func:`callback`: a failure becomes a plain message, never a
   traceback (callbacks run before the page, outside the page's own error handling).
 """
@@ -22,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +53,11 @@ COMPARE = "compare_set"
 UPLOAD_REV = "upload_rev"
 REV = "widget_rev"
 PINNED = "widget_pinned"
+PICKED = "picked"
+#: Scenario widgets whose option labels depend on the language (see :func:`picker`).
+LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
 CURRENT = "@current"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,7 +271,33 @@ def wkey(base: str) -> str:
     """The key, in this revision, of the scenario widget named ``base``."""
     ss = st.session_state
     rev = ss.get(PINNED, {}).get(base, ss.get(REV, 0))
-    return base if rev == 0 else f"{base}__{rev}"
+    key = base if rev == 0 else f"{base}__{rev}"
+    return f"{key}.{lang()}" if base in LANG_KEYED else key
+
+
+def picker(base: str, options, default):
+    """The key, in this language, of a picker named ``base`` whose labels depend on the language.
+
+    A new key starts from the choice remembered under ``base`` (:func:`picked`), else from
+    ``default``; values no longer among ``options`` are dropped. ``default`` is one option, or
+    a list of options for a multiselect.
+    """
+    ss = st.session_state
+    key = f"{base}.{lang()}"
+    if key not in ss:
+        value = ss.get(PICKED, {}).get(base, default)
+        if isinstance(value, list):
+            value = [v for v in value if v in options] if isinstance(default, list) else default
+        elif value not in options:
+            value = default
+        ss[key] = value
+    return key
+
+
+def picked(base: str, value):
+    """Remember a picker's choice (machine names) under its language-free name; returns it."""
+    st.session_state.setdefault(PICKED, {})[base] = value
+    return value
 
 
 def current(base: str, key: str):
@@ -413,27 +446,3 @@ def compare_tokens() -> list[str]:
         chosen = [x for x in chosen if x in options]
     ss[COMPARE] = chosen[:4]
     return ss[COMPARE]
-
-
-# --------------------------------------------------------------------------- saving
-
-def save_folder() -> Path:
-    """Where scenarios are saved: ``$FYP_SCENARIOS`` if set, else the project's ``scenarios/``."""
-    return Path(os.environ.get("FYP_SCENARIOS") or ROOT / "scenarios")
-
-
-def can_save() -> bool:
-    """Saving to disk is offered only when the app runs on the planner's own machine.
-
-    ``FYP_APP_SAVE=1``/``0`` forces it on or off; otherwise the browser must be talking to
-    localhost.
-    """
-    forced = os.environ.get("FYP_APP_SAVE")
-    if forced in ("0", "1"):
-        return forced == "1"
-    try:
-        url = st.context.url or ""
-    except Exception:  # pragma: no cover - very old Streamlit
-        url = ""
-    host = url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
-    return host in ("localhost", "127.0.0.1", "::1")

@@ -33,7 +33,8 @@ from .model import (
 )
 
 ACTUAL_PREFIX = "actual."
-META_KEYS = ("name", "title_zh", "title_en")
+#: Texts a link carries; a rationale longer than MAX_TEXT is left out (see :func:`fits_link`).
+META_KEYS = ("name", "title_zh", "title_en", "rationale")
 #: Query parameters that belong to Streamlit itself, not to the scenario.
 RESERVED = frozenset({"embed", "embed_options"})
 LANGS = ("zh", "en")
@@ -53,11 +54,16 @@ def to_query(state: AppScenario, plan: Plan, lang: str = "zh") -> dict[str, str]
     for ind_id, obs in state.actuals.items():
         q[ACTUAL_PREFIX + ind_id] = ",".join(f"{y}:{_num(v)}" for y, v in sorted(obs.items()))
     for key in META_KEYS:
-        if getattr(state, key):
+        if getattr(state, key) and len(getattr(state, key)) <= MAX_TEXT:
             q[key] = getattr(state, key)
     if lang != "zh":
         q["lang"] = lang
     return q
+
+
+def fits_link(state: AppScenario) -> bool:
+    """Whether the link carries every text of ``state`` (else only its numbers: offer the file)."""
+    return all(len(getattr(state, key)) <= MAX_TEXT for key in META_KEYS)
 
 
 def _one(params: Mapping[str, str | list[str]], key: str, notes: list[Note]) -> str:
@@ -92,6 +98,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         link whose scenario no longer exists opens the default base scenario.
     """
     notes: list[Note] = []
+    params = {**params, "scenario": _by_title(params["scenario"], names, load)} if "scenario" in params else params
     base = _choice(params, "scenario", names, notes, "url.unknown_scenario", DEFAULT_BASE,
                    value="{value}", base=DEFAULT_BASE)
     lang = _choice(params, "lang", LANGS, notes, "url.bad_lang")
@@ -104,6 +111,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         raw = _one(params, key, notes)
         try:
             state = _apply_param(state, plan, base_paths, key, raw)
+            notes += _padded(plan, key, raw)
         except AppInputError as exc:
             notes.append(Note(key, raw, exc.key, exc.values))
     try:
@@ -112,6 +120,16 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc)}))
         state = AppScenario(base=base)
     return state, lang, notes
+
+
+def _by_title(raw, names: Sequence[str], load: Loader):
+    """A scenario parameter given as a title (``惯性趋势``, ``Momentum``), as the command line
+    accepts it, becomes the scenario's name; anything else is left as it is."""
+    values = list(raw) if isinstance(raw, list | tuple) else [raw]
+    for i, value in enumerate(values):
+        if value not in names:
+            values[i] = next((n for n in names if value.strip() in (load(n).title_zh, load(n).title_en)), value)
+    return values if isinstance(raw, list | tuple) else values[0]
 
 
 def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: str, raw: str) -> AppScenario:
@@ -155,6 +173,18 @@ def _apply_driver(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: s
         raise AppInputError("url.wrong_length", n=n)
     values += [values[-1]] * (n - len(values))
     return set_path(state, plan, base_paths, key, values)
+
+
+def _padded(plan: Plan, key: str, raw: str) -> list[Note]:
+    """A note when a yearly path was shorter than the years and its last number was carried on."""
+    if key not in plan.driver_index or "," not in raw:
+        return []
+    values = raw.split(",")
+    years = plan.years()[1:]
+    if len(values) >= len(years):
+        return []
+    return [Note(key, raw, "url.padded", {"k": len(values), "n": len(years), "year": years[len(values)],
+                                          "last": values[-1].strip()}, applied=True)]
 
 
 def _float(text: str) -> float:

@@ -77,8 +77,9 @@ def assert_clean(at: AppTest) -> None:
 
 
 def widget(group, base: str):
-    """A scenario widget by its base name (its key gains a revision after each model change)."""
-    return next(w for w in group if w.key == base or str(w.key).startswith(base + "__"))
+    """A scenario widget by its base name (its key gains a revision after each model change, and
+    the language for pickers whose labels follow it)."""
+    return next(w for w in group if str(w.key).split(".")[0].split("__")[0] == base)
 
 
 def board_row(at: AppTest, name: str) -> pd.Series:

@@ -49,3 +49,18 @@ def test_gdp_growth_down_to_5_percent_turns_the_gdp_target_missed(app):
     gdp_card = app.metric[0]
     assert gdp_card.value == "5.0%" and "-1.5个百分点" in gdp_card.delta
     assert app.query_params["primary_va"] == "5"
+
+
+def test_board_lists_missed_and_at_risk_targets_first_by_default():
+    from .conftest import start
+
+    at = start({"scenario": "cautious"})
+    assert_clean(at)
+    statuses = [s.strip("*").split()[-1] for s in at.table[0].value["状态"]]
+    first_met = statuses.index("达标")
+    assert set(statuses[:first_met]) <= {"未达标", "临界"} and "未达标" in statuses[:first_met]
+    assert set(statuses[first_met:]) == {"达标"}
+    at.selectbox(key="board_order.zh").set_value("plan").run()
+    assert at.table[0].value["指标"].iloc[0] == "地区生产总值"
+    gdp = board_row(at, "地区生产总值")
+    assert gdp["差距(%)"] == "—" and gdp["差距"] == "-1.0个百分点"  # growth target: points, not % of a rate

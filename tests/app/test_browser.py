@@ -195,3 +195,93 @@ def test_slider_moves_a_status_and_a_shared_link_reopens_it(server, driver):
     number = driver.find_element(By.CSS_SELECTOR, "[class*='st-key-w_nu_tertiary_va'] input")
     assert float(number.get_attribute("value")) == 5.0
     assert "已调整" in driver.find_element(By.CSS_SELECTOR, "[data-testid='stMain']").text
+
+
+def _choose_language(driver, label: str, heading: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    css = "[data-testid='stSidebar'] [data-testid='stRadioOption']"
+    WebDriverWait(driver, WAIT).until(lambda d: any(r.text.strip() == label for r in d.find_elements(By.CSS_SELECTOR, css)))
+    next(r for r in driver.find_elements(By.CSS_SELECTOR, css) if r.text.strip() == label).click()
+    _wait_text(driver, "h1", heading)
+
+
+def _wait_url(driver, part: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, WAIT).until(lambda d: part in d.current_url)
+
+
+def _sidebar_text(driver) -> str:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, "[data-testid='stSidebar']").text
+
+
+def test_switching_language_keeps_the_scenario_and_the_link(server, driver):
+    """The browser sends a picker's *label* back to the server; a language switch must not turn
+    惯性趋势 into a scenario name, on any page, in either direction."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(server + "/?scenario=momentum")
+    _wait_text(driver, "[data-testid='stSidebar']", "惯性趋势")
+    _choose_language(driver, "English", "Target board")
+    _wait_url(driver, "lang=en")
+    WebDriverWait(driver, WAIT).until(lambda d: "Current scenario: Momentum" in _sidebar_text(d))
+    assert "scenario=momentum" in driver.current_url
+    _open_page(driver, "Assumptions", "Assumptions")
+    _wait_text(driver, "[data-testid='stSidebar']", "Momentum")
+    assert "scenario=momentum" in driver.current_url and "惯性趋势" not in _sidebar_text(driver)
+    _shot(driver, "assumptions_en_momentum.png")
+    _choose_language(driver, "中文", "情景设置")
+    WebDriverWait(driver, WAIT).until(lambda d: "当前情景: 惯性趋势" in _sidebar_text(d))
+    assert "scenario=momentum" in driver.current_url and "lang=" not in driver.current_url
+    _open_page(driver, "对比", "情景对比")
+    _wait_text(driver, "[data-testid='stMain']", "规划目标")
+    _choose_language(driver, "English", "Compare scenarios")
+    _wait_text(driver, "[data-testid='stMain']", "Plan targets")
+    main = driver.find_element("css selector", "[data-testid='stMain']").text
+    assert "Choose at least two" not in main and "规划目标" not in main
+    _shot(driver, "compare_en_momentum.png")
+    driver.get(driver.current_url)  # reload the link as it now stands
+    _wait_text(driver, "[data-testid='stSidebar']", "Momentum")
+    assert "ignored" not in driver.find_element("css selector", "[data-testid='stMain']").text
+
+
+def _settled(driver) -> None:
+    """Wait until the app has finished its run (Streamlit's running indicator is gone)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    time.sleep(1.0)
+    WebDriverWait(driver, WAIT).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, "[data-testid='stStatusWidget']"))
+    time.sleep(0.5)
+
+
+def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def box(year: int):
+        return WebDriverWait(driver, WAIT).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, f"[class*='st-key-w_yr_primary_va_{year}'] input"))
+
+    driver.get(server + "/assumptions?scenario=momentum")
+    WebDriverWait(driver, WAIT).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[class*='st-key-asm_peryear_open_economy'] summary")).click()
+    _settled(driver)  # opening the editor reruns the page: type into the boxes that run drew
+    first = box(2026)
+    first.send_keys(Keys.CONTROL, "a")
+    first.send_keys("3,5", Keys.TAB)  # a decimal comma: 3.5, not 35
+    _wait_url(driver, "primary_va=3.5%2C5.9")
+    _settled(driver)
+    second = box(2027)  # still there: the editor did not close after the first edit
+    assert second.is_displayed()
+    second.send_keys(Keys.CONTROL, "a")
+    second.send_keys("4", Keys.TAB)
+    _wait_url(driver, "primary_va=3.5%2C4%2C5.9")
+    assert box(2028).is_displayed()
+    _shot(driver, "assumptions_per_year.png")

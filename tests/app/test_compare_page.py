@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ui import display
+
 from .conftest import (
     assert_clean,
     go,
@@ -11,8 +13,31 @@ from .conftest import (
 def test_compare_page_shows_scenarios_side_by_side(app):
     go(app, "pages/compare.py")
     assert_clean(app)
-    app.multiselect(key="cmp_pick").set_value(["@current", "cautious", "ambitious"]).run()
+    app.multiselect(key="cmp_pick.zh").set_value(["@current", "cautious", "ambitious"]).run()
     assert_clean(app)
     table = app.table[0].value
     assert {"规划目标", "稳健情景", "进取情景", "稳健情景 减 规划目标"} <= set(table.columns)
     assert "二产增加值" in set(app.dataframe[0].value["指标"])
+
+
+def test_compare_four_scenarios_only_rows_that_differ_coloured_by_status(app):
+    go(app, "pages/compare.py")
+    app.multiselect(key="cmp_pick.zh").set_value(["plan", "momentum", "cautious", "ambitious"]).run()
+    assert_clean(app)
+    table = app.table[0].value
+    assert list(table.columns) == ["指标", "目标", "规划目标", "惯性趋势", "稳健情景", "进取情景"]  # no delta columns
+    full = len(table)
+    app.checkbox(key="cmp_only_different").check().run()
+    table = app.table[0].value
+    assert 0 < len(table) < full
+    cells = table[["规划目标", "惯性趋势", "稳健情景", "进取情景"]]
+    assert (cells.nunique(axis=1) > 1).all()
+    app.checkbox(key="cmp_deltas_4").check().run()
+    assert "惯性趋势 减 规划目标" in app.table[0].value.columns
+
+
+def test_compare_cells_are_shaded_like_the_board(plan, cautious_check):
+    _, check = cautious_check
+    table = display.compare_table(check, ["cautious", "plan"], ["稳健", "规划"], plan, lang_="zh")
+    html = display.compare_styled(table).to_html()
+    assert display.STATUS_BG["missed"] in html and display.STATUS_BG["met"] in html

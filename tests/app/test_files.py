@@ -25,10 +25,12 @@ def test_upload_of_a_shipped_file_keeps_its_changes(plan):
 
 
 @pytest.mark.parametrize("data, name, key", [
-    (b"[scenario\nname = ", "bad.toml", "error.detail"),
-    (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nprimary_va = -150\n", "x.toml", "error.detail"),
-    (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nnot_a_driver = 1\n", "x.toml", "error.detail"),
-    (b"\xff\xfe\x00", "bin.toml", "error.detail"),
+    (b"[scenario\nname = ", "bad.toml", "file.bad_toml"),
+    (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nprimary_va = -150\n", "x.toml",
+     "error.detail"),
+    (b"[scenario]\nname='x'\ntitle_zh='x'\ntitle_en='x'\n[drivers]\nnot_a_driver = 1\n", "x.toml",
+     "error.detail"),
+    (b"\xff\xfe\x00", "bin.toml", "file.not_utf8"),
     (b"x" * (files.MAX_UPLOAD_BYTES + 1), "big.toml", "file.too_big"),
     (b"[scenario]\n", "notes.txt", "file.not_toml"),
 ])

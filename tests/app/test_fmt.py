@@ -24,7 +24,7 @@ def test_gaps_and_paces():
     assert fmt.gap(-1.5, "%/年", "zh") == "-1.5个百分点"
     assert fmt.gap(-1.5, "%/年", "en") == f"-1.5{fmt.NBSP}pp"
     assert fmt.gap(-4e-15, "%/年", "zh") == "±0.0个百分点"
-    assert fmt.pace(0.2, "百分点/年", "zh") == "0.20百分点/年"
+    assert fmt.pace(0.2, "百分点/年", "zh") == "0.20个百分点/年"
     assert fmt.pace(197.2, "万千瓦/年", "en").replace(fmt.NBSP, " ") == "197 (10k kW/yr)"
 
 
@@ -36,3 +36,10 @@ def test_the_brief_and_the_app_show_the_same_decimals_for_every_unit_of_the_plan
         brief = content.fmt(1234.56789, u)
         app = fmt.number(1234.56789, fmt.decimals(u))
         assert brief == app, u
+
+
+def test_points_read_one_way_in_chinese():
+    """A pace of points and a gap in points use the same word (个百分点), never 百分点 beside 个百分点."""
+    assert fmt.pace(0.2, "百分点/年", "zh") == "0.20个百分点/年"
+    assert fmt.gap(-1.5, "%", "zh") == "-1.5个百分点"
+    assert fmt.pace(0.2, "百分点/年", "en").startswith("0.20")

@@ -41,7 +41,7 @@ def test_english_switch_changes_every_label(app):
     go(app, "pages/assumptions.py")
     assert_clean(app)
     assert app.title[0].value == "Assumptions"
-    assert app.segmented_control(key="asm_group").options[:2] == ["Economy", "Industry & energy"]
+    assert app.segmented_control(key="asm_group.en").options[:2] == ["Economy", "Industry & energy"]
     go(app, "pages/compare.py")
     assert app.title[0].value == "Compare scenarios"
     assert "Target" in app.table[0].value.columns
@@ -56,7 +56,7 @@ def test_a_shared_link_reopens_the_same_assumptions():
     assert model.base == "cautious" and model.drivers == {"primary_va": (5.0,) * 5}
     assert model.actuals == {"visitors": {2026: 2480.0}}
     go(at, "pages/assumptions.py")
-    assert widget(at.number_input, "w_nu_primary_va").value == 5.0
+    assert widget(at.text_input, "w_nu_primary_va").value == "5"
 
 
 def test_a_bad_link_opens_the_base_and_says_what_was_ignored():
@@ -67,3 +67,61 @@ def test_a_bad_link_opens_the_base_and_says_what_was_ignored():
     assert "scenario=gone" in warning and "secondary_va=abc" in warning and "bogus=1" in warning
     at.button(key="dismiss_notes").click().run()
     assert not at.warning
+
+
+def _base_box(at):
+    return widget(at.sidebar.selectbox, "w_base")
+
+
+def test_switching_language_keeps_the_scenario_and_the_link():
+    """Issue 10: a language switch on a non-default scenario changes labels only, never the state."""
+    at = start({"scenario": "momentum"})
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert_clean(at)
+    assert _base_box(at).value == "momentum" and _base_box(at).format_func("momentum").startswith("Momentum")
+    assert at.session_state["model"].base == "momentum"
+    assert at.query_params["scenario"] == "momentum" and at.query_params["lang"] == "en"
+    assert "Momentum" in at.sidebar.markdown[0].value
+    go(at, "pages/assumptions.py")
+    assert_clean(at)
+    assert _base_box(at).value == "momentum" and at.query_params["scenario"] == "momentum"
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert_clean(at)
+    assert _base_box(at).value == "momentum" and at.query_params["scenario"] == "momentum"
+    assert "惯性趋势" in at.sidebar.markdown[0].value
+    go(at, "pages/compare.py")
+    chips = at.multiselect[0]
+    assert chips.value == ["@current", "plan"] and chips.format_func("plan") == "规划目标"
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert_clean(at)
+    chips = at.multiselect[0]
+    assert chips.value == ["@current", "plan"] and chips.format_func("plan") == "Plan targets"
+    assert not at.info  # no "choose at least two"
+    assert "Plan targets" in at.table[0].value.columns
+
+
+def test_a_link_may_name_the_scenario_by_its_title():
+    at = start({"scenario": "惯性趋势"})
+    assert not at.warning
+    assert at.session_state["model"].base == "momentum" and at.query_params["scenario"] == "momentum"
+
+
+def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
+    at = start({"energy_capacity": "1,2"})
+    assert_clean(at)
+    assert at.session_state["model"].drivers["energy_capacity"] == (1.0, 2.0, 2.0, 2.0, 2.0)
+    assert not at.warning
+    assert "energy_capacity=1,2" in at.info[0].value and "2028年起沿用最后一个数值 2" in at.info[0].value
+
+
+def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
+    go(app, "pages/assumptions.py")
+    widget(app.text_area, "w_meta_rationale").input("按2025年实际增速外推,二产放缓。").run()
+    assert app.query_params["rationale"] == "按2025年实际增速外推,二产放缓。"
+    again = start(dict(app.query_params))
+    assert again.session_state["model"].rationale == "按2025年实际增速外推,二产放缓。"
+    long = "理由" * 150
+    widget(app.text_area, "w_meta_rationale").input(long).run()
+    assert "rationale" not in app.query_params
+    assert any("只带数值" in w.value for w in app.sidebar.warning)
+    assert "dl_toml_side" in [b.key for b in app.sidebar.get("download_button")]

@@ -38,6 +38,13 @@ TEXT = {
     "asm.reset_all": ("全部恢复为“{base}”", "Reset everything to “{base}”"),
     "asm.diff_title": ("与起点情景“{base}”的不同", "Differences from “{base}”"),
     "asm.diff_none": ("各项速度假设与起点情景相同。", "Every pace is as in the starting scenario."),
+    "asm.flips": ("与“{base}”相比,{n} 项目标状态改变:{items}", "Compared with “{base}”, {n} targets "
+                  "changed status: {items}"),
+    "asm.flips_none": ("各项目标状态与“{base}”相同。", "Every target has the same status as in “{base}”."),
+    "asm.kept": ("数值框为空,保留原值(未改为0)。", "The box was empty; the previous value is kept (not set to 0)."),
+    "asm.gdp_mixed": ("三次产业增速不同(地区生产总值合成增速 {v}):拖动此滑块会把三者设为同一数值。",
+                      "The three sectors grow at different rates (GRP {v}): moving this slider sets all "
+                      "three to one rate."),
     "asm.rejected": ("数值未采用:{detail}", "Value not applied: {detail}"),
     "asm.actuals_title": ("实际值(已公布的统计数据)", "Actuals (published statistics)"),
     "asm.actuals_intro": ("录入已公布的实际值(例如2026年统计公报数据)。预测从最近一个实际值起算,"
@@ -67,6 +74,10 @@ TEXT = {
                       "The file “{file}” was not loaded; the current scenario is unchanged. Reason: {detail}"),
     "file.too_big": ("文件大小 {size} 字节,超过 {limit} 字节的上限", "the file is {size} bytes; the limit is "
                      "{limit}"),
+    "file.bad_toml": ("不是有效的 TOML 文件(第 {line} 行第 {column} 列附近格式有误)",
+                      "not a valid TOML file (the format breaks near line {line}, column {column})"),
+    "file.not_utf8": ("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text"),
+    "file.engine_field": ("字段 {field}:{detail}", "{field}: {detail}"),
     "file.not_toml": ("文件扩展名应为 .toml", "the file name must end in .toml"),
     "file.save": ("保存到 scenarios/ 文件夹", "Save to the scenarios/ folder"),
     "file.save_name": ("文件名(不含 .toml)", "File name (without .toml)"),

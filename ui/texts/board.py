@@ -17,6 +17,7 @@ TEXT = {
     "board.filter_area": ("按领域筛选", "Filter by area"),
     "board.filter_placeholder": ("全部领域", "All areas"),
     "board.sort": ("排序", "Sort"),
+    "board.sort_status": ("未达标和临界在前", "Missed and at risk first"),
     "board.sort_plan": ("按规划顺序", "Plan order"),
     "board.sort_gap": ("按差距(差距最大的在前)", "By gap (furthest behind first)"),
     "board.only_problems": ("只看临界和未达标", "Only at risk and missed"),
@@ -25,9 +26,10 @@ TEXT = {
                            "应以统计部门数据替换。", "⚑ marks a verdict that rests on a number the report "
                            "does not give and that is assumed for now (mostly the 2025 baseline): treat it as "
                            "provisional until official statistics replace it."),
-    "board.gap_note": ("差距为正表示超过目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
+    "board.gap_note": ("差距为正表示超过目标;增速目标的差距以百分点计,“差距(%)”只用于水平目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
                        "“所需速度”是从最近实际年起每年同一速度恰好达到目标所需的速度。",
-                       "A positive gap means the target is beaten. “Assumed pace” is this scenario's average "
+                       "A positive gap means the target is beaten; for growth targets the gap is in "
+                       "percentage points, and “Gap (%)” is given for level targets only. “Assumed pace” is this scenario's average "
                        "from the last actual year to the target year; “required pace” is the constant pace "
                        "from the last actual year that reaches the target exactly."),
     "board.empty": ("没有符合筛选条件的目标", "No target matches the filter"),

@@ -23,6 +23,10 @@ TEXT = {
     "side.actuals": ("已录入实际值 {n} 个", "{n} actual values entered"),
     "side.link": ("当前情景已写入浏览器地址栏:复制链接发给同事,即可打开同样的假设。",
                   "The scenario is in the address bar: copy the link to send a colleague the same assumptions."),
+    "side.link_numbers_only": ("情景说明超过{n}个字,未写入链接:链接只带数值和标题。请下载情景文件,连同说明一起发给同事。",
+                               "The rationale is longer than {n} characters and is not in the link: the link "
+                               "carries the numbers and titles only. Download the scenario file to share it "
+                               "with its rationale."),
     "error.unexpected": ("页面出现问题,未能完成计算:{msg}。请刷新页面;如仍出现,请把当前链接发给维护人员。",
                          "Something went wrong and the page could not finish: {msg}. Reload the page; "
                          "if it happens again, send the current link to the maintainers."),
@@ -53,7 +57,16 @@ TEXT = {
     "range.points_max": ("每年变化不能超过100个百分点", "a percentage cannot move more than 100 points a year"),
     "range.percent": ("比例必须在 0–100 之间", "a percentage must be within 0–100"),
     "range.positive": ("必须大于0", "must be above 0"),
+    "range.level": ("水平值不能为负", "a level cannot be negative"),
+    "range.index": ("该指标报告未给出水平值,按指数(基期={base})推算:请按同一指数录入(应在 {low}–{high} 之间),不要用{unit}",
+                    "this indicator has no reported level and is projected as an index (base year = {base}): "
+                    "enter the value on that index (between {low} and {high}), not in {unit}"),
     "error.detail": ("{detail}", "{detail}"),
+    "num.empty": ("未填写数值", "no number entered"),
+    "url.padded": ("只给了 {k} 个逐年数值(应为 {n} 个),{year}年起沿用最后一个数值 {last}",
+                   "{k} yearly numbers given (of {n}); from {year} on the last one, {last}, was used"),
+    "url.applied": ("链接中的部分参数已按如下方式补全:", "Some parameters in the link were completed as follows:"),
+    "url.applied_line": ("参数 {param}={value}:{reason}", "Parameter {param}={value}: {reason}"),
     "url.repeated": ("参数重复出现,只用了最后一个", "the parameter appears more than once; the last one was used"),
     # ------------------------------------------------------------------ statuses and common words
     "word.target": ("目标", "target"),
