@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from sim.engine.dynamics import derive, project_paths
+from sim.engine.dynamics import derive, hold_in_domain, project_paths
 from sim.io.plan import Plan
 
 
@@ -36,6 +36,8 @@ class CompiledPlan:
         Driver positions following each dynamic.
     derived : tuple of (row, op, input rows, scale)
         Derived indicators in dependency order.
+    low, high : ndarray, shape (I,)
+        Each indicator's domain: floor and ceiling [indicator unit] (``inf`` where none).
     """
 
     plan: Plan
@@ -44,6 +46,8 @@ class CompiledPlan:
     driver_rows: np.ndarray
     groups: tuple[tuple[str, np.ndarray], ...]
     derived: tuple[tuple[int, str, tuple[int, ...], float], ...]
+    low: np.ndarray
+    high: np.ndarray
 
     @property
     def n_indicators(self) -> int:
@@ -70,11 +74,14 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         driver_rows=np.array([plan.index[ind.id] for ind in drivers]),
         groups=groups,
         derived=derived,
+        low=np.array([ind.domain_min for ind in plan.indicators]),
+        high=np.array([ind.domain_max for ind in plan.indicators]),
     )
 
 
 def project_array(compiled: CompiledPlan, drivers: np.ndarray,
-                  actuals: np.ndarray | None = None) -> np.ndarray:
+                  actuals: np.ndarray | None = None, *, clip: bool = False,
+                  clipped: np.ndarray | None = None) -> np.ndarray:
     """Project every indicator for a stack of driver sets.
 
     Parameters
@@ -84,6 +91,13 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         Pace of each driver in each projected year [driver unit]; float32 or float64.
     actuals : ndarray, shape (S or 1, I, Y), optional
         Observed values (NaN where none) for the indicator rows of drivers.
+    clip : bool
+        Hold every level within its indicator's domain (:attr:`CompiledPlan.low`/``high``), the
+        path continuing from the bound: for random draws. Off (the default), levels are left as
+        computed, so a deterministic scenario that leaves the domain can be refused
+        (:func:`sim.engine.resolve.resolve`).
+    clipped : ndarray of bool, shape (S, I), optional
+        With ``clip``: set True for each draw and indicator held at a bound in some year.
 
     Returns
     -------
@@ -96,13 +110,25 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         raise ValueError(f"drivers have shape {drivers.shape}; expected (S, {len(compiled.driver_rows)}, "
                          f"{len(compiled.years) - 1})")
     obs = None if actuals is None else actuals[:, compiled.driver_rows]
-    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs)
+    rows = compiled.driver_rows
+    bounds = (compiled.low[rows], compiled.high[rows]) if clip else None
+    mark = None if clipped is None or not clip else np.zeros((S, D), dtype=bool)
+    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark)
+    if mark is not None:
+        clipped[:, rows] |= mark
     # Built year-major with the draws last, like project_paths, so that copying the drivers in
     # and deriving the rest move whole contiguous rows; returned as an (S, I, Y + 1) view.
     values = np.empty((Y + 1, compiled.n_indicators, S), dtype=drivers.dtype)
     values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
     for row, op, inputs, scale in compiled.derived:
         values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+        if clip:
+            low, high = compiled.low[row:row + 1], compiled.high[row:row + 1]
+            mark = None if clipped is None else np.zeros((S, 1), dtype=bool)
+            for year in values[:, row:row + 1]:
+                hold_in_domain(year, (low, high), mark)
+            if mark is not None:
+                clipped[:, row] |= mark[:, 0]
     return values.transpose(2, 1, 0)
 
 

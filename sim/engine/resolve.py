@@ -1,17 +1,26 @@
 """Applying a scenario to a plan: the rule's paths, then each scenario in the parent chain,
 every value checked against the plan. The result is numeric driver paths and actuals that the
 kernel projects.
+
+Resolution also runs the kernel once on the result: a scenario whose projection would leave an
+indicator's domain (:attr:`sim.io.indicator.Indicator.domain`) or reach a non-finite number is
+refused here, so every door (file, command line, API, upload, app) refuses it the same way. A
+driver far outside its plan's slider hints is possible but implausible: it resolves with an
+:class:`~sim.io.errors.InputWarning` in :attr:`ResolvedScenario.warnings`.
 """
 
 from __future__ import annotations
 
+import warnings as _warnings
 from dataclasses import dataclass
 
 import numpy as np
 
+from sim.engine.kernel import compile_plan, project_array
 from sim.engine.rules import rule_paths
 from sim.io.actuals import validate_actuals
-from sim.io.errors import ScenarioError
+from sim.io.errors import InputWarning, ScenarioError
+from sim.io.indicator import domain_text
 from sim.io.plan import Plan
 from sim.io.scenario import DriverSpec, Scenario
 
@@ -31,6 +40,8 @@ class ResolvedScenario:
         Where each driver's path comes from (scenario name, or the rule and its reason).
     actuals : ndarray, shape (I, Y)
         Observed values per indicator and projected year, NaN where none.
+    warnings : tuple of InputWarning
+        Implausible but possible values (:func:`plausibility`), each naming file, field and reason.
     """
 
     scenario: Scenario
@@ -38,6 +49,7 @@ class ResolvedScenario:
     drivers: np.ndarray
     sources: tuple[str, ...]
     actuals: np.ndarray
+    warnings: tuple[InputWarning, ...] = ()
 
     @property
     def name(self) -> str:
@@ -74,10 +86,14 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
     paths, labels = rule_paths(plan, rule, horizon)
     paths = paths.copy()
     sources = list(labels)
+    # Which file set each driver last (the scenario's own path where a rule set it).
+    origins: list[str | None] = [None] * len(plan.drivers)
+    found: list[InputWarning] = []
     for node in scenario.chain:
         for key, spec in node.drivers.items():
             d = _driver_position(plan, node, key)
             ind = plan.drivers[d]
+            origins[d] = node.path
             if isinstance(spec, str):
                 rp, rl = rule_paths(plan, spec, horizon)
                 paths[d], sources[d] = rp[d], rl[d]
@@ -85,9 +101,68 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             paths[d] = _apply_spec(paths[d], spec, proj_years, node, key)
             sources[d] = node.name
             _check_pace(ind, paths[d], node, key)
+            found += plausibility(ind, paths[d], node.path, f"drivers.{key}")
     actuals = _resolve_actuals(plan, scenario, years)
+    check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
+                 {d for d, o in enumerate(origins) if o is not None})
+    for warning in found:
+        _warnings.warn(warning, stacklevel=2)
     return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
-                            sources=tuple(sources), actuals=actuals)
+                            sources=tuple(sources), actuals=actuals, warnings=tuple(dict.fromkeys(found)))
+
+
+def plausible_range(ind) -> tuple[float, float]:
+    """The paces a driver can take without a warning [driver unit]: its slider hints
+    (``driver = {min, max}``) widened by half their width on each side (growth −30…50 %/年 for
+    the default −10…30)."""
+    half = (ind.driver_max - ind.driver_min) / 2
+    return ind.driver_min - half, ind.driver_max + half
+
+
+def plausibility(ind, path: np.ndarray, source: str, field: str) -> list[InputWarning]:
+    """A warning if a driver's path leaves :func:`plausible_range` (possible, but implausible)."""
+    low, high = plausible_range(ind)
+    far = path[(path < low) | (path > high)]
+    if not far.size:
+        return []
+    value = far[np.argmax(np.abs(far))]
+    return [InputWarning(source, field, f"{value:g} {ind.pace_unit} is far outside the plan's range for "
+                         f"'{ind.id}' ({ind.driver_min:g} to {ind.driver_max:g}); check it is meant")]
+
+
+def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
+                 origins: list[str], touched: set[int] = frozenset()) -> None:
+    """Run the kernel once for the resolved drivers and refuse a level outside its indicator's
+    domain or not finite, naming the driver field responsible, the year and the value.
+
+    Raises
+    ------
+    ScenarioError
+        ``file: drivers.<id>: …`` for a driver (``origins``: the file that set each driver); for a
+        derived indicator, the field of the first of its inputs that a scenario sets (``touched``),
+        with the derived indicator and its inputs named.
+    """
+    compiled = compile_plan(plan, years[-1])
+    with np.errstate(all="ignore"):
+        values = project_array(compiled, paths[None], actuals[None])[0]
+        bad = ~np.isfinite(values) | (values < compiled.low[:, None]) | (values > compiled.high[:, None])
+    if not bad.any():
+        return
+    # The earliest year first, drivers before the derived indicators computed from them.
+    rank = [0 if ind.is_driver else 1 for ind in plan.indicators]
+    i, t = min(zip(*np.nonzero(bad), strict=True), key=lambda it: (it[1], rank[it[0]], it[0]))
+    ind, value = plan.indicators[i], float(values[i, t])
+    reach = f"would reach {value:,.6g} {ind.value_unit} in {years[t]}"
+    why = ("not a finite number" if not np.isfinite(value)
+           else f"outside its domain {domain_text(ind.domain_min, ind.domain_max)}")
+    if ind.is_driver:
+        d = plan.driver_index[ind.id]
+        raise ScenarioError(origins[d], f"drivers.{ind.id}", f"'{ind.id}' {reach}, {why}")
+    leaves = plan.leaves(ind.id)
+    d = next((plan.driver_index[x] for x in leaves if plan.driver_index[x] in touched),
+             plan.driver_index[leaves[0]])
+    raise ScenarioError(origins[d], f"drivers.{plan.drivers[d].id}",
+                        f"'{ind.id}' ({ind.op} of {', '.join(ind.inputs)}) {reach}, {why}")
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:
