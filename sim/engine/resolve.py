@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.engine.dynamics import STEPS, pace
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.rules import rule_paths
 from sim.io.actuals import validate_actuals
@@ -103,12 +104,29 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             _check_pace(ind, paths[d], node, key)
             found += plausibility(ind, paths[d], node.path, f"drivers.{key}")
     actuals = _resolve_actuals(plan, scenario, years)
+    hold_rule_paths(plan, paths, actuals, [d for d, o in enumerate(origins) if o is None])
     check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
                  {d for d, o in enumerate(origins) if o is not None})
     for warning in found:
         _warnings.warn(warning, stacklevel=2)
     return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
                             sources=tuple(sources), actuals=actuals, warnings=tuple(dict.fromkeys(found)))
+
+
+def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: list[int]) -> None:
+    """Stop a rule's path at its indicator's domain (in place): the plan's pace of a rate already
+    near 100 % (e.g. 学前教育毛入园率 at +0.3 points a year to 2035) continues only until the level
+    reaches the bound, then holds it. Only paths a rule chose are changed; a path a scenario sets
+    is refused instead (:func:`check_domain`)."""
+    for d in rows:
+        ind = plan.drivers[d]
+        level, observed = ind.baseline.value, actuals[plan.index[ind.id]]
+        for t in range(paths.shape[1]):
+            nxt = STEPS[ind.dynamic](level, paths[d, t])
+            if not ind.domain_min <= nxt <= ind.domain_max:
+                nxt = min(max(nxt, ind.domain_min), ind.domain_max)
+                paths[d, t] = pace(ind.dynamic, level, nxt, 1)
+            level = nxt if np.isnan(observed[t]) else observed[t]
 
 
 def plausible_range(ind) -> tuple[float, float]:
@@ -145,7 +163,10 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
     compiled = compile_plan(plan, years[-1])
     with np.errstate(all="ignore"):
         values = project_array(compiled, paths[None], actuals[None])[0]
-        bad = ~np.isfinite(values) | (values < compiled.low[:, None]) | (values > compiled.high[:, None])
+        # A level the rule held exactly at a bound may differ from it in the last bit.
+        slack = 1e-9 * np.maximum(1.0, np.abs(values))
+        bad = (~np.isfinite(values) | (values < compiled.low[:, None] - slack)
+               | (values > compiled.high[:, None] + slack))
     if not bad.any():
         return
     # The earliest year first, drivers before the derived indicators computed from them.

@@ -113,17 +113,19 @@ class _Job:
             self.sampler.compose(dev, self.paths, out[:, :, s - start:e - start])
         return out.transpose(2, 1, 0)
 
-    def __call__(self, start: int, stop: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+    def __call__(self, start: int, stop: int) -> tuple | None:
         drivers = self.drivers(start, stop)
         if drivers is None:
             return None
-        values = project_array(self.compiled, drivers, self.actuals)
+        # Draws are held at each indicator's domain (a share cannot pass 100 %), and counted.
+        clipped = np.zeros((stop - start, self.compiled.n_indicators), dtype=bool)
+        values = project_array(self.compiled, drivers, self.actuals, clip=True, clipped=clipped)
         m = max(0, min(stop, len(self.kept_values)) - start)
         if m:
             self.kept_values[start:start + m] = values[:m]
             self.kept_drivers[start:start + m] = drivers[:m]
         met, risk = self.counter.count(values)
-        return stop - start, met, risk
+        return stop - start, met, risk, clipped.sum(axis=0), int(clipped.any(axis=1).sum())
 
 
 def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, draws: int,
@@ -158,11 +160,15 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
                np.empty((keep, len(plan.drivers), n_year - 1), dtype=dtype), threading.Event())
     met = np.zeros(len(targets), dtype=np.int64)
     risk = np.zeros(len(targets), dtype=np.int64)
+    clipped = np.zeros(n_ind, dtype=np.int64)
+    clipped_draws = [0]
 
     def absorb(part) -> int:
-        n, m, r = part
+        n, m, r, c, any_c = part
         met[:] += m
         risk[:] += r
+        clipped[:] += c
+        clipped_draws[0] += any_c
         return n
 
     spans = [(s, min(s + chunk, int(draws))) for s in range(0, int(draws), chunk)]
@@ -170,7 +176,8 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     return MonteCarloResult(plan=plan, resolved=resolved, uncertainty=uncertainty, targets=targets,
                             draws=int(draws), seed=entropy, met=met, at_risk=risk,
                             sample_values=job.kept_values, sample_drivers=job.kept_drivers, paths=base,
-                            seconds=time.perf_counter() - started)
+                            seconds=time.perf_counter() - started, clipped=clipped,
+                            clipped_draws=clipped_draws[0])
 
 
 def _run_spans(job: _Job, spans, absorb, workers: int | None, progress: Progress | None, total: int) -> None:

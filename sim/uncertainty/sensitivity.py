@@ -97,7 +97,7 @@ def tornado(plan: Plan, scenario: Scenario, *, uncertainty: Uncertainty | None =
     compiled = compile_plan(plan, resolved.years[-1])
     stack, labels = shifted_paths(plan, resolved.drivers, unc)
     acts = resolved.actuals[None]
-    gaps = evaluate_targets(compiled, project_array(compiled, stack, acts), stack, acts, targets,
+    gaps = evaluate_targets(compiled, project_array(compiled, stack, acts, clip=True), stack, acts, targets,
                             required=False).gap                                       # (1 + 4D, T)
     rows = []
     for t, target in enumerate(targets):

@@ -99,9 +99,13 @@ def test_higher_growth_never_lowers_a_level(g, extra):
 
 @settings(max_examples=60, deadline=None)
 @given(p=st.lists(st.floats(min_value=-100, max_value=100), min_size=5, max_size=5))
-def test_points_stay_within_bounds(p):
-    out = run([[0] * 5, [0] * 5, p, [0] * 5])
+def test_draws_of_points_stay_within_bounds(p):
+    clipped = np.zeros((1, 4), dtype=bool)
+    out = project_paths(BASE, np.array([[0] * 5, [0] * 5, p, [0] * 5], dtype=float)[None], GROUPS, None,
+                        (LOW, HIGH), clipped)[0]
     assert (out[2] >= 0).all() and (out[2] <= 100).all()
+    free = run([[0] * 5, [0] * 5, p, [0] * 5])[2]
+    assert clipped[0, 2] == bool(((free < 0) | (free > 100)).any())
 
 
 @settings(max_examples=60, deadline=None)
