@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sim.io import formats
 from sim.io.fields import Fields
 from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 
@@ -16,7 +17,7 @@ from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 PERCENT_UNITS = ("%",)
 #: Unit shown for indicators whose baseline is an index standing in for an unreported level.
 INDEX_UNIT = "指数(基期=100)"
-DERIVED_OPS = ("sum", "ratio", "share")
+DERIVED_OPS = formats.DERIVED_OPS
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Target:
         return self.number.value
 
 
-HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
+HISTORY_MEASURES = formats.HISTORY_MEASURES
 
 
 @dataclass(frozen=True)
@@ -228,9 +229,7 @@ def pace_unit(dynamic: str, unit: str) -> str:
 
 
 def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
-    f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
-                  "inputs", "scale", "note", "baseline", "trend", "driver", "domain", "target",
-                  "milestone", "history"})
+    f.allow_only(formats.INDICATOR)
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
         raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
@@ -273,7 +272,7 @@ def _parse_domain(f: Fields, unit: str) -> tuple[float, float]:
     table = f.sub("domain", None)
     if table is None:
         return low, high
-    table.allow_only({"min", "max"})
+    table.allow_only(formats.DOMAIN)
     low, high = table.num("min", low), table.num("max", high)
     if not low < high:
         raise table.fail("min", f"domain [{low:g}, {high:g}] is empty")
@@ -306,7 +305,7 @@ def _parse_driver_range(f: Fields, dynamic: str) -> tuple[float, float, float]:
         return dmin, dmax, dstep
     if dynamic == "derived":
         raise f.fail("driver", "a derived indicator has no driver")
-    drv.allow_only({"min", "max", "step"})
+    drv.allow_only(formats.DRIVER)
     dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
     if not dmin < dmax or dstep <= 0:
         raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
@@ -319,16 +318,13 @@ def _default_range(dynamic: str) -> tuple[float, float, float]:
     return {"compound": (-10.0, 30.0, 0.1), "points": (-5.0, 5.0, 0.1)}.get(dynamic, (-100.0, 100.0, 1.0))
 
 
-_NUMBER_KEYS = {"value", "basis", "quote", "formula", "reason", "index"}
-
-
 def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
-                  also: frozenset[str] = frozenset()) -> Sourced | None:
+                  keys: dict = formats.NUMBER) -> Sourced | None:
     if f is None:
         if required:
             raise parent.fail(key, "missing (required)")
         return None
-    f.allow_only(_NUMBER_KEYS | also)
+    f.allow_only(keys)
     basis = f.str("basis", choices=BASES)
     number = Sourced(
         value=f.num("value"), basis=basis, quote=f.strs("quote", ()),
@@ -356,7 +352,7 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
         raise f.fail("kind", f"a growth target needs a compound or derived indicator, not '{dynamic}'")
     if kind == "growth" and direction == "hold":
         raise f.fail("direction", "'hold' applies to levels, not growth rates")
-    number = _parse_number(f, True, f, "value", frozenset({"year", "kind", "direction", "binding"}))
+    number = _parse_number(f, True, f, "value", formats.TARGET)
     assert number is not None
     if kind == "growth" and number.value <= -100:
         raise f.fail("value", f"growth of {number.value}% is impossible (must exceed −100%)")
@@ -367,8 +363,7 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
 
 
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
-    number = _parse_number(f, True, f, "value",
-                           frozenset({"start_year", "end_year", "measure", "readings", "note"}))
+    number = _parse_number(f, True, f, "value", formats.HISTORY)
     start, end = f.int("start_year"), f.int("end_year", base_year)
     if not start < end <= base_year:
         raise f.fail("start_year", f"period {start}–{end} must end by the base year {base_year}")

@@ -14,6 +14,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from sim.io import formats
 from sim.io.errors import InputError, PlanError
 from sim.io.fields import Fields, read_toml
 from sim.io.indicator import (
@@ -226,12 +227,11 @@ def load_plan(path: str | Path | None = None) -> Plan:
 def parse_plan(data: dict, source: str) -> Plan:
     """Build a :class:`Plan` from parsed TOML; see :func:`load_plan`."""
     root = Fields(data, source, "", PlanError)
-    root.allow_only({"schema_version", "plan", "check", "indicator"})
+    root.allow_only(formats.PLAN)
     if root.int("schema_version", 1) != 1:
         raise root.fail("schema_version", "only version 1 is understood")
     meta = root.sub("plan")
-    meta.allow_only({"id", "district_zh", "district_en", "title_zh", "title_en", "base_year",
-                     "target_year", "horizon", "source_file", "source_title_zh", "source_title_en"})
+    meta.allow_only(formats.PLAN_META)
     base_year = meta.int("base_year")
     target_year = meta.int("target_year")
     if target_year <= base_year:
@@ -242,7 +242,7 @@ def parse_plan(data: dict, source: str) -> Plan:
     tol = root.sub("check", None)
     tolerances = CheckTolerances()
     if tol is not None:
-        tol.allow_only({"growth_pp", "percent_pp", "level_rel"})
+        tol.allow_only(formats.CHECK)
         tolerances = CheckTolerances(*(_non_negative(tol, k, getattr(tolerances, k))
                                        for k in ("growth_pp", "percent_pp", "level_rel")))
     entries = root.subs("indicator")
