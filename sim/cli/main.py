@@ -87,13 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fyp``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    caught: list = []
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", InputWarning)
-            try:
-                return int(args.run(args) or 0)
-            finally:
-                report_warnings(caught)
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InputWarning)
+                status = int(args.run(args) or 0)
+        finally:
+            # Outside the recording context: passing a warning on must not append to ``caught``.
+            report_warnings(list(caught))
+        return status
     except InputError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2

@@ -122,7 +122,8 @@ def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: li
         ind = plan.drivers[d]
         level, observed = ind.baseline.value, actuals[plan.index[ind.id]]
         for t in range(paths.shape[1]):
-            nxt = STEPS[ind.dynamic](level, paths[d, t])
+            with np.errstate(all="ignore"):  # an overflow is refused by check_domain, not warned about
+                nxt = STEPS[ind.dynamic](level, paths[d, t])
             if not ind.domain_min <= nxt <= ind.domain_max:
                 nxt = min(max(nxt, ind.domain_min), ind.domain_max)
                 paths[d, t] = pace(ind.dynamic, level, nxt, 1)
