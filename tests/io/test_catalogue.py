@@ -244,7 +244,7 @@ PLANS = {
     "ratio_over_a_flow": (lambda: (d := _ganzhou(), _ratio_over("urban_new_jobs")(d))[0],
                           "indicator[per_unit].inputs", "the denominator 'urban_new_jobs' may be 0"),
     "unknown_indicator_key": (lambda: _plan_case("pm25", lambda x: x.update(colour="red")),
-                              "indicator[pm25].colour", "unknown key"),
+                              "indicator[38].colour", "unknown key"),
     "empty_driver_range": (lambda: _plan_case("pm25", lambda x: x.update(driver={"min": 1.0, "max": 0.0})),
                            "indicator[pm25].driver.min", "is empty"),
 }
@@ -301,7 +301,7 @@ def test_a_domain_override_is_read_and_used():
         project(plan, load_scenario("plan").with_changes(drivers={"tertiary_va": 15.0}))
     # A derived indicator crossing names itself and its inputs, on the driver the scenario set.
     assert err.value.field == "drivers.tertiary_va"
-    assert "'gdp' (sum of primary_va, secondary_va, tertiary_va) would reach 407.4 亿元 in 2027" in err.value.reason
+    assert "'gdp' (sum of primary_va, secondary_va, tertiary_va) would reach 443.008 亿元 in 2028" in err.value.reason
 
 
 # --------------------------------------------------------------------------- actuals files and arguments
