@@ -107,12 +107,11 @@ def _project(plan: Plan, paces: list[list[float]], actuals: np.ndarray) -> list[
         for t, g in enumerate(paces[d]):
             if ind.dynamic == "compound":
                 level = level * (1 + g / 100)
-            elif ind.dynamic == "additive":
+            elif ind.dynamic in ("additive", "points"):
                 level = level + g
-            elif ind.dynamic == "points":
-                level = min(max(level + g, 0.0), 100.0)
             else:
                 level = g
+            level = min(max(level, ind.domain_min), ind.domain_max)   # draws are held at the domain
             if not math.isnan(actuals[row, t]):
                 level = float(actuals[row, t])
             path.append(level)
@@ -124,6 +123,7 @@ def _project(plan: Plan, paces: list[list[float]], actuals: np.ndarray) -> list[
         else:
             factor = 100 if ind.op == "share" else ind.scale
             values[plan.index[ind.id]] = [n / d * factor for n, d in zip(*ins, strict=True)]
+        values[plan.index[ind.id]] = [min(max(v, ind.domain_min), ind.domain_max) for v in values[plan.index[ind.id]]]
     return values
 
 

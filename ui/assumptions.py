@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from sim.io.errors import InputError
 from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
@@ -43,8 +44,14 @@ def _fmt(step: float) -> str:
 def _apply(new_or_fn, keep: str | None) -> None:
     try:
         new = new_or_fn()
+        # The engine refuses a scenario that leaves an indicator's domain (e.g. a negative capacity).
+        m.paths_of(state.get_plan(), new.build(state.load(new.base)))
     except m.AppInputError as exc:
         state.flash("error", t("asm.rejected", detail=t(exc.key, **exc.values)))
+        state.refresh_widgets()
+        return
+    except InputError as exc:
+        state.flash("error", t("asm.rejected", detail=exc.message))
         state.refresh_widgets()
         return
     state.set_model(new, keep=keep)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sim.io.errors import InputError
+
 from . import fmt, plans, state, url
 from . import model as m
 from .display import projected_text, target_text
@@ -85,6 +87,12 @@ def notices() -> None:
     for kind, text in st.session_state.get(state.FLASH, []):
         getattr(st, kind)(text)
     st.session_state[state.FLASH] = []
+    try:  # implausible but possible assumptions: shown on every page, as every output carries them
+        found = state.current_result().projection.warnings
+    except InputError:
+        found = ()
+    if found:
+        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {w.field}: {w.reason}" for w in found))
     notes = st.session_state.get(state.NOTES) or []
     ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
                for n in notes if not n.applied]

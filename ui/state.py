@@ -201,7 +201,7 @@ def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:
                          persistence=params["persistence"], progress=progress)
     lg = lang()
     return {"prob": res.probabilities(lg), "fan": res.quantiles(lg), "seconds": res.seconds, "seed": res.seed,
-            "draws": res.draws}
+            "draws": res.draws, "clipped": res.clipped_note()}
 
 
 @st.cache_data(max_entries=12, show_spinner=False)

@@ -155,6 +155,8 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
         st.caption(t("unc.stale"))
     out = state.montecarlo(key, *(last[k] for k in SETTINGS), lg, scn)
     st.caption(t("unc.done", draws=out["draws"], seconds=out["seconds"], seed=out["seed"]))
+    if out.get("clipped"):
+        st.caption(out["clipped"])
     st.subheader(t("unc.prob_title"))
     milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
     st.dataframe(probability_table(out["prob"], milestones, lg), hide_index=True, width="stretch")

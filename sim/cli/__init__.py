@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 #: Command modules in the order their commands appear in ``fyp --help``.
-MODULES = ("core", "uncertainty", "review", "draft")
+MODULES = ("core", "uncertainty", "review", "draft", "schema")
 
 
 def register_all(sub, parents) -> None:

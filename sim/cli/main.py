@@ -2,18 +2,20 @@
 
 Every subcommand lives in a module of :mod:`sim.cli` with a ``register(sub, parents)``
 function. Bad input ends with one line on stderr naming the file, the field and the reason,
-and exit status 2; Ctrl-C ends with status 130. Neither prints a traceback.
+and exit status 2; an implausible one (:class:`~sim.io.errors.InputWarning`) is printed as one
+``warning: file: field: reason`` line on stderr and the command goes on; Ctrl-C ends with status 130. Neither prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 import pandas as pd
 
-from sim.io.errors import InputError
+from sim.io.errors import InputError, InputWarning
 from sim.io.plan import Plan, load_plan
 from sim.io.scenario import Scenario, load_scenario
 from sim.report.export import write_table
@@ -49,6 +51,19 @@ def emit(frame: pd.DataFrame, args: argparse.Namespace, title: str | None = None
     print(render(localize(frame, lang), digits=digits))
 
 
+def report_warnings(caught: list) -> None:
+    """Print each plausibility warning once, as ``warning: file: field: reason`` on stderr;
+    pass any other warning on unchanged."""
+    seen: set[str] = set()
+    for item in caught:
+        if isinstance(item.message, InputWarning):
+            if item.message.message not in seen:
+                seen.add(item.message.message)
+                print(f"warning: {item.message.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
+
+
 def common_parser() -> argparse.ArgumentParser:
     """Options every subcommand takes."""
     common = argparse.ArgumentParser(add_help=False)
@@ -72,8 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fyp``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    caught: list = []
     try:
-        return int(args.run(args) or 0)
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InputWarning)
+                status = int(args.run(args) or 0)
+        finally:
+            # Outside the recording context: passing a warning on must not append to ``caught``.
+            report_warnings(list(caught))
+        return status
     except InputError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2

@@ -10,10 +10,11 @@ import pandas as pd
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
-from sim.review.audit import SEVERITIES, SEVERITY_ZH, audit_plan, summary
-from sim.review.history import MEASURE_ZH, backcast, history_table, pace_comparison
-from sim.review.midterm import VERDICT_ZH, counts, midterm_review, midterm_year, scenario_actuals
-from sim.review.monitor import WARNING_ZH, band_summary, monitor, next_year, summary_line
+
+# The review modules are imported by the commands that use them, not here: `fyp --help` and
+# `fyp check` should not pay for them (SEVERITIES is the audit's constant, repeated here; a test
+# checks the two agree).
+SEVERITIES = ("error", "warning", "info")
 
 #: Chinese headers for the columns these commands add (the rest come from sim.report.labels).
 HEADERS_ZH = {
@@ -88,6 +89,11 @@ def register(sub, parents) -> None:
 
 
 def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
+    from sim.review.audit import SEVERITY_ZH
+    from sim.review.history import MEASURE_ZH
+    from sim.review.midterm import VERDICT_ZH
+    from sim.review.monitor import WARNING_ZH
+
     if getattr(args, "lang", "en") != "zh":
         return frame
     out = frame.copy()
@@ -107,6 +113,8 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
 
 
 def cmd_audit(args) -> int:
+    from sim.review.audit import audit_plan, summary
+
     plan = plan_from_args(args)
     findings = audit_plan(plan)
     if args.severity:
@@ -123,6 +131,8 @@ def cmd_audit(args) -> int:
 
 
 def cmd_history(args) -> int:
+    from sim.review.history import backcast, history_table, pace_comparison
+
     plan = plan_from_args(args)
     if args.pace:
         table = pace_comparison(plan).drop(columns=["note"] if not args.output else [])
@@ -140,6 +150,8 @@ def cmd_history(args) -> int:
 
 def _observed(args, ref: str, file: str | None):
     """The scenario, its actuals with those of ``file`` on top, and where they came from."""
+    from sim.review.midterm import scenario_actuals
+
     scenario = scenario_from_ref(ref)
     actuals = scenario_actuals(scenario)
     source = scenario.path
@@ -154,6 +166,8 @@ def _observed(args, ref: str, file: str | None):
 
 
 def cmd_midterm(args) -> int:
+    from sim.review.midterm import counts, midterm_review, midterm_year
+
     plan = plan_from_args(args)
     _, actuals, source = _observed(args, args.scenario, args.actuals)
     review = midterm_review(plan, actuals, args.as_of, source=source)
@@ -167,6 +181,8 @@ def cmd_midterm(args) -> int:
 
 
 def cmd_monitor(args) -> int:
+    from sim.review.monitor import band_summary, monitor, next_year, summary_line
+
     plan = plan_from_args(args)
     scenario, actuals, source = _observed(args, args.scenario, args.actuals)
     table = monitor(plan, actuals, args.year, source=source)

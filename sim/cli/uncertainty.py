@@ -195,6 +195,8 @@ def cmd_mc(args) -> int:
         progress.close()
     title = (f"{scenario.title(lang)}: {result.draws:,} draws, seed {result.seed}, "
              f"{result.seconds:.1f} s")
+    if result.clipped_draws:
+        print(f"note: {result.clipped_note()}", file=sys.stderr)
     if args.quantiles:
         emit(result.quantiles(lang), args, title=title)
     elif args.keep:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sim.io.indicator import default_domain
+
 from .assemble import build_indicator, select
 from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
@@ -125,7 +127,9 @@ def assemble(cands: list[Candidate], text: str, source: str = "report.txt", dist
     chosen = select(cands)
     tables = {}
     for ind_id in sorted(chosen, key=_order_key):
-        tables[ind_id] = build_indicator(chosen[ind_id], BASE_YEAR, _parent_trend(ind_id, chosen))
+        table = build_indicator(chosen[ind_id], BASE_YEAR, _parent_trend(ind_id, chosen))
+        if _fits_domain(table, chosen[ind_id]):
+            tables[ind_id] = table
     _with_parts(chosen, tables)
     for ind_id in [i for i, tab in tables.items() if not _worth_writing(tab)]:
         del tables[ind_id]
@@ -169,3 +173,24 @@ def draft_from_path(path: str | Path, district: str | None = None) -> Draft:
     """Draft a plan from a report file (UTF-8 or GB18030); bad input raises :class:`sim.InputError`."""
     text, encoding = read_report(path)
     return draft_from_text(text, Path(path).name, district, encoding)
+
+
+def _fits_domain(table: dict, ind) -> bool:
+    """Keep only what the unit can physically be (:func:`sim.io.indicator.default_domain`): a level
+    goal outside it is dropped; an indicator whose 2025 level is outside it is not written (a
+    misread number, e.g. a count read as a percentage), with the reason on its candidates."""
+    low, high = default_domain(table["unit"])
+    for role in ("target", "milestone"):
+        kept = [g for g in table[role] if g["kind"] == "growth" or low <= g["value"] <= high]
+        for g in table[role]:
+            if g not in kept:
+                for c in ind.cands:
+                    if c.status == "used" and c.value == g["value"]:
+                        c.status, c.reason = "dropped", f"{g['value']:g} {table['unit']} is outside what the unit can be"
+        table[role] = kept
+    if low <= table["baseline"]["value"] <= high:
+        return True
+    for c in ind.cands:
+        c.status, c.reason = "dropped", (f"the 2025 level {table['baseline']['value']:g} {table['unit']} is outside "
+                                         "what the unit can be")
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sim import InputError
+from sim.io.fields import read_limited
 
 #: Largest report accepted [bytes]. A county work report is 30–100 kB of text.
 MAX_REPORT_BYTES = 5_000_000
@@ -45,13 +46,8 @@ def decode_report(data: bytes, source: str) -> tuple[str, str]:
 def read_report(path: str | Path) -> tuple[str, str]:
     """(text, encoding) of the report at ``path``; see :func:`decode_report`."""
     path = Path(path)
-    try:
-        if not path.is_file():
-            raise InputError(str(path), "", "no such file" if not path.exists() else "not a regular file")
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            raise InputError(str(path), "", f"file is {size} bytes; the limit is {MAX_REPORT_BYTES}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "", f"cannot read file ({exc.strerror or exc})") from None
-    return decode_report(data, str(path))
+    if not path.exists():
+        raise InputError(str(path), "", "no such file")
+    if path.is_dir():
+        raise InputError(str(path), "", "not a regular file")
+    return decode_report(read_limited(path, InputError, limit=MAX_REPORT_BYTES), str(path))

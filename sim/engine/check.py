@@ -86,9 +86,19 @@ def check_targets(projection: Projection, milestones: bool = True) -> pd.DataFra
         "assumed": [b == "assumed" for b, _ in basis],
         "assumed_note": [n for _, n in basis],
         "quote": per_target([t.number.note for t in targets]),
+        "warning": [_warning(plan, r, t) for r in projection.scenarios for t in targets],
     })
     table.loc[first == 0, "first_year"] = pd.NA
-    return table[list(CHECK_COLUMNS)]
+    table = table[list(CHECK_COLUMNS)]
+    table.attrs["warnings"] = [w.message for w in projection.warnings]
+    return table
+
+
+def _warning(plan, resolved, target) -> str:
+    """The scenario's plausibility warnings about a driver this target depends on, one per line
+    (empty if none); every warning of the run is also in ``table.attrs["warnings"]``."""
+    fields = {f"drivers.{leaf}" for leaf in plan.leaves(target.indicator)}
+    return "\n".join(w.message for w in resolved.warnings if w.field.split("[")[0] in fields)
 
 
 def _milestone_status(targets, res: TargetResults) -> np.ndarray:

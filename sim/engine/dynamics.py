@@ -2,8 +2,10 @@
 
 Shapes: ``S`` scenarios (or Monte Carlo draws), ``n`` indicators, ``Y`` projected years.
 A *driver* is the yearly pace a planner sets: growth [%/yr] for ``compound``, an addition
-[unit/yr] for ``additive``, percentage points [pp/yr] for ``points`` (bounded to 0–100),
-or the yearly value itself for ``flow``. All functions keep the input dtype, so float32
+[unit/yr] for ``additive``, percentage points [pp/yr] for ``points``, or the yearly value
+itself for ``flow``. No step bounds its result: a level leaving its indicator's domain is refused
+for a deterministic scenario (:mod:`sim.engine.resolve`), and held at the bound, with a count,
+only for random draws (``bounds`` of :func:`project_paths`). All functions keep the input dtype, so float32
 Monte Carlo runs through the same code as float64 single projections.
 """
 
@@ -25,8 +27,8 @@ def step_additive(prev: np.ndarray, addition: np.ndarray) -> np.ndarray:
 
 
 def step_points(prev: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Next percentage after a change in percentage points, kept within [0, 100] [%]."""
-    return np.clip(prev + points, 0, 100)
+    """Next percentage after a change in percentage points [%] (unbounded: see the module note)."""
+    return prev + points
 
 
 def step_flow(prev: np.ndarray, flow: np.ndarray) -> np.ndarray:
@@ -47,6 +49,8 @@ def project_paths(
     drivers: np.ndarray,
     groups: Sequence[tuple[str, np.ndarray]],
     actuals: np.ndarray | None = None,
+    bounds: tuple[np.ndarray, np.ndarray] | None = None,
+    clipped: np.ndarray | None = None,
 ) -> np.ndarray:
     """Carry base-year levels forward year by year.
 
@@ -61,6 +65,11 @@ def project_paths(
     actuals : ndarray, shape (S or 1, n, Y), optional
         Observed values for projected years, NaN where none. An actual replaces the
         projection for its year and the path continues from it.
+    bounds : (ndarray, ndarray), each shape (n,), optional
+        Floor and ceiling of each indicator [indicator unit]: a level beyond one is held at it
+        and the path continues from there (for Monte Carlo draws).
+    clipped : ndarray of bool, shape (S, n), optional
+        Set True (never reset) for each draw and indicator held at a bound in some year.
 
     Returns
     -------
@@ -83,7 +92,23 @@ def project_paths(
             out[t + 1, idx] = step(out[t, idx], pace[t, idx])
         if obs is not None:
             out[t + 1] = np.where(np.isnan(obs[t]), out[t + 1], obs[t])
+        if bounds is not None:
+            hold_in_domain(out[t + 1], bounds, clipped)
     return out.transpose(2, 1, 0)
+
+
+def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
+                   clipped: np.ndarray | None = None) -> None:
+    """Hold ``level`` (shape (n, S), in place) within ``bounds`` (floors and ceilings, shape (n,));
+    where ``clipped`` (shape (S, n)) is given, mark the draws and indicators that were held."""
+    low, high = (np.asarray(b, dtype=level.dtype)[:, None] for b in bounds)
+    outside = (level < low) | (level > high) | np.isnan(level)
+    if not outside.any():
+        return
+    if clipped is not None:
+        clipped |= outside.T
+    np.clip(level, low, high, out=level)
+    np.copyto(level, low, where=np.isnan(level))
 
 
 def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray) -> np.ndarray:

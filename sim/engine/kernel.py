@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from sim.engine.dynamics import derive, project_paths
+from sim.engine.dynamics import derive, hold_in_domain, project_paths
 from sim.engine.links import CompiledLink, compile_links, follow_links
 from sim.io.plan import Plan
 
@@ -37,6 +37,8 @@ class CompiledPlan:
         Driver positions following each dynamic.
     derived : tuple of (row, op, input rows, scale)
         Derived indicators in dependency order.
+    low, high : ndarray, shape (I,)
+        Each indicator's domain: floor and ceiling [indicator unit] (``inf`` where none).
     links : tuple of CompiledLink
         Links in evaluation order (:mod:`sim.engine.links`).
     """
@@ -47,6 +49,8 @@ class CompiledPlan:
     driver_rows: np.ndarray
     groups: tuple[tuple[str, np.ndarray], ...]
     derived: tuple[tuple[int, str, tuple[int, ...], float], ...]
+    low: np.ndarray
+    high: np.ndarray
     links: tuple[CompiledLink, ...] = ()
 
     @property
@@ -74,12 +78,15 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         driver_rows=np.array([plan.index[ind.id] for ind in drivers]),
         groups=groups,
         derived=derived,
+        low=np.array([ind.domain_min for ind in plan.indicators]),
+        high=np.array([ind.domain_max for ind in plan.indicators]),
         links=compile_links(plan),
     )
 
 
 def project_array(compiled: CompiledPlan, drivers: np.ndarray,
-                  actuals: np.ndarray | None = None) -> np.ndarray:
+                  actuals: np.ndarray | None = None, *, clip: bool = False,
+                  clipped: np.ndarray | None = None) -> np.ndarray:
     """Project every indicator for a stack of driver sets.
 
     Parameters
@@ -90,6 +97,13 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         for a linked driver means: follow the link (:mod:`sim.engine.links`).
     actuals : ndarray, shape (S or 1, I, Y), optional
         Observed values (NaN where none) for the indicator rows of drivers.
+    clip : bool
+        Hold every level within its indicator's domain (:attr:`CompiledPlan.low`/``high``), the
+        path continuing from the bound: for random draws. Off (the default), levels are left as
+        computed, so a deterministic scenario that leaves the domain can be refused
+        (:func:`sim.engine.resolve.resolve`).
+    clipped : ndarray of bool, shape (S, I), optional
+        With ``clip``: set True for each draw and indicator held at a bound in some year.
 
     Returns
     -------
@@ -102,16 +116,36 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         raise ValueError(f"drivers have shape {drivers.shape}; expected (S, {len(compiled.driver_rows)}, "
                          f"{len(compiled.years) - 1})")
     obs = None if actuals is None else actuals[:, compiled.driver_rows]
-    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs)
+    rows = compiled.driver_rows
+    bounds = (compiled.low[rows], compiled.high[rows]) if clip else None
+    mark = None if clipped is None or not clip else np.zeros((S, D), dtype=bool)
+    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark)
+    if mark is not None:
+        clipped[:, rows] |= mark
     # Built year-major with the draws last, like project_paths, so that copying the drivers in
     # and deriving the rest move whole contiguous rows; returned as an (S, I, Y + 1) view.
     values = np.empty((Y + 1, compiled.n_indicators, S), dtype=drivers.dtype)
     values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
     for row, op, inputs, scale in compiled.derived:
         values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+        if clip:
+            _hold_rows(compiled, values, slice(row, row + 1), clipped)
     if compiled.links:
         follow_links(compiled, drivers, obs, values)
+        if clip:  # a linked level and what is derived from it keep to their domains too
+            _hold_rows(compiled, values, slice(None), clipped)
     return values.transpose(2, 1, 0)
+
+
+def _hold_rows(compiled: CompiledPlan, values: np.ndarray, rows: slice, clipped: np.ndarray | None) -> None:
+    """Hold ``values[:, rows]`` (year-major, (Y + 1, I, S)) within their domains, in place, marking
+    in ``clipped`` (S, I) the draws and indicators that were held."""
+    low, high = compiled.low[rows], compiled.high[rows]
+    mark = None if clipped is None else np.zeros((values.shape[2], len(low)), dtype=bool)
+    for year in values[1:, rows]:
+        hold_in_domain(year, (low, high), mark)
+    if mark is not None:
+        clipped[:, rows] |= mark
 
 
 @lru_cache(maxsize=128)

@@ -42,6 +42,11 @@ class Projection:
     def names(self) -> tuple[str, ...]:
         return tuple(r.name for r in self.scenarios)
 
+    @property
+    def warnings(self) -> tuple:
+        """Every scenario's :attr:`~sim.engine.resolve.ResolvedScenario.warnings`, once each."""
+        return tuple(dict.fromkeys(w for r in self.scenarios for w in r.warnings))
+
     def value(self, scenario: str, indicator: str, year: int) -> float:
         """One projected value [indicator unit]."""
         s = self.names.index(scenario)

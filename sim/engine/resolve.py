@@ -1,17 +1,27 @@
 """Applying a scenario to a plan: the rule's paths, then each scenario in the parent chain,
 every value checked against the plan. The result is numeric driver paths and actuals that the
 kernel projects.
+
+Resolution also runs the kernel once on the result: a scenario whose projection would leave an
+indicator's domain (:attr:`sim.io.indicator.Indicator.domain`) or reach a non-finite number is
+refused here, so every door (file, command line, API, upload, app) refuses it the same way. A
+driver far outside its plan's slider hints is possible but implausible: it resolves with an
+:class:`~sim.io.errors.InputWarning` in :attr:`ResolvedScenario.warnings`.
 """
 
 from __future__ import annotations
 
+import warnings as _warnings
 from dataclasses import dataclass
 
 import numpy as np
 
+from sim.engine.dynamics import STEPS, pace
+from sim.engine.kernel import compile_plan, project_array
 from sim.engine.rules import apply_links, rule_paths
 from sim.io.actuals import validate_actuals
-from sim.io.errors import ScenarioError
+from sim.io.errors import InputWarning, ScenarioError
+from sim.io.indicator import domain_text
 from sim.io.plan import Plan
 from sim.io.scenario import DriverSpec, Scenario
 
@@ -33,6 +43,8 @@ class ResolvedScenario:
         Observed values per indicator and projected year, NaN where none.
     linked : ndarray of bool, shape (D,), optional
         Drivers that follow their link (their ``drivers`` row is the pace the link gave).
+    warnings : tuple of InputWarning
+        Implausible but possible values (:func:`plausibility`), each naming file, field and reason.
     """
 
     scenario: Scenario
@@ -49,6 +61,7 @@ class ResolvedScenario:
         if self.linked is None or not self.linked.any():
             return self.drivers
         return np.where(self.linked[:, None], np.nan, self.drivers)
+    warnings: tuple[InputWarning, ...] = ()
 
     @property
     def name(self) -> str:
@@ -86,10 +99,14 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
     paths = paths.copy()
     sources = list(labels)
     by_hand: dict[int, str] = {}
+    # Which file set each driver last (the scenario's own path where a rule set it).
+    origins: list[str | None] = [None] * len(plan.drivers)
+    found: list[InputWarning] = []
     for node in scenario.chain:
         for key, spec in node.drivers.items():
             d = _driver_position(plan, node, key)
             ind = plan.drivers[d]
+            origins[d] = node.path
             if isinstance(spec, str):
                 rp, rl = rule_paths(plan, spec, horizon)
                 paths[d], sources[d] = rp[d], rl[d]
@@ -98,10 +115,101 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             paths[d] = _apply_spec(paths[d], spec, proj_years, node, key)
             sources[d] = by_hand[d] = node.name
             _check_pace(ind, paths[d], node, key)
+            found += plausibility(ind, paths[d], node.path, f"drivers.{key}")
     actuals = _resolve_actuals(plan, scenario, years)
+    hold_rule_paths(plan, paths, actuals, [d for d, o in enumerate(origins) if o is None])
     paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
-    return ResolvedScenario(scenario=scenario, years=years, drivers=paths,
-                            sources=tuple(sources), actuals=actuals, linked=linked)
+    check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
+                 {d for d, o in enumerate(origins) if o is not None})
+    for warning in found:
+        _warnings.warn(warning, stacklevel=2)
+    return ResolvedScenario(scenario=scenario, years=years, drivers=paths, sources=tuple(sources),
+                            actuals=actuals, linked=linked, warnings=tuple(dict.fromkeys(found)))
+
+
+
+def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: list[int]) -> None:
+    """Stop a rule's path at its indicator's domain (in place): the plan's pace of a rate already
+    near 100 % (e.g. 学前教育毛入园率 at +0.3 points a year to 2035) continues only until the level
+    reaches the bound, then holds it. Only paths a rule chose are changed; a path a scenario sets
+    is refused instead (:func:`check_domain`)."""
+    for d in rows:
+        ind = plan.drivers[d]
+        level, observed = ind.baseline.value, actuals[plan.index[ind.id]]
+        for t in range(paths.shape[1]):
+            with np.errstate(all="ignore"):  # an overflow is refused by check_domain, not warned about
+                nxt = STEPS[ind.dynamic](level, paths[d, t])
+            if not ind.domain_min <= nxt <= ind.domain_max:
+                nxt = min(max(nxt, ind.domain_min), ind.domain_max)
+                paths[d, t] = pace(ind.dynamic, level, nxt, 1)
+            level = nxt if np.isnan(observed[t]) else observed[t]
+
+
+def plausible_range(ind) -> tuple[float, float]:
+    """The paces a driver can take without a warning [driver unit]: its slider hints
+    (``driver = {min, max}``) widened by half their width on each side (growth −30…50 %/年 for
+    the default −10…30)."""
+    half = (ind.driver_max - ind.driver_min) / 2
+    return ind.driver_min - half, ind.driver_max + half
+
+
+def plausibility(ind, path: np.ndarray, source: str, field: str) -> list[InputWarning]:
+    """A warning if a driver's path leaves :func:`plausible_range` (possible, but implausible)."""
+    low, high = plausible_range(ind)
+    far = path[(path < low) | (path > high)]
+    if not far.size:
+        return []
+    value = far[np.argmax(np.abs(far))]
+    return [InputWarning(source, field, f"{value:g} {ind.pace_unit} is far outside the plan's range for "
+                         f"'{ind.id}' ({ind.driver_min:g} to {ind.driver_max:g}); check it is meant")]
+
+
+def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
+                 origins: list[str], touched: set[int] = frozenset()) -> None:
+    """Run the kernel once for the resolved drivers and refuse a level outside its indicator's
+    domain or not finite, naming the driver field responsible, the year and the value.
+
+    Raises
+    ------
+    ScenarioError
+        ``file: drivers.<id>: …`` for a driver (``origins``: the file that set each driver); for a
+        derived indicator, the field of the first of its inputs that a scenario sets (``touched``),
+        with the derived indicator and its inputs named.
+    """
+    compiled = compile_plan(plan, years[-1])
+    with np.errstate(all="ignore"):
+        values = project_array(compiled, paths[None], actuals[None])[0]
+        # A level the rule held exactly at a bound may differ from it in the last bit.
+        slack = 1e-9 * np.maximum(1.0, np.abs(values))
+        bad = (~np.isfinite(values) | (values < compiled.low[:, None] - slack)
+               | (values > compiled.high[:, None] + slack))
+    if not bad.any():
+        return
+    # The earliest year first; a driver a scenario set before any other driver, and other drivers
+    # before what is computed from them (derived indicators, and drivers that follow a link: retail
+    # moved by the visitors a planner typed fails in the same year, but the cause is the visitors).
+    linked = {link.indicator: link.inputs for link in plan.links.follow}
+    rank = [2 if not ind.is_driver or (ind.id in linked and plan.driver_index[ind.id] not in touched)
+            else 0 if plan.driver_index[ind.id] in touched else 1 for ind in plan.indicators]
+    i, t = min(zip(*np.nonzero(bad), strict=True), key=lambda it: (it[1], rank[it[0]], it[0]))
+    ind, value = plan.indicators[i], float(values[i, t])
+    reach = f"would reach {value:,.6g} {ind.value_unit} in {years[t]}"
+    why = ("not a finite number" if not np.isfinite(value)
+           else f"outside its domain {domain_text(ind.domain_min, ind.domain_max)}")
+    params = {"indicator": ind.id, "value": f"{value:,.6g}", "unit": ind.value_unit, "year": years[t],
+              "domain": domain_text(ind.domain_min, ind.domain_max)}
+    code = "path_not_finite" if not np.isfinite(value) else "path_outside_domain"
+    if rank[i] < 2:
+        d = plan.driver_index[ind.id]
+        raise ScenarioError(origins[d], f"drivers.{ind.id}", f"'{ind.id}' {reach}, {why}", code=code, params=params)
+    inputs = ind.inputs if not ind.is_driver else linked[ind.id]
+    leaves = [x for y in inputs for x in plan.leaves(y)]
+    failing = {plan.indicators[r].id for r in np.flatnonzero(bad.any(axis=1))}
+    d = next((plan.driver_index[x] for x in leaves if plan.driver_index[x] in touched),
+             next((plan.driver_index[x] for x in leaves if x in failing), plan.driver_index[leaves[0]]))
+    how = f"{ind.op} of" if not ind.is_driver else "linked to"
+    raise ScenarioError(origins[d], f"drivers.{plan.drivers[d].id}",
+                        f"'{ind.id}' ({how} {', '.join(inputs)}) {reach}, {why}", code=code, params=params)
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:

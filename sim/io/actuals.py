@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sim.io.errors import InputError
 from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited
+from sim.io.indicator import domain_text
 from sim.io.plan import Plan, pace_dynamic
 
 Actuals = dict[str, dict[int, float]]
@@ -49,8 +50,9 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
         :class:`~sim.io.errors.ScenarioError` for scenario files.
 
     Rules: a known indicator (a driver unless ``derived``); a year in range; a finite number; a
-    percentage within [0, 100]; a positive value where the indicator compounds; a level that
-    accumulates additions at least 0; and for an indicator whose baseline is an index, a value
+    value within the indicator's domain (:attr:`~sim.io.indicator.Indicator.domain`: a percentage
+    within [0, 100], other units at least 0 unless the plan says otherwise); a positive value
+    where the indicator compounds; and for an indicator whose baseline is an index, a value
     on that index (within ×0.5…×2 a year of it), not in the report's unit.
     """
     ind = plan.by_id.get(key)
@@ -68,16 +70,14 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
                     code="year_outside", params={"year": year, "first": years[0], "last": years[-1]})
     if not math.isfinite(value):
         raise error(source, where, f"{value} is not a finite number", code="not_finite", params={"value": value})
-    if ind.is_percent and not 0 <= value <= 100:
-        raise error(source, where, f"{value} is outside [0, 100] for a percentage",
-                    code="not_percentage", params={"value": value})
     dynamic = pace_dynamic(plan, key)
     if dynamic == "compound" and value <= 0:
         raise error(source, where, f"{value} must be positive for '{key}'",
                     code="not_positive", params={"value": value})
-    if dynamic == "additive" and value < 0:
-        raise error(source, where, f"{value} is negative; '{key}' is a level",
-                    code="negative_level", params={"value": value})
+    if not ind.domain_min <= value <= ind.domain_max:
+        raise error(source, where, f"{value:g} is outside {domain_text(*ind.domain)}, the domain of "
+                    f"'{key}' [{ind.value_unit}]", code="outside_domain",
+                    params={"value": value, "domain": domain_text(*ind.domain), "unit": ind.value_unit})
     if ind.baseline is not None and ind.baseline.index:
         k = year - plan.base_year
         low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.io import formats
 from sim.io.fields import Fields
 
 #: 属性 of a plan indicator: 约束性 (binding) or 预期性 (expected).
@@ -61,7 +62,7 @@ def parse_attribute(f: Fields) -> Attribute | None:
         # The bare word predates provenance on attributes; it still loads, marked as unsourced.
         return Attribute(f.str("binding", choices=ATTRIBUTES), "assumed", reason=BARE_ATTRIBUTE_REASON)
     a = f.sub("binding")
-    a.allow_only({"value", "basis", "quote", "reason"})
+    a.allow_only(formats.ATTRIBUTE)
     attr = Attribute(value=a.str("value", choices=ATTRIBUTES), basis=a.str("basis", choices=("reported", "assumed")),
                      quote=a.strs("quote", ()), reason=a.str("reason", ""))
     if attr.basis == "reported" and not attr.quote:

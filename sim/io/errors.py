@@ -59,3 +59,35 @@ class ScenarioError(InputError):
 
 class ExportError(InputError):
     """An export could not be written."""
+
+
+class InputWarning(UserWarning):
+    """An input that is possible but implausible (e.g. a growth rate far outside the plan's slider
+    hints): it loads, and every output carries the warning.
+
+    Parameters
+    ----------
+    source, field, reason : str
+        As for :class:`InputError`.
+    """
+
+    def __init__(self, source: str, field: str, reason: str):
+        self.source = str(source)
+        self.field = field
+        self.reason = reason
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """One line: ``source: field: reason``."""
+        where = f"{self.source}: {self.field}" if self.field else self.source
+        return f"{where}: {self.reason}"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, InputWarning) and self.message == other.message
+
+    def __hash__(self) -> int:
+        return hash(self.message)

@@ -6,8 +6,10 @@ statements and dynamic, and how one ``[[indicator]]`` table of a plan file is re
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from sim.io import formats
 from sim.io.attribute import Attribute, parse_attribute
 from sim.io.fields import Fields
 from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
@@ -16,7 +18,7 @@ from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
 PERCENT_UNITS = ("%",)
 #: Unit shown for indicators whose baseline is an index standing in for an unreported level.
 INDEX_UNIT = "指数(基期=100)"
-DERIVED_OPS = ("sum", "ratio", "share")
+DERIVED_OPS = formats.DERIVED_OPS
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class Target:
         return self.attribute.value if self.attribute is not None else ""
 
 
-HISTORY_MEASURES = ("level", "multiple", "change_pct", "change", "average_growth", "average_change", "total")
+HISTORY_MEASURES = formats.HISTORY_MEASURES
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,13 @@ class Indicator:
     driver_min: float = -10.0
     driver_max: float = 30.0
     driver_step: float = 0.1
+    domain_min: float = 0.0
+    domain_max: float = math.inf
+
+    @property
+    def domain(self) -> tuple[float, float]:
+        """The values this indicator can physically take, ``(floor, ceiling)`` [indicator unit]."""
+        return self.domain_min, self.domain_max
 
     @property
     def is_driver(self) -> bool:
@@ -216,6 +225,18 @@ class Indicator:
         return pace_unit(self.dynamic, self.value_unit)
 
 
+def default_domain(unit: str) -> tuple[float, float]:
+    """The domain an indicator measured in ``unit`` gets when its table sets none: [0, 100] for a
+    percentage, [0, ∞) for every other unit (money, people, areas, capacities, firms, µg/m³ and
+    indexes cannot be negative, and have no natural ceiling)."""
+    return (0.0, 100.0) if unit in PERCENT_UNITS else (0.0, math.inf)
+
+
+def domain_text(low: float, high: float) -> str:
+    """``[0, 100]`` or ``[0, ∞)`` for messages."""
+    return f"[{low:g}, {high:g}]" if math.isfinite(high) else f"[{low:g}, ∞)"
+
+
 def pace_unit(dynamic: str, unit: str) -> str:
     """Unit of a driver (pace) for an indicator of ``dynamic`` measured in ``unit``."""
     if dynamic == "compound":
@@ -227,9 +248,7 @@ def pace_unit(dynamic: str, unit: str) -> str:
 
 
 def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
-    f.allow_only({"id", "name_zh", "name_en", "unit", "area", "dynamic", "price_basis", "op",
-                  "inputs", "scale", "note", "note_zh", "baseline", "trend", "driver", "target", "milestone",
-                  "history", "lead_department"})
+    f.allow_only(formats.INDICATOR)
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
         raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
@@ -237,9 +256,11 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     dynamic = f.str("dynamic", choices=DYNAMICS)
     unit = f.str("unit")
     percent = unit in PERCENT_UNITS
+    low, high = _parse_domain(f, unit)
     baseline = _parse_number(f.sub("baseline", None), dynamic != "derived", f, "baseline")
-    if baseline is not None and percent and not 0 <= baseline.value <= 100:
-        raise f.fail("baseline.value", f"{baseline.value} is outside [0, 100] for a percentage")
+    if baseline is not None and not low <= baseline.value <= high:
+        raise f.fail("baseline.value", f"{baseline.value:g} is outside {domain_text(low, high)}, "
+                     f"the domain of the indicator [{unit}]")
     if baseline is not None and dynamic == "compound" and baseline.value <= 0:
         raise f.fail("baseline.value", f"{baseline.value} must be positive for a compound-growth indicator")
     trend = _parse_number(f.sub("trend", None), False, f, "trend")
@@ -249,9 +270,9 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         raise f.fail("trend.value", f"growth of {trend.value}% is impossible (must exceed −100%)")
     op, inputs, scale = _parse_derivation(f, dynamic, percent)
     dmin, dmax, dstep = _parse_driver_range(f, dynamic)
-    targets = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, False)
+    targets = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, False)
                     for t in f.subs("target"))
-    milestones = tuple(_parse_target(t, ind_id, dynamic, percent, base_year, horizon, True)
+    milestones = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, True)
                        for t in f.subs("milestone"))
     history = tuple(_parse_history(h, ind_id, base_year) for h in f.subs("history"))
     return Indicator(
@@ -260,8 +281,24 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         op=op, inputs=inputs, scale=scale, targets=targets, milestones=milestones, history=history,
         price_basis=f.str("price_basis", "", choices=("real", "nominal")), note=f.str("note", ""),
         note_zh=f.str("note_zh", ""), lead_department=f.str("lead_department", ""),
-        driver_min=dmin, driver_max=dmax, driver_step=dstep,
+        driver_min=dmin, driver_max=dmax, driver_step=dstep, domain_min=low, domain_max=high,
     )
+
+
+def _parse_domain(f: Fields, unit: str) -> tuple[float, float]:
+    """The indicator's ``domain = { min, max }``, each bound defaulting to its unit's
+    (:func:`default_domain`); a percentage's domain stays inside [0, 100]."""
+    low, high = default_domain(unit)
+    table = f.sub("domain", None)
+    if table is None:
+        return low, high
+    table.allow_only(formats.DOMAIN)
+    low, high = table.num("min", low), table.num("max", high)
+    if not low < high:
+        raise table.fail("min", f"domain [{low:g}, {high:g}] is empty")
+    if unit in PERCENT_UNITS and not 0 <= low < high <= 100:
+        raise table.fail("min", f"domain [{low:g}, {high:g}] of a percentage must lie within [0, 100]")
+    return low, high
 
 
 def _parse_derivation(f: Fields, dynamic: str, percent: bool) -> tuple[str, tuple[str, ...], float]:
@@ -288,7 +325,7 @@ def _parse_driver_range(f: Fields, dynamic: str) -> tuple[float, float, float]:
         return dmin, dmax, dstep
     if dynamic == "derived":
         raise f.fail("driver", "a derived indicator has no driver")
-    drv.allow_only({"min", "max", "step"})
+    drv.allow_only(formats.DRIVER)
     dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
     if not dmin < dmax or dstep <= 0:
         raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
@@ -301,16 +338,15 @@ def _default_range(dynamic: str) -> tuple[float, float, float]:
     return {"compound": (-10.0, 30.0, 0.1), "points": (-5.0, 5.0, 0.1)}.get(dynamic, (-100.0, 100.0, 1.0))
 
 
-_NUMBER_KEYS = {"value", "basis", "quote", "formula", "reason", "reason_zh", "index"}
 
 
 def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
-                  also: frozenset[str] = frozenset()) -> Sourced | None:
+                  keys: dict = formats.NUMBER) -> Sourced | None:
     if f is None:
         if required:
             raise parent.fail(key, "missing (required)")
         return None
-    f.allow_only(_NUMBER_KEYS | also)
+    f.allow_only(keys)
     basis = f.str("basis", choices=BASES)
     number = Sourced(
         value=f.num("value"), basis=basis, quote=f.strs("quote", ()),
@@ -328,7 +364,7 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
     return number
 
 
-def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year: int,
+def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, float], base_year: int,
                   horizon: int, milestone: bool) -> Target:
     year = f.int("year")
     if not base_year < year <= horizon:
@@ -341,19 +377,18 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, percent: bool, base_year
         raise f.fail("kind", f"a growth target needs a compound or derived indicator, not '{dynamic}'")
     if kind == "growth" and direction == "hold":
         raise f.fail("direction", "'hold' applies to levels, not growth rates")
-    number = _parse_number(f, True, f, "value", frozenset({"year", "kind", "direction", "binding"}))
+    number = _parse_number(f, True, f, "value", formats.TARGET)
     assert number is not None
     if kind == "growth" and number.value <= -100:
         raise f.fail("value", f"growth of {number.value}% is impossible (must exceed −100%)")
-    if kind == "level" and percent and not 0 <= number.value <= 100:
-        raise f.fail("value", f"{number.value} is outside [0, 100] for a percentage")
+    if kind == "level" and not domain[0] <= number.value <= domain[1]:
+        raise f.fail("value", f"{number.value:g} is outside {domain_text(*domain)}, the domain of the indicator")
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
                   milestone=milestone, attribute=parse_attribute(f))
 
 
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
-    number = _parse_number(f, True, f, "value",
-                           frozenset({"start_year", "end_year", "measure", "readings", "note"}))
+    number = _parse_number(f, True, f, "value", formats.HISTORY)
     start, end = f.int("start_year"), f.int("end_year", base_year)
     if not start < end <= base_year:
         raise f.fail("start_year", f"period {start}–{end} must end by the base year {base_year}")

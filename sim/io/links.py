@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sim.io import formats
 from sim.io.fields import Fields
 from sim.io.indicator import Indicator
 from sim.io.schema import BASES
@@ -104,7 +105,7 @@ def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
     """
     if f is None:
         return Links()
-    f.allow_only({"deflator", "balance", "follow"})
+    f.allow_only(formats.LINKS)
     by_id = {ind.id: ind for ind in indicators}
     deflator = f.str("deflator", "")
     if deflator and (deflator not in by_id or by_id[deflator].dynamic != "compound"):
@@ -123,7 +124,7 @@ def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
 
 
 def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link:
-    f.allow_only({"indicator", "inputs", "elasticities", "basis", "quote", "formula", "reason", "note"})
+    f.allow_only(formats.LINK)
     name = f.str("indicator")
     ind = by_id.get(name)
     if ind is None or ind.dynamic != "compound":

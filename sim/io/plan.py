@@ -14,6 +14,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from sim.io import formats
 from sim.io.errors import InputError, PlanError
 from sim.io.fields import Fields, read_toml
 from sim.io.indicator import (
@@ -255,12 +256,11 @@ def load_plan(path: str | Path | None = None) -> Plan:
 def parse_plan(data: dict, source: str) -> Plan:
     """Build a :class:`Plan` from parsed TOML; see :func:`load_plan`."""
     root = Fields(data, source, "", PlanError)
-    root.allow_only({"schema_version", "plan", "check", "review", "indicator", "links"})
+    root.allow_only(formats.PLAN)
     if root.int("schema_version", 1) != 1:
         raise root.fail("schema_version", "only version 1 is understood")
     meta = root.sub("plan")
-    meta.allow_only({"id", "district_zh", "district_en", "title_zh", "title_en", "base_year",
-                     "target_year", "horizon", "source_file", "source_title_zh", "source_title_en"})
+    meta.allow_only(formats.PLAN_META)
     base_year = meta.int("base_year")
     target_year = meta.int("target_year")
     if target_year <= base_year:
@@ -271,7 +271,7 @@ def parse_plan(data: dict, source: str) -> Plan:
     tol = root.sub("check", None)
     tolerances = CheckTolerances()
     if tol is not None:
-        tol.allow_only({"growth_pp", "percent_pp", "level_rel"})
+        tol.allow_only(formats.CHECK)
         tolerances = CheckTolerances(*(_non_negative(tol, k, getattr(tolerances, k))
                                        for k in ("growth_pp", "percent_pp", "level_rel")))
     review = _parse_review(root.sub("review", None))
@@ -290,6 +290,7 @@ def parse_plan(data: dict, source: str) -> Plan:
     _check_graph(indicators, entries)
     topological_order(indicators, source)
     links = parse_links(root.sub("links", None), indicators)
+    _check_denominators(indicators, entries)
     return Plan(
         id=meta.str("id"), district_zh=meta.str("district_zh"), district_en=meta.str("district_en"),
         title_zh=meta.str("title_zh"), title_en=meta.str("title_en"), base_year=base_year,
@@ -302,7 +303,7 @@ def parse_plan(data: dict, source: str) -> Plan:
 def _parse_review(f: Fields | None) -> ReviewThresholds:
     if f is None:
         return ReviewThresholds()
-    f.allow_only({"ahead", "behind", "red"})
+    f.allow_only(formats.REVIEW)
     d = ReviewThresholds()
     ahead, behind = f.num("ahead", d.ahead), f.num("behind", d.behind)
     red = f.num("red", min(d.red, behind))
@@ -320,6 +321,35 @@ def _non_negative(f: Fields, key: str, default: float) -> float:
     if value < 0:
         raise f.fail(key, f"{value} must not be negative")
     return value
+
+
+def never_zero(by_id: dict[str, Indicator], ind_id: str) -> bool:
+    """Whether ``ind_id`` stays above 0 in every year of every projection: a compound indicator
+    (growth must exceed −100 % and its actuals must be positive), one whose domain starts above 0,
+    a sum of non-negative inputs one of which never reaches 0, and a ratio or share whose
+    numerator never reaches 0."""
+    ind = by_id[ind_id]
+    if ind.dynamic == "compound" or ind.domain_min > 0:
+        return True
+    if ind.op == "sum":
+        return (all(by_id[x].domain_min >= 0 for x in ind.inputs)
+                and any(never_zero(by_id, x) for x in ind.inputs))
+    if ind.op in ("ratio", "share"):
+        return never_zero(by_id, ind.inputs[0]) and never_zero(by_id, ind.inputs[1])
+    return False
+
+
+def _check_denominators(indicators: tuple[Indicator, ...], entries: list[Fields]) -> None:
+    """A ratio or share whose denominator may be 0 would show an infinite number: refused here,
+    in the plan file, rather than as ``inf`` in some year of some scenario."""
+    by_id = {ind.id: ind for ind in indicators}
+    for ind, entry in zip(indicators, entries, strict=True):
+        if ind.op in ("ratio", "share") and not never_zero(by_id, ind.inputs[1]):
+            den = by_id[ind.inputs[1]]
+            raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
+                              f"the denominator '{den.id}' may be 0 (a {den.dynamic} indicator with domain "
+                              f"starting at {den.domain_min:g}), so '{ind.id}' could be infinite; divide by a "
+                              "compound indicator or give the denominator a domain.min above 0")
 
 
 def _check_graph(indicators: tuple[Indicator, ...], entries: list[Fields]) -> None:

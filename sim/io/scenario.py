@@ -28,6 +28,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sim.io import formats
 from sim.io.errors import ScenarioError
 from sim.io.fields import Fields, finite, parse_toml, read_toml
 from sim.io.schema import RULES
@@ -309,9 +310,9 @@ def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
     """Check the structure of a parsed scenario file (values are checked against a plan
     by :func:`resolve`)."""
     root = Fields(data, source, "", ScenarioError)
-    root.allow_only({"scenario", "drivers", "actuals", "uncertainty", "correlation"})
+    root.allow_only(formats.SCENARIO)
     meta = root.sub("scenario")
-    meta.allow_only({"name", "title_zh", "title_en", "rationale", "parent", "rule", "horizon"})
+    meta.allow_only(formats.SCENARIO_META)
     parent = None
     if meta.has("parent"):
         ref = meta.str("parent")

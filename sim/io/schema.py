@@ -41,6 +41,7 @@ CHECK_COLUMNS = (
     "assumed",
     "assumed_note",
     "quote",
+    "warning",
 )
 
 STATUSES = ("met", "at_risk", "missed")

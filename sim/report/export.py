@@ -140,10 +140,19 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
     }
     if check is not None:
         sheets["目标检查" if zh else "target_check"] = planner_rounded(notes_in(check, projection.plan, lang))
+    if projection.warnings:
+        sheets["警告" if zh else "warnings"] = warnings_table(projection)
     sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection, lang))
     sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
     sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan, lang)
     return {k: localize(v, lang) for k, v in sheets.items()}
+
+
+def warnings_table(projection: Projection) -> pd.DataFrame:
+    """One row per plausibility warning of the run: the file, the field and the reason
+    (the workbook's ``warnings`` sheet, present only when there is one)."""
+    return pd.DataFrame([{"source": w.source, "field": w.field, "reason": w.reason}
+                         for w in projection.warnings], columns=["source", "field", "reason"])
 
 
 def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:

@@ -131,7 +131,7 @@ COLUMNS_ZH = {
     "status": "状态", "gap": "差距", "gap_pct": "差距(%)", "measure_unit": "比较单位",
     "required": "所需速度", "assumed_pace": "情景速度", "pace_unit": "速度单位",
     "last_actual_year": "最近实际年", "first_year": "首次达到年份", "milestone_status": "年度目标状态",
-    "assumed": "含假设", "assumed_note": "假设说明", "quote": "原文", "baseline": "基期值",
+    "assumed": "含假设", "assumed_note": "假设说明", "quote": "原文", "warning": "警告", "baseline": "基期值",
     "baseline_year": "基期年", "baseline_basis": "基期依据", "baseline_note": "基期来源",
     "dynamic": "变化方式", "targets": "目标", "milestones": "年度目标", "trend": "2025年速度",
     "source": "来源", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",

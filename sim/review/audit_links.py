@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scipy.optimize import brentq
-
 from sim.engine.links import conversion, source_pace
 from sim.io.indicator import Sourced
 from sim.io.links import Link
@@ -105,6 +103,8 @@ def _binding_deflator(link: Link, inputs, convs, target: float) -> str:
 
     if gap(-50.0) * gap(50.0) > 0:
         return ""
+    from scipy.optimize import brentq  # only when a link binds: `fyp --help` does not pay for scipy
+
     return f"; binds at a deflator of {num(brentq(gap, -50.0, 50.0), 2)} %/年"
 
 

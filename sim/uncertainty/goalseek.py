@@ -183,7 +183,7 @@ class _Seeker:
         paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
         pt = paths.T[:, :, None]
         paces = np.where(compound[None, :, None], (100 + pt) * dev - 100, pt + dev)
-        values = project_array(sub, paces.transpose(2, 1, 0), acts)
+        values = project_array(sub, paces.transpose(2, 1, 0), acts, clip=True)
         return counter.count(values)[0][0] / self.draws
 
 

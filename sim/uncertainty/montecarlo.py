@@ -145,17 +145,19 @@ class _Job:
             self.sampler.compose(dev, self.paths, out[:, :, s - start:e - start])
         return out.transpose(2, 1, 0)
 
-    def __call__(self, start: int, stop: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+    def __call__(self, start: int, stop: int) -> tuple | None:
         drivers = self.drivers(start, stop)
         if drivers is None:
             return None
-        values = project_array(self.compiled, drivers, self.actuals)
+        # Draws are held at each indicator's domain (a share cannot pass 100 %), and counted.
+        clipped = np.zeros((stop - start, self.compiled.n_indicators), dtype=bool)
+        values = project_array(self.compiled, drivers, self.actuals, clip=True, clipped=clipped)
         m = max(0, min(stop, len(self.kept_values)) - start)
         if m:
             self.kept_values[start:start + m] = values[:m]
             self.kept_drivers[start:start + m] = fill_linked(self.compiled, drivers[:m], values[:m])
         met, risk = self.counter.count(values)
-        return stop - start, met, risk
+        return stop - start, met, risk, clipped.sum(axis=0), int(clipped.any(axis=1).sum())
 
 
 def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, draws: int,
@@ -197,11 +199,15 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
                np.empty((keep, len(plan.drivers), n_year - 1), dtype=dtype), threading.Event(), threading.local())
     met = np.zeros(len(targets), dtype=np.int64)
     risk = np.zeros(len(targets), dtype=np.int64)
+    clipped = np.zeros(n_ind, dtype=np.int64)
+    clipped_draws = [0]
 
     def absorb(part) -> int:
-        n, m, r = part
+        n, m, r, c, any_c = part
         met[:] += m
         risk[:] += r
+        clipped[:] += c
+        clipped_draws[0] += any_c
         return n
 
     spans = ((s, min(s + chunk, int(draws))) for s in range(0, int(draws), chunk))
@@ -209,12 +215,24 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     return MonteCarloResult(plan=plan, resolved=resolved, uncertainty=uncertainty, targets=targets,
                             draws=int(draws), seed=entropy, met=met, at_risk=risk,
                             sample_values=job.kept_values, sample_drivers=job.kept_drivers, paths=base,
-                            seconds=time.perf_counter() - started)
+                            seconds=time.perf_counter() - started, clipped=clipped,
+                            clipped_draws=clipped_draws[0])
 
 
 def needed_drivers(plan: Plan, targets: tuple[Target, ...]) -> np.ndarray:
-    """Drivers some target in ``targets`` reads, as a mask over ``plan.drivers`` (D,)."""
-    ids = {leaf for t in targets for leaf in plan.leaves(t.indicator)}
+    """Drivers some target in ``targets`` reads, as a mask over ``plan.drivers`` (D,): the leaves of
+    each target's indicator and, through links, the leaves of what a linked driver follows (the
+    deflator and GDP's sectors move revenue, incomes and retail)."""
+    follows = {link.indicator: link.inputs for link in plan.links.follow}
+    if plan.links.deflator:
+        follows = {k: (*v, plan.links.deflator) for k, v in follows.items()}
+    ids: set[str] = set()
+    todo = [leaf for t in targets for leaf in plan.leaves(t.indicator)]
+    while todo:
+        x = todo.pop()
+        if x not in ids:
+            ids.add(x)
+            todo += [leaf for y in follows.get(x, ()) for leaf in plan.leaves(y)]
     return np.array([d.id in ids for d in plan.drivers], dtype=bool)
 
 

@@ -73,6 +73,10 @@ class MonteCarloResult:
         The central driver paths the deviations were added to [driver unit].
     seconds : float
         Wall time of the run.
+    clipped : ndarray of int, shape (I,), optional
+        Draws in which each indicator was held at a bound of its domain in some year.
+    clipped_draws : int
+        Draws in which any indicator was held at a bound.
     """
 
     plan: Plan
@@ -87,6 +91,23 @@ class MonteCarloResult:
     sample_drivers: np.ndarray
     paths: np.ndarray
     seconds: float
+    clipped: np.ndarray | None = None
+    clipped_draws: int = 0
+
+    @property
+    def clipped_share(self) -> float:
+        """Share of draws held at a domain bound somewhere (0 … 1)."""
+        return self.clipped_draws / self.draws
+
+    def clipped_note(self) -> str:
+        """One line on the draws held at a bound, naming the indicators most affected ('' if none)."""
+        if not self.clipped_draws:
+            return ""
+        counts = self.clipped if self.clipped is not None else np.zeros(0)
+        worst = [f"{self.plan.indicators[i].id} {counts[i] / self.draws:.1%}"
+                 for i in np.argsort(-counts)[:3] if counts[i]]
+        return (f"{self.clipped_share:.1%} of draws held at a domain bound (e.g. a share at 100 %): "
+                + ", ".join(worst))
 
     @property
     def years(self) -> tuple[int, ...]:

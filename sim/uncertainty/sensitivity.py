@@ -99,7 +99,7 @@ def tornado(plan: Plan, scenario: Scenario, *, uncertainty: Uncertainty | None =
     stack, labels = shifted_paths(plan, resolved.drivers, unc)
     stack = relink(stack, resolved.linked, [d for d, *_ in labels])   # shocks reach linked drivers
     acts = resolved.actuals[None]
-    gaps = evaluate_targets(compiled, project_array(compiled, stack, acts), stack, acts, targets,
+    gaps = evaluate_targets(compiled, project_array(compiled, stack, acts, clip=True), stack, acts, targets,
                             required=False).gap                                       # (1 + 4D, T)
     rows = []
     for t, target in enumerate(targets):

@@ -47,7 +47,7 @@ def test_compare_prints_the_scores(tmp_path, capsys):
     (None, "no such file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file (it contains NUL bytes)"),
     (b"\xff\xfe\xff\xfe\x81", "cannot decode the file as UTF-8 or GB18030 text"),
-    (b"a" * (MAX_REPORT_BYTES + 1), f"file is {MAX_REPORT_BYTES + 1} bytes; the limit is {MAX_REPORT_BYTES}"),
+    (b"a" * (MAX_REPORT_BYTES + 1), f"file is over {MAX_REPORT_BYTES:,} bytes; the limit is {MAX_REPORT_BYTES:,}"),
 ])
 def test_bad_report_one_line_exit_2_nothing_written(tmp_path, capsys, content, reason):
     report = tmp_path / "report.txt"

@@ -50,7 +50,7 @@ def test_bad_input_names_the_file_and_the_reason(tmp_path, content, reason):
 def test_oversized_file_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes(b"a" * (MAX_REPORT_BYTES + 1))
-    with pytest.raises(InputError, match=f"big.txt: file is {MAX_REPORT_BYTES + 1} bytes; the limit is"):
+    with pytest.raises(InputError, match=f"big.txt: file is over {MAX_REPORT_BYTES:,} bytes; the limit is"):
         read_report(path)
 
 

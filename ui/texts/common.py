@@ -32,6 +32,8 @@ TEXT = {
                          "if it happens again, send the current link to the maintainers."),
     "error.input": ("输入有误:{msg}", "Input problem: {msg}"),
     # ------------------------------------------------------------------ URL notices
+    "input.warnings": ("以下假设远超规划给出的常见范围,请确认是否有意设置:",
+                       "These assumptions lie far outside the plan's usual range; check they are meant:"),
     "url.notice": ("链接中的部分参数未被采用,其余设置已打开:", "Some parameters in the link were not used; "
                    "the rest of the link was applied:"),
     "url.dismiss": ("知道了", "Dismiss"),

@@ -40,6 +40,11 @@ TEXT = {
     "err.year_outside": ("{year}年不在{first}–{last}年范围内", "year {year} is outside {first}–{last}"),
     "err.not_percentage": ("{value} 超出百分比的范围 [0, 100]", "{value} is outside [0, 100] for a percentage"),
     "err.not_positive": ("{value} 应为正数", "{value} must be positive"),
+    "err.path_outside_domain": ("按此设定,“{indicator}”将在{year}年达到{value}{unit},超出其可能的取值范围{domain}",
+                                "'{indicator}' would reach {value} {unit} in {year}, outside its domain {domain}"),
+    "err.path_not_finite": ("按此设定,“{indicator}”将在{year}年变为无穷大或无意义的数值",
+                            "'{indicator}' would reach a number that is not finite in {year}"),
+    "err.outside_domain": ("{value} 超出该指标可能的取值范围 {domain}(单位:{unit})", "{value} is outside {domain} [{unit}]"),
     "err.negative_level": ("{value} 为负数,而该指标是总量", "{value} is negative for a level"),
     "err.off_index": ("{value} 不在指数口径上:该指标报告中没有总量,按指数(基期={base})推算,"
                       "请按同一指数录入(应在 {low} 到 {high} 之间)",

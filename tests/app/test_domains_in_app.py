@@ -1,0 +1,40 @@
+"""The app refuses what the engine refuses: a link or a slider that would take an indicator out
+of its domain shows the reason, and no verdict is drawn from the impossible numbers."""
+
+from __future__ import annotations
+
+from .conftest import go, start, widget
+
+
+def _tables(at) -> str:
+    return "\n".join(frame.value.to_string() for frame in at.dataframe)
+
+
+def test_a_link_overflowing_visitors_is_refused_with_the_reason(monkeypatch, tmp_path):
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"visitors": "1e300"})
+    assert not at.exception
+    notice = "\n".join(w.value for w in at.warning)
+    assert "visitors" in notice and "not a finite number" in notice
+    # The parameter is dropped: the board is the starting scenario's, never one drawn from inf.
+    assert "visitors" not in at.session_state["model"].drivers
+    assert "inf" not in _tables(at) and "inf" not in "\n".join(m.value for m in at.markdown)
+
+
+def test_a_slider_at_storage_capacity_minimum_is_refused_and_nothing_changes(app):
+    go(app, "pages/assumptions.py")
+    app.segmented_control(key="asm_group").set_value("industry_energy").run()
+    slider = widget(app.slider, "w_sl_storage_capacity")
+    slider.set_value(slider.min).run()
+    errors = "\n".join(e.value for e in app.error)
+    assert "drivers.storage_capacity" in errors and "outside its domain [0, ∞)" in errors
+    assert "storage_capacity" not in app.session_state["model"].drivers
+    assert "✔" not in errors
+
+
+def test_an_implausible_link_loads_with_the_warning_shown(monkeypatch, tmp_path):
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"secondary_va": "9999"})
+    assert not at.exception and not at.error
+    shown = "\n".join(w.value for w in at.warning)
+    assert "drivers.secondary_va: 9999 %/年 is far outside the plan's range" in shown
