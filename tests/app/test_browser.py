@@ -192,7 +192,10 @@ def test_slider_moves_a_status_and_a_shared_link_reopens_it(server, driver):
     _wait_gdp_status(driver, "未达标")
     _open_page(driver, "情景设置", "情景设置")
     assert float(_slider(driver, "w_sl_primary_va").get_property("value")) == 5.0
-    number = driver.find_element(By.CSS_SELECTOR, "[class*='st-key-w_nu_tertiary_va'] input")
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    css = "[class*='st-key-w_nu_tertiary_va'] input"     # the page draws its boxes after the sliders
+    number = WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))[0]
     assert float(number.get_attribute("value")) == 5.0
     assert "已调整" in driver.find_element(By.CSS_SELECTOR, "[data-testid='stMain']").text
 
