@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import display, layout, state
+from ui import display, layout, links, state
 from ui.boot import guard
 from ui.i18n import ICON, area, lang, t
 from ui.probability import band_legend
@@ -22,6 +22,8 @@ st.caption(t("board.caption", scenario=scenario.title(lg), n=len(targets),
 counts = display.status_counts(targets)
 st.subheader(t("board.summary", met_icon=ICON["met"], risk_icon=ICON["at_risk"],
                miss_icon=ICON["missed"], met=counts["met"], risk=counts["at_risk"], miss=counts["missed"]))
+
+links.show_board_changes(lg)
 
 st.markdown(f"#### {t('board.headline')}")
 layout.headline_cards(targets)

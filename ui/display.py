@@ -142,16 +142,18 @@ def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=
     return rows
 
 
-def flips(before: pd.DataFrame, after: pd.DataFrame, lang_: str | None = None) -> list[str]:
+def flips(before: pd.DataFrame, after: pd.DataFrame, lang_: str | None = None,
+          with_ids: bool = False) -> list:
     """Targets whose status differs between two check tables of one scenario each
-    (``综合能源装机规模 ✔→✖``), in plan order."""
+    (``综合能源装机规模 ✔→✖``), in plan order; with ``with_ids``, (indicator id, text) pairs."""
     lg = lang_ or lang()
     keys = ["indicator", "check", "target_year"]
     joined = before[[*keys, "name", "name_en", "status"]].merge(after[[*keys, "status"]], on=keys,
                                                                   suffixes=("", "_now"))
     changed = joined[joined["status"] != joined["status_now"]]
-    return [f"{name(r, lg)}{'' if r['check'] == 'target' else ' ' + str(r['target_year'])} "
-            f"{ICON[r['status']]}→{ICON[r['status_now']]}" for r in changed.to_dict("records")]
+    texts = [(r["indicator"], f"{name(r, lg)}{'' if r['check'] == 'target' else ' ' + str(r['target_year'])} "
+              f"{ICON[r['status']]}→{ICON[r['status_now']]}") for r in changed.to_dict("records")]
+    return texts if with_ids else [text for _, text in texts]
 
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:

@@ -17,7 +17,7 @@ from sim.io.plan import Indicator, Plan
 
 from . import model as m
 from . import state
-from .i18n import lang, name, t
+from .i18n import lang, listing, name, t
 
 
 def link_of(plan: Plan, ind_id: str) -> Link | None:
@@ -155,3 +155,27 @@ def graph() -> None:
 
 
 __all__ = ["follows_text", "graph", "link_caption", "link_figure", "link_of", "link_table"]
+
+
+def changed_on_board(lg: str) -> list[str]:
+    """Targets whose status differs from the starting scenario's, each with why: a linked indicator
+    that follows its link moved with what it follows (``一般公共预算收入 ✔→⚠:随地区生产总值(弹性1)联动``);
+    any other changed because its own setting or an input did."""
+    from .display import flips
+
+    plan = state.get_plan()
+    base, now = state.base_result().check, state.current_result().check
+    out = []
+    for ind_id, text in flips(base, now, lg, with_ids=True):
+        link = link_of(plan, ind_id)
+        out.append(t("lnk.why", lg, item=text, why=follows_text(plan, link, lg))
+                   if link is not None and _linked_now(plan, ind_id) else text)
+    return out
+
+
+def show_board_changes(lg: str) -> None:
+    """On the board: the targets whose status changed from the starting scenario, and why."""
+    changed = changed_on_board(lg)
+    if changed:
+        st.info(t("lnk.board_why", lg, base=state.base_scenario().title(lg), items=listing(changed, lg)),
+                icon=":material/swap_horiz:")

@@ -64,3 +64,15 @@ def test_board_lists_missed_and_at_risk_targets_first_by_default():
     assert at.table[0].value["指标"].iloc[0] == "地区生产总值"
     gdp = board_row(at, "地区生产总值")
     assert gdp["差距(%)"] == "—" and gdp["差距"] == "-1.0个百分点"  # growth target: points, not % of a rate
+
+
+def test_the_board_says_why_a_linked_target_changed(app):
+    go(app, "pages/assumptions.py")
+    widget(app.slider, "w_gdp_all").set_value(5.5).run()
+    go(app, "pages/board.py")
+    assert_clean(app)
+    why = [i.value for i in app.info if "状态改变的目标" in i.value]
+    assert len(why) == 1
+    # 规上工业 follows 二产 through its link; GDP changed because its own sectors did (no link named)
+    assert "规上工业增加值 ✔→✖:随二产增加值(弹性1.3235)联动" in why[0]
+    assert "地区生产总值 ✔→✖" in why[0] and "地区生产总值 ✔→✖:" not in why[0]

@@ -3,6 +3,8 @@
 TEXT = {
     "lnk.term": ("{name}(弹性{e})", "{name} (elasticity {e})"),
     "lnk.and": ("、", ", "),
+    "lnk.why": ("{item}:{why}", "{item}: {why}"),
+    "lnk.board_why": ("与“{base}”相比,状态改变的目标:{items}", "Targets whose status changed from “{base}”: {items}"),
     "lnk.follows": ("随{terms}联动", "follows {terms}"),
     "lnk.move_to_set": ("当前按联动取值;拖动滑块即改为手动设定(不再联动)。",
                         "Follows its link now; moving the slider sets it by hand (unlinks it)."),
