@@ -98,7 +98,7 @@ def link_table(plan: Plan, lg: str) -> pd.DataFrame:
             rows.append({t("lnk.col.from", lg): name(src, lg), t("lnk.col.to", lg): name(ind, lg),
                          t("lnk.col.e", lg): e, t("lnk.col.price", lg): step,
                          t("lnk.col.basis", lg): t(f"lnk.basis.{link.basis}", lg),
-                         t("lnk.col.why", lg): link.provenance})
+                         t("lnk.col.why", lg): link.provenance_in(lg)})
     return pd.DataFrame(rows)
 
 

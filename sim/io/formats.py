@@ -167,6 +167,7 @@ LINK: dict[str, Key] = {
     "quote": Key("texts", "The report's words the elasticity is derived from."),
     "formula": _text("How a derived elasticity was computed."),
     "reason": _text("Why an assumed elasticity was chosen."),
+    "reason_zh": _text("The same reason in Chinese."),
     "note": _text("A remark shown with the link."),
 }
 

@@ -61,11 +61,16 @@ class Link:
     formula: str = ""
     reason: str = ""
     note: str = ""
+    reason_zh: str = ""
 
     @property
     def provenance(self) -> str:
         """The formula (derived) or the reason (assumed)."""
         return self.formula if self.basis == "derived" else self.reason
+
+    def provenance_in(self, lang: str) -> str:
+        """:attr:`provenance` for planners: the Chinese reason where the file gives one."""
+        return self.reason_zh if lang == "zh" and self.basis == "assumed" and self.reason_zh else self.provenance
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,7 @@ def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link
     basis = f.str("basis", choices=BASES[1:])
     link = Link(indicator=name, inputs=inputs, elasticities=elasticities, basis=basis,
                 quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
+                reason_zh=f.str("reason_zh", ""),
                 note=f.str("note", ""))
     if basis == "derived" and not (link.formula and link.quote):
         raise f.fail("formula", "a derived link needs its formula and the report's quotes")

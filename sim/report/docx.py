@@ -193,7 +193,7 @@ def _assumed_items(plan: Plan) -> list[str]:
             unit, shown = _unit(plan, leaf)
             kind = "以基期为100的指数" if base.index else "假定值"
             items.append(f"{plan.by_id[leaf].name_zh}{plan.base_year}年基期{fmt(base.value, unit)}{shown}"
-                         f"为{kind},报告未给出。说明:{base.reason}")
+                         f"为{kind},报告未给出。说明:{base.reason_zh or base.reason}")
     return items
 
 

@@ -61,7 +61,7 @@ def rule_links(plan: Plan) -> Iterable[Finding]:
                       for e, t, c in zip(link.elasticities, inputs, convs, strict=True))
         arith = " + ".join(f"{e:g} × {num(_moved(t.value, c, deflator), 2)}"
                            for e, t, c in zip(link.elasticities, inputs, convs, strict=True))
-        arith += f" = {num(implied, 2)} vs {num(target.value)} %/年"
+        arith += f" = {num(implied, 2)} ↔ {num(target.value)} %/年"
         numbers = (target.number, *(t.number for t in inputs), _link_number(link),
                    *(defl_numbers if any(convs) else ()))
         short = target.value - implied
@@ -105,7 +105,7 @@ def _binding_deflator(link: Link, inputs, convs, target: float) -> str:
         return ""
     from scipy.optimize import brentq  # only when a link binds: `fyp --help` does not pay for scipy
 
-    return f"; binds at a deflator of {num(brentq(gap, -50.0, 50.0), 2)} %/年"
+    return f"; = ⇔ p = {num(brentq(gap, -50.0, 50.0), 2)} %/年"
 
 
 __all__ = ["rule_links"]

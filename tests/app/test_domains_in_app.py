@@ -15,7 +15,7 @@ def test_a_link_overflowing_visitors_is_refused_with_the_reason(monkeypatch, tmp
     at = start({"visitors": "1e300"})
     assert not at.exception
     notice = "\n".join(w.value for w in at.warning)
-    assert "visitors" in notice and "not a finite number" in notice
+    assert "visitors" in notice and "无穷大" in notice
     # The parameter is dropped: the board is the starting scenario's, never one drawn from inf.
     assert "visitors" not in at.session_state["model"].drivers
     assert "inf" not in _tables(at) and "inf" not in "\n".join(m.value for m in at.markdown)
@@ -23,7 +23,7 @@ def test_a_link_overflowing_visitors_is_refused_with_the_reason(monkeypatch, tmp
 
 def test_a_slider_at_storage_capacity_minimum_is_refused_and_nothing_changes(app):
     go(app, "pages/assumptions.py")
-    app.segmented_control(key="asm_group").set_value("industry_energy").run()
+    app.segmented_control(key="asm_group.zh").set_value("industry_energy").run()
     slider = widget(app.slider, "w_sl_storage_capacity")
     slider.set_value(slider.min).run()
     errors = "\n".join(e.value for e in app.error)

@@ -81,14 +81,14 @@ def test_switching_language_keeps_the_scenario_and_the_link():
     assert _base_box(at).value == "momentum" and _base_box(at).format_func("momentum").startswith("Momentum")
     assert at.session_state["model"].base == "momentum"
     assert at.query_params["scenario"] == "momentum" and at.query_params["lang"] == "en"
-    assert "Momentum" in at.sidebar.markdown[0].value
+    assert any("Momentum" in md.value for md in at.sidebar.markdown)
     go(at, "pages/assumptions.py")
     assert_clean(at)
     assert _base_box(at).value == "momentum" and at.query_params["scenario"] == "momentum"
     at.sidebar.radio(key="lang").set_value("zh").run()
     assert_clean(at)
     assert _base_box(at).value == "momentum" and at.query_params["scenario"] == "momentum"
-    assert "惯性趋势" in at.sidebar.markdown[0].value
+    assert any("惯性趋势" in md.value for md in at.sidebar.markdown)
     go(at, "pages/compare.py")
     chips = at.multiselect[0]
     assert chips.value == ["@current", "plan"] and chips.format_func("plan") == "规划目标"
@@ -107,11 +107,11 @@ def test_a_link_may_name_the_scenario_by_its_title():
 
 
 def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
-    at = start({"energy_capacity": "1,2"})
+    at = start({"new_energy_capacity": "1,2"})
     assert_clean(at)
-    assert at.session_state["model"].drivers["energy_capacity"] == (1.0, 2.0, 2.0, 2.0, 2.0)
+    assert at.session_state["model"].drivers["new_energy_capacity"] == (1.0, 2.0, 2.0, 2.0, 2.0)
     assert not at.warning
-    assert "energy_capacity=1,2" in at.info[0].value and "2028年起沿用最后一个数值 2" in at.info[0].value
+    assert "new_energy_capacity=1,2" in at.info[0].value and "2028年起沿用最后一个数值 2" in at.info[0].value
 
 
 def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):

@@ -113,7 +113,7 @@ def test_the_driver_spreads_table_is_worded_in_the_page_language(plan):
     assert (first["变化方式"], first["幅度单位"], first["分布"]) == ("按增速复合增长", "对数点/年", "正态")
     assert first["下限"] == "—" and "None" not in zh.to_string()
     assert "默认:最低幅度 1.5 个对数点" in set(zh["幅度依据"])
-    assert any(v.startswith("默认:2025年报告速度 10.2 与规划速度 6.5") for v in zh["幅度依据"])
+    assert any(v.startswith("默认:2025年报告速度 18 与规划速度 10.06") for v in zh["幅度依据"])
     en = unc.spreads_table(spec, "en")
     assert en.iloc[0]["Spread unit"] == "log points/yr" and "default: floor of 1.5 log points" in set(en.iloc[:, -1])
 

@@ -57,7 +57,7 @@ def test_actuals_are_judged_by_the_engine_validator_and_worded_by_the_app(plan):
     assert m.actual_problem(plan, "visitors", 2026, 2480.0) is None
     assert m.actual_problem(plan, "visitors", 2024, 1.0) == ("url.bad_year", {"first": 2026, "last": 2030})
     assert m.actual_problem(plan, "gdp", 2026, 300.0)[0] == "url.derived"
-    assert m.actual_problem(plan, "energy_capacity", 2026, -5.0) == ("range.level", {})
+    assert m.actual_problem(plan, "new_energy_capacity", 2026, -5.0) == ("range.level", {})
     key, values = m.actual_problem(plan, "industrial_va", 2026, 5000.0)  # index, not 亿元
     assert key == "range.index" and (values["low"], values["high"]) == ("50", "200")
     assert "50–200" in t(key, "zh", **values)

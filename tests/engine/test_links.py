@@ -171,7 +171,7 @@ def test_audit_checks_each_link_against_the_targets(plan):
     table = audit_plan(plan, ["links"]).set_index("indicator")
     rural = table.loc["rural_income"]
     assert rural.severity == "info" and rural.computed == pytest.approx((1.065 * 1.015 - 1) * 100)
-    assert "binds at a deflator of 0.94" in rural.arithmetic
+    assert "= ⇔ p = 0.94 %/年" in rural.arithmetic
     assert table.loc["industrial_va"].computed == pytest.approx(12 / 1.3235)
     data = _plan_data()
     data["links"]["follow"][2]["elasticities"] = [0.5]           # urban incomes at half of GDP

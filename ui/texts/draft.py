@@ -14,7 +14,7 @@ TEXT = {
                     "levels, the 15th-plan targets for 2030 and the 2026 milestones are read from it; review "
                     "them one by one, then save a plan file. Every number keeps the report's words; what the "
                     "report does not give is a placeholder with its reason."),
-    "draft.upload": ("上传报告(.txt)", "Upload the report (.txt)"),
+    "draft.upload": ("上传报告(纯文本文件)", "Upload the report (.txt)"),
     "draft.paste": ("或粘贴报告全文", "Or paste the full text"),
     "draft.district": ("区县名称(可不填,默认从报告读取)", "District name (optional; read from the report)"),
     "draft.read": ("读取报告", "Read the report"),
