@@ -272,19 +272,30 @@ def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server,
         return WebDriverWait(driver, WAIT).until(
             lambda d: d.find_element(By.CSS_SELECTOR, f"[class*='st-key-w_yr_primary_va_{year}'] input"))
 
+    def type_into(year: int, text: str) -> None:
+        """Select the box's text and type; if a rerun replaced the box meanwhile, find it again."""
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        for attempt in range(3):
+            try:
+                field = box(year)
+                field.send_keys(Keys.CONTROL, "a")
+                field.send_keys(text, Keys.TAB)
+                return
+            except StaleElementReferenceException:
+                if attempt == 2:
+                    raise
+                _settled(driver)
+
     driver.get(server + "/assumptions?scenario=momentum")
     WebDriverWait(driver, WAIT).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "[class*='st-key-asm_peryear_open_economy'] summary")).click()
     _settled(driver)  # opening the editor reruns the page: type into the boxes that run drew
-    first = box(2026)
-    first.send_keys(Keys.CONTROL, "a")
-    first.send_keys("3,5", Keys.TAB)  # a decimal comma: 3.5, not 35
+    type_into(2026, "3,5")  # a decimal comma: 3.5, not 35
     _wait_url(driver, "primary_va=3.5%2C5.9")
     _settled(driver)
-    second = box(2027)  # still there: the editor did not close after the first edit
-    assert second.is_displayed()
-    second.send_keys(Keys.CONTROL, "a")
-    second.send_keys("4", Keys.TAB)
+    assert box(2027).is_displayed()  # still there: the editor did not close after the first edit
+    type_into(2027, "4")
     _wait_url(driver, "primary_va=3.5%2C4%2C5.9")
     assert box(2028).is_displayed()
     _shot(driver, "assumptions_per_year.png")
