@@ -178,7 +178,12 @@ def draft_from_path(path: str | Path, district: str | None = None) -> Draft:
 def _fits_domain(table: dict, ind) -> bool:
     """Keep only what the unit can physically be (:func:`sim.io.indicator.default_domain`): a level
     goal outside it is dropped; an indicator whose 2025 level is outside it is not written (a
-    misread number, e.g. a count read as a percentage), with the reason on its candidates."""
+    misread number, e.g. a count read as a percentage), with the reason on its candidates. A number
+    with no indicator name before it is not written either."""
+    if not str(table.get("name_zh", "")).strip():
+        for c in ind.cands:
+            c.status, c.reason = "dropped", "no indicator is named before the number"
+        return False
     low, high = default_domain(table["unit"])
     for role in ("target", "milestone"):
         kept = [g for g in table[role] if g["kind"] == "growth" or low <= g["value"] <= high]
