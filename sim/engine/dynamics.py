@@ -101,14 +101,19 @@ def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
                    clipped: np.ndarray | None = None) -> None:
     """Hold ``level`` (shape (n, S), in place) within ``bounds`` (floors and ceilings, shape (n,));
     where ``clipped`` (shape (S, n)) is given, mark the draws and indicators that were held."""
-    low, high = (np.asarray(b, dtype=level.dtype)[:, None] for b in bounds)
-    outside = (level < low) | (level > high) | np.isnan(level)
-    if not outside.any():
-        return
-    if clipped is not None:
-        clipped |= outside.T
-    np.clip(level, low, high, out=level)
-    np.copyto(level, low, where=np.isnan(level))
+    # Each row's least and greatest value first: two fast reductions find the few rows (if any)
+    # that leave their domain (a NaN fails both comparisons), and only those are compared
+    # draw by draw.
+    low, high = (np.asarray(b, dtype=level.dtype) for b in bounds)
+    least, most = level.min(axis=1), level.max(axis=1)
+    rows = np.flatnonzero(~((least >= low) & (most <= high)))
+    for r in rows:
+        row = level[r]
+        outside = (row < low[r]) | (row > high[r]) | np.isnan(row)
+        if clipped is not None:
+            clipped[:, r] |= outside
+        np.clip(row, low[r], high[r], out=row)
+        np.copyto(row, low[r], where=np.isnan(row))
 
 
 def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray) -> np.ndarray:
