@@ -51,6 +51,8 @@ def project_paths(
     actuals: np.ndarray | None = None,
     bounds: tuple[np.ndarray, np.ndarray] | None = None,
     clipped: np.ndarray | None = None,
+    out: np.ndarray | None = None,
+    rows: np.ndarray | None = None,
 ) -> np.ndarray:
     """Carry base-year levels forward year by year.
 
@@ -70,11 +72,16 @@ def project_paths(
         and the path continues from there (for Monte Carlo draws).
     clipped : ndarray of bool, shape (S, n), optional
         Set True (never reset) for each draw and indicator held at a bound in some year.
+    out : ndarray, shape (Y + 1, R, S), optional
+        Where to write the levels (year-major, draws last): row ``rows[i]`` receives indicator
+        ``i``; other rows are left alone. Default: a new (Y + 1, n, S) array.
+    rows : ndarray of int, shape (n,), optional
+        Rows of ``out`` (default ``0..n-1``).
 
     Returns
     -------
-    ndarray, shape (S, n, Y + 1)
-        Levels, base year first (a view of a (Y + 1, n, S) array).
+    ndarray, shape (S, R, Y + 1)
+        ``out`` seen draws first (a view).
     """
     S, n, Y = drivers.shape
     # Year-major with the draws last: each indicator's draws are one contiguous row, so every
@@ -84,34 +91,41 @@ def project_paths(
     obs = None
     if actuals is not None and not np.isnan(actuals).all():
         obs = actuals.transpose(2, 1, 0)                                     # (Y, n, S or 1)
-    out = np.empty((Y + 1, n, S), dtype=drivers.dtype)
-    out[0] = np.asarray(base, dtype=drivers.dtype)[:, None]
-    rows = [(STEPS[dynamic], np.asarray(idx, dtype=np.intp)) for dynamic, idx in groups]
+    if out is None:
+        out = np.empty((Y + 1, n, S), dtype=drivers.dtype)
+    rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
+    out[0, rows] = np.asarray(base, dtype=drivers.dtype)[:, None]
+    plan = []
+    for dynamic, idx in groups:
+        idx = np.asarray(idx, dtype=np.intp)
+        held = None if bounds is None else (bounds[0][idx], bounds[1][idx])
+        plan.append((STEPS[dynamic], idx, rows[idx], held))
     for t in range(Y):
-        for step, idx in rows:
-            out[t + 1, idx] = step(out[t, idx], pace[t, idx])
-        if obs is not None:
-            out[t + 1] = np.where(np.isnan(obs[t]), out[t + 1], obs[t])
-        if bounds is not None:
-            hold_in_domain(out[t + 1], bounds, clipped)
+        for step, idx, where, held in plan:
+            level = step(out[t, where], pace[t, idx])
+            if obs is not None:
+                seen = obs[t, idx]
+                level = np.where(np.isnan(seen), level, seen)
+            if held is not None:
+                hold_in_domain(level, held, clipped, idx)
+            out[t + 1, where] = level
     return out.transpose(2, 1, 0)
 
 
 def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
-                   clipped: np.ndarray | None = None) -> None:
+                   clipped: np.ndarray | None = None, cols: np.ndarray | None = None) -> None:
     """Hold ``level`` (shape (n, S), in place) within ``bounds`` (floors and ceilings, shape (n,));
-    where ``clipped`` (shape (S, n)) is given, mark the draws and indicators that were held."""
+    where ``clipped`` (shape (S, m)) is given, mark the draws and indicators that were held, row
+    ``i`` of ``level`` in column ``cols[i]`` (default ``i``)."""
     # Each row's least and greatest value first: two fast reductions find the few rows (if any)
     # that leave their domain (a NaN fails both comparisons), and only those are compared
     # draw by draw.
     low, high = (np.asarray(b, dtype=level.dtype) for b in bounds)
     least, most = level.min(axis=1), level.max(axis=1)
-    rows = np.flatnonzero(~((least >= low) & (most <= high)))
-    for r in rows:
+    for r in np.flatnonzero(~((least >= low) & (most <= high))):
         row = level[r]
-        outside = (row < low[r]) | (row > high[r]) | np.isnan(row)
         if clipped is not None:
-            clipped[:, r] |= outside
+            clipped[:, r if cols is None else cols[r]] |= (row < low[r]) | (row > high[r]) | np.isnan(row)
         np.clip(row, low[r], high[r], out=row)
         np.copyto(row, low[r], where=np.isnan(row))
 

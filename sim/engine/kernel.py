@@ -41,6 +41,10 @@ class CompiledPlan:
         Each indicator's domain: floor and ceiling [indicator unit] (``inf`` where none).
     links : tuple of CompiledLink
         Links in evaluation order (:mod:`sim.engine.links`).
+    safe_rows : frozenset of int
+        Derived rows that cannot leave their domain while their inputs keep to theirs (a sum
+        of parts whose floors add up to at least its own, under no ceiling): a Monte Carlo
+        draw need not check them.
     """
 
     plan: Plan
@@ -52,6 +56,7 @@ class CompiledPlan:
     low: np.ndarray
     high: np.ndarray
     links: tuple[CompiledLink, ...] = ()
+    safe_rows: frozenset[int] = frozenset()
 
     @property
     def n_indicators(self) -> int:
@@ -71,6 +76,10 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         (plan.index[ind.id], ind.op, tuple(plan.index[x] for x in ind.inputs), ind.scale)
         for ind in plan.derived_order
     )
+    low = np.array([ind.domain_min for ind in plan.indicators])
+    high = np.array([ind.domain_max for ind in plan.indicators])
+    safe = frozenset(row for row, op, inputs, _ in derived
+                     if op == "sum" and high[row] == np.inf and low[row] <= low[list(inputs)].sum())
     return CompiledPlan(
         plan=plan,
         years=plan.years(horizon),
@@ -78,15 +87,16 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         driver_rows=np.array([plan.index[ind.id] for ind in drivers]),
         groups=groups,
         derived=derived,
-        low=np.array([ind.domain_min for ind in plan.indicators]),
-        high=np.array([ind.domain_max for ind in plan.indicators]),
+        low=low,
+        high=high,
         links=compile_links(plan),
+        safe_rows=safe,
     )
 
 
 def project_array(compiled: CompiledPlan, drivers: np.ndarray,
                   actuals: np.ndarray | None = None, *, clip: bool = False,
-                  clipped: np.ndarray | None = None) -> np.ndarray:
+                  clipped: np.ndarray | None = None, out: np.ndarray | None = None) -> np.ndarray:
     """Project every indicator for a stack of driver sets.
 
     Parameters
@@ -104,6 +114,9 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
         (:func:`sim.engine.resolve.resolve`).
     clipped : ndarray of bool, shape (S, I), optional
         With ``clip``: set True for each draw and indicator held at a bound in some year.
+    out : ndarray, shape (Y + 1, I, S), optional
+        A buffer to write into (year-major, draws last), reused from call to call by the Monte
+        Carlo; ignored unless its shape and dtype fit.
 
     Returns
     -------
@@ -119,33 +132,41 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     rows = compiled.driver_rows
     bounds = (compiled.low[rows], compiled.high[rows]) if clip else None
     mark = None if clipped is None or not clip else np.zeros((S, D), dtype=bool)
-    levels = project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark)
+    # Year-major with the draws last, like project_paths, which writes the drivers' rows in
+    # place; deriving the rest then moves whole contiguous rows. Returned as an (S, I, Y + 1) view.
+    shape = (Y + 1, compiled.n_indicators, S)
+    if out is None or out.shape != shape or out.dtype != drivers.dtype:
+        out = np.empty(shape, dtype=drivers.dtype)
+    project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark, out, rows)
     if mark is not None:
         clipped[:, rows] |= mark
-    # Built year-major with the draws last, like project_paths, so that copying the drivers in
-    # and deriving the rest move whole contiguous rows; returned as an (S, I, Y + 1) view.
-    values = np.empty((Y + 1, compiled.n_indicators, S), dtype=drivers.dtype)
-    values[:, compiled.driver_rows] = levels.transpose(2, 1, 0)
     for row, op, inputs, scale in compiled.derived:
-        values[:, row] = derive([values[:, r] for r in inputs], op, scale)
-        if clip:
-            _hold_rows(compiled, values, slice(row, row + 1), clipped)
+        _derive_row(compiled, out, row, op, inputs, scale, clip, clipped)
     if compiled.links:
-        follow_links(compiled, drivers, obs, values)
-        if clip:  # a linked level and what is derived from it keep to their domains too
-            _hold_rows(compiled, values, slice(None), clipped)
-    return values.transpose(2, 1, 0)
+        # With clip, a linked level and what is derived from it keep to their domains too.
+        hold = (lambda row: row in compiled.safe_rows or _hold_row(compiled, out, row, clipped)) if clip else None
+        follow_links(compiled, drivers, obs, out, hold=hold)
+    return out.transpose(2, 1, 0)
 
 
-def _hold_rows(compiled: CompiledPlan, values: np.ndarray, rows: slice, clipped: np.ndarray | None) -> None:
-    """Hold ``values[:, rows]`` (year-major, (Y + 1, I, S)) within their domains, in place, marking
-    in ``clipped`` (S, I) the draws and indicators that were held."""
-    low, high = compiled.low[rows], compiled.high[rows]
-    mark = None if clipped is None else np.zeros((values.shape[2], len(low)), dtype=bool)
-    for year in values[1:, rows]:
-        hold_in_domain(year, (low, high), mark)
+def _derive_row(compiled: CompiledPlan, values: np.ndarray, row: int, op: str, inputs: tuple[int, ...],
+                scale: float, clip: bool, clipped: np.ndarray | None) -> None:
+    """Write derived indicator ``row`` of ``values`` (year-major, (Y + 1, I, S)) from its inputs."""
+    values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+    if clip and row not in compiled.safe_rows:
+        _hold_row(compiled, values, row, clipped)
+
+
+def _hold_row(compiled: CompiledPlan, values: np.ndarray, row: int, clipped: np.ndarray | None) -> None:
+    """Hold indicator ``row`` of ``values`` (year-major, (Y + 1, I, S)) within its domain in every
+    projected year, in place, marking in ``clipped`` (S, I) the draws that were held."""
+    years = values[1:, row]                                                     # (Y, S) view
+    low = np.full(len(years), compiled.low[row])
+    high = np.full(len(years), compiled.high[row])
+    mark = None if clipped is None else np.zeros((years.shape[1], len(years)), dtype=bool)
+    hold_in_domain(years, (low, high), mark)
     if mark is not None:
-        clipped[:, rows] |= mark
+        clipped[:, row] |= mark.any(axis=1)
 
 
 @lru_cache(maxsize=128)

@@ -104,7 +104,7 @@ def linked_growth(link: CompiledLink, values: np.ndarray) -> np.ndarray:
 
 
 def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: np.ndarray,
-                 paces: np.ndarray | None = None) -> None:
+                 paces: np.ndarray | None = None, hold=None) -> None:
     """Replace the levels of linked drivers (NaN pace) in ``values``, in place.
 
     Parameters
@@ -118,6 +118,9 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         Every indicator's level, updated in place.
     paces : ndarray, shape (S, D, Y), optional
         If given, receives the pace each linked driver followed [%/年].
+    hold : callable, optional
+        Called with each row this sets, once set and before anything is derived from it (the
+        kernel holds a draw's level within its domain there).
     """
     for link in compiled.links:
         own = drivers[:, link.d]                                           # (S, Y)
@@ -130,8 +133,12 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         seen = None if obs is None else obs[:, link.d:link.d + 1]
         levels = project_paths(np.array([link.base]), pace.T[:, None, :], (("compound", np.array([0])),), seen)
         values[:, link.row] = levels.transpose(2, 1, 0)[:, 0]
+        if hold is not None:
+            hold(link.row)
         for row, op, inputs, scale in link.downstream:
             values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+            if hold is not None:
+                hold(row)
 
 
 def fill_linked(compiled, drivers: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -151,7 +151,9 @@ class _Job:
             return None
         # Draws are held at each indicator's domain (a share cannot pass 100 %), and counted.
         clipped = np.zeros((stop - start, self.compiled.n_indicators), dtype=bool)
-        values = project_array(self.compiled, drivers, self.actuals, clip=True, clipped=clipped)
+        values = project_array(self.compiled, drivers, self.actuals, clip=True, clipped=clipped,
+                               out=getattr(self.buffers, "values", None))
+        self.buffers.values = values.transpose(2, 1, 0)
         m = max(0, min(stop, len(self.kept_values)) - start)
         if m:
             self.kept_values[start:start + m] = values[:m]

@@ -151,3 +151,24 @@ def test_path_pace_round_trips_through_the_steps():
         level = step_compound(level, g)
     assert path_pace("compound", path) == pytest.approx(((level / 100) ** (1 / 3) - 1) * 100)
     assert path_pace("additive", path) == pytest.approx(7.0)
+
+
+def test_levels_are_written_into_the_rows_given_and_nothing_else_is_touched():
+    drivers = np.array([[[6.5] * 5, [197.2] * 5, [0.2] * 5, [7000] * 5]])
+    out = np.full((6, 7, 1), -1.0)
+    rows = np.array([5, 0, 3, 6])
+    project_paths(BASE, drivers, GROUPS, out=out, rows=rows)
+    alone = project_paths(BASE, drivers, GROUPS)[0]
+    for i, r in enumerate(rows):
+        np.testing.assert_array_equal(out[:, r, 0], alone[i])
+    assert (out[:, [1, 2, 4], 0] == -1).all()
+
+
+def test_a_draw_held_before_an_actual_replaces_it_is_counted_and_the_actual_wins():
+    drivers = np.array([[[0] * 5, [0] * 5, [60] * 5, [0] * 5]], dtype=float)
+    actuals = np.full((1, 4, 5), np.nan)
+    actuals[0, 2, 0] = 55.0                                      # 2026 observed: the draw's 112.6 never shows
+    clipped = np.zeros((1, 4), dtype=bool)
+    out = project_paths(BASE, drivers, GROUPS, actuals, (LOW, HIGH), clipped)[0]
+    np.testing.assert_allclose(out[2], [52.6, 55.0, 100, 100, 100, 100])
+    assert clipped.tolist() == [[False, False, True, False]]   # held from 2027 on

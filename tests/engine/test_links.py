@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim import check_targets, load_scenario, project
+from sim import check_targets, load_plan, load_scenario, project
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.resolve import resolve
 from sim.io.errors import PlanError
@@ -183,3 +183,25 @@ def test_link_quotes_are_in_the_report(plan, report_text):
     for link in plan.links.follow:
         for quote in link.quote:
             assert quote in report_text
+
+
+def test_only_sums_of_non_negative_parts_are_spared_the_domain_check():
+    plan = load_plan()
+    compiled = compile_plan(plan)
+    safe = {plan.indicators[r].id for r in compiled.safe_rows}
+    derived = {ind.id: ind.op for ind in plan.derived_order}
+    assert safe == {i for i, op in derived.items() if op == "sum"}
+    assert "gdp" in safe and "secondary_share" not in safe and "spend_per_visitor" not in safe
+
+
+def test_a_reused_buffer_gives_the_same_projection_as_a_fresh_one():
+    plan = load_plan()
+    r = resolve(plan, load_scenario("momentum"))
+    compiled = compile_plan(plan)
+    rng = np.random.default_rng(3)
+    drivers = (r.kernel_drivers[None] + rng.normal(0, 2, (64, *r.kernel_drivers.shape))).astype(np.float32)
+    fresh = project_array(compiled, drivers, clip=True)
+    buffer = np.full((len(compiled.years), compiled.n_indicators, 64), np.nan, dtype=np.float32)
+    again = project_array(compiled, drivers, clip=True, out=buffer)
+    assert np.shares_memory(again, buffer)
+    np.testing.assert_array_equal(again, fresh)
