@@ -16,27 +16,38 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 
-def step_compound(prev: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:
-    """Next level under compound growth: ``prev × (1 + g/100)``. [unit], g in [%/yr]."""
-    return prev * (1 + growth_pct / 100)
+def step_compound(prev: np.ndarray, growth_pct: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Next level under compound growth: ``prev × (1 + g/100)``. [unit], g in [%/yr].
+
+    ``out`` (an array the caller owns, possibly ``growth_pct`` itself) receives the result
+    without temporaries; the arithmetic, and so every bit of the result, is the same."""
+    if out is None:
+        return prev * (1 + growth_pct / 100)
+    np.divide(growth_pct, 100, out=out)
+    out += 1
+    out *= prev
+    return out
 
 
-def step_additive(prev: np.ndarray, addition: np.ndarray) -> np.ndarray:
+def step_additive(prev: np.ndarray, addition: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Next level after a fixed yearly addition [unit/yr]."""
-    return prev + addition
+    return prev + addition if out is None else np.add(prev, addition, out=out)
 
 
-def step_points(prev: np.ndarray, points: np.ndarray) -> np.ndarray:
+def step_points(prev: np.ndarray, points: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Next percentage after a change in percentage points [%] (unbounded: see the module note)."""
-    return prev + points
+    return prev + points if out is None else np.add(prev, points, out=out)
 
 
-def step_flow(prev: np.ndarray, flow: np.ndarray) -> np.ndarray:
+def step_flow(prev: np.ndarray, flow: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """A yearly flow does not accumulate in its own value: the year's value is the driver."""
-    return flow
+    if out is None or out is flow:
+        return flow
+    np.copyto(out, flow)
+    return out
 
 
-STEPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+STEPS: dict[str, Callable[..., np.ndarray]] = {
     "compound": step_compound,
     "additive": step_additive,
     "points": step_points,
@@ -102,7 +113,8 @@ def project_paths(
         plan.append((STEPS[dynamic], idx, rows[idx], held))
     for t in range(Y):
         for step, idx, where, held in plan:
-            level = step(out[t, where], pace[t, idx])
+            level = pace[t, idx]                           # a copy (fancy index): stepped in place
+            level = step(out[t, where], level, out=level)
             if obs is not None:
                 seen = obs[t, idx]
                 level = np.where(np.isnan(seen), level, seen)
