@@ -142,11 +142,11 @@ def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
         np.copyto(row, low[r], where=np.isnan(row))
 
 
-def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray) -> np.ndarray:
+def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Growth [%/yr] after moving its factor ``1 + g/100`` by ``log_points`` on the log scale
     (``(100 + g)·exp(x) − 100``): how uncertainty deviates a compound driver, never below −100 %.
-    Keeps the dtype of ``log_points``."""
-    grown = np.exp(log_points)
+    Keeps the dtype of ``log_points``; ``out`` (possibly ``log_points`` itself) receives the result."""
+    grown = np.exp(log_points, out=out)
     grown *= 100 + growth_pct
     grown -= 100
     return grown

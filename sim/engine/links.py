@@ -127,7 +127,9 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         follow = np.isnan(own)
         if not follow.any():
             continue
-        pace = np.where(follow.T, linked_growth(link, values), own.T)       # (Y, S)
+        pace = linked_growth(link, values)                                   # (Y, S)
+        if not follow.all():                           # some rows set this driver by hand
+            pace = np.where(follow.T, pace, own.T)
         if paces is not None:
             paces[:, link.d] = pace.T
         seen = None if obs is None else obs[:, link.d:link.d + 1]

@@ -202,4 +202,5 @@ class Sampler:
             out[:, d] = dev[:, self.linear] + pt[:, d, None]
         if self.compound.size:
             d = self.active[self.compound]
-            out[:, d] = shift_growth(pt[:, d, None], dev[:, self.compound].astype(out.dtype, copy=False))
+            x = dev[:, self.compound].astype(out.dtype, copy=False)              # a copy (fancy index)
+            out[:, d] = shift_growth(pt[:, d, None], x, out=x)
