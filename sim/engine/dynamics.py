@@ -81,8 +81,9 @@ def project_paths(
     bounds : (ndarray, ndarray), each shape (n,), optional
         Floor and ceiling of each indicator [indicator unit]: a level beyond one is held at it
         and the path continues from there (for Monte Carlo draws).
-    clipped : ndarray of bool, shape (S, n), optional
-        Set True (never reset) for each draw and indicator held at a bound in some year.
+    clipped : ndarray of bool, shape (S, n), or (S, R) with ``rows``, optional
+        Set True (never reset) for each draw and indicator held at a bound in some year; with
+        ``rows``, indicator ``i`` is marked in column ``rows[i]``.
     out : ndarray, shape (Y + 1, R, S), optional
         Where to write the levels (year-major, draws last): row ``rows[i]`` receives indicator
         ``i``; other rows are left alone. Default: a new (Y + 1, n, S) array.
@@ -104,22 +105,23 @@ def project_paths(
         obs = actuals.transpose(2, 1, 0)                                     # (Y, n, S or 1)
     if out is None:
         out = np.empty((Y + 1, n, S), dtype=drivers.dtype)
+    marks_by_row = rows is not None
     rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
     out[0, rows] = np.asarray(base, dtype=drivers.dtype)[:, None]
     plan = []
     for dynamic, idx in groups:
         idx = np.asarray(idx, dtype=np.intp)
         held = None if bounds is None else (bounds[0][idx], bounds[1][idx])
-        plan.append((STEPS[dynamic], idx, rows[idx], held))
+        plan.append((STEPS[dynamic], idx, rows[idx], held, rows[idx] if marks_by_row else idx))
     for t in range(Y):
-        for step, idx, where, held in plan:
+        for step, idx, where, held, cols in plan:
             level = pace[t, idx]                           # a copy (fancy index): stepped in place
             level = step(out[t, where], level, out=level)
             if obs is not None:
                 seen = obs[t, idx]
                 level = np.where(np.isnan(seen), level, seen)
             if held is not None:
-                hold_in_domain(level, held, clipped, idx)
+                hold_in_domain(level, held, clipped, cols)
             out[t + 1, where] = level
     return out.transpose(2, 1, 0)
 

@@ -131,15 +131,13 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     obs = None if actuals is None else actuals[:, compiled.driver_rows]
     rows = compiled.driver_rows
     bounds = (compiled.low[rows], compiled.high[rows]) if clip else None
-    mark = None if clipped is None or not clip else np.zeros((S, D), dtype=bool)
     # Year-major with the draws last, like project_paths, which writes the drivers' rows in
     # place; deriving the rest then moves whole contiguous rows. Returned as an (S, I, Y + 1) view.
     shape = (Y + 1, compiled.n_indicators, S)
     if out is None or out.shape != shape or out.dtype != drivers.dtype:
         out = np.empty(shape, dtype=drivers.dtype)
+    mark = clipped if clip else None
     project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark, out, rows)
-    if mark is not None:
-        clipped[:, rows] |= mark
     for row, op, inputs, scale in compiled.derived:
         _derive_row(compiled, out, row, op, inputs, scale, clip, clipped)
     if compiled.links:

@@ -94,13 +94,21 @@ def linked_growth(link: CompiledLink, values: np.ndarray) -> np.ndarray:
         Levels, year-major, base year first [indicator unit].
     """
     growth = np.zeros_like(values[1:, 0])
+    price = None
     for row, elasticity, conv in link.terms:
         g = values[1:, row] / values[:-1, row]
         if conv:
-            price = values[1:, link.deflator] / values[:-1, link.deflator]
-            g = g * price if conv > 0 else g / price
-        growth += elasticity * (g - 1)
-    return growth * 100
+            if price is None:
+                price = values[1:, link.deflator] / values[:-1, link.deflator]
+            if conv > 0:
+                g *= price
+            else:
+                g /= price
+        g -= 1
+        g *= elasticity
+        growth += g
+    growth *= 100
+    return growth
 
 
 def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: np.ndarray,
@@ -133,8 +141,8 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         if paces is not None:
             paces[:, link.d] = pace.T
         seen = None if obs is None else obs[:, link.d:link.d + 1]
-        levels = project_paths(np.array([link.base]), pace.T[:, None, :], (("compound", np.array([0])),), seen)
-        values[:, link.row] = levels.transpose(2, 1, 0)[:, 0]
+        project_paths(np.array([link.base], dtype=values.dtype), pace.T[:, None, :], (("compound", np.array([0])),),
+                      seen, out=values, rows=np.array([link.row]))
         if hold is not None:
             hold(link.row)
         for row, op, inputs, scale in link.downstream:
