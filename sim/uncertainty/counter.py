@@ -50,22 +50,24 @@ class TargetCounter:
         """The compared measure of targets ``which`` (default: the random ones), shape (S, n)
         [level, or the level ratio for growth targets]."""
         which = self.random if which is None else which
-        out = np.empty((values.shape[0], len(which)), dtype=values.dtype)
+        # Built target-major (each target's draws one contiguous row, as the kernel lays out
+        # its levels), returned as an (S, n) view.
+        out = np.empty((len(which), values.shape[0]), dtype=values.dtype)
         for i, t in enumerate(which):
             target, k = self.targets[t], self.k[t]
             v = values[:, self.rows[t]]
             if target.kind == "growth":
-                out[:, i] = v[:, k] / v[:, 0]
+                np.divide(v[:, k], v[:, 0], out=out[i])
             elif target.kind == "cumulative":  # summed in the order sim.engine.targets uses
                 total = v[:, 0].copy()
                 for j in range(1, k + 1):
                     total += v[:, j]
-                out[:, i] = total - v[:, 0]
+                np.subtract(total, v[:, 0], out=out[i])
             elif target.direction == "hold":
-                out[:, i] = v[:, 1:k + 1].min(axis=1)
+                v[:, 1:k + 1].min(axis=1, out=out[i])
             else:
-                out[:, i] = v[:, k]
-        return out
+                out[i] = v[:, k]
+        return out.T
 
     def projected(self, values: np.ndarray) -> np.ndarray:
         """Every target's compared value as the target check reports it, shape (S, T)
@@ -94,10 +96,10 @@ class TargetCounter:
         risk = np.zeros(len(self.targets), dtype=np.int64)
         for t, code in self.fixed.items():
             met[t], risk[t] = n * (code == MET), n * (code == AT_RISK)
-        m = self.measures(values) * self.sign[self.random]
-        hit = m >= self.met[self.random]
-        met[self.random] = hit.sum(axis=0)
-        risk[self.random] = (~hit & (m >= self.risk[self.random])).sum(axis=0)
+        m = self.measures(values).T * self.sign[self.random, None].astype(values.dtype)    # (n, S)
+        hit = m >= self.met[self.random, None]
+        met[self.random] = np.count_nonzero(hit, axis=1)
+        risk[self.random] = np.count_nonzero(~hit & (m >= self.risk[self.random, None]), axis=1)
         return met, risk
 
 
