@@ -87,6 +87,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from sim.engine.label import Label
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.rules import rule_paths
 from sim.io.errors import ScenarioError
@@ -240,16 +241,16 @@ def default_marginal(ind: Indicator, scenario_pace: np.ndarray, plan_pace: np.nd
     distance = abs(ind.trend.value - float(np.mean(plan_pace))) if reported else 0.0
     own = float(np.mean(np.abs(scenario_pace)))
     if ind.dynamic == "compound":
-        sd, why = COMPOUND_FLOOR, f"floor {COMPOUND_FLOOR:g} log points"
+        sd, why = COMPOUND_FLOOR, Label("spread_floor", value=COMPOUND_FLOOR)
     elif ind.dynamic == "flow":
-        sd, why = FLOW_SHARE * own, f"{FLOW_SHARE:.0%} of the yearly flow"
+        sd, why = FLOW_SHARE * own, Label("spread_flow", share=FLOW_SHARE)
     else:
-        sd, why = LINEAR_SHARE * own, f"{LINEAR_SHARE:.0%} of the yearly change"
+        sd, why = LINEAR_SHARE * own, Label("spread_change", share=LINEAR_SHARE)
     if distance > sd:
-        sd, why = distance, f"2025 reported {ind.trend.value:g} vs plan pace {np.mean(plan_pace):.4g}"
+        sd, why = distance, Label("spread_reported", trend=ind.trend.value, plan=float(np.mean(plan_pace)))
     elif sd == 0:
-        why = "held still by the scenario, no spread"
-    return Marginal(ind.id, "normal", sd=round(sd, 6), origin=f"default: {why}")
+        why = Label("spread_still")
+    return Marginal(ind.id, "normal", sd=round(sd, 6), origin=why)
 
 
 def default_marginals(plan: Plan, resolved: ResolvedScenario) -> tuple[Marginal, ...]:
@@ -352,7 +353,7 @@ def _marginal(plan: Plan, parent: Fields, key: str) -> Marginal:
     f = parent.sub(key)
     f.allow_only({"dist", "sd", "low", "peak", "high"})
     dist = f.str("dist", "normal", choices=DISTRIBUTIONS)
-    origin = f"{parent.source}: {f.where}"
+    origin = Label("spread_file", file=parent.source, field=f.where)
     bounds = [k for k in ("low", "peak", "high") if f.has(k)]
     if f.has("sd"):
         if bounds:
