@@ -193,8 +193,9 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
             else 0 if plan.driver_index[ind.id] in touched else 1 for ind in plan.indicators]
     i, t = min(zip(*np.nonzero(bad), strict=True), key=lambda it: (it[1], rank[it[0]], it[0]))
     ind, value = plan.indicators[i], float(values[i, t])
+    # inf and nan print as English abbreviations: the not-finite sentences take the value as words
     params = {"indicator": ind.id, "value": value, "unit": ind.value_unit, "year": years[t],
-              "domain": domain_text(ind.domain_min, ind.domain_max)}
+              "domain": domain_text(ind.domain_min, ind.domain_max), "value_en": f"{value:,.6g} {ind.value_unit}"}
     finite = bool(np.isfinite(value))
     if rank[i] < 2:
         d = plan.driver_index[ind.id]

@@ -141,10 +141,10 @@ REASONS: dict[str, str] = {
                   "and {high:.3g}), not in {unit}"),
     "duplicate_value": "a second value for {key} in {year}",
     "path_outside_domain": "'{indicator}' would reach {value:,.6g} {unit} in {year}, outside its domain {domain}",
-    "path_not_finite": "'{indicator}' would reach {value:,.6g} {unit} in {year}, not a finite number",
+    "path_not_finite": "'{indicator}' would reach {value_en} in {year}, not a finite number",
     "derived_outside_domain": ("'{indicator}' ({how_en} {inputs}) would reach {value:,.6g} {unit} in {year}, "
                                "outside its domain {domain}"),
-    "derived_not_finite": "'{indicator}' ({how_en} {inputs}) would reach {value:,.6g} {unit} in {year}, not a finite number",
+    "derived_not_finite": "'{indicator}' ({how_en} {inputs}) would reach {value_en} in {year}, not a finite number",
     # ---------------------------------------------------------------- uncertainty: spreads, correlations
     "scale_too_big": "{value:g} is more than the largest scale, {limit:g}",
     "persistence_range": "{value} must be between 0 (independent years) and 1 (one deviation for the whole path)",

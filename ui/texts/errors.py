@@ -129,10 +129,10 @@ ZH: dict[str, str] = {
                   "请按同一指数录入(应在 {low:.3g} 到 {high:.3g} 之间),而不是按{unit}录入"),
     "duplicate_value": "“{key}”在{year}年有两个值",
     "path_outside_domain": "按此设定,“{indicator}”将在{year}年达到{value:,.6g}{unit},超出其可能的取值范围{domain}",
-    "path_not_finite": "按此设定,“{indicator}”将在{year}年变为{value:,.6g}{unit},不是有限的数",
+    "path_not_finite": "按此设定,“{indicator}”将在{year}年变为无穷大或无意义的数值",
     "derived_outside_domain": ("按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年达到{value:,.6g}{unit},"
                                "超出其可能的取值范围{domain}"),
-    "derived_not_finite": "按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年变为{value:,.6g}{unit},不是有限的数",
+    "derived_not_finite": "按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年变为无穷大或无意义的数值",
     # ---------------------------------------------------------------- uncertainty: spreads, correlations
     "scale_too_big": "{value:g} 超过最大倍数 {limit:g}",
     "persistence_range": "{value} 应在0(各年相互独立)到1(整条路径同一偏差)之间",
