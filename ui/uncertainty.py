@@ -9,7 +9,6 @@ Each ``show_*`` draws one section of the page for the scenario ``scn`` (whose ca
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import numpy as np
@@ -66,28 +65,19 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     })
 
 
-#: How the engine words a default spread's origin (``sim.uncertainty.spec.default_marginal``),
-#: and the key of the same sentence in the app's texts.
-ORIGINS = (
-    (re.compile(r"default: floor (?P<v>[\d.]+) log points"), "unc.origin.floor"),
-    (re.compile(r"default: (?P<v>\d+)% of the yearly flow"), "unc.origin.flow"),
-    (re.compile(r"default: (?P<v>\d+)% of the yearly change"), "unc.origin.change"),
-    (re.compile(r"default: 2025 reported (?P<v>[-\d.e+]+) vs plan pace (?P<w>[-\d.e+]+)"), "unc.origin.reported"),
-    (re.compile(r"default: held still"), "unc.origin.still"),
-    (re.compile(r"(?P<file>.+): (?P<field>[\w.\[\]]+)$"), "unc.origin.file"),
-)
+#: The text key that words each of the engine's spread origins (``sim.uncertainty.spec``), by the
+#: code of its :class:`~sim.engine.label.Label`; a file's path is shown by its name.
+ORIGINS = {code: f"unc.origin.{code}" for code in
+           ("spread_floor", "spread_flow", "spread_change", "spread_reported", "spread_still", "spread_file")}
 
 
 def origin_text(origin: str, lg: str) -> str:
-    """Where a driver's spread comes from, in words of ``lg`` (the engine's line is English)."""
-    for pattern, key in ORIGINS:
-        hit = pattern.match(origin)
-        if hit:
-            values = hit.groupdict()
-            if "file" in values:
-                values["file"] = Path(values["file"]).name
-            return t(key, lg, **values)
-    return origin if lg == "en" else t("unc.origin.other", lg)
+    """Where a driver's spread comes from, in words of ``lg`` (worded from the label's code)."""
+    code = getattr(origin, "code", "")
+    if code not in ORIGINS:
+        return origin if lg == "en" else t("unc.origin.other", lg)
+    templates = {c: t(key, lg) for c, key in ORIGINS.items()}
+    return origin.words(templates, {"file": lambda f: Path(f).name})
 
 
 def spreads_table(unc, lg: str) -> pd.DataFrame:

@@ -82,7 +82,7 @@ def _projection(args, refs):
 def cmd_indicators(args) -> int:
     table = indicator_table(plan_from_args(args))
     if args.area and args.area not in AREAS:
-        raise UsageError("--area", "area", f"'{args.area}' is not one of {', '.join(AREAS)}")
+        raise UsageError("--area", "area", code="not_choice", params={"value": args.area, "choices": ", ".join(AREAS)})
     if args.area:
         table = table[table["area"] == args.area]
     if not args.output:
@@ -147,7 +147,8 @@ def cmd_compare(args) -> int:
     if args.values:
         year = args.year or proj.plan.target_year
         if year not in proj.years:
-            raise UsageError("--year", "year", f"{year} is outside the projection {proj.years[0]}–{proj.years[-1]}")
+            raise UsageError("--year", "year", code="year_outside_projection",
+                             params={"year": year, "first": proj.years[0], "last": proj.years[-1]})
         table = compare_values(proj.to_long(), year)
     else:
         table = compare_checks(check_targets(proj, milestones=False))

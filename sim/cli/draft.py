@@ -37,12 +37,12 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
     out = [(Path(args.output), ".toml")] + ([(Path(args.review), ".csv")] if args.review else [])
     for path, suffix in out:
         if path.suffix.lower() != suffix:
-            raise UsageError(str(path), "output", f"must end in {suffix}")
+            raise UsageError(str(path), "output", code="must_end_in", params={"suffix": suffix})
         if path.resolve() == report:
-            raise UsageError(str(path), "output", "would overwrite the report")
+            raise UsageError(str(path), "output", code="would_overwrite_report")
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
-            raise UsageError(str(path), "output", f"folder '{folder}' does not exist")
+            raise UsageError(str(path), "output", code="no_folder", params={"folder": folder})
     return out
 
 
@@ -60,7 +60,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     try:
         plan = validated(draft)  # never write a file the plan loader would refuse
     except InputError as exc:
-        raise InputError(args.report, exc.field, exc.reason) from None
+        raise InputError(args.report, exc.field, code=exc.code, params=exc.params) from None
     write_atomic(outputs[0][0], lambda: draft.toml().encode("utf-8"))
     if args.review:
         write_atomic(Path(args.review), lambda: review_bytes(draft.candidates))

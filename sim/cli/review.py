@@ -160,8 +160,7 @@ def _observed(args, ref: str, file: str | None):
             actuals.setdefault(key, {}).update(obs)
         source = file
     if not actuals:
-        raise UsageError(ref, "actuals", "no observed values: give --actuals FILE or a scenario with "
-                         "[actuals] tables")
+        raise UsageError(ref, "actuals", code="no_actuals")
     return scenario, actuals, source
 
 
@@ -208,7 +207,7 @@ def cmd_report(args) -> int:
         try:
             when = dt.date.fromisoformat(args.date)
         except ValueError:
-            raise UsageError("--date", "date", f"'{args.date}' is not a date such as 2026-03-01") from None
+            raise UsageError("--date", "date", code="not_date", params={"value": args.date}) from None
     if args.output.lower().endswith(".docx"):
         return _report_docx(args, plan, when)
     scenarios = [scenario_from_ref(r) for r in args.scenarios]
@@ -222,7 +221,7 @@ def _report_docx(args, plan, when) -> int:
     from sim.report.docx import write_report
 
     if len(args.scenarios) > 1:
-        raise UsageError("report", "scenarios", "a .docx monitoring report is about one scenario; give one")
+        raise UsageError("report", "scenarios", code="one_scenario_docx")
     scenario, actuals, source = _observed(args, args.scenarios[0], args.actuals)
     path = write_report(plan, actuals, args.output, args.year, scenario, when=when, source=source)
     print(f"wrote {path}", file=sys.stderr)

@@ -133,7 +133,6 @@ def validated(draft: Draft) -> Plan:
     from sim.io.errors import PlanError
 
     if not draft.plan["indicator"]:
-        raise PlanError(draft.source, "", "no indicator with a 2025 level, a 2030 target or a 2026 milestone "
-                        "was found in the report")
+        raise PlanError(draft.source, "", code="draft_empty")
     text = draft.toml()
     return parse_plan(parse_toml(text, "draft", PlanError), "draft")

@@ -26,11 +26,11 @@ def decode_report(data: bytes, source: str) -> tuple[str, str]:
         Empty, binary (NUL bytes or control characters) or undecodable input.
     """
     if len(data) > MAX_REPORT_BYTES:
-        raise InputError(source, "", f"file is {len(data)} bytes; the limit is {MAX_REPORT_BYTES}")
+        raise InputError(source, "", code="too_big", params={"size": len(data), "limit": MAX_REPORT_BYTES})
     if not data.strip():
-        raise InputError(source, "", "file is empty")
+        raise InputError(source, "", code="empty_file")
     if b"\x00" in data:
-        raise InputError(source, "", "not a text file (it contains NUL bytes)")
+        raise InputError(source, "", code="binary_nul")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -38,16 +38,16 @@ def decode_report(data: bytes, source: str) -> tuple[str, str]:
             continue
         control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
         if control > _MAX_CONTROL_SHARE * len(text):
-            raise InputError(source, "", "not a text file (too many control characters)")
+            raise InputError(source, "", code="binary_control")
         return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise InputError(source, "", "cannot decode the file as UTF-8 or GB18030 text")
+    raise InputError(source, "", code="not_decodable")
 
 
 def read_report(path: str | Path) -> tuple[str, str]:
     """(text, encoding) of the report at ``path``; see :func:`decode_report`."""
     path = Path(path)
     if not path.exists():
-        raise InputError(str(path), "", "no such file")
+        raise InputError(str(path), "", code="no_such_file")
     if path.is_dir():
-        raise InputError(str(path), "", "not a regular file")
+        raise InputError(str(path), "", code="not_regular_file")
     return decode_report(read_limited(path, InputError, limit=MAX_REPORT_BYTES), str(path))

@@ -193,23 +193,22 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
             else 0 if plan.driver_index[ind.id] in touched else 1 for ind in plan.indicators]
     i, t = min(zip(*np.nonzero(bad), strict=True), key=lambda it: (it[1], rank[it[0]], it[0]))
     ind, value = plan.indicators[i], float(values[i, t])
-    reach = f"would reach {value:,.6g} {ind.value_unit} in {years[t]}"
-    why = ("not a finite number" if not np.isfinite(value)
-           else f"outside its domain {domain_text(ind.domain_min, ind.domain_max)}")
-    params = {"indicator": ind.id, "value": f"{value:,.6g}", "unit": ind.value_unit, "year": years[t],
-              "domain": domain_text(ind.domain_min, ind.domain_max)}
-    code = "path_not_finite" if not np.isfinite(value) else "path_outside_domain"
+    # inf and nan print as English abbreviations: the not-finite sentences take the value as words
+    params = {"indicator": ind.id, "value": value, "unit": ind.value_unit, "year": years[t],
+              "domain": domain_text(ind.domain_min, ind.domain_max), "value_en": f"{value:,.6g} {ind.value_unit}"}
+    finite = bool(np.isfinite(value))
     if rank[i] < 2:
         d = plan.driver_index[ind.id]
-        raise ScenarioError(origins[d], f"drivers.{ind.id}", f"'{ind.id}' {reach}, {why}", code=code, params=params)
+        raise ScenarioError(origins[d], f"drivers.{ind.id}", params=params,
+                            code="path_outside_domain" if finite else "path_not_finite")
     inputs = ind.inputs if not ind.is_driver else linked[ind.id]
     leaves = [x for y in inputs for x in plan.leaves(y)]
     failing = {plan.indicators[r].id for r in np.flatnonzero(bad.any(axis=1))}
     d = next((plan.driver_index[x] for x in leaves if plan.driver_index[x] in touched),
              next((plan.driver_index[x] for x in leaves if x in failing), plan.driver_index[leaves[0]]))
     how = f"{ind.op} of" if not ind.is_driver else "linked to"
-    raise ScenarioError(origins[d], f"drivers.{plan.drivers[d].id}",
-                        f"'{ind.id}' ({how} {', '.join(inputs)}) {reach}, {why}", code=code, params=params)
+    raise ScenarioError(origins[d], f"drivers.{plan.drivers[d].id}", code="derived_outside_domain" if finite else "derived_not_finite",
+                        params={**params, "how_en": how, "inputs": ", ".join(inputs)})
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:
@@ -230,12 +229,9 @@ def _driver_position(plan: Plan, node: Scenario, key: str) -> int:
     if key in plan.driver_index:
         return plan.driver_index[key]
     if key in plan.by_id:
-        raise ScenarioError(node.path, f"drivers.{key}",
-                            f"'{key}' is derived and has no driver of its own; set its inputs "
-                            f"({', '.join(plan.leaves(key))})",
-                            code="derived_driver", params={"key": key, "inputs": ", ".join(plan.leaves(key))})
-    raise ScenarioError(node.path, f"drivers.{key}", f"unknown indicator '{key}'", code="unknown_indicator",
-                        params={"key": key})
+        raise ScenarioError(node.path, f"drivers.{key}", code="derived_driver",
+                            params={"key": key, "inputs": ", ".join(plan.leaves(key))})
+    raise ScenarioError(node.path, f"drivers.{key}", code="unknown_indicator", params={"key": key})
 
 
 def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node: Scenario,
@@ -245,28 +241,23 @@ def _apply_spec(path: np.ndarray, spec: DriverSpec, years: tuple[int, ...], node
         out[:] = spec
     elif isinstance(spec, tuple | list):
         if len(spec) > len(years):
-            raise ScenarioError(node.path, f"drivers.{key}",
-                                f"{len(spec)} yearly values but the horizon has only {len(years)} years",
-                                code="too_many_years", params={"n": len(spec), "years": len(years)})
+            raise ScenarioError(node.path, f"drivers.{key}", code="too_many_years",
+                                params={"n": len(spec), "years": len(years)})
         out[: len(spec)] = spec
         out[len(spec):] = spec[-1]
     else:
         for year in sorted(spec):
             if year not in years:
-                raise ScenarioError(node.path, f"drivers.{key}.{year}",
-                                    f"year {year} is outside the horizon {years[0]}–{years[-1]}",
-                                    code="year_outside", params={"year": year, "first": years[0],
-                                                                 "last": years[-1]})
+                raise ScenarioError(node.path, f"drivers.{key}.{year}", code="year_outside",
+                                    params={"year": year, "first": years[0], "last": years[-1]})
             out[years.index(year):] = spec[year]
     return out
 
 
 def _check_pace(ind, path: np.ndarray, node: Scenario, key: str) -> None:
     if ind.dynamic == "compound" and (path <= -100).any():
-        raise ScenarioError(node.path, f"drivers.{key}",
-                            f"growth of {path.min():g}% is impossible (must exceed −100%)",
-                            code="growth_impossible", params={"value": f"{path.min():g}"})
+        raise ScenarioError(node.path, f"drivers.{key}", code="growth_impossible",
+                            params={"value": f"{path.min():g}"})
     if ind.dynamic == "points" and (np.abs(path) > 100).any():
-        raise ScenarioError(node.path, f"drivers.{key}",
-                            f"{np.abs(path).max():g} points a year is impossible for a percentage",
-                            code="points_impossible", params={"value": f"{np.abs(path).max():g}"})
+        raise ScenarioError(node.path, f"drivers.{key}", code="points_impossible",
+                            params={"value": f"{np.abs(path).max():g}"})

@@ -31,6 +31,7 @@ import numpy as np
 
 from sim.engine.dynamics import STEPS, growth_goal, required_pace
 from sim.engine.kernel import compile_plan, project_array, subplan
+from sim.engine.label import Label
 from sim.engine.links import follow_links, source_pace
 from sim.engine.solve import shared_pace
 from sim.io.schema import RULES
@@ -52,10 +53,11 @@ def _cached(plan, rule: str, horizon: int):
         for d, ind in enumerate(plan.drivers):
             if ind.trend is not None:
                 paths[d] = ind.trend.value
-                labels[d] = ("trend: 2025 pace, reported" if ind.trend.basis == "reported"
-                             else f"trend: {ind.trend.basis} ({ind.trend.note})")
+                labels[d] = (Label("trend_reported") if ind.trend.basis == "reported"
+                             else Label("trend_other", basis=ind.trend.basis, note_en=ind.trend.note,
+                                        note_zh=ind.trend.reason_zh or ind.trend.note))
             else:
-                labels[d] = f"trend not reported; {labels[d]}"
+                labels[d] = Label("trend_missing", rule=labels[d])
         labels = tuple(labels)
     paths.setflags(write=False)
     return paths, labels
@@ -117,7 +119,7 @@ def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
         path[t0:k] = pace
         level, cum = _walk(dyn, level, cum, pace, k - t0)
         t0 = k
-        parts.append(f"{m.year} milestone")
+        parts.append(Label("milestone", year=m.year))
     targets = [t for t in ind.targets if t.year - base > t0]
     if targets:
         k = max(t.year for t in targets) - base
@@ -125,20 +127,22 @@ def _own_path(ind, base: int, n_years: int) -> tuple[np.ndarray, str, bool]:
         pace = max(paces) if all(t.direction != "at_most" for t in targets) else min(paces)
         path[t0:k] = pace
         t0 = k
-        parts.append(f"{targets[0].year} target")
-        label = "plan: " + " then ".join(parts)
+        parts.append(Label("target", year=targets[0].year))
+        steps = parts[0]
+        for part in parts[1:]:
+            steps = Label("then", first=steps, second=part)
+        label = Label("plan", steps=steps)
     elif parts:
         if all(m.direction == "hold" for m in ind.milestones):
             pace = hold_pace(dyn, level)
-            label = "plan: " + parts[-1] + ", then held"
+            label = Label("then_held", step=parts[-1])
         else:
-            label = "plan: " + parts[-1] + " pace continues"
+            label = Label("pace_continues", step=parts[-1])
     elif ind.trend is not None:
         pace = ind.trend.value
-        label = ("no plan figure: 2025 trend" if ind.trend.basis != "assumed"
-                 else "no plan figure: assumed pace")
+        label = Label("no_figure_trend" if ind.trend.basis != "assumed" else "no_figure_assumed")
     else:
-        label = "no plan figure: held at 2025 level"
+        label = Label("no_figure_held")
     path[t0:] = pace
     return path, label, not targets
 
@@ -223,12 +227,13 @@ def _shared_leaves(plan, ind_id: str) -> list[int]:
     return [plan.driver_index[x] for x in plan.leaves(ind_id)]
 
 
-def _shared_label(label: str, first: int, indicator: str, goal, after: bool) -> str:
-    what = f"the {indicator} {goal.year} milestone" if goal.milestone else f"the {indicator} target"
+def _shared_label(label: Label, first: int, indicator: str, goal, after: bool) -> Label:
+    what = (Label("goal_milestone", indicator=indicator, year=goal.year) if goal.milestone
+            else Label("goal_target", indicator=indicator))
     if not after:
-        return f"plan: pace shared to meet {what}"
-    before = label.removeprefix("plan: ") if "shared" in label else f"{first} milestone"
-    return f"plan: {before} then pace shared to meet {what}"
+        return Label("plan", steps=Label("shared", goal=what))
+    before = label.params["steps"] if label.code == "plan" and "shared" in label else Label("milestone", year=first)
+    return Label("plan", steps=Label("then", first=before, second=Label("shared", goal=what)))
 
 
 def _pin_link_inputs(plan, paths, labels, free: list[int]) -> None:
@@ -242,15 +247,16 @@ def _pin_link_inputs(plan, paths, labels, free: list[int]) -> None:
         need = paths[plan.driver_index[link.indicator]]
         defl = paths[deflator] if deflator is not None else np.zeros_like(need)
         paths[src] = [source_pace(link, plan, p, q) for p, q in zip(need, defl, strict=True)]
-        labels[src] = (f"plan: the pace its link to {link.indicator} needs "
-                       f"({target.value:g} ÷ elasticity {link.elasticities[0]:g})")
+        labels[src] = Label("plan", steps=Label("link_needs", indicator=link.indicator, value=target.value,
+                                                elasticity=link.elasticities[0]))
         free.remove(src)
 
 
-def link_label(plan, link) -> str:
+def link_label(plan, link) -> Label:
     """Where a linked driver's pace comes from, for ``--sources`` and every other output."""
     terms = ", ".join(f"{x} × {e:g}" for x, e in zip(link.inputs, link.elasticities, strict=True))
-    return f"linked: follows {terms} ({link.basis}: {link.provenance})"
+    return Label("linked", terms=terms, basis=link.basis, provenance_en=link.provenance,
+                 provenance_zh=link.provenance_in("zh"))
 
 
 def apply_links(plan, paths: np.ndarray, labels: list[str], by_hand: dict[int, str], actuals: np.ndarray,
@@ -276,7 +282,7 @@ def apply_links(plan, paths: np.ndarray, labels: list[str], by_hand: dict[int, s
     for link in plan.links.follow:
         d = plan.driver_index[link.indicator]
         if d in by_hand:
-            labels[d] = f"{by_hand[d]} (set by hand; unlinked from {', '.join(link.inputs)})"
+            labels[d] = Label("unlinked", scenario=by_hand[d], inputs=", ".join(link.inputs))
         else:
             linked[d] = True
             labels[d] = link_label(plan, link)

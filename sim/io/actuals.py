@@ -57,36 +57,29 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
     """
     ind = plan.by_id.get(key)
     if ind is None:
-        raise error(source, field, f"unknown indicator '{key}'; known: {', '.join(plan.by_id)}",
-                    code="unknown_indicator", params={"key": key})
+        raise error(source, field, code="unknown_actual", params={"key": key, "known": ", ".join(plan.by_id)})
     if not derived and not ind.is_driver:
-        raise error(source, field, f"'{key}' is derived; give actuals for its inputs ({', '.join(ind.inputs)})",
-                    code="derived_actual", params={"key": key, "inputs": ", ".join(ind.inputs)})
+        raise error(source, field, code="derived_actual", params={"key": key, "inputs": ", ".join(ind.inputs)})
     where = f"{field}.{year}"
-    period = "horizon" if years is not None else "plan period"
+    horizon = years is not None
     years = years if years is not None else tuple(range(plan.base_year + 1, plan.target_year + 1))
     if year not in years:
-        raise error(source, where, f"year {year} is outside the {period} {years[0]}–{years[-1]}",
-                    code="year_outside", params={"year": year, "first": years[0], "last": years[-1]})
+        raise error(source, where, code="year_outside" if horizon else "year_outside_period",
+                    params={"year": year, "first": years[0], "last": years[-1]})
     if not math.isfinite(value):
-        raise error(source, where, f"{value} is not a finite number", code="not_finite", params={"value": value})
+        raise error(source, where, code="not_finite", params={"value": value})
     dynamic = pace_dynamic(plan, key)
     if dynamic == "compound" and value <= 0:
-        raise error(source, where, f"{value} must be positive for '{key}'",
-                    code="not_positive", params={"value": value})
+        raise error(source, where, code="not_positive", params={"value": value, "key": key})
     if not ind.domain_min <= value <= ind.domain_max:
-        raise error(source, where, f"{value:g} is outside {domain_text(*ind.domain)}, the domain of "
-                    f"'{key}' [{ind.value_unit}]", code="outside_domain",
-                    params={"value": value, "domain": domain_text(*ind.domain), "unit": ind.value_unit})
+        raise error(source, where, code="outside_domain",
+                    params={"value": value, "domain": domain_text(*ind.domain), "key": key, "unit": ind.value_unit})
     if ind.baseline is not None and ind.baseline.index:
         k = year - plan.base_year
         low, high = ind.baseline.value * 0.5 ** k, ind.baseline.value * 2.0 ** k
         if not low <= value <= high:
-            raise error(source, where, f"{value:g} is not on the index: '{key}' has no reported level, so it is "
-                        f"projected as an index (base year = {ind.baseline.value:g}); enter the observed value "
-                        f"on the same index (expected between {low:.3g} and {high:.3g}), not in {ind.unit}",
-                        code="off_index", params={"value": value, "low": f"{low:.3g}", "high": f"{high:.3g}",
-                                                  "base": f"{ind.baseline.value:g}"})
+            raise error(source, where, code="off_index", params={"value": value, "key": key, "low": low, "high": high,
+                                                             "base": ind.baseline.value, "unit": ind.unit})
 
 
 def validate_actuals(plan: Plan, actuals: Actuals, *, source: str, prefix: str = "", **options) -> None:
@@ -111,8 +104,7 @@ def load_actuals(path: str | Path) -> Actuals:
 def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
     """Parse actuals from file bytes; ``suffix`` is ``.csv`` or ``.toml``."""
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(source, "", f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES}",
-                         code="too_big", params={"limit": MAX_FILE_BYTES})
+        raise InputError(source, "", code="too_big", params={"size": len(data), "limit": MAX_FILE_BYTES})
     if suffix == ".toml":
         root = Fields(parse_toml(data, source), source, "", InputError)
         root.allow_only({"actuals"})
@@ -122,12 +114,12 @@ def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
             obs = table.sub(key)
             for year in obs.table:
                 if not str(year).isdigit():
-                    raise obs.fail(str(year), "expected a year such as 2026", "not_year", value=year)
+                    raise obs.fail(str(year), "not_year_key", value=year)
                 out.setdefault(key, {})[int(year)] = obs.num(year)
         return out
     if suffix != ".csv":
-        raise InputError(source, "", f"unknown file type '{suffix or '(none)'}'; use .csv or .toml",
-                         code="file_type", params={"suffix": suffix or "—", "allowed": ".csv, .toml"})
+        raise InputError(source, "", code="file_type", params={"suffix": suffix or "(none)", "allowed_en": ".csv or .toml",
+                                                            "allowed": ".csv/.toml"})
     return _parse_csv(data, source)
 
 
@@ -135,39 +127,33 @@ def _parse_csv(data: bytes, source: str) -> Actuals:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(source, "", "file is not UTF-8 text", code="not_utf8") from None
+        raise InputError(source, "", code="not_utf8") from None
     reader = csv.DictReader(io.StringIO(text))
     try:
         return _read_rows(reader, source)
     except csv.Error as exc:  # e.g. a field longer than the csv module's limit
-        raise InputError(source, f"line {reader.line_num + 1}", f"not readable as CSV ({exc})", code="not_csv") from None
+        raise InputError(source, f"line {reader.line_num + 1}", code="not_csv", params={"detail_en": str(exc)}) from None
 
 
 def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
     missing = {"indicator", "year", "value"} - set(reader.fieldnames or ())
     if missing:
-        raise InputError(source, "header", f"missing column(s) {', '.join(sorted(missing))}; "
-                         "expected indicator, year, value", code="missing_columns",
-                         params={"columns": ", ".join(sorted(missing))})
+        raise InputError(source, "header", code="missing_columns", params={"columns": ", ".join(sorted(missing))})
     out: Actuals = {}
     for line, row in enumerate(reader, start=2):
         where = f"line {line}"
         try:
             year = int(row["year"])
         except (TypeError, ValueError):
-            raise InputError(source, f"{where}.year", f"'{row['year']}' is not a year",
-                             code="not_year", params={"value": row["year"]}) from None
+            raise InputError(source, f"{where}.year", code="not_year", params={"value": row["year"]}) from None
         try:
             value = float(row["value"])
         except (TypeError, ValueError):
-            raise InputError(source, f"{where}.value", f"'{row['value']}' is not a number",
-                             code="not_number", params={"value": row["value"]}) from None
+            raise InputError(source, f"{where}.value", code="not_number", params={"value": row["value"]}) from None
         if not math.isfinite(value):
-            raise InputError(source, f"{where}.value", f"{value} is not a finite number", code="not_finite",
-                             params={"value": value})
+            raise InputError(source, f"{where}.value", code="not_finite", params={"value": value})
         indicator = (row["indicator"] or "").strip()
         if year in out.get(indicator, {}):
-            raise InputError(source, f"{where}", f"a second value for {indicator} in {year}",
-                             code="duplicate_value", params={"key": indicator, "year": year})
+            raise InputError(source, f"{where}", code="duplicate_value", params={"key": indicator, "year": year})
         out.setdefault(indicator, {})[year] = value
     return out

@@ -66,7 +66,7 @@ def parse_attribute(f: Fields) -> Attribute | None:
     attr = Attribute(value=a.str("value", choices=ATTRIBUTES), basis=a.str("basis", choices=("reported", "assumed")),
                      quote=a.strs("quote", ()), reason=a.str("reason", ""))
     if attr.basis == "reported" and not attr.quote:
-        raise a.fail("quote", "a reported attribute needs the plan's exact words")
+        raise a.fail("quote", "attribute_needs_quote")
     if attr.assumed and not attr.reason:
-        raise a.fail("reason", "an assumed attribute needs its reason")
+        raise a.fail("reason", "attribute_needs_reason")
     return attr

@@ -4,14 +4,17 @@ Every problem with a user-supplied file or value is raised as :class:`InputError
 which carries the file, the field and the reason, so that the command line can print
 one line and exit with status 2, and the app can show a plain message.
 
-The reason is English, for the command line. Where the app can meet an error, the raise
-site also gives a machine-readable ``code`` (``"missing"``, ``"not_number"`` …) and the
-``params`` its sentence needs, so the app can word it in the planner's language (the
-Chinese sentences live in ``ui/texts/errors.py``). Both are optional keywords: an error
-without a code is still a complete English error.
+The reason is English, for the command line. A raise site gives a machine-readable ``code``
+(``"missing"``, ``"not_number"`` …) and the ``params`` its sentence needs, and no reason: the
+English reason is then rendered from the code's template in :mod:`sim.io.reasons`, and the app
+words the same code and params in the planner's language (the Chinese sentences live in
+``ui/texts/errors.py``). A reason given explicitly (and no code) is still accepted, for code
+outside the engine; every raise in ``sim/`` is coded (``tests/io/test_error_codes.py``).
 """
 
 from __future__ import annotations
+
+from sim.io.reasons import render
 
 
 class InputError(ValueError):
@@ -23,20 +26,23 @@ class InputError(ValueError):
         The file (or other origin, such as ``"app"``) the bad input came from.
     field : str
         Dotted path of the offending field, e.g. ``"drivers.gdp"``.
-    reason : str
-        Why the value is rejected, in plain words (English).
+    reason : str, optional
+        Why the value is rejected, in plain words (English); by default rendered from ``code``
+        and ``params`` (:func:`sim.io.reasons.render`).
     code : str, optional
-        Machine-readable kind of problem, e.g. ``"not_number"``; ``""`` if none was given.
+        Machine-readable kind of problem, a key of :data:`sim.io.reasons.REASONS`, e.g.
+        ``"not_number"``; ``""`` if none was given.
     params : dict, optional
-        Values the worded reason needs (``{"value": "abc"}``), for translations.
+        Values the worded reason needs (``{"value": "abc"}``), for every language.
     """
 
-    def __init__(self, source: str, field: str, reason: str, *, code: str = "", params: dict | None = None):
+    def __init__(self, source: str, field: str, reason: str | None = None, *, code: str = "",
+                 params: dict | None = None):
         self.source = str(source)
         self.field = field
-        self.reason = reason
         self.code = code
         self.params = dict(params or {})
+        self.reason = render(code, self.params) if reason is None else reason
         super().__init__(self.message)
 
     @property

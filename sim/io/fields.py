@@ -40,11 +40,10 @@ def read_limited(path: str | Path, error: type[InputError] = InputError,
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise error(str(path), "", f"cannot read file ({exc.strerror or exc})",
-                    code="unreadable") from None
+        raise error(str(path), "", code="unreadable",
+                    params={"detail_en": exc.strerror or exc}) from None
     if len(data) > limit:
-        raise error(str(path), "", f"file is over {limit:,} bytes; the limit is {limit:,}",
-                    code="too_big", params={"limit": limit})
+        raise error(str(path), "", code="too_big_read", params={"limit": limit})
     return data
 
 
@@ -57,25 +56,21 @@ def parse_toml(data: bytes | str, source: str, error: type[InputError] = InputEr
     """Parse TOML text or bytes; malformed input raises ``error`` naming ``source``."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
-            raise error(source, "", f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                        code="too_big", params={"limit": MAX_FILE_BYTES})
+            raise error(source, "", code="too_big", params={"size": len(data), "limit": MAX_FILE_BYTES})
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise error(source, "", "file is not UTF-8 text", code="not_utf8") from None
+            raise error(source, "", code="not_utf8") from None
     elif len(data) > MAX_FILE_BYTES:
-        raise error(source, "", f"text is {len(data):,} characters; the limit is {MAX_FILE_BYTES:,}",
-                    code="too_big", params={"limit": MAX_FILE_BYTES})
+        raise error(source, "", code="too_long", params={"size": len(data), "limit": MAX_FILE_BYTES})
     if _nesting(data) > MAX_DEPTH:
-        raise error(source, "", f"tables or arrays are nested more than {MAX_DEPTH} deep",
-                    code="too_deep", params={"depth": MAX_DEPTH})
+        raise error(source, "", code="too_deep", params={"depth": MAX_DEPTH})
     try:
         return tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:
-        raise error(source, "", f"not valid TOML ({exc})", code="not_toml") from None
+        raise error(source, "", code="not_toml", params={"detail_en": str(exc)}) from None
     except RecursionError:  # a nesting the bracket count below could not see
-        raise error(source, "", f"tables or arrays are nested more than {MAX_DEPTH} deep",
-                    code="too_deep", params={"depth": MAX_DEPTH}) from None
+        raise error(source, "", code="too_deep", params={"depth": MAX_DEPTH}) from None
 
 
 def _nesting(text: str) -> int:
@@ -114,7 +109,7 @@ class Fields:
 
     def __init__(self, table: Any, source: str, where: str, error: type[InputError]):
         if not isinstance(table, dict):
-            raise error(source, where, f"expected a table, got {type(table).__name__}", code="not_table")
+            raise error(source, where, code="not_table", params={"type_en": type(table).__name__})
         self.table = table
         self.source = source
         self.where = where
@@ -123,17 +118,17 @@ class Fields:
     def path(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def fail(self, key: str, reason: str, code: str = "", **params) -> InputError:
-        """Build (not raise) an error about ``key`` (``code`` and ``params``: see :class:`InputError`)."""
-        return self.error(self.source, self.path(key), reason, code=code, params=params)
+    def fail(self, key: str, code: str, **params) -> InputError:
+        """Build (not raise) an error about ``key``: its ``code`` and ``params`` (see :class:`InputError`;
+        the reason is the code's template, :mod:`sim.io.reasons`)."""
+        return self.error(self.source, self.path(key), code=code, params=params)
 
     def allow_only(self, keys: Iterable[str]) -> None:
         """Reject keys outside ``keys`` (typos must not pass silently)."""
         allowed = set(keys)
         for key in self.table:
             if key not in allowed:
-                raise self.fail(key, f"unknown key; expected one of {', '.join(sorted(allowed))}", "unknown_key",
-                                allowed=", ".join(sorted(allowed)))
+                raise self.fail(key, "unknown_key", allowed=", ".join(sorted(allowed)))
 
     def has(self, key: str) -> bool:
         return key in self.table
@@ -141,45 +136,44 @@ class Fields:
     def str(self, key: str, default: Any = ..., choices: Iterable[str] | None = None) -> Any:
         if key not in self.table:
             if default is ...:
-                raise self.fail(key, "missing (required)", "missing")
+                raise self.fail(key, "missing")
             return default
         value = self.table[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "expected non-empty text", "not_text")
+            raise self.fail(key, "not_text")
         if choices is not None:
             choices = tuple(choices)
             if value not in choices:
-                raise self.fail(key, f"'{value}' is not one of {', '.join(choices)}", "not_choice", value=value,
-                                choices=", ".join(choices))
+                raise self.fail(key, "not_choice", value=value, choices=", ".join(choices))
         return value
 
     def int(self, key: str, default: Any = ...) -> Any:
         if key not in self.table:
             if default is ...:
-                raise self.fail(key, "missing (required)", "missing")
+                raise self.fail(key, "missing")
             return default
         value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, "expected a whole number", "not_integer")
+            raise self.fail(key, "not_integer")
         return value
 
     def num(self, key: str, default: Any = ...) -> Any:
         if key not in self.table:
             if default is ...:
-                raise self.fail(key, "missing (required)", "missing")
+                raise self.fail(key, "missing")
             return default
         return finite(self.table[key], self, key)
 
     def bool(self, key: str, default: bool = False) -> bool:
         value = self.table.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(key, "expected true or false", "not_bool")
+            raise self.fail(key, "not_bool")
         return value
 
     def sub(self, key: str, default: Any = ...) -> Fields | None:
         if key not in self.table:
             if default is ...:
-                raise self.fail(key, "missing (required)", "missing")
+                raise self.fail(key, "missing")
             return default
         return Fields(self.table[key], self.source, self.path(key), self.error)
 
@@ -187,7 +181,7 @@ class Fields:
         """An array of tables (``[[key]]``); absent means empty."""
         value = self.table.get(key, [])
         if not isinstance(value, list):
-            raise self.fail(key, "expected an array of tables ([[...]])", "not_tables")
+            raise self.fail(key, "not_tables")
         return [
             Fields(item, self.source, f"{self.path(key)}[{i}]", self.error)
             for i, item in enumerate(value)
@@ -197,21 +191,21 @@ class Fields:
         """Text or a list of texts, returned as a tuple."""
         if key not in self.table:
             if default is ...:
-                raise self.fail(key, "missing (required)", "missing")
+                raise self.fail(key, "missing")
             return default
         value = self.table[key]
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(key, "expected text or a list of texts", "not_texts")
+            raise self.fail(key, "not_texts")
         return tuple(value)
 
 
 def finite(value: Any, fields: Fields, key: str) -> float:
     """Return ``value`` as a float, rejecting booleans, text, NaN and infinities."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise fields.fail(key, f"expected a number, got {type(value).__name__}", "not_number", value=value)
+        raise fields.fail(key, "wrong_type", type_en=type(value).__name__)
     value = float(value)
     if not math.isfinite(value):
-        raise fields.fail(key, f"{value} is not a finite number", "not_finite", value=value)
+        raise fields.fail(key, "not_finite", value=value)
     return value

@@ -251,7 +251,7 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     f.allow_only(formats.INDICATOR)
     ind_id = f.str("id")
     if not ind_id.replace("_", "").isalnum() or not ind_id.isascii() or ind_id[0].isdigit():
-        raise f.fail("id", f"'{ind_id}' must be ASCII letters, digits and underscores")
+        raise f.fail("id", "bad_id", id=ind_id)
     f = Fields(f.table, f.source, f"indicator[{ind_id}]", f.error)
     dynamic = f.str("dynamic", choices=DYNAMICS)
     unit = f.str("unit")
@@ -259,15 +259,15 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     low, high = _parse_domain(f, unit)
     baseline = _parse_number(f.sub("baseline", None), dynamic != "derived", f, "baseline")
     if baseline is not None and not low <= baseline.value <= high:
-        raise f.fail("baseline.value", f"{baseline.value:g} is outside {domain_text(low, high)}, "
-                     f"the domain of the indicator [{unit}]")
+        raise f.fail("baseline.value", "baseline_outside_domain", value=baseline.value,
+                     domain=domain_text(low, high), unit=unit)
     if baseline is not None and dynamic == "compound" and baseline.value <= 0:
-        raise f.fail("baseline.value", f"{baseline.value} must be positive for a compound-growth indicator")
+        raise f.fail("baseline.value", "baseline_not_positive", value=baseline.value)
     trend = _parse_number(f.sub("trend", None), False, f, "trend")
     if trend is not None and dynamic == "derived":
-        raise f.fail("trend", "a derived indicator has no driver, so no trend")
+        raise f.fail("trend", "derived_no_trend")
     if trend is not None and dynamic == "compound" and trend.value <= -100:
-        raise f.fail("trend.value", f"growth of {trend.value}% is impossible (must exceed −100%)")
+        raise f.fail("trend.value", "growth_impossible", value=trend.value)
     op, inputs, scale = _parse_derivation(f, dynamic, percent)
     dmin, dmax, dstep = _parse_driver_range(f, dynamic)
     targets = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, False)
@@ -295,9 +295,9 @@ def _parse_domain(f: Fields, unit: str) -> tuple[float, float]:
     table.allow_only(formats.DOMAIN)
     low, high = table.num("min", low), table.num("max", high)
     if not low < high:
-        raise table.fail("min", f"domain [{low:g}, {high:g}] is empty")
+        raise table.fail("min", "domain_empty", low=low, high=high)
     if unit in PERCENT_UNITS and not 0 <= low < high <= 100:
-        raise table.fail("min", f"domain [{low:g}, {high:g}] of a percentage must lie within [0, 100]")
+        raise table.fail("min", "domain_percent", low=low, high=high)
     return low, high
 
 
@@ -305,16 +305,16 @@ def _parse_derivation(f: Fields, dynamic: str, percent: bool) -> tuple[str, tupl
     if dynamic != "derived":
         for key in ("op", "inputs", "scale"):
             if f.has(key):
-                raise f.fail(key, f"only derived indicators take '{key}'")
+                raise f.fail(key, "derived_only", name=key)
         return "", (), 1.0
     op = f.str("op", choices=DERIVED_OPS)
     inputs = f.strs("inputs")
     if not inputs:
-        raise f.fail("inputs", "a derived indicator needs at least one input")
+        raise f.fail("inputs", "no_inputs")
     if op in ("ratio", "share") and len(inputs) != 2:
-        raise f.fail("inputs", f"'{op}' takes exactly two inputs, got {len(inputs)}")
+        raise f.fail("inputs", "two_inputs", op=op, n=len(inputs))
     if op == "share" and not percent:
-        raise f.fail("unit", "a share is a percentage; its unit must be %")
+        raise f.fail("unit", "share_unit")
     return op, inputs, f.num("scale", 1.0)
 
 
@@ -324,13 +324,13 @@ def _parse_driver_range(f: Fields, dynamic: str) -> tuple[float, float, float]:
     if drv is None:
         return dmin, dmax, dstep
     if dynamic == "derived":
-        raise f.fail("driver", "a derived indicator has no driver")
+        raise f.fail("driver", "derived_no_driver")
     drv.allow_only(formats.DRIVER)
     dmin, dmax, dstep = drv.num("min", dmin), drv.num("max", dmax), drv.num("step", dstep)
     if not dmin < dmax or dstep <= 0:
-        raise drv.fail("min", f"driver range [{dmin}, {dmax}] step {dstep} is empty")
+        raise drv.fail("min", "driver_range_empty", low=dmin, high=dmax, step=dstep)
     if dynamic == "compound" and dmin <= -100:
-        raise drv.fail("min", f"growth of {dmin}% is impossible (must exceed −100%)")
+        raise drv.fail("min", "growth_impossible", value=dmin)
     return dmin, dmax, dstep
 
 
@@ -344,7 +344,7 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
                   keys: dict = formats.NUMBER) -> Sourced | None:
     if f is None:
         if required:
-            raise parent.fail(key, "missing (required)")
+            raise parent.fail(key, "missing")
         return None
     f.allow_only(keys)
     basis = f.str("basis", choices=BASES)
@@ -354,13 +354,13 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
         reason_zh=f.str("reason_zh", ""),
     )
     if basis == "reported" and not number.quote:
-        raise f.fail("quote", "a reported number needs the report's exact words")
+        raise f.fail("quote", "number_needs_quote")
     if basis == "derived" and not number.formula:
-        raise f.fail("formula", "a derived number needs its formula")
+        raise f.fail("formula", "number_needs_formula")
     if basis == "assumed" and not number.reason:
-        raise f.fail("reason", "an assumed number needs its reason")
+        raise f.fail("reason", "number_needs_reason")
     if number.reason_zh and not number.reason:
-        raise f.fail("reason_zh", "a Chinese reason translates the reason; give the reason too")
+        raise f.fail("reason_zh", "reason_zh_alone")
     return number
 
 
@@ -368,21 +368,21 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
                   horizon: int, milestone: bool) -> Target:
     year = f.int("year")
     if not base_year < year <= horizon:
-        raise f.fail("year", f"{year} is outside the horizon {base_year + 1}–{horizon}")
+        raise f.fail("year", "target_year_outside", year=year, first=base_year + 1, last=horizon)
     kind = f.str("kind", choices=TARGET_KINDS)
     direction = f.str("direction", choices=DIRECTIONS)
     if kind == "cumulative" and dynamic != "flow":
-        raise f.fail("kind", "cumulative targets apply to flow indicators only")
+        raise f.fail("kind", "cumulative_not_flow")
     if kind == "growth" and dynamic not in ("compound", "derived"):
-        raise f.fail("kind", f"a growth target needs a compound or derived indicator, not '{dynamic}'")
+        raise f.fail("kind", "growth_kind", dynamic=dynamic)
     if kind == "growth" and direction == "hold":
-        raise f.fail("direction", "'hold' applies to levels, not growth rates")
+        raise f.fail("direction", "hold_growth")
     number = _parse_number(f, True, f, "value", formats.TARGET)
     assert number is not None
     if kind == "growth" and number.value <= -100:
-        raise f.fail("value", f"growth of {number.value}% is impossible (must exceed −100%)")
+        raise f.fail("value", "growth_impossible", value=number.value)
     if kind == "level" and not domain[0] <= number.value <= domain[1]:
-        raise f.fail("value", f"{number.value:g} is outside {domain_text(*domain)}, the domain of the indicator")
+        raise f.fail("value", "target_outside_domain", value=number.value, domain=domain_text(*domain))
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
                   milestone=milestone, attribute=parse_attribute(f))
 
@@ -391,13 +391,13 @@ def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
     number = _parse_number(f, True, f, "value", formats.HISTORY)
     start, end = f.int("start_year"), f.int("end_year", base_year)
     if not start < end <= base_year:
-        raise f.fail("start_year", f"period {start}–{end} must end by the base year {base_year}")
+        raise f.fail("start_year", "history_period", start=start, end=end, base_year=base_year)
     measure = f.str("measure", choices=HISTORY_MEASURES)
     readings = ()
     if f.has("readings"):
         raw = f.table["readings"]
         if not isinstance(raw, list):
-            raise f.fail("readings", "expected a list of numbers")
+            raise f.fail("readings", "not_numbers")
         readings = tuple(_finite_item(f, "readings", i, v) for i, v in enumerate(raw))
     return History(indicator=ind_id, start_year=start, end_year=end, measure=measure, number=number,
                    readings=readings, note=f.str("note", ""))

@@ -114,14 +114,14 @@ def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
     by_id = {ind.id: ind for ind in indicators}
     deflator = f.str("deflator", "")
     if deflator and (deflator not in by_id or by_id[deflator].dynamic != "compound"):
-        raise f.fail("deflator", f"'{deflator}' is not a compound indicator of the plan")
+        raise f.fail("deflator", "deflator_not_compound", name=deflator)
     links: list[Link] = []
     for entry in f.subs("follow"):
         link = _parse_follow(entry, by_id, deflator)
         if link.indicator in {x.indicator for x in links}:
-            raise entry.fail("indicator", f"'{link.indicator}' is linked twice")
+            raise entry.fail("indicator", "linked_twice", name=link.indicator)
         if link.indicator == deflator:
-            raise entry.fail("indicator", "the deflator cannot follow a link")
+            raise entry.fail("indicator", "deflator_linked")
         links.append(link)
     balance = _parse_balance(f.sub("balance", None), by_id)
     _check_cycles(f, links, by_id)
@@ -133,20 +133,20 @@ def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link
     name = f.str("indicator")
     ind = by_id.get(name)
     if ind is None or ind.dynamic != "compound":
-        raise f.fail("indicator", f"'{name}' is not a compound driver of the plan (only growth can follow growth)")
+        raise f.fail("indicator", "link_not_compound", name=name)
     inputs = f.strs("inputs")
     for x in inputs:
         if x not in by_id or x == name:
-            raise f.fail("inputs", f"'{x}' is not another indicator of the plan")
+            raise f.fail("inputs", "link_input_unknown", name=x)
         if by_id[x].dynamic not in ("compound", "derived"):
-            raise f.fail("inputs", f"'{x}' moves by additions, not growth")
+            raise f.fail("inputs", "link_input_additive", name=x)
         if by_id[x].price_basis != ind.price_basis and (
                 by_id[x].price_basis not in REAL_BASES or ind.price_basis not in REAL_BASES) and not deflator:
-            raise f.fail("inputs", f"'{x}' is {by_id[x].price_basis or 'a volume'} but '{name}' is "
-                                   f"{ind.price_basis or 'a volume'}: set links.deflator")
+            raise f.fail("inputs", "link_price_basis", input=x, name=name,
+                         input_basis_en=by_id[x].price_basis or "a volume", basis_en=ind.price_basis or "a volume")
     raw = f.table.get("elasticities")
     if not isinstance(raw, list) or len(raw) != len(inputs):
-        raise f.fail("elasticities", f"expected a list of {len(inputs)} numbers, one per input")
+        raise f.fail("elasticities", "link_elasticities", n=len(inputs))
     elasticities = tuple(_finite(f, v) for v in raw)
     basis = f.str("basis", choices=BASES[1:])
     link = Link(indicator=name, inputs=inputs, elasticities=elasticities, basis=basis,
@@ -154,15 +154,15 @@ def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link
                 reason_zh=f.str("reason_zh", ""),
                 note=f.str("note", ""))
     if basis == "derived" and not (link.formula and link.quote):
-        raise f.fail("formula", "a derived link needs its formula and the report's quotes")
+        raise f.fail("formula", "link_needs_formula")
     if basis == "assumed" and not link.reason:
-        raise f.fail("reason", "an assumed link needs its reason")
+        raise f.fail("reason", "link_needs_reason")
     return link
 
 
 def _finite(f: Fields, value) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
-        raise f.fail("elasticities", f"{value!r} is not a finite number")
+        raise f.fail("elasticities", "not_finite_repr", value=value)
     return float(value)
 
 
@@ -173,9 +173,9 @@ def _parse_balance(f: Fields | None, by_id: dict[str, Indicator]) -> dict[str, s
     for total, part in f.table.items():
         ind = by_id.get(total)
         if ind is None or ind.op != "sum":
-            raise f.fail(total, f"'{total}' is not a derived sum of the plan")
+            raise f.fail(total, "balance_not_sum", name=total)
         if part not in ind.inputs or not by_id[part].is_driver:
-            raise f.fail(total, f"'{part}' is not a driver among the parts of '{total}'")
+            raise f.fail(total, "balance_not_part", part=part, name=total)
         out[total] = part
     return out
 
@@ -195,7 +195,7 @@ def _check_cycles(f: Fields, links: list[Link], by_id: dict[str, Indicator]) -> 
         if state.get(x) == 2 or x not in follows:
             return
         if state.get(x) == 1:
-            raise f.fail("follow", "links go round in a circle: " + " → ".join([*trail[trail.index(x):], x]))
+            raise f.fail("follow", "link_cycle", cycle=" → ".join([*trail[trail.index(x):], x]))
         state[x] = 1
         for y in sorted(follows[x]):
             visit(y, [*trail, x])

@@ -154,8 +154,8 @@ class Plan:
         try:
             return self.by_id[ind_id]
         except KeyError:
-            raise PlanError(self.path, "indicator", f"unknown indicator '{ind_id}'; "
-                            f"known: {', '.join(self.by_id)}") from None
+            raise PlanError(self.path, "indicator", code="unknown_indicator_known",
+                            params={"name": ind_id, "known": ", ".join(self.by_id)}) from None
 
     def leaves(self, ind_id: str) -> tuple[str, ...]:
         """Driver indicators that ``ind_id`` depends on (itself if it is a driver)."""
@@ -183,7 +183,8 @@ class Plan:
         command-line option the user typed)."""
         last = self.base_year + self.MAX_HORIZON_YEARS
         if isinstance(horizon, bool) or not isinstance(horizon, int) or not self.target_year <= horizon <= last:
-            raise error(source, field, f"{horizon} must be a year between {self.target_year} and {last}")
+            raise error(source, field, code="horizon_year",
+                        params={"horizon": horizon, "first": self.target_year, "last": last})
         return horizon
 
 
@@ -213,7 +214,7 @@ def topological_order(indicators: tuple[Indicator, ...], source: str = "") -> li
             return
         if state.get(ind.id) == 1:
             cycle = " → ".join([*trail[trail.index(ind.id):], ind.id])
-            raise PlanError(source, f"indicator[{ind.id}].inputs", f"cycle among derived indicators: {cycle}")
+            raise PlanError(source, f"indicator[{ind.id}].inputs", code="derived_cycle", params={"cycle": cycle})
         state[ind.id] = 1
         for name in ind.inputs:
             visit(by_id[name], [*trail, ind.id])
@@ -258,16 +259,16 @@ def parse_plan(data: dict, source: str) -> Plan:
     root = Fields(data, source, "", PlanError)
     root.allow_only(formats.PLAN)
     if root.int("schema_version", 1) != 1:
-        raise root.fail("schema_version", "only version 1 is understood")
+        raise root.fail("schema_version", "schema_version")
     meta = root.sub("plan")
     meta.allow_only(formats.PLAN_META)
     base_year = meta.int("base_year")
     target_year = meta.int("target_year")
     if target_year <= base_year:
-        raise meta.fail("target_year", f"{target_year} must be after base_year {base_year}")
+        raise meta.fail("target_year", "target_year_order", target_year=target_year, base_year=base_year)
     horizon = meta.int("horizon", target_year)
     if not target_year <= horizon <= base_year + 50:
-        raise meta.fail("horizon", f"{horizon} must be between target_year {target_year} and {base_year + 50}")
+        raise meta.fail("horizon", "horizon_range", horizon=horizon, target_year=target_year, last=base_year + 50)
     tol = root.sub("check", None)
     tolerances = CheckTolerances()
     if tol is not None:
@@ -277,13 +278,13 @@ def parse_plan(data: dict, source: str) -> Plan:
     review = _parse_review(root.sub("review", None))
     entries = root.subs("indicator")
     if not entries:
-        raise root.fail("indicator", "the plan has no indicators")
+        raise root.fail("indicator", "no_indicators")
     indicators = []
     seen: set[str] = set()
     for entry in entries:
         ind = parse_indicator(entry, base_year, horizon)
         if ind.id in seen:
-            raise entry.fail("id", f"duplicate indicator id '{ind.id}'")
+            raise entry.fail("id", "duplicate_id", id=ind.id)
         seen.add(ind.id)
         indicators.append(ind)
     indicators = tuple(indicators)
@@ -308,18 +309,18 @@ def _parse_review(f: Fields | None) -> ReviewThresholds:
     ahead, behind = f.num("ahead", d.ahead), f.num("behind", d.behind)
     red = f.num("red", min(d.red, behind))
     if ahead < 1:
-        raise f.fail("ahead", f"{ahead} must be at least 1 (1 is exactly on schedule)")
+        raise f.fail("ahead", "review_ahead", value=ahead)
     if not 0 < behind <= 1:
-        raise f.fail("behind", f"{behind} must be above 0 and at most 1 (1 is exactly on schedule)")
+        raise f.fail("behind", "review_behind", value=behind)
     if not 0 < red <= behind:
-        raise f.fail("red", f"{red} must be above 0 and at most behind ({behind})")
+        raise f.fail("red", "review_red", value=red, behind=behind)
     return ReviewThresholds(ahead, behind, red)
 
 
 def _non_negative(f: Fields, key: str, default: float) -> float:
     value = f.num(key, default)
     if value < 0:
-        raise f.fail(key, f"{value} must not be negative")
+        raise f.fail(key, "negative", value=value)
     return value
 
 
@@ -346,10 +347,9 @@ def _check_denominators(indicators: tuple[Indicator, ...], entries: list[Fields]
     for ind, entry in zip(indicators, entries, strict=True):
         if ind.op in ("ratio", "share") and not never_zero(by_id, ind.inputs[1]):
             den = by_id[ind.inputs[1]]
-            raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
-                              f"the denominator '{den.id}' may be 0 (a {den.dynamic} indicator with domain "
-                              f"starting at {den.domain_min:g}), so '{ind.id}' could be infinite; divide by a "
-                              "compound indicator or give the denominator a domain.min above 0")
+            raise entry.error(entry.source, f"indicator[{ind.id}].inputs", code="zero_denominator",
+                              params={"denominator": den.id, "dynamic": den.dynamic, "low": den.domain_min,
+                                      "name": ind.id})
 
 
 def _check_graph(indicators: tuple[Indicator, ...], entries: list[Fields]) -> None:
@@ -357,17 +357,16 @@ def _check_graph(indicators: tuple[Indicator, ...], entries: list[Fields]) -> No
     for ind, entry in zip(indicators, entries, strict=True):
         for name in ind.inputs:
             if name not in known:
-                raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
-                                  f"unknown indicator '{name}'")
+                raise entry.error(entry.source, f"indicator[{ind.id}].inputs", code="unknown_input",
+                                  params={"name": name})
             if name == ind.id:
-                raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
-                                  "cycle among derived indicators: an indicator cannot be its own input")
+                raise entry.error(entry.source, f"indicator[{ind.id}].inputs", code="own_input")
         if ind.op == "sum":
             by_id = {x.id: x for x in indicators}
             units = {by_id[name].value_unit for name in ind.inputs if name in by_id}
             if units - {ind.unit}:
-                raise entry.error(entry.source, f"indicator[{ind.id}].inputs",
-                                  f"a sum needs inputs in its own unit {ind.unit}; got {', '.join(sorted(units))}")
+                raise entry.error(entry.source, f"indicator[{ind.id}].inputs", code="sum_units",
+                                  params={"unit": ind.unit, "units": ", ".join(sorted(units))})
 
 
 __all__ = ["DERIVED_OPS", "HISTORY_MEASURES", "INDEX_UNIT", "PERCENT_UNITS", "CheckTolerances", "History",

@@ -223,7 +223,7 @@ def find_scenario(ref: str, near: Path | None = None) -> Path:
         if near is not None and not p.is_absolute():
             p = near / p
         if not p.is_file():
-            raise ScenarioError(ref, "", "no such scenario file", code="no_file")
+            raise ScenarioError(ref, "", code="no_file")
         return p
     dirs = ([near] if near is not None else []) + scenario_dirs()
     for d in dirs:
@@ -238,8 +238,7 @@ def find_scenario(ref: str, near: Path | None = None) -> Path:
         if ref in (meta.get("title_zh"), meta.get("title_en"), meta.get("name")):
             return path
     names = ", ".join(p.stem for p in list_scenarios(dirs)) or "none found"
-    raise ScenarioError(ref, "", f"unknown scenario; available: {names}", code="unknown_scenario",
-                        params={"available": names})
+    raise ScenarioError(ref, "", code="unknown_scenario", params={"available": names})
 
 
 # --------------------------------------------------------------------------- loading
@@ -258,8 +257,7 @@ def load_scenario(ref: str | Path) -> Scenario:
 def _load(path: Path, seen: tuple[Path, ...]) -> Scenario:
     if path.resolve() in seen:
         cycle = " → ".join(p.stem for p in (*seen, path.resolve()))
-        raise ScenarioError(str(path), "scenario.parent", f"parents form a cycle: {cycle}",
-                            code="parent_cycle", params={"cycle": cycle})
+        raise ScenarioError(str(path), "scenario.parent", code="parent_cycle", params={"cycle": cycle})
     data = read_toml(path, ScenarioError)
     return parse_scenario(data, str(path), lambda ref: _load_parent(ref, path, (*seen, path.resolve())))
 
@@ -268,8 +266,8 @@ def _load_parent(ref: str, child: Path, seen: tuple[Path, ...]) -> Scenario:
     try:
         parent_path = find_scenario(ref, near=child.parent)
     except ScenarioError as exc:
-        raise ScenarioError(str(child), "scenario.parent", f"parent '{ref}' not found ({exc.reason})",
-                            code="parent_missing", params={"parent": ref}) from None
+        raise ScenarioError(str(child), "scenario.parent", code="parent_missing",
+                            params={"parent": ref, "detail_en": exc.reason}) from None
     return _load(parent_path, seen)
 
 
@@ -290,9 +288,8 @@ def scenario_from_text(text: str | bytes, source: str = "<upload>",
         shipped = {p.stem: p for p in list_scenarios([shipped_dir()])}
         path = shipped.get(ref) or _shipped_by_title(shipped.values(), ref)
         if path is None:
-            raise ScenarioError(source, "scenario.parent",
-                                f"parent '{ref}' is not a shipped scenario ({', '.join(shipped)}) "
-                                "or one uploaded in this session", code="parent_missing", params={"parent": ref})
+            raise ScenarioError(source, "scenario.parent", code="parent_not_shipped",
+                                params={"parent": ref, "shipped": ", ".join(shipped)})
         return _load(path, ())
 
     return parse_scenario(data, source, parent)
@@ -317,7 +314,7 @@ def parse_scenario(data: dict, source: str, load_parent=None) -> Scenario:
     if meta.has("parent"):
         ref = meta.str("parent")
         if load_parent is None:
-            raise meta.fail("parent", f"parent '{ref}' cannot be looked up here", "parent_missing", parent=ref)
+            raise meta.fail("parent", "parent_lookup", parent=ref)
         parent = load_parent(ref)
     drivers, actuals = parse_body(root)
     horizon = meta.int("horizon", None)
@@ -355,19 +352,18 @@ def parse_body(root: Fields) -> tuple[dict[str, DriverSpec], dict[str, dict[int,
 
 def _year_key(f: Fields, key: str) -> int:
     if not str(key).isdigit():
-        raise f.fail(str(key), "expected a year such as 2026", "not_year", value=key)
+        raise f.fail(str(key), "not_year_key", value=key)
     return int(key)
 
 
 def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
     if isinstance(value, str):
         if value not in RULES:
-            raise f.fail(key, f"'{value}' is not a number, a list, a table or one of {', '.join(RULES)}",
-                         "bad_driver", value=value, rules=", ".join(RULES))
+            raise f.fail(key, "bad_driver", value=value, rules=", ".join(RULES))
         return value
     if isinstance(value, list | tuple):
         if not value:
-            raise f.fail(key, "an empty list sets no year", "empty_list")
+            raise f.fail(key, "empty_list")
         return tuple(finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
     if isinstance(value, dict):
         sub = Fields(value, f.source, f.path(key), f.error)

@@ -353,7 +353,8 @@ def write_report(plan: Plan, actuals: Actuals, path: str | Path, year: int | Non
                  when: dt.date | None = None, source: str = "actuals") -> Path:
     """Write the report to ``path`` (.docx), atomically: a failure leaves nothing behind."""
     if Path(path).suffix.lower() != ".docx":
-        raise ExportError(str(path), "output", f"unknown file type '{Path(path).suffix or '(none)'}'; use .docx")
+        raise ExportError(str(path), "output", code="file_type", params={
+            "suffix": Path(path).suffix or "(none)", "allowed_en": ".docx", "allowed": ".docx"})
     return write_atomic(path, lambda: report_bytes(plan, actuals, year, scenario, attributes, when, source))
 
 

@@ -102,7 +102,7 @@ def projection_frame(projection: Projection, fmt: str = "long") -> pd.DataFrame:
         return planner_rounded(projection.to_wide())
     if fmt == "iamc":
         return iamc_frame(projection)
-    raise ExportError("--format", "format", f"'{fmt}' is not one of {', '.join(FORMATS)}")
+    raise ExportError("--format", "format", code="not_choice", params={"value": fmt, "choices": ", ".join(FORMATS)})
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
@@ -169,12 +169,12 @@ def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportError(str(path), "output", f"folder '{folder}' does not exist")
+        raise ExportError(str(path), "output", code="no_folder", params={"folder": folder})
     data = produce()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:  # e.g. a folder such as /proc that exists but takes no new files
-        raise ExportError(str(path), "output", f"cannot write ({exc.strerror or exc})") from None
+        raise ExportError(str(path), "output", code="unwritable", params={"detail_en": exc.strerror or exc}) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -183,7 +183,7 @@ def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(str(path), "output", f"cannot write ({exc.strerror or exc})") from None
+        raise ExportError(str(path), "output", code="unwritable", params={"detail_en": exc.strerror or exc}) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -199,7 +199,8 @@ def write_table(frame: pd.DataFrame, path: str | Path, lang: str = "en",
         return write_atomic(path, lambda: csv_bytes(frame))
     if suffix == ".xlsx":
         return write_atomic(path, lambda: xlsx_bytes({sheet: frame}))
-    raise ExportError(str(path), "output", f"unknown file type '{suffix or '(none)'}'; use .csv or .xlsx")
+    raise ExportError(str(path), "output", code="file_type", params={
+        "suffix": suffix or "(none)", "allowed_en": ".csv or .xlsx", "allowed": ".csv/.xlsx"})
 
 
 def write_projection(projection: Projection, path: str | Path, fmt: str = "long",
@@ -213,4 +214,5 @@ def write_projection(projection: Projection, path: str | Path, fmt: str = "long"
         if fmt != "iamc":
             frame = localize(frame, lang)
         return write_atomic(path, lambda: csv_bytes(frame))
-    raise ExportError(str(path), "output", f"unknown file type '{suffix or '(none)'}'; use .csv or .xlsx")
+    raise ExportError(str(path), "output", code="file_type", params={
+        "suffix": suffix or "(none)", "allowed_en": ".csv or .xlsx", "allowed": ".csv/.xlsx"})

@@ -6,14 +6,14 @@ import re
 
 import pandas as pd
 
+from sim.engine.label import Label
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
+from sim.report.labels import BASIS, DIRECTION, KIND
 
 
 def _describe(targets, zh: bool = False) -> str:
     if zh:
-        from sim.report.labels import DIRECTION, KIND
-
         return ";".join(f"{t.year}年{KIND['zh'][t.kind]}{DIRECTION['zh'][t.direction]}{t.value:g}" for t in targets)
     return "; ".join(f"{t.year} {t.kind} {t.direction} {t.value:g}" for t in targets)
 
@@ -76,7 +76,7 @@ def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
                 rows.append({"scenario": res.name, "indicator": ind.id, "name": ind.name_zh,
                              "pace_unit": ind.pace_unit, "year": year,
                              "value": float(res.drivers[d, y]),
-                             "source": own.get(res.sources[d]) or source_in(res.sources[d], plan, lang)})
+                             "source": source_in(res.sources[d], plan, lang, own)})
     return pd.DataFrame(rows)
 
 
@@ -123,39 +123,60 @@ def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
     return out
 
 
-#: The engine's words for where a driver's path comes from (``sim.engine.rules``), in Chinese;
-#: applied in order, longest phrases first.
-SOURCE_ZH = (
-    (re.compile(r"trend not reported"), "2025年速度未报告"),
-    (re.compile(r"no plan figure: held at (\d+) level"), r"规划无数字:保持\1年水平"),
-    (re.compile(r"no plan figure: (\d+) trend"), r"规划无数字:沿用\1年速度"),
-    (re.compile(r"trend: (\d+) pace, reported"), r"沿用\1年速度(报告数据)"),
-    (re.compile(r"trend: derived \("), "沿用2025年速度(推算:"),
-    (re.compile(r"pace shared to meet the (\w+) target"), "PACE_SHARED:\\1"),
-    (re.compile(r"(\d{4}) milestone"), r"\1年度目标"),
-    (re.compile(r"(\d{4}) target"), r"\1年目标"),
-    (re.compile(r", then held"), ",之后保持"),
-    (re.compile(r" pace continues"), "的速度延续"),
-    (re.compile(r" then "), ",再到"),
-    (re.compile(r"\bplan: "), "规划:"),
-    (re.compile(r"; "), ";"),
+#: Where a driver's path comes from (the engine's :class:`~sim.engine.label.Label` codes,
+#: :mod:`sim.engine.rules`), in Chinese; ``{indicator}`` shows the indicator's Chinese name,
+#: ``{basis}`` the Chinese word for its basis, ``{scenario}`` the scenario's title.
+SOURCE_ZH = {
+    "plan": "规划:{steps}",
+    "milestone": "{year}年度目标",
+    "target": "{year}年目标",
+    "then": "{first},再到{second}",
+    "then_held": "规划:{step},之后保持",
+    "pace_continues": "规划:{step}的速度延续",
+    "shared": "与同组指标共用达到{goal}的速度",
+    "goal_milestone": "“{indicator}”{year}年度目标",
+    "goal_target": "“{indicator}”目标",
+    "link_needs": "随“{indicator}”联动达到其目标所需的速度({value:g} ÷ 弹性 {elasticity:g})",
+    "no_figure_trend": "规划无数字:沿用2025年速度",
+    "no_figure_assumed": "规划无数字:假设速度",
+    "no_figure_held": "规划无数字:保持2025年水平",
+    "trend_reported": "沿用2025年速度(报告数据)",
+    "trend_other": "沿用2025年速度({basis}:{note_zh})",
+    "trend_missing": "2025年速度未报告;{rule}",
+    "linked": "联动:随 {terms} 变动({basis}:{provenance_zh})",
+    "unlinked": "{scenario}(手动设定;不再随 {inputs} 联动)",
+}
+
+#: Words of a plan file's own formulas (data, not engine labels) that read the same in Chinese:
+#: the unit of a pace and the period of an average.
+FORMULA_ZH = (
     (re.compile(r" percentage points per year"), "个百分点/年"),
     (re.compile(r"% per year"), "%/年"),
-    (re.compile(r" per year"), "/年"),
-    (re.compile(r"(\d{4})–(\d{4}) average\)\)"), r"\1–\2年平均))"),
+    (re.compile(r"\((\d{4})–(\d{4}) average\)"), r"(\1–\2年平均)"),
 )
 
 
-def source_in(label: str, plan: Plan, lang: str) -> str:
-    """Where a driver path comes from, in ``lang`` (the engine's label is English)."""
+def _formula_zh(text: str) -> str:
+    for pattern, words in FORMULA_ZH:
+        text = pattern.sub(words, text)
+    return text
+
+
+def source_in(label: str, plan: Plan, lang: str, titles: dict[str, str] | None = None) -> str:
+    """Where a driver path comes from, in ``lang`` (the engine's label is English).
+
+    ``titles`` maps a scenario's name to how it is shown (a driver set by a scenario file is
+    labelled with the scenario's name).
+    """
+    titles = titles or {}
     if lang != "zh" or not isinstance(label, str):
         return label
-    out = label
-    for pattern, words in SOURCE_ZH:
-        out = pattern.sub(words, out)
-    return re.sub(r"PACE_SHARED:(\w+)",
-                  lambda m: f"与同组指标共用达到“{plan.by_id[m.group(1)].name_zh if m.group(1) in plan.by_id else m.group(1)}”"
-                            "目标的速度", out)
+    if not isinstance(label, Label):
+        return titles.get(label, label)
+    names = {ind.id: ind.name_zh for ind in plan.indicators}
+    return label.words(SOURCE_ZH, {
+        "indicator": lambda x: names.get(x, x), "basis": lambda b: BASIS["zh"].get(b, b),
+        "scenario": lambda s: titles.get(s, s), "note_zh": _formula_zh})
 
 
 DYNAMIC_ZH = {"compound": "按增速复合增长", "additive": "每年增加", "points": "每年变动百分点", "flow": "年度流量"}

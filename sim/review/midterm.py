@@ -265,8 +265,8 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
     if as_of is None:
         as_of = midterm_year(plan)
     elif not plan.base_year < as_of <= plan.target_year:
-        raise InputError("--as-of", "", f"{as_of} is outside the plan period "
-                         f"{plan.base_year + 1}–{plan.target_year}")
+        raise InputError("--as-of", "", code="year_outside_plan",
+                         params={"year": as_of, "first": plan.base_year + 1, "last": plan.target_year})
     rows = [_review_target(plan, t, actuals, as_of) for t in plan.targets]
     table = pd.DataFrame(rows).reindex(columns=MIDTERM_COLUMNS)
     table["as_of"] = table["as_of"].astype("Int64")

@@ -135,7 +135,8 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
         year = max((y for obs in actuals.values() for y in obs), default=plan.base_year + 1)
         year = min(max(year, plan.base_year + 1), plan.target_year)   # out-of-range actuals fail below
     elif not plan.base_year < year <= plan.target_year:
-        raise InputError("--year", "", f"{year} is outside the plan period {plan.base_year + 1}–{plan.target_year}")
+        raise InputError("--year", "", code="year_outside_plan",
+                         params={"year": year, "first": plan.base_year + 1, "last": plan.target_year})
     table = midterm_review(plan, actuals, as_of=year, source=source)
     overrides = attributes or {}
     extra = []

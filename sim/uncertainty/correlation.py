@@ -29,11 +29,11 @@ def correlation_entries(plan: Plan, node: Scenario) -> dict[tuple[int, int], tup
     for a, b, rho, field in _matrix_entries(f) + _pair_entries(f):
         i, j = (_position(plan, node.path, field, x) for x in (a, b))
         if isinstance(rho, bool) or not isinstance(rho, int | float) or not -1 <= rho <= 1:
-            raise ScenarioError(node.path, field, f"{rho!r} is not a correlation between −1 and 1")
+            raise ScenarioError(node.path, field, code="correlation_value", params={"value": rho})
         key = (min(i, j), max(i, j))
         if key in out and out[key][0] != rho:
-            raise ScenarioError(node.path, field, f"{a} and {b} are given two correlations "
-                                f"({out[key][0]:g} at {out[key][2]} and {rho:g})")
+            raise ScenarioError(node.path, field, code="correlation_twice", params={
+                    "a": a, "b": b, "first": out[key][0], "where": out[key][2], "second": rho})
         out[key] = (float(rho), node.path, field)
     return out
 
@@ -46,10 +46,9 @@ def _matrix_entries(f: Fields) -> list[tuple[str, str, float, str]]:
     rows = f.table.get("matrix")
     if not isinstance(rows, list) or len(rows) != len(names) or not all(
             isinstance(r, list) and len(r) == len(names) for r in rows):
-        raise f.fail("matrix", f"expected a {len(names)}×{len(names)} array of numbers, one row "
-                     "per name in drivers")
+        raise f.fail("matrix", "correlation_shape", n=len(names))
     if len(set(names)) != len(names):
-        raise f.fail("drivers", "a driver is listed twice")
+        raise f.fail("drivers", "correlation_listed_twice")
     values = np.array([[_number(f, f"matrix[{r}][{c}]", v) for c, v in enumerate(row)]
                        for r, row in enumerate(rows)])
     check_correlation(values, f.source, "correlation.matrix", list(names))
@@ -60,15 +59,14 @@ def _matrix_entries(f: Fields) -> list[tuple[str, str, float, str]]:
 def _pair_entries(f: Fields) -> list[tuple[str, str, float, str]]:
     pairs = f.table.get("pairs", [])
     if not isinstance(pairs, list):
-        raise f.fail("pairs", "expected a list of [driver, driver, correlation]")
+        raise f.fail("pairs", "correlation_pairs")
     out = []
     for n, entry in enumerate(pairs):
         field = f"correlation.pairs[{n}]"
         if not (isinstance(entry, list) and len(entry) == 3 and all(isinstance(x, str) for x in entry[:2])):
-            raise ScenarioError(f.source, field, "expected [driver, driver, correlation]")
+            raise ScenarioError(f.source, field, code="correlation_pair")
         if entry[0] == entry[1]:
-            raise ScenarioError(f.source, field, f"a driver ('{entry[0]}') is always fully correlated "
-                                "with itself")
+            raise ScenarioError(f.source, field, code="correlation_self", params={"name": entry[0]})
         out.append((entry[0], entry[1], entry[2], field))
     return out
 
@@ -77,14 +75,14 @@ def _position(plan: Plan, source: str, field: str, name: str) -> int:
     if name in plan.driver_index:
         return plan.driver_index[name]
     if name in plan.by_id:
-        raise ScenarioError(source, field, f"'{name}' is derived and has no driver of its own; correlate "
-                            f"its inputs ({', '.join(plan.leaves(name))})")
-    raise ScenarioError(source, field, f"unknown driver '{name}'")
+        raise ScenarioError(source, field, code="derived_correlated",
+                            params={"name": name, "inputs": ", ".join(plan.leaves(name))})
+    raise ScenarioError(source, field, code="unknown_driver", params={"name": name})
 
 
 def _number(f: Fields, field: str, value) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ScenarioError(f.source, f"correlation.{field}", f"{value!r} is not a number")
+        raise ScenarioError(f.source, f"correlation.{field}", code="not_number_repr", params={"value": value})
     return float(value)
 
 
@@ -103,27 +101,24 @@ def check_correlation(matrix: np.ndarray, source: str, field: str, names: list[s
     n = m.shape[0]
     names = names or [str(i) for i in range(n)]
     if m.ndim != 2 or m.shape != (n, n):
-        raise ScenarioError(source, field, f"a correlation matrix must be square, got shape {m.shape}")
+        raise ScenarioError(source, field, code="correlation_square", params={"shape": m.shape})
     bad = np.argwhere(np.abs(m) > 1 + SYMMETRY_TOL)
     if bad.size:
         i, j = bad[0]
-        raise ScenarioError(source, field, f"{m[i, j]:g} between {names[i]} and {names[j]} is outside [−1, 1]",
-                            code="correlation_range", params={"value": f"{m[i, j]:g}", "a": names[i], "b": names[j]})
+        raise ScenarioError(source, field, code="correlation_range",
+                            params={"value": m[i, j], "a": names[i], "b": names[j]})
     diag = np.flatnonzero(np.abs(np.diag(m) - 1) > SYMMETRY_TOL)
     if diag.size:
         i = diag[0]
-        raise ScenarioError(source, field, f"the diagonal must be 1 ({names[i]} has {m[i, i]:g})")
+        raise ScenarioError(source, field, code="correlation_diagonal", params={"a": names[i], "value": m[i, i]})
     asym = np.argwhere(np.abs(m - m.T) > SYMMETRY_TOL)
     if asym.size:
         i, j = asym[0]
-        raise ScenarioError(source, field, f"not symmetric: {names[i]}–{names[j]} is {m[i, j]:g} but "
-                            f"{names[j]}–{names[i]} is {m[j, i]:g}", code="correlation_asymmetric",
-                            params={"a": names[i], "b": names[j]})
+        raise ScenarioError(source, field, code="correlation_asymmetric",
+                            params={"a": names[i], "b": names[j], "ab": m[i, j], "ba": m[j, i]})
     low = float(np.linalg.eigvalsh(m).min())
     if low < -PSD_TOL:
-        raise ScenarioError(source, field, f"these correlations cannot hold together (the matrix is not "
-                            f"positive semi-definite; smallest eigenvalue {low:.3g}); weaken some of them",
-                            code="correlation_impossible", params={"eigenvalue": f"{low:.3g}"})
+        raise ScenarioError(source, field, code="correlation_impossible", params={"eigenvalue": low})
 
 
 def correlation_factor(matrix: np.ndarray) -> np.ndarray:

@@ -212,7 +212,7 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     Requirement
     """
     if not 0 < probability < 1:
-        raise InputError("arguments", "probability", f"{probability} must be strictly between 0 and 1")
+        raise InputError("arguments", "probability", code="probability_open", params={"value": probability})
     resolved = _seeker.resolved if _seeker else resolve(plan, scenario)
     unc = uncertainty or (_seeker.uncertainty if _seeker else uncertainty_for(plan, scenario, resolved))
     seeker = _seeker or _Seeker(plan, resolved, unc, draws, seed)

@@ -100,7 +100,7 @@ def resolve_seed(seed: int | None) -> int:
     if seed is None:
         return int(np.random.SeedSequence().entropy)
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError("arguments", "seed", f"{seed!r} must be a whole number ≥ 0")
+        raise InputError("arguments", "seed", code="whole_at_least", params={"value": seed, "least": 0})
     return int(seed)
 
 
@@ -172,13 +172,11 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     ``paths`` (D, Y) replaces the scenario's driver paths, e.g. shifted by a goal seek.
     """
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise InputError("arguments", "draws", f"{draws!r} must be a whole number ≥ 1")
+        raise InputError("arguments", "draws", code="whole_at_least", params={"value": draws, "least": 1})
     if draws > MAX_DRAWS:
-        raise InputError("arguments", "draws", f"{draws:,} is more than the limit of {MAX_DRAWS:,}: beyond it the "
-                         "standard error of every probability is already below 0.000016 and the run would "
-                         "take hours")
+        raise InputError("arguments", "draws", code="draws_limit", params={"value": draws, "limit": MAX_DRAWS})
     if isinstance(chunk, bool) or not isinstance(chunk, int | np.integer) or chunk < 1:
-        raise InputError("arguments", "chunk", f"{chunk!r} must be a whole number ≥ 1")
+        raise InputError("arguments", "chunk", code="whole_at_least", params={"value": chunk, "least": 1})
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
         raise ValueError(f"dtype must be float32 or float64, not {dtype}")
@@ -257,9 +255,8 @@ def check_keep(plan: Plan, years: int, k: int, table: bool = True) -> None:
     need = sample_bytes(plan, years, k, table)
     if need > KEEP_LIMIT:
         most = KEEP_LIMIT // sample_bytes(plan, years, 1, table)
-        raise InputError("arguments", "--keep", f"{k:,} draws would need {need / 2**30:,.1f} GiB "
-                         f"({need:,} bytes), more than the limit of {KEEP_LIMIT / 2**30:g} GiB; "
-                         f"keep at most {most:,}")
+        raise InputError("arguments", "--keep", code="keep_memory", params={
+            "value": k, "gib": need / 2**30, "size": need, "limit_gib": KEEP_LIMIT / 2**30, "most": most})
 
 
 def _run_spans(job: _Job, spans, n_spans: int, absorb, workers: int | None, progress: Progress | None,

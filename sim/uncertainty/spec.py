@@ -87,6 +87,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from sim.engine.label import Label
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.rules import rule_paths
 from sim.io.errors import ScenarioError
@@ -240,16 +241,16 @@ def default_marginal(ind: Indicator, scenario_pace: np.ndarray, plan_pace: np.nd
     distance = abs(ind.trend.value - float(np.mean(plan_pace))) if reported else 0.0
     own = float(np.mean(np.abs(scenario_pace)))
     if ind.dynamic == "compound":
-        sd, why = COMPOUND_FLOOR, f"floor {COMPOUND_FLOOR:g} log points"
+        sd, why = COMPOUND_FLOOR, Label("spread_floor", value=COMPOUND_FLOOR)
     elif ind.dynamic == "flow":
-        sd, why = FLOW_SHARE * own, f"{FLOW_SHARE:.0%} of the yearly flow"
+        sd, why = FLOW_SHARE * own, Label("spread_flow", share=FLOW_SHARE)
     else:
-        sd, why = LINEAR_SHARE * own, f"{LINEAR_SHARE:.0%} of the yearly change"
+        sd, why = LINEAR_SHARE * own, Label("spread_change", share=LINEAR_SHARE)
     if distance > sd:
-        sd, why = distance, f"2025 reported {ind.trend.value:g} vs plan pace {np.mean(plan_pace):.4g}"
+        sd, why = distance, Label("spread_reported", trend=ind.trend.value, plan=float(np.mean(plan_pace)))
     elif sd == 0:
-        why = "held still by the scenario, no spread"
-    return Marginal(ind.id, "normal", sd=round(sd, 6), origin=f"default: {why}")
+        why = Label("spread_still")
+    return Marginal(ind.id, "normal", sd=round(sd, 6), origin=why)
 
 
 def default_marginals(plan: Plan, resolved: ResolvedScenario) -> tuple[Marginal, ...]:
@@ -325,18 +326,17 @@ def _setting(f: Fields, key: str) -> float:
 def check_scale(value: float, source: str, field: str) -> float:
     """``value`` if it can multiply every spread (0 to :data:`MAX_SCALE`), else a ScenarioError."""
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ScenarioError(source, field, f"{value} is not a number")
+        raise ScenarioError(source, field, code="not_number_bare", params={"value": value})
     if value < 0:
-        raise ScenarioError(source, field, f"{value} must not be negative")
+        raise ScenarioError(source, field, code="negative", params={"value": value})
     if value > MAX_SCALE:
-        raise ScenarioError(source, field, f"{value:g} is more than the largest scale, {MAX_SCALE:g}")
+        raise ScenarioError(source, field, code="scale_too_big", params={"value": value, "limit": MAX_SCALE})
     return float(value)
 
 
 def _check_persistence(value: float, source: str, field: str) -> float:
     if not (isinstance(value, int | float) and 0 <= value <= 1):
-        raise ScenarioError(source, field, f"{value} must be between 0 (independent years) and 1 "
-                            "(one deviation for the whole path)")
+        raise ScenarioError(source, field, code="persistence_range", params={"value": value})
     return float(value)
 
 
@@ -344,9 +344,8 @@ def _driver(plan: Plan, f: Fields, key: str) -> Indicator:
     if key in plan.driver_index:
         return plan.drivers[plan.driver_index[key]]
     if key in plan.by_id:
-        raise f.fail(key, f"'{key}' is derived and has no driver of its own; set its inputs "
-                     f"({', '.join(plan.leaves(key))})")
-    raise f.fail(key, f"unknown driver '{key}'; use a driver id, or one of {', '.join(_SETTINGS)}")
+        raise f.fail(key, "derived_spread", name=key, inputs=", ".join(plan.leaves(key)))
+    raise f.fail(key, "unknown_spread", name=key, settings=", ".join(_SETTINGS))
 
 
 def _marginal(plan: Plan, parent: Fields, key: str) -> Marginal:
@@ -354,28 +353,28 @@ def _marginal(plan: Plan, parent: Fields, key: str) -> Marginal:
     f = parent.sub(key)
     f.allow_only({"dist", "sd", "low", "peak", "high"})
     dist = f.str("dist", "normal", choices=DISTRIBUTIONS)
-    origin = f"{parent.source}: {f.where}"
+    origin = Label("spread_file", file=parent.source, field=f.where)
     bounds = [k for k in ("low", "peak", "high") if f.has(k)]
     if f.has("sd"):
         if bounds:
-            raise f.fail(bounds[0], "give either sd or low/high bounds, not both")
+            raise f.fail(bounds[0], "sd_and_bounds")
         sd = f.num("sd")
         if sd < 0:
-            raise f.fail("sd", f"{sd} must not be negative")
+            raise f.fail("sd", "negative", value=sd)
         if dist == "normal":
             return Marginal(key, "normal", sd=sd, origin=origin)
         half = sd * (math.sqrt(6) if dist == "triangular" else math.sqrt(3))
         return Marginal(key, dist, low=-half, high=half, origin=origin)
     if dist == "normal":
-        raise f.fail("sd", "a normal distribution needs sd (its standard deviation)")
+        raise f.fail("sd", "normal_needs_sd")
     if dist == "uniform" and f.has("peak"):
-        raise f.fail("peak", "only a triangular distribution has a peak")
+        raise f.fail("peak", "uniform_peak")
     low, high = f.num("low"), f.num("high")
     peak = f.num("peak", 0.0) if dist == "triangular" else 0.0
     if not low < high:
-        raise f.fail("high", f"high ({high:g}) must be above low ({low:g})")
+        raise f.fail("high", "high_below_low", high=high, low=low)
     if dist == "triangular" and not low <= peak <= high:
-        raise f.fail("peak", f"peak {peak:g} must lie between low {low:g} and high {high:g}")
+        raise f.fail("peak", "peak_outside", peak=peak, low=low, high=high)
     return Marginal(key, dist, low=low, peak=peak, high=high, origin=origin)
 
 

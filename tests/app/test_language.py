@@ -213,8 +213,8 @@ def test_the_checks_catch_what_they_are_for():
 # --------------------------------------------------------------------------- error messages
 
 def _codes_in_source() -> set[str]:
-    """Every error code the engine can raise: ``code="…"`` keywords and the third argument of
-    ``Fields.fail(key, reason, code)``, read from the source with :mod:`ast`."""
+    """Every error code the engine can raise: ``code="…"`` keywords and the second argument of
+    ``Fields.fail(key, code)``, read from the source with :mod:`ast`."""
     found = set()
     for path in (ROOT / "sim").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -222,9 +222,9 @@ def _codes_in_source() -> set[str]:
                 continue
             found |= {k.value.value for k in node.keywords
                       if k.arg == "code" and isinstance(k.value, ast.Constant) and k.value.value}
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "fail" and len(node.args) >= 3 \
-                    and isinstance(node.args[2], ast.Constant):
-                found.add(node.args[2].value)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "fail" and len(node.args) >= 2 \
+                    and isinstance(node.args[1], ast.Constant):
+                found.add(node.args[1].value)
     return found
 
 

@@ -98,7 +98,7 @@ def need_text(value: float, unit: str) -> str:
 def _scenarios(refs: Sequence[Scenario | str], actuals: Actuals | None) -> list[Scenario]:
     loaded = [r if isinstance(r, Scenario) else load_scenario(r) for r in refs]
     if not loaded:
-        raise ExportError("brief", "scenarios", "give at least one scenario")
+        raise ExportError("brief", "scenarios", code="at_least_one_scenario")
     if actuals:
         loaded = [s.with_changes(name=s.name, title_zh=s.title_zh, title_en=s.title_en, rationale=s.rationale,
                                  actuals=actuals) for s in loaded]
@@ -313,7 +313,7 @@ def brief_bytes(plan: Plan, scenarios: Sequence[Scenario | str], fmt: str = "pdf
         return render_pdf(blocks, footer, {"Title": title, "Subject": plan.title_zh, "Creator": "fyp-sim"})
     if fmt == "html":
         return render_html(blocks, footer, title).encode("utf-8")
-    raise ExportError("brief", "format", f"'{fmt}' is not pdf or html")
+    raise ExportError("brief", "format", code="brief_format", params={"value": fmt})
 
 
 def write_brief(plan: Plan, scenarios: Sequence[Scenario | str], path: str | Path,
@@ -321,7 +321,8 @@ def write_brief(plan: Plan, scenarios: Sequence[Scenario | str], path: str | Pat
     """Write the brief to ``path`` (``.pdf`` or ``.html``), atomically."""
     suffix = Path(path).suffix.lower()
     if suffix not in (".pdf", ".html", ".htm"):
-        raise ExportError(str(path), "output", f"unknown file type '{suffix or '(none)'}'; use .pdf or .html")
+        raise ExportError(str(path), "output", code="file_type", params={
+            "suffix": suffix or "(none)", "allowed_en": ".pdf or .html", "allowed": ".pdf/.html"})
     fmt = "pdf" if suffix == ".pdf" else "html"
     return write_atomic(path, lambda: brief_bytes(plan, scenarios, fmt, actuals, when))
 

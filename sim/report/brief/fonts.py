@@ -107,8 +107,7 @@ def find_cjk_fonts() -> tuple[FontFace, FontFace]:
         if len(chosen) == 2:
             break
     if False not in chosen:
-        raise ExportError("brief", "font", "no Chinese font is installed, so the PDF cannot show Chinese; "
-                          "install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or write .html instead")
+        raise ExportError("brief", "font", code="no_cjk_font")
     return chosen[False], chosen.get(True, chosen[False])
 
 
