@@ -32,13 +32,15 @@ class Attribute:
         ``reported`` (the plan document says so; ``quote`` holds its words) or ``assumed``
         (``reason`` says how it was chosen).
     quote : tuple of str
-    reason : str
+    reason, reason_zh : str
+        Why it was assumed, in English and (optionally) Chinese.
     """
 
     value: str
     basis: str
     quote: tuple[str, ...] = ()
     reason: str = ""
+    reason_zh: str = ""
 
     @property
     def assumed(self) -> bool:
@@ -52,6 +54,10 @@ class Attribute:
     def note(self) -> str:
         return "；".join(self.quote) if self.basis == "reported" else self.reason
 
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
+        return self.reason_zh if lang == "zh" else self.reason
+
 
 def parse_attribute(f: Fields) -> Attribute | None:
     """Read a target's ``binding = { value = "binding" | "expected", basis, quote | reason }``,
@@ -64,7 +70,8 @@ def parse_attribute(f: Fields) -> Attribute | None:
     a = f.sub("binding")
     a.allow_only(formats.ATTRIBUTE)
     attr = Attribute(value=a.str("value", choices=ATTRIBUTES), basis=a.str("basis", choices=("reported", "assumed")),
-                     quote=a.strs("quote", ()), reason=a.str("reason", ""))
+                     quote=a.strs("quote", ()), reason=a.str("reason", ""),
+                     reason_zh=a.str("reason_zh", ""))
     if attr.basis == "reported" and not attr.quote:
         raise a.fail("quote", "a reported attribute needs the plan's exact words")
     if attr.assumed and not attr.reason:
