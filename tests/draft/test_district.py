@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from sim.draft.pipeline import detect_district, draft_from_path
 
-from .helpers import FIXTURES, REPORT
+from .helpers import FIXTURES
 
 OPENINGS = [
     ("2026年1月10日在宁远县第十九届人民代表大会第五次会议上", "宁远县"),
@@ -47,8 +47,8 @@ def test_every_fixture_report_drafts_its_own_district(fixture, district):
     assert plan["title_zh"].startswith(district + "“十五五”")
 
 
-def test_the_ganzhou_report_names_ganzhou():
-    assert detect_district(REPORT.read_text(encoding="utf-8")) == "甘州区"
+def test_the_ganzhou_report_names_ganzhou(report_text):
+    assert detect_district(report_text) == "甘州区"
 
 
 #: Characters of a generated name: any common hanzi but the suffixes of administrative units.
