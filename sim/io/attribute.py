@@ -54,10 +54,6 @@ class Attribute:
     def note(self) -> str:
         return "；".join(self.quote) if self.basis == "reported" else self.reason
 
-    def reason_in(self, lang: str) -> str:
-        """The reason in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
-        return self.reason_zh if lang == "zh" else self.reason
-
 
 def parse_attribute(f: Fields) -> Attribute | None:
     """Read a target's ``binding = { value = "binding" | "expected", basis, quote | reason }``,
