@@ -72,7 +72,7 @@ def sources(plan: Plan, ind_id: str) -> None:
         label = t(key, year=target.year, target="").strip()
         st.markdown(f"**{t('ind.target_src', label=label, target=target_text(row, lg), basis=basis(target.number.basis, lg))}**"
                     f"  \n{_provenance(target.number)}")
-    note = ind.note_zh if lg == "zh" else ind.note
-    if note or ind.note:
+    note = ind.note_in(lg)
+    if note or ind.note:  # a user's plan may have a note with no Chinese twin: say so, keep the rest
         with st.expander(t("ind.note")):
             st.write(note or t("ind.no_zh"))

@@ -80,7 +80,7 @@ def _projection(args, refs):
 
 
 def cmd_indicators(args) -> int:
-    table = indicator_table(plan_from_args(args))
+    table = indicator_table(plan_from_args(args), args.lang)
     if args.area and args.area not in AREAS:
         raise UsageError("--area", "area", code="not_choice", params={"value": args.area, "choices": ", ".join(AREAS)})
     if args.area:
@@ -106,7 +106,7 @@ def cmd_scenarios(args) -> int:
 def cmd_run(args) -> int:
     proj = _projection(args, args.scenarios)
     if args.sources:
-        emit(assumptions_table(proj), args, sheet="assumptions")
+        emit(assumptions_table(proj, args.lang), args, sheet="assumptions")
         return 0
     if args.output:
         check = check_targets(proj) if args.output.lower().endswith(".xlsx") else None

@@ -135,12 +135,12 @@ def cmd_history(args) -> int:
 
     plan = plan_from_args(args)
     if args.pace:
-        table = pace_comparison(plan).drop(columns=["note"] if not args.output else [])
+        table = pace_comparison(plan, args.lang).drop(columns=["note"] if not args.output else [])
         sheet = "pace"
     elif args.backcast:
         table, sheet = backcast(plan).table, "backcast"
     else:
-        table = history_table(plan)
+        table = history_table(plan, args.lang)
         if not args.output:
             table = table.drop(columns=["note", "quote", "why"])
         sheet = "history"

@@ -53,14 +53,30 @@ class Draft:
         return [c for c in self.candidates if c.status == "used"]
 
 
+_HAN = "\u4e00-\u9fff"
+#: Where a place name can start in a report's opening lines: the start of a line, a space or a
+#: punctuation mark, or the end of a date (…1月10日, 一月十八日), optionally followed by the
+#: preposition 在 (or 于 after a date). Without this a name would swallow the characters before
+#: it ("日在宁远县"); a name itself may start with 于 or 日 (于都县, 日土县).
+_BOUNDARY = (r"(?:(?:^|(?<=[\s\u3000,，。、:：;；—\-－(（“”\"《》|｜]))在?"
+             r"|(?<=[0-9０-９〇零一二三四五六七八九十]日)[在于]?)")
+#: A district or county name, after an optional province, prefecture-level city or league (a name
+#: never starts with their suffix, so 永州市 is not read as 永州 + 市…), and followed by what names
+#: it in a work report's heading: 人民政府, 第…届 (人民代表大会), or the report's own title.
+_DISTRICT = re.compile(
+    _BOUNDARY + rf"(?:[{_HAN}]{{1,7}}?(?:省|自治区))?(?:[{_HAN}]{{1,7}}?(?:市|自治州|州|地区|盟))?"
+    rf"(?![省市州盟])(?P<name>[{_HAN}]{{1,8}}?(?:区|县|旗))"
+    r"(?=人民政府|第[^\n]{1,8}?届|(?:[0-9]{4}年)?政府工作报告)", re.MULTILINE)
+
+
 def detect_district(text: str) -> str:
-    """The district or county named in the report's opening lines, or ''."""
-    head = text[:3000]
-    for pattern in (r"([\u4e00-\u9fff]{1,6}?(?:区|县|旗))人民政府", r"([\u4e00-\u9fff]{1,6}?(?:区|县|旗))第[^\n]{1,8}届"):
-        m = re.search(pattern, head)
-        if m:
-            return re.sub(r"^.*?市", "", m.group(1)) or m.group(1)
-    return ""
+    """The district or county named in the report's opening lines, or ''.
+
+    The name starts at a boundary (:data:`_BOUNDARY`), so a date or a preposition before it is
+    never part of it; a city or province before it is dropped (张掖市甘州区 → 甘州区).
+    """
+    m = _DISTRICT.search(text[:3000])
+    return m.group("name") if m else ""
 
 
 def _meta(district: str, source: str) -> dict:

@@ -32,13 +32,15 @@ class Attribute:
         ``reported`` (the plan document says so; ``quote`` holds its words) or ``assumed``
         (``reason`` says how it was chosen).
     quote : tuple of str
-    reason : str
+    reason, reason_zh : str
+        Why it was assumed, in English and (optionally) Chinese.
     """
 
     value: str
     basis: str
     quote: tuple[str, ...] = ()
     reason: str = ""
+    reason_zh: str = ""
 
     @property
     def assumed(self) -> bool:
@@ -64,7 +66,8 @@ def parse_attribute(f: Fields) -> Attribute | None:
     a = f.sub("binding")
     a.allow_only(formats.ATTRIBUTE)
     attr = Attribute(value=a.str("value", choices=ATTRIBUTES), basis=a.str("basis", choices=("reported", "assumed")),
-                     quote=a.strs("quote", ()), reason=a.str("reason", ""))
+                     quote=a.strs("quote", ()), reason=a.str("reason", ""),
+                     reason_zh=a.str("reason_zh", ""))
     if attr.basis == "reported" and not attr.quote:
         raise a.fail("quote", "attribute_needs_quote")
     if attr.assumed and not attr.reason:

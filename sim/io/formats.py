@@ -85,6 +85,7 @@ ATTRIBUTE: dict[str, Key] = {
     "basis": _text("reported (the plan says so) or assumed.", True, ("reported", "assumed")),
     "quote": Key("texts", "The report's words (for reported)."),
     "reason": _text("Why it was assumed (for assumed)."),
+    "reason_zh": _text("The same reason in Chinese."),
 }
 
 HISTORY: dict[str, Key] = {
@@ -94,6 +95,7 @@ HISTORY: dict[str, Key] = {
     "measure": _text("What the number measures over the period.", True, HISTORY_MEASURES),
     "readings": Key("numbers", "Other defensible readings of an ambiguous phrase."),
     "note": _text("A remark shown with the statement."),
+    "note_zh": _text("The same remark in Chinese."),
 }
 
 DRIVER: dict[str, Key] = {
@@ -169,6 +171,7 @@ LINK: dict[str, Key] = {
     "reason": _text("Why an assumed elasticity was chosen."),
     "reason_zh": _text("The same reason in Chinese."),
     "note": _text("A remark shown with the link."),
+    "note_zh": _text("The same remark in Chinese."),
 }
 
 LINKS: dict[str, Key] = {

@@ -130,7 +130,8 @@ class History:
     readings : tuple of float
         Other defensible readings of an ambiguous phrase (e.g. "增长5倍": ×6 or ×5); the
         value used is ``number.value``.
-    note : str
+    note, note_zh : str
+        A remark on the statement, in English and (optionally) Chinese.
     """
 
     indicator: str
@@ -140,10 +141,15 @@ class History:
     number: Sourced
     readings: tuple[float, ...] = ()
     note: str = ""
+    note_zh: str = ""
 
     @property
     def value(self) -> float:
         return self.number.value
+
+    def note_in(self, lang: str) -> str:
+        """The remark in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
+        return self.note_zh if lang == "zh" else self.note
 
 
 @dataclass(frozen=True)
@@ -207,6 +213,10 @@ class Indicator:
     @property
     def is_driver(self) -> bool:
         return self.dynamic != "derived"
+
+    def note_in(self, lang: str) -> str:
+        """The remark in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
+        return self.note_zh if lang == "zh" else self.note
 
     @property
     def value_unit(self) -> str:
@@ -400,7 +410,7 @@ def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
             raise f.fail("readings", "not_numbers")
         readings = tuple(_finite_item(f, "readings", i, v) for i, v in enumerate(raw))
     return History(indicator=ind_id, start_year=start, end_year=end, measure=measure, number=number,
-                   readings=readings, note=f.str("note", ""))
+                   readings=readings, note=f.str("note", ""), note_zh=f.str("note_zh", ""))
 
 
 def _finite_item(f: Fields, key: str, i: int, value) -> float:

@@ -51,6 +51,8 @@ class Link:
         Percentage points of the linked growth per point of each input's growth [pp/pp].
     basis, quote, formula, reason, note : str
         Provenance of the elasticities, as for every number of the plan.
+    reason_zh, note_zh : str
+        The reason and the remark in Chinese ("" where the file gives none).
     """
 
     indicator: str
@@ -62,6 +64,7 @@ class Link:
     reason: str = ""
     note: str = ""
     reason_zh: str = ""
+    note_zh: str = ""
 
     @property
     def provenance(self) -> str:
@@ -152,7 +155,7 @@ def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link
     link = Link(indicator=name, inputs=inputs, elasticities=elasticities, basis=basis,
                 quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
                 reason_zh=f.str("reason_zh", ""),
-                note=f.str("note", ""))
+                note=f.str("note", ""), note_zh=f.str("note_zh", ""))
     if basis == "derived" and not (link.formula and link.quote):
         raise f.fail("formula", "link_needs_formula")
     if basis == "assumed" and not link.reason:

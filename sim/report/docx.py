@@ -179,7 +179,7 @@ def _assumed_items(plan: Plan) -> list[str]:
             groups.setdefault(attr.value, []).append(plan.by_id[target.indicator].name_zh)
     items = [f"{ATTRIBUTE_ZH[value]}(假定,{len(names)}项):{'、'.join(names)}。" for value, names in groups.items()]
     if items:
-        items.insert(0, "以下指标的属性为假定(规划数据文件中未注明出处),理由见文件中各目标的 binding.reason,"
+        items.insert(0, "以下指标的属性为假定(规划数据文件中未注明出处),理由见文件中各目标的 binding.reason_zh,"
                         "待规划纲要主要指标表确认。")
     seen: set[str] = set()
     for target in plan.targets:

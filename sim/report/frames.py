@@ -25,9 +25,10 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
     -------
     DataFrame
         One row per indicator: ``indicator, name, name_en, unit, area, dynamic, price_basis,
-        baseline_year, baseline, baseline_basis, baseline_note, trend, targets, milestones, quote``.
-        With ``lang="zh"`` the way an indicator moves and an assumed baseline's reason are
-        in Chinese (where the plan gives ``reason_zh``).
+        baseline_year, baseline, baseline_basis, baseline_note, trend, targets, milestones, quote,
+        note``. With ``lang="zh"`` the way an indicator moves, an assumed baseline's reason and
+        the indicator's note are in Chinese where the plan gives ``reason_zh`` and ``note_zh``
+        (the English text where it does not, so that nothing is lost).
     """
     zh = lang == "zh"
     rows = []
@@ -42,11 +43,12 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
             "price_basis": ind.price_basis, "baseline_year": plan.base_year,
             "baseline": base.value if base else None,
             "baseline_basis": base.basis if base else "derived",
-            "baseline_note": (base.reason_zh or base.note if zh and base.assumed else base.note) if base
+            "baseline_note": ((base.reason_in(lang) if base.assumed else "") or base.note) if base
             else ("由构成指标计算" if zh else "computed from inputs"),
             "trend": ind.trend.value if ind.trend else None,
             "targets": _describe(ind.targets, zh), "milestones": _describe(ind.milestones, zh),
             "quote": " ｜ ".join(quotes),
+            "note": ind.note_in(lang) or ind.note,
         })
     return pd.DataFrame(rows)
 
@@ -91,12 +93,12 @@ def scenario_table(projection: Projection) -> pd.DataFrame:
 
 
 def _reasons_zh(plan: Plan) -> dict[str, str]:
-    """English reason → Chinese reason, for every number of the plan that has both."""
+    """English reason → Chinese reason, for every number and link of the plan that has both."""
     out = {}
     for ind in plan.indicators:
         numbers = [ind.baseline, ind.trend, *(t.number for t in (*ind.targets, *ind.milestones))]
         out |= {n.reason: n.reason_zh for n in numbers if n is not None and n.reason and n.reason_zh}
-    return out
+    return out | {k.reason: k.reason_zh for k in plan.links.follow if k.reason and k.reason_zh}
 
 
 def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:

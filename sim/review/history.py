@@ -140,7 +140,7 @@ def primary(ind: Indicator, base_year: int, start_year: int | None = None) -> Hi
     return cands[0] if cands else None
 
 
-def history_table(plan: Plan) -> pd.DataFrame:
+def history_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
     """The record: one row per statement and reading, with the derived start level and pace.
 
     Returns
@@ -148,7 +148,8 @@ def history_table(plan: Plan) -> pd.DataFrame:
     DataFrame
         ``indicator, name, unit, start_year, end_year, measure, value, reading, bound, basis,
         start_level, end_level, index, pace, pace_unit, why, note, quote``. ``start_level`` and
-        ``end_level`` are [unit] (an index if ``index``), ``pace`` is [``pace_unit``].
+        ``end_level`` are [unit] (an index if ``index``), ``pace`` is [``pace_unit``]. ``note`` is
+        the statement's remark in ``lang`` where the plan gives it (``note_zh``), else in English.
     """
     rows = []
     for ind in plan.indicators:
@@ -162,7 +163,7 @@ def history_table(plan: Plan) -> pd.DataFrame:
                     "bound": bound(h.number), "basis": h.number.basis, "start_level": d.start,
                     "end_level": d.end, "index": d.index, "pace": d.pace,
                     "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit), "why": d.why,
-                    "note": h.note, "quote": "；".join(h.number.quote),
+                    "note": h.note_in(lang) or h.note, "quote": "；".join(h.number.quote),
                 })
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
@@ -189,7 +190,7 @@ def needed_pace(plan: Plan, target) -> float:
     return dynamics.pace(pace_dynamic(plan, target.indicator), level, target.value, n)
 
 
-def pace_comparison(plan: Plan) -> pd.DataFrame:
+def pace_comparison(plan: Plan, lang: str = "en") -> pd.DataFrame:
     """For each plan target with a history: the past pace, the pace now needed, their ratio.
 
     Returns
@@ -199,7 +200,8 @@ def pace_comparison(plan: Plan) -> pd.DataFrame:
         needed_pace, pace_unit, ratio, ratio_alternatives, why, note``. ``ratio`` =
         needed / past (NaN unless both are positive); ``ratio_alternatives`` lists the ratio
         under each other reading of an ambiguous statement. With ``past_bound`` ``≥`` the
-        past pace is a lower bound, so the ratio is an upper bound.
+        past pace is a lower bound, so the ratio is an upper bound. ``note`` as in
+        :func:`history_table`.
     """
     rows = []
     for target in plan.targets:
@@ -218,7 +220,7 @@ def pace_comparison(plan: Plan) -> pd.DataFrame:
             "period": f"{h.start_year + 1}–{h.end_year}", "past_pace": ders[0].pace,
             "past_bound": bound(h.number), "needed_pace": need,
             "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit), "ratio": ratios[0],
-            "ratio_alternatives": ", ".join(f"{r:.2f}" for r in ratios[1:]), "why": why, "note": h.note,
+            "ratio_alternatives": ", ".join(f"{r:.2f}" for r in ratios[1:]), "why": why, "note": h.note_in(lang) or h.note,
         })
     return pd.DataFrame(rows, columns=PACE_COLUMNS)
 
