@@ -10,7 +10,8 @@ when it installs it); the compiled files go to a temporary ``PYTHONPYCACHEPREFIX
 repository, and one warm-up round fills it. *Compiled from source*: ``PYTHONDONTWRITEBYTECODE=1`` (set on
 the project's machines) with no cache for ``sim``, so that every run compiles the modules it imports.
 
-Run: ``PYTHONPATH=. python bench/bench_commands.py [--runs 7]``.
+Run: ``PYTHONPATH=. python bench/bench_commands.py [--runs 7] [--root DIR --root DIR]``; with two ``--root``
+checkouts (say ``git archive main | tar -x -C /tmp/before`` and this one) the same rounds measure both.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 #: What is timed, by label: the argument vector after the interpreter.
 KINDS = {
@@ -37,26 +37,26 @@ KINDS = {
 BASE = "import numpy, pandas"
 
 
-def timed(argv: list[str], env: dict) -> tuple[float, float]:
-    """Wall and CPU seconds [s] of one fresh ``python ARGV`` (output discarded)."""
+def timed(argv: list[str], root: Path, env: dict) -> tuple[float, float]:
+    """Wall and CPU seconds [s] of one fresh ``python ARGV`` run in ``root`` (output discarded)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=env, cwd=ROOT)
+                            env={**env, "PYTHONPATH": str(root)}, cwd=root)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"error: {' '.join(argv)}: exit status {proc.returncode}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"error: {root}: python {' '.join(argv)}: exit status {code}")
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def import_self_total(argv: list[str], env: dict) -> tuple[float, int]:
+def import_self_total(argv: list[str], root: Path, env: dict) -> tuple[float, int]:
     """Sum of the ``-X importtime`` self times [s] of one fresh run, and the number of modules imported."""
     err = subprocess.run([sys.executable, "-X", "importtime", *argv], capture_output=True, text=True,
-                         env=env, cwd=ROOT, check=True).stderr
+                         env={**env, "PYTHONPATH": str(root)}, cwd=root, check=True).stderr
     total, count = 0, 0
     for line in err.splitlines():
-        if line.startswith("import time:") and "|" in line:
+        if line.startswith("import time:") and line.count("|") == 2:
             self_us = line.split(":", 1)[1].split("|")[0].strip()
             if self_us.isdigit():
                 total += int(self_us)
@@ -64,53 +64,62 @@ def import_self_total(argv: list[str], env: dict) -> tuple[float, int]:
     return total / 1e6, count
 
 
-def measure(runs: int, env: dict) -> tuple[dict, dict]:
-    """Median wall, CPU and import self time [s] of each kind over ``runs`` rounds, and its module count."""
-    walls, cpus, selfs = ({k: [] for k in KINDS} for _ in range(3))
+def measure(runs: int, roots: list[Path], env: dict) -> dict:
+    """For each checkout: the median wall, CPU and import self time [s] of each kind, and its module count.
+
+    Every round runs every kind in every checkout once, so that all of them see the same load.
+    """
+    samples = {(root, k): ([], [], []) for root in roots for k in KINDS}
     counts = {}
     for _ in range(runs):
-        for label, argv in KINDS.items():   # one of each per round: every kind sees the same load
-            wall, cpu = timed(argv, env)
-            walls[label].append(wall)
-            cpus[label].append(cpu)
-            total, counts[label] = import_self_total(argv, env)
-            selfs[label].append(total)
-    med = {k: (statistics.median(walls[k]), statistics.median(cpus[k]), statistics.median(selfs[k]))
-           for k in KINDS}
-    return med, counts
+        for root in roots:
+            for label, argv in KINDS.items():
+                wall, cpu = timed(argv, root, env)
+                own, counts[root, label] = import_self_total(argv, root, env)
+                for store, value in zip(samples[root, label], (wall, cpu, own), strict=True):
+                    store.append(value)
+    return {key: (*(statistics.median(s) for s in store), counts[key]) for key, store in samples.items()}
 
 
-def table(title: str, med: dict, counts: dict) -> None:
-    base = med[BASE]
+def table(title: str, figures: dict, root: Path) -> None:
+    base = figures[root, BASE]
     print(f"\n{title}\n")
     print("| command | wall | CPU | import self time | modules | wall beyond numpy+pandas (aim ≤ +0.2 s) | "
           "CPU beyond | import self beyond |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label in KINDS:
-        wall, cpu, own = med[label]
+        wall, cpu, own, count = figures[root, label]
         beyond = (f"{wall - base[0]:+.2f} s | {cpu - base[1]:+.2f} s | {own - base[2]:+.2f} s"
                   if label.startswith("fyp") else " | | ")
-        print(f"| `{label}` | {wall:.2f} s | {cpu:.2f} s | {own:.3f} s | {counts[label]} | {beyond} |")
+        print(f"| `{label}` | {wall:.2f} s | {cpu:.2f} s | {own:.3f} s | {count} | {beyond} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="fresh processes of each kind and setting (default 7)")
+    parser.add_argument("--root", type=Path, action="append", metavar="DIR",
+                        help="a checkout to measure (repeat to compare, e.g. an export of main against this "
+                             "branch; the checkouts are measured in turn, round by round); default: this one")
     args = parser.parse_args()
+    roots = [r.resolve() for r in args.root or [ROOT]]
+    for root in roots:
+        if not (root / "sim" / "__main__.py").is_file():
+            raise SystemExit(f"error: --root {root}: no sim/__main__.py there")
 
     with tempfile.TemporaryDirectory(prefix="fyp-pyc-") as cache:
-        cached_env = {k: v for k, v in ENV.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        cached_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         cached_env["PYTHONPYCACHEPREFIX"] = cache
-        measure(1, cached_env)   # fills the cache
-        cached = measure(args.runs, cached_env)
-    source_env = {k: v for k, v in ENV.items() if k != "PYTHONPYCACHEPREFIX"}
+        measure(1, roots, cached_env)   # fills the cache
+        cached = measure(args.runs, roots, cached_env)
+    source_env = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
     source_env["PYTHONDONTWRITEBYTECODE"] = "1"
-    source = measure(args.runs, source_env)
+    source = measure(args.runs, roots, source_env)
 
     print(f"Python {sys.version.split()[0]} ({sys.executable}); medians of {args.runs} fresh processes of each "
-          f"kind and setting; load average {os.getloadavg()[0]:.2f} at the end.")
-    table("Bytecode cached (an installed `fyp`):", *cached)
-    table("Compiled from source (PYTHONDONTWRITEBYTECODE=1, no cache for `sim`):", *source)
+          f"kind, setting and checkout; load average {os.getloadavg()[0]:.2f} at the end.")
+    for root in roots:
+        table(f"{root}, bytecode cached (an installed `fyp`):", cached, root)
+        table(f"{root}, compiled from source (PYTHONDONTWRITEBYTECODE=1, no cache for `sim`):", source, root)
 
 
 if __name__ == "__main__":
