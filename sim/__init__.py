@@ -5,6 +5,9 @@
 >>> proj = project(plan, ["plan", "momentum"])  # names in scenarios/, paths, or Scenario objects
 >>> table = check_targets(proj)                 # one row per scenario and target/milestone
 >>> long = proj.to_long()                       # scenario, indicator, name, unit, year, value, basis
+
+Each public name is imported from its home in ``io`` or ``engine`` when first used, so ``import sim`` (and
+``fyp --help``) costs neither numpy nor pandas.
 """
 
 from __future__ import annotations
