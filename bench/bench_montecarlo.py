@@ -6,9 +6,9 @@ measured in the same run: the warm run (median of ``R``, wall and CPU) and a run
 process against the floor (numpy drawing the same number of float32 normals with SFC64 on the
 same threads, measured just before each run so both see the same load); ``fyp mc`` end to end
 against the in-process time; peak memory at a quarter, one and four times ``N`` draws and at a
-2050 horizon; ``fyp --help`` and ``fyp check plan`` against importing numpy and pandas; and
-``bench/reference_loop.py``, the plain per-draw Python loop of the same model, timed on
-``--reference-draws`` draws and extrapolated linearly (it has no set-up worth the name)."""
+2050 horizon; and ``bench/reference_loop.py``, the plain per-draw Python loop of the same model, timed on
+``--reference-draws`` draws and extrapolated linearly (it has no set-up worth the name).
+``fyp --help`` and ``fyp check plan`` against importing numpy and pandas: ``bench/bench_commands.py``."""
 
 from __future__ import annotations
 
@@ -127,9 +127,6 @@ def main() -> None:
     big = fresh(args.scenario, args.draws * 2)
     long_run = fresh(args.scenario, args.draws // 4, 2050)
     e2e = [command(["mc", args.scenario, "--draws", str(args.draws)]) for _ in range(3)]
-    help_wall = statistics.median(command(["--help"]) for _ in range(5))
-    check_wall = statistics.median(command(["check", "plan"]) for _ in range(5))
-    imports = statistics.median(_wall([sys.executable, "-c", "import numpy, pandas"]) for _ in range(5))
 
     start = time.perf_counter()
     reference_run(plan, scenario, args.reference_draws, seed=0)
@@ -161,10 +158,6 @@ def main() -> None:
     print(f"| peak RSS, horizon 2050, {args.draws // 4:,} draws (kept sample {long_run[4] / mib:,.0f} MiB) | "
           f"{long_run[2] / mib:,.0f} MiB | 2030: {small[2] / mib:,.0f} MiB | |")
     print(f"| peak traced memory of a warm run (numpy + Python) | {traced / mib:,.0f} MiB | | |")
-    print(f"| `fyp --help` (wall, median of 5) | {help_wall:.2f} s | `import numpy, pandas` {imports:.2f} s | "
-          f"+{help_wall - imports:.2f} s (≤ +0.2 s) |")
-    print(f"| `fyp check plan` (wall, median of 5) | {check_wall:.2f} s | `import numpy, pandas` {imports:.2f} s | "
-          f"+{check_wall - imports:.2f} s (≤ +0.2 s) |")
     print(f"| reference loop (`bench/reference_loop.py`), per draw | {per_draw * 1e3:.2f} ms | | |")
     print(f"| reference loop for {args.draws:,} draws (timed on {args.reference_draws:,}, extrapolated) | "
           f"{loop:,.0f} s | this run {median:.2f} s | {loop / median:,.0f}× faster |")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sim.cli import add_command
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.engine.check import check_targets
 from sim.engine.projection import project
@@ -21,34 +22,33 @@ CHECK_VIEW = ["scenario", "name", "check", "kind", "target_year", "direction", "
 
 
 def register(sub, parents) -> None:
-    p = sub.add_parser("indicators", parents=parents, help="every indicator with unit, baseline, targets and source")
+    p = add_command(sub, "indicators", parents)
     p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--area", help="only this area (economy, energy, …)")
     p.set_defaults(run=cmd_indicators)
 
-    p = sub.add_parser("scenarios", parents=parents, help="list the scenarios available by name")
+    p = add_command(sub, "scenarios", parents)
     p.set_defaults(run=cmd_scenarios)
 
-    p = sub.add_parser("run", parents=parents, help="project one or more scenarios")
+    p = add_command(sub, "run", parents)
     _scenario_args(p, many=True)
     p.add_argument("--format", choices=FORMATS, default="long", help="table shape (default long)")
     p.add_argument("--sources", action="store_true", help="show each driver's path and where it comes from")
     p.set_defaults(run=cmd_run)
 
-    p = sub.add_parser("check", parents=parents, help="check scenarios against every target and milestone")
+    p = add_command(sub, "check", parents)
     _scenario_args(p, many=True)
     p.add_argument("--targets-only", action="store_true", help="leave out the 2026 milestones")
     p.add_argument("--all-columns", action="store_true", help="show every column, not a terminal view")
     p.set_defaults(run=cmd_check)
 
-    p = sub.add_parser("compare", parents=parents, help="scenarios side by side: target year values and statuses")
+    p = add_command(sub, "compare", parents)
     _scenario_args(p, many=True)
     p.add_argument("--values", action="store_true", help="compare every indicator's value instead of targets")
     p.add_argument("--year", type=int, help="year for --values (default: the plan's target year)")
     p.set_defaults(run=cmd_compare)
 
-    p = sub.add_parser("required", parents=parents,
-                       help="the pace each target still needs from the last actual year")
+    p = add_command(sub, "required", parents)
     p.add_argument("scenario", nargs="?", default="plan", help="scenario (default: plan)")
     _io_args(p)
     p.set_defaults(run=cmd_required)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.cli import add_command
 from sim.cli.main import UsageError
 from sim.draft import draft_from_path
 from sim.draft.decisions import validated
@@ -21,7 +22,7 @@ from sim.report.terminal import render
 
 def register(sub, parents) -> None:
     # The common --plan/--lang options do not apply: the plan is what this command makes.
-    p = sub.add_parser("draft", help="draft a plan file from a government work report (UTF-8 or GB18030 text)")
+    p = add_command(sub, "draft")
     p.add_argument("report", metavar="REPORT", help="the work report as a text file")
     p.add_argument("-o", "--output", metavar="FILE.toml", required=True, help="the plan file to write")
     p.add_argument("--district", metavar="NAME", help="district name (default: read from the report)")

@@ -12,15 +12,16 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from sim.cli import COMMANDS, register_all
 from sim.io.errors import InputError, InputWarning
-from sim.io.plan import Plan, load_plan
-from sim.io.scenario import Scenario, load_scenario
-from sim.report.export import write_table
-from sim.report.labels import localize
-from sim.report.terminal import render
+
+if TYPE_CHECKING:  # names for annotations only: `fyp --help` imports neither pandas nor the readers
+    import pandas as pd
+
+    from sim.io.plan import Plan
+    from sim.io.scenario import Scenario
 
 
 class UsageError(InputError):
@@ -29,20 +30,29 @@ class UsageError(InputError):
 
 def plan_from_args(args: argparse.Namespace) -> Plan:
     """The plan named by ``--plan`` (default: the embedded Ganzhou plan)."""
+    from sim.io.plan import load_plan
+
     return load_plan(getattr(args, "plan", None))
 
 
 def scenario_from_ref(ref: str) -> Scenario:
     """A scenario by name (in ``scenarios/``), title or path."""
+    from sim.io.scenario import load_scenario
+
     return load_scenario(ref)
 
 
 def emit(frame: pd.DataFrame, args: argparse.Namespace, title: str | None = None,
          digits: int = 2, sheet: str = "data") -> None:
     """Show ``frame`` in the terminal, or write it to ``args.output`` (.csv with BOM / .xlsx)."""
+    from sim.report.labels import localize
+    from sim.report.terminal import render
+
     lang = getattr(args, "lang", "en")
     output = getattr(args, "output", None)
     if output:
+        from sim.report.export import write_table  # openpyxl and the writers: only when a file is asked for
+
         path = write_table(frame, output, lang=lang, sheet=sheet)
         print(f"wrote {len(frame)} rows to {path}", file=sys.stderr)
         return
@@ -73,19 +83,21 @@ def common_parser() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from sim.cli import register_all
-
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``fyp`` parser: with ``command``, only that command's group in full (the others as their help
+    line); without it, every command in full."""
     parser = argparse.ArgumentParser(
         prog="fyp", description="Five-year-plan scenario simulator (default plan: 甘州区“十五五”规划).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    register_all(sub, [common_parser()])
+    register_all(sub, [common_parser()], command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fyp``; returns the exit status."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The top-level parser has no option but --help, so a command is the first argument or absent.
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else "")
     args = parser.parse_args(argv)
     caught: list = []
     try:

@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 
+from sim.cli import add_command
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
@@ -43,14 +44,13 @@ NEXT_VIEW = ["name", "binding", "from_year", "actual", "next_year", "need_level"
 
 
 def register(sub, parents) -> None:
-    p = sub.add_parser("audit", parents=parents, help="check the plan's own numbers for consistency")
+    p = add_command(sub, "audit", parents)
     p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--severity", choices=SEVERITIES, help="only findings of this severity")
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_audit)
 
-    p = sub.add_parser("history", parents=parents,
-                       help="the previous plan period: derived start levels, past vs needed pace, back-cast")
+    p = add_command(sub, "history", parents)
     p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     view = p.add_mutually_exclusive_group()
     view.add_argument("--pace", action="store_true", help="2021–2025 pace against the pace 2026–2030 needs")
@@ -58,7 +58,7 @@ def register(sub, parents) -> None:
                       help="run the engine from the start year at the recorded pace and compare")
     p.set_defaults(run=cmd_history)
 
-    p = sub.add_parser("midterm", parents=parents, help="mid-term review: progress of each target (时间过半、任务过半)")
+    p = add_command(sub, "midterm", parents)
     p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals are used (name, title or path)")
     p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="review year (default: the mid-term year, 2028)")
@@ -66,8 +66,7 @@ def register(sub, parents) -> None:
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_midterm)
 
-    p = sub.add_parser("monitor", parents=parents,
-                       help="年度监测: each target against its 序时进度, with 预警 and next year's requirement")
+    p = add_command(sub, "monitor", parents)
     p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals (and next-year pace) are used")
     p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
     p.add_argument("--year", type=int, metavar="YEAR", help="monitoring year (default: the latest actual)")
@@ -77,8 +76,7 @@ def register(sub, parents) -> None:
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_monitor)
 
-    p = sub.add_parser("report", parents=parents,
-                       help="printable brief in Chinese (.pdf or .html), or the monitoring report (.docx)")
+    p = add_command(sub, "report", parents)
     p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="the first is the subject; others are compared")
     p.add_argument("-o", "--output", metavar="FILE", required=True,
                    help="brief.pdf or brief.html; 评估.docx for the 年度监测/中期评估 report (needs --actuals)")

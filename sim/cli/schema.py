@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import sys
 
+from sim.cli import add_command
 from sim.io.formats import FORMATS, schema_text
 from sim.report.export import write_atomic
 
 
 def register(sub, parents) -> None:
-    p = sub.add_parser("schema", parents=parents,
-                       help="JSON Schema of the plan or scenario file format (for editors and checks)")
+    p = add_command(sub, "schema", parents)
     p.add_argument("format", choices=tuple(FORMATS), help="which file format")
     p.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
     p.set_defaults(run=cmd_schema)

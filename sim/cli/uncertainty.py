@@ -7,6 +7,7 @@ import math
 import sys
 import time
 
+from sim.cli import add_command
 from sim.cli.main import emit, plan_from_args, scenario_from_ref
 from sim.io.actuals import load_actuals
 from sim.io.errors import InputError
@@ -33,10 +34,9 @@ def _english(view: list[str], lang: str) -> list[str]:
 
 
 def register(sub, parents) -> None:
-    p = sub.add_parser("mc", parents=parents,
-                       help="Monte Carlo: how likely each target is under the scenario's uncertainty",
-                       description="Probability of meeting every target (with a 95% Wilson interval), fan-chart "
-                                   "quantiles, the draws themselves, or the pace needed for a probability.")
+    p = add_command(sub, "mc", parents,
+                    description="Probability of meeting every target (with a 95% Wilson interval), fan-chart "
+                                "quantiles, the draws themselves, or the pace needed for a probability.")
     p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
     p.add_argument("--draws", type=_count, default=100_000, help="number of draws (default 100000)")
     p.add_argument("--seed", type=_seed, default=0, help="random seed; the same seed gives the same numbers "
@@ -61,8 +61,7 @@ def register(sub, parents) -> None:
     p.add_argument("-o", "--output", dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.set_defaults(run=cmd_mc)
 
-    p = sub.add_parser("sensitivity", parents=parents,
-                       help="tornado: how each target's 2030 gap moves with each driver (±1 unit, ±1 sd)")
+    p = add_command(sub, "sensitivity", parents)
     p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
     p.add_argument("--target", metavar="INDICATOR", help="only this indicator's targets")
     p.add_argument("--step", choices=("unit", "sd", "both"), default="both",
