@@ -136,15 +136,31 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     shape = (Y + 1, compiled.n_indicators, S)
     if out is None or out.shape != shape or out.dtype != drivers.dtype:
         out = np.empty(shape, dtype=drivers.dtype)
-    mark = clipped if clip else None
+    # A linked driver's pace is NaN until its link is followed, so the first pass would mark
+    # its row as held; with links, marks collect apart and a row the links recompute starts
+    # its marks afresh.
+    mark = None if not clip or clipped is None else (np.zeros_like(clipped) if compiled.links else clipped)
     project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark, out, rows)
     for row, op, inputs, scale in compiled.derived:
-        _derive_row(compiled, out, row, op, inputs, scale, clip, clipped)
+        _derive_row(compiled, out, row, op, inputs, scale, clip, mark)
     if compiled.links:
-        # With clip, a linked level and what is derived from it keep to their domains too.
-        hold = (lambda row: row in compiled.safe_rows or _hold_row(compiled, out, row, clipped)) if clip else None
-        follow_links(compiled, drivers, obs, out, hold=hold)
+        follow_links(compiled, drivers, obs, out, hold=_link_hold(compiled, out, mark) if clip else None,
+                     clipped=mark)
+        if mark is not None:
+            clipped |= mark
     return out.transpose(2, 1, 0)
+
+
+def _link_hold(compiled: CompiledPlan, values: np.ndarray, mark: np.ndarray | None):
+    """What :func:`~sim.engine.links.follow_links` calls on each derived row it recomputes:
+    forget the row's earlier marks, then hold it within its domain (a sum of non-negative parts
+    needs no check)."""
+    def hold(row: int) -> None:
+        if mark is not None:
+            mark[:, row] = False
+        if row not in compiled.safe_rows:
+            _hold_row(compiled, values, row, mark)
+    return hold
 
 
 def _derive_row(compiled: CompiledPlan, values: np.ndarray, row: int, op: str, inputs: tuple[int, ...],

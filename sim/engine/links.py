@@ -112,7 +112,7 @@ def linked_growth(link: CompiledLink, values: np.ndarray) -> np.ndarray:
 
 
 def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: np.ndarray,
-                 paces: np.ndarray | None = None, hold=None) -> None:
+                 paces: np.ndarray | None = None, hold=None, clipped: np.ndarray | None = None) -> None:
     """Replace the levels of linked drivers (NaN pace) in ``values``, in place.
 
     Parameters
@@ -127,8 +127,13 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
     paces : ndarray, shape (S, D, Y), optional
         If given, receives the pace each linked driver followed [%/年].
     hold : callable, optional
-        Called with each row this sets, once set and before anything is derived from it (the
-        kernel holds a draw's level within its domain there).
+        Given, each linked level is held within its indicator's domain year by year (the path
+        continuing from the bound, as :func:`~sim.engine.dynamics.project_paths` does), and
+        ``hold`` is called with each derived row this recomputes, once set and before anything
+        is derived from it (the kernel holds a draw's level within its domain there).
+    clipped : ndarray of bool, shape (S, I), optional
+        With ``hold``: a linked row's marks start afresh (its first pass had no pace) and are
+        set for each draw held at a bound in some year.
     """
     for link in compiled.links:
         own = drivers[:, link.d]                                           # (S, Y)
@@ -141,10 +146,12 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
         if paces is not None:
             paces[:, link.d] = pace.T
         seen = None if obs is None else obs[:, link.d:link.d + 1]
+        row = np.array([link.row])
+        bounds = None if hold is None else (compiled.low[row], compiled.high[row])
+        if bounds is not None and clipped is not None:
+            clipped[:, link.row] = False
         project_paths(np.array([link.base], dtype=values.dtype), pace.T[:, None, :], (("compound", np.array([0])),),
-                      seen, out=values, rows=np.array([link.row]))
-        if hold is not None:
-            hold(link.row)
+                      seen, bounds, None if bounds is None else clipped, out=values, rows=row)
         for row, op, inputs, scale in link.downstream:
             values[:, row] = derive([values[:, r] for r in inputs], op, scale)
             if hold is not None:

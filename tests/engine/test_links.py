@@ -205,3 +205,30 @@ def test_a_reused_buffer_gives_the_same_projection_as_a_fresh_one():
     again = project_array(compiled, drivers, clip=True, out=buffer)
     assert np.shares_memory(again, buffer)
     np.testing.assert_array_equal(again, fresh)
+
+
+def test_following_a_link_is_not_counted_as_holding_a_draw_at_its_bound():
+    # A linked driver's pace is NaN until its link is followed: the plan's own paths, projected
+    # as Monte Carlo draws are, leave every indicator inside its domain and mark none.
+    plan = load_plan()
+    r = resolve(plan, load_scenario("plan"))
+    compiled = compile_plan(plan)
+    clipped = np.zeros((1, compiled.n_indicators), dtype=bool)
+    held = project_array(compiled, r.kernel_drivers[None], clip=True, clipped=clipped)
+    np.testing.assert_allclose(held, project_array(compiled, r.kernel_drivers[None]))
+    assert not clipped.any()
+
+
+def test_a_linked_level_pushed_below_zero_is_held_there_and_marked():
+    # Secondary industry shrinking 80 % a year pulls 规上工业 (elasticity 1.3235) below −100 %.
+    plan = load_plan()
+    r = resolve(plan, load_scenario("plan"))
+    compiled = compile_plan(plan)
+    drivers = r.kernel_drivers[None].copy()
+    drivers[0, plan.driver_index["secondary_va"]] = -80.0
+    clipped = np.zeros((1, compiled.n_indicators), dtype=bool)
+    values = project_array(compiled, drivers, clip=True, clipped=clipped)[0]
+    row = plan.index["industrial_va"]
+    assert (values[row, 1:] == 0).all() and values[row, 0] == 100.0
+    marked = {plan.indicators[i].id for i in np.flatnonzero(clipped[0])}
+    assert "industrial_va" in marked and "public_budget_revenue" not in marked
