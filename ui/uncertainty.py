@@ -25,6 +25,8 @@ from .i18n import lang, name, t, unit
 #: Draw counts offered.
 DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 SETTINGS = ("draws", "seed", "scale", "persistence")
+#: How the tornado moves each driver: one unit of its pace, or one standard deviation of its spread.
+STEPS = ("unit", "sd")
 
 
 def target_label(r, lg: str) -> str:
@@ -164,7 +166,8 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
     st.subheader(t("unc.fan_title"))
     with_targets = [i.id for i in plan.indicators if i.targets or i.milestones]
     ids = with_targets + [i.id for i in plan.indicators if i.id not in with_targets]
-    pick = st.selectbox(t("unc.fan_pick"), ids, key="unc_fan", format_func=lambda x: name(plan.by_id[x], lg))
+    pick = state.picked("unc_fan", st.selectbox(t("unc.fan_pick"), ids, key=state.picker("unc_fan", ids, ids[0]),
+                                                format_func=lambda x: name(plan.by_id[x], lg)))
     fig, note = charts.fan_figure(plan, out["fan"], pick, lg)
     st.plotly_chart(fig, key="unc_fan_chart", theme=None, config={"displaylogo": False})
     if note:
@@ -176,13 +179,16 @@ def show_tornado(scn: Scenario, key: str, params: dict) -> None:
     plan, lg = state.get_plan(), lang()
     st.subheader(t("unc.tornado_title"))
     table = state.sensitivity(key, params["scale"], params["persistence"], lg, scn)
-    targets = [(tg.indicator, tg.year) for tg in (*plan.targets, *plan.milestones)]
+    # Machine names ("gdp@2030"), not positions: a choice then means the same target in either language.
+    targets = list(dict.fromkeys(f"{tg.indicator}@{tg.year}" for tg in (*plan.targets, *plan.milestones)))
     left, right = st.columns([3, 2])
-    pick = left.selectbox(t("unc.tornado_pick"), range(len(targets)), key="unc_tornado_target",
-                          format_func=lambda i: f"{name(plan.by_id[targets[i][0]], lg)} {targets[i][1]}")
-    step = right.radio(t("unc.tornado_step"), ["unit", "sd"], key="unc_tornado_step", horizontal=True,
-                       format_func=lambda s: t(f"unc.step.{s}", lg))
-    ind_id, year = targets[pick]
+    pick = state.picked("unc_tornado_target", left.selectbox(
+        t("unc.tornado_pick"), targets, key=state.picker("unc_tornado_target", targets, targets[0]),
+        format_func=lambda x: f"{name(plan.by_id[x.split('@')[0]], lg)} {x.split('@')[1]}"))
+    step = state.picked("unc_tornado_step", right.radio(
+        t("unc.tornado_step"), STEPS, key=state.picker("unc_tornado_step", STEPS, STEPS[0]), horizontal=True,
+        format_func=lambda s: t(f"unc.step.{s}", lg)))
+    ind_id, year = pick.split("@")[0], int(pick.split("@")[1])
     rows = table[(table["indicator"] == ind_id) & (table["target_year"] == year) & (table["step"] == step)] \
         if not table.empty else table
     if rows.empty:
