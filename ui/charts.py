@@ -233,8 +233,7 @@ def tornado_figure(rows, lang_: str | None = None) -> go.Figure:
     for col, key, colour in (("change_down", "unc.down", COLORS[1]), ("change_up", "unc.up", COLORS[2])):
         fig.add_trace(go.Bar(y=rows["driver_name" if lg == "zh" else "driver_name_en"], x=rows[col],
                              orientation="h", name=t(key, lg), marker={"color": colour}))
-    unit_ = rows["measure_unit"].iloc[0]
-    unit_ = t("unc.points", lg) if unit_ == "%/年" else unit(unit_, lg)
+    unit_ = fmt.gap_unit(rows["measure_unit"].iloc[0], lg)
     labels = rows["driver_name" if lg == "zh" else "driver_name_en"]
     # The driver names sit left of the axis: reserve their width so none is cut off.
     left = 24 + max((label_width(str(s), 13) for s in labels), default=0)

@@ -33,7 +33,7 @@ def target_label(r, lg: str) -> str:
     """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/年)``."""
     words = f"{t('unc.kind.' + r['kind'], lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
             f"{t('unc.dir.' + r['direction'], lg)}".strip()
-    goal_ = f"{words} {fmt.simulated(r['target'], r['measure_unit'])}"
+    goal_ = f"{words} {fmt.simulated(r['target'], unit(r['measure_unit'], lg))}"
     return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
 
 
@@ -44,11 +44,12 @@ def probability_table(prob: pd.DataFrame, milestones: bool, lg: str) -> pd.io.fo
     frame = pd.DataFrame([{
         t("unc.col.target", lg): target_label(r, lg),
         t("unc.col.year", lg): str(r["target_year"]),
-        t("unc.col.projected", lg): fmt.simulated(r["projected"], r["measure_unit"]),
+        t("unc.col.projected", lg): fmt.simulated(r["projected"], unit(r["measure_unit"], lg)),
         t("unc.col.p", lg): pct(r["p_met"]),
         t("unc.col.ci", lg): f"{pct(r['p_met_low'])} – {pct(r['p_met_high'])}",
         t("unc.col.verdict", lg): probability.verdict(r["p_met"], lg),
-        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – {fmt.simulated(r['projected_p95'], r['measure_unit'])}",
+        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – "
+                                f"{fmt.simulated(r['projected_p95'], unit(r['measure_unit'], lg))}",
     } for _, r in rows.iterrows()])
     colours = [probability.colour(p) for p in rows["p_met"]]
     return frame.style.apply(lambda col: [f"background-color: {c}" for c in colours],
@@ -61,7 +62,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
         t("unc.col.shift", lg): table["shift"].map(lambda v: "—" if not math.isfinite(v) else f"{v:+.2f}"),
-        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {u}") for v, u in
+        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {unit(u, lg)}") for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: t(f"unc.method.{m}", lg)),

@@ -26,7 +26,7 @@ TEXT = {
                            "应以统计部门数据替换。", "⚑ marks a verdict that rests on a number the report "
                            "does not give and that is assumed for now (mostly the 2025 baseline): treat it as "
                            "provisional until official statistics replace it."),
-    "board.gap_note": ("差距为正表示超过目标;增速目标的差距以百分点计,“差距(%)”只用于水平目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
+    "board.gap_note": ("差距为正表示超过目标;增速目标的差距以“个百分点”计,“差距(%)”只用于水平目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
                        "“所需速度”是从最近实际年起每年同一速度恰好达到目标所需的速度。",
                        "A positive gap means the target is beaten; for growth targets the gap is in "
                        "percentage points, and “Gap (%)” is given for level targets only. “Assumed pace” is this scenario's average "

@@ -110,7 +110,7 @@ TEXT = {
                     "✖ 未达标:差距超过容差。",
                     "✔ met: target reached; ⚠ at risk: short by no more than the tolerance (0.5 pp of "
                     "growth, 1 pp for percentages, 2% otherwise); ✖ missed: short by more."),
-    "help.gap": ("正数表示超过目标,负数表示差距;增速和比例的差距单位为百分点。",
+    "help.gap": ("正数表示超过目标,负数表示差距;增速和比例的差距以“个百分点”计。",
                  "Positive = target beaten, negative = short; for growth rates and percentages in "
                  "percentage points."),
     "help.assumed_pace": ("本情景从最近实际年到目标年的平均速度", "This scenario's average pace from the last "

@@ -72,7 +72,6 @@ TEXT = {
     "unc.method.unreachable": ("合理范围内达不到", "out of reach"),
     "unc.method.already observed": ("已由实际值确定", "already observed"),
     "unc.method.not available": ("无法计算", "not available"),
-    "unc.points": ("百分点", "percentage points"),
     "unc.dir.at_least": ("≥", "≥"), "unc.dir.at_most": ("≤", "≤"), "unc.dir.hold": ("各年≥", "every year ≥"),
     "unc.kind.growth": ("年均", "avg"), "unc.kind.cumulative": ("累计", "total"),
     "unc.sp.name": ("驱动因素", "Driver"), "unc.sp.dynamic": ("变化方式", "How it moves"),
