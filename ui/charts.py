@@ -50,7 +50,8 @@ def target_point(plan: Plan, proj: Projection, target: Target) -> float:
 
 def _target_row(plan: Plan, target: Target) -> dict:
     ind = plan.by_id[target.indicator]
-    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit}
+    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit,
+            "target_year": target.year}
 
 
 def _axis_title(plan: Plan, ind_id: str, lg: str, cumulative: bool) -> str:
@@ -91,7 +92,7 @@ def _add_indicator(fig: go.Figure, plan: Plan, proj: Projection, ind_id: str, la
         y = target_point(plan, proj, target)
         if not math.isfinite(y):
             continue
-        desc = target_text(_target_row(plan, target), lg)
+        desc = target_text(_target_row(plan, target), lg, plan.base_year)
         key = "ind.milestone_marker" if target.milestone else "ind.target_marker"
         label = t(key, lg, year=target.year, target=desc)
         if target.kind == "growth":

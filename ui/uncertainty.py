@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario
+from sim.report.labels import one_year_growth
 from sim.uncertainty.spec import uncertainty_for
 
 from . import charts, fmt, probability, state
@@ -29,20 +30,23 @@ SETTINGS = ("draws", "seed", "scale", "persistence")
 STEPS = ("unit", "sd")
 
 
-def target_label(r, lg: str) -> str:
-    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/年)``."""
-    words = f"{t('unc.kind.' + r['kind'], lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
+def target_label(r, lg: str, base_year: int | None = None) -> str:
+    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/yr)``; a growth
+    milestone one year after ``base_year`` reads ``增长≥`` / ``growth≥`` (the year's, not an average)."""
+    kind = "growth_year" if one_year_growth(r["kind"], r["target_year"], base_year) else r["kind"]
+    words = f"{t('unc.kind.' + kind, lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
             f"{t('unc.dir.' + r['direction'], lg)}".strip()
     goal_ = f"{words} {fmt.simulated(r['target'], unit(r['measure_unit'], lg))}"
     return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
 
 
-def probability_table(prob: pd.DataFrame, milestones: bool, lg: str) -> pd.io.formats.style.Styler:
+def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
+                      base_year: int | None = None) -> pd.io.formats.style.Styler:
     """One row per target: projection, P(met) with its interval, the band in words, P5–P95."""
     rows = prob if milestones else prob[prob["check"] == "target"]
     pct = probability.pct
     frame = pd.DataFrame([{
-        t("unc.col.target", lg): target_label(r, lg),
+        t("unc.col.target", lg): target_label(r, lg, base_year),
         t("unc.col.year", lg): str(r["target_year"]),
         t("unc.col.projected", lg): fmt.simulated(r["projected"], unit(r["measure_unit"], lg)),
         t("unc.col.p", lg): pct(r["p_met"]),
@@ -162,7 +166,7 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
         st.caption(out["clipped"])
     st.subheader(t("unc.prob_title"))
     milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
-    st.dataframe(probability_table(out["prob"], milestones, lg), hide_index=True, width="stretch")
+    st.dataframe(probability_table(out["prob"], milestones, lg, plan.base_year), hide_index=True, width="stretch")
     st.caption(t("unc.legend", legend=probability.band_legend(lg)))
     st.subheader(t("unc.fan_title"))
     with_targets = [i.id for i in plan.indicators if i.targets or i.milestones]

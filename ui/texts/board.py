@@ -33,12 +33,17 @@ TEXT = {
                        "from the last actual year to the target year; “required pace” is the constant pace "
                        "from the last actual year that reaches the target exactly."),
     "board.empty": ("没有符合筛选条件的目标", "No target matches the filter"),
-    "card.gdp": ("地区生产总值增速", "GRP growth"),
-    "card.industrial_va": ("规上工业增加值增速", "Industrial value added growth"),
+    # Short names of the headline indicators; the card adds what its target measures (card.kind.*).
+    "card.gdp": ("地区生产总值", "GRP"),
+    "card.industrial_va": ("规上工业增加值", "Industrial value added"),
     "card.energy_capacity": ("综合能源装机规模", "Energy capacity"),
     "card.forest_grass_coverage": ("林草覆盖率", "Forest & grass cover"),
-    "card.visitors": ("游客接待人次增速", "Tourist visits growth"),
-    "card.urban_new_jobs": ("城镇新增就业(5年累计)", "New urban jobs (5-yr total)"),
+    "card.visitors": ("游客接待人次", "Tourist visits"),
+    "card.urban_new_jobs": ("城镇新增就业", "New urban jobs"),
+    "card.kind.growth": ("{name}增速", "{name} growth"),
+    "card.kind.level": ("{name}", "{name}"),
+    "card.kind.cumulative": ("{name}({years}年累计)", "{name} ({years}-yr total)"),
+    "card.also": ("另有{year}年目标 {target}:{status}", "Also a {year} target of {target}: {status}"),
     "card.delta": ("{gap} 相对目标", "{gap} vs target"),
     "card.target": ("{status} · 目标 {target}", "{status} · target {target}"),
 }

@@ -81,6 +81,7 @@ TEXT = {
     "word.every_year": ("各年", "every year"),
     # ------------------------------------------------------------------ target descriptions
     "tgt.growth": ("年均增长 {dir} {v}", "avg growth {dir} {v}"),
+    "tgt.growth_year": ("增长 {dir} {v}", "growth {dir} {v}"),
     "tgt.level": ("{dir} {v}", "{dir} {v}"),
     "tgt.hold": ("各年 {dir} {v}", "every year {dir} {v}"),
     "tgt.cumulative": ("累计 {dir} {v}", "total {dir} {v}"),
