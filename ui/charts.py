@@ -217,7 +217,7 @@ def fan_figure(plan: Plan, fan, ind_id: str, lang_: str | None = None) -> tuple[
         fig.add_trace(go.Scatter(x=[target.year], y=[y], mode="markers", name=t("unc.target_mark", lg, year=target.year),
                                  marker={"symbol": "diamond" if target.milestone else "star", "size": 18,
                                          "color": TARGET_COLOR, "line": {"color": "white", "width": 1}}))
-    title = f"{name(ind, lg)}({ind.unit})" if lg == "zh" else f"{name(ind, lg)} ({ind.unit})"
+    title = f"{name(ind, lg)}({ind.unit})" if lg == "zh" else f"{name(ind, lg)} ({unit(ind.unit, lg)})"
     fig.update_layout(title={"text": title}, font={"family": FONT, "size": 13}, height=430, plot_bgcolor="white",
                       margin={"l": 60, "r": 20, "t": 70, "b": 40},
                       legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})

@@ -31,11 +31,11 @@ STEPS = ("unit", "sd")
 
 
 def target_label(r, lg: str, base_year: int | None = None) -> str:
-    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/yr)``; a growth
-    milestone one year after ``base_year`` reads ``增长≥`` / ``growth≥`` (the year's, not an average)."""
+    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg ≥ 6.50 %/yr)``; a growth
+    milestone one year after ``base_year`` reads ``增长≥`` / ``growth ≥`` (the year's, not an average)."""
     kind = "growth_year" if one_year_growth(r["kind"], r["target_year"], base_year) else r["kind"]
-    words = f"{t('unc.kind.' + kind, lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
-            f"{t('unc.dir.' + r['direction'], lg)}".strip()
+    word = t("unc.kind." + kind, lg) if r["kind"] in ("growth", "cumulative") else ""
+    words = f"{word}{'' if lg == 'zh' else ' '}{t('unc.dir.' + r['direction'], lg)}".strip()
     goal_ = f"{words} {fmt.simulated(r['target'], unit(r['measure_unit'], lg))}"
     return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
 

@@ -55,6 +55,9 @@ def test_same_settings_same_numbers_and_english_labels():
     assert a.dataframe[1].value.equals(b.dataframe[1].value)
     assert "P(met)" in a.dataframe[1].value.columns
     assert a.title[0].value.startswith("Uncertainty")
+    # the fan chart's unit in English, as every other unit on the page
+    assert figures(a)[0]["layout"]["title"]["text"] == "Gross regional product (100m yuan)"
+    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product (avg ≥ 6.50 %/yr)"
 
 
 def test_a_wider_spread_lowers_a_near_certain_target():
