@@ -13,9 +13,10 @@ st.title(t("exp.title"))
 st.caption(t("exp.intro"))
 
 compare_set = state.resolve_options(state.compare_tokens())
-scope = st.radio(t("exp.scope"), ["current", "compare"], key="exp_scope", horizontal=True, persist_state="session",
-                 format_func=lambda x: t("exp.scope_current", lg) if x == "current"
-                 else t("exp.scope_compare", lg, n=len(compare_set)))
+scopes = ["current", "compare"]
+scope = state.picked("exp_scope", st.radio(
+    t("exp.scope"), scopes, key=state.picker("exp_scope", scopes, scopes[0]), horizontal=True,
+    format_func=lambda x: t("exp.scope_current", lg) if x == "current" else t("exp.scope_compare", lg, n=len(compare_set))))
 scenarios = [state.current_scenario()] if scope == "current" else compare_set
 result = state.compute(scenarios)
 files = state.export_files(scenarios, state.current_scenario())

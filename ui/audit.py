@@ -27,8 +27,9 @@ def counts(findings) -> None:
 def chosen(findings):
     """The findings of the severities picked in the filter."""
     labels = {s: t("audit." + s) for s in SEVERITIES}
-    shown = st.pills(t("audit.filter"), SEVERITIES, selection_mode="multi", default=list(SEVERITIES),
-                     format_func=labels.__getitem__, key="audit_filter")
+    shown = state.picked("audit_filter", st.pills(
+        t("audit.filter"), SEVERITIES, selection_mode="multi", format_func=labels.__getitem__,
+        key=state.picker("audit_filter", SEVERITIES, list(SEVERITIES))))
     return findings[findings["severity"].isin(shown or [])]
 
 

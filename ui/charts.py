@@ -50,7 +50,8 @@ def target_point(plan: Plan, proj: Projection, target: Target) -> float:
 
 def _target_row(plan: Plan, target: Target) -> dict:
     ind = plan.by_id[target.indicator]
-    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit}
+    return {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit,
+            "target_year": target.year}
 
 
 def _axis_title(plan: Plan, ind_id: str, lg: str, cumulative: bool) -> str:
@@ -91,7 +92,7 @@ def _add_indicator(fig: go.Figure, plan: Plan, proj: Projection, ind_id: str, la
         y = target_point(plan, proj, target)
         if not math.isfinite(y):
             continue
-        desc = target_text(_target_row(plan, target), lg)
+        desc = target_text(_target_row(plan, target), lg, plan.base_year)
         key = "ind.milestone_marker" if target.milestone else "ind.target_marker"
         label = t(key, lg, year=target.year, target=desc)
         if target.kind == "growth":
@@ -216,7 +217,7 @@ def fan_figure(plan: Plan, fan, ind_id: str, lang_: str | None = None) -> tuple[
         fig.add_trace(go.Scatter(x=[target.year], y=[y], mode="markers", name=t("unc.target_mark", lg, year=target.year),
                                  marker={"symbol": "diamond" if target.milestone else "star", "size": 18,
                                          "color": TARGET_COLOR, "line": {"color": "white", "width": 1}}))
-    title = f"{name(ind, lg)}({ind.unit})" if lg == "zh" else f"{name(ind, lg)} ({ind.unit})"
+    title = f"{name(ind, lg)}({ind.unit})" if lg == "zh" else f"{name(ind, lg)} ({unit(ind.unit, lg)})"
     fig.update_layout(title={"text": title}, font={"family": FONT, "size": 13}, height=430, plot_bgcolor="white",
                       margin={"l": 60, "r": 20, "t": 70, "b": 40},
                       legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
@@ -233,8 +234,7 @@ def tornado_figure(rows, lang_: str | None = None) -> go.Figure:
     for col, key, colour in (("change_down", "unc.down", COLORS[1]), ("change_up", "unc.up", COLORS[2])):
         fig.add_trace(go.Bar(y=rows["driver_name" if lg == "zh" else "driver_name_en"], x=rows[col],
                              orientation="h", name=t(key, lg), marker={"color": colour}))
-    unit_ = rows["measure_unit"].iloc[0]
-    unit_ = t("unc.points", lg) if unit_ == "%/年" else unit(unit_, lg)
+    unit_ = fmt.gap_unit(rows["measure_unit"].iloc[0], lg)
     labels = rows["driver_name" if lg == "zh" else "driver_name_en"]
     # The driver names sit left of the axis: reserve their width so none is cut off.
     left = 24 + max((label_width(str(s), 13) for s in labels), default=0)

@@ -26,7 +26,7 @@ def target_checks(plan: Plan, check: pd.DataFrame, ind_id: str, labels: list[str
     for (_, _, _), group in rows.groupby(["check", "target_year", "kind"], sort=False):
         first = group.iloc[0]
         key = "ind.milestone_marker" if first["check"] == "milestone" else "ind.target_marker"
-        st.markdown(f"**{t(key, year=first['target_year'], target=target_text(first, lg))}**")
+        st.markdown(f"**{t(key, year=first['target_year'], target=target_text(first, lg, plan.base_year))}**")
         lines = []
         for _, r in group.iterrows():
             if r["last_actual_year"] >= r["target_year"]:  # settled by an observed value
@@ -67,10 +67,12 @@ def sources(plan: Plan, ind_id: str) -> None:
         st.markdown(f"{mark}**{t('ind.baseline', year=plan.base_year, v=fmt.value(b.value, ind.value_unit, lg), basis=basis(b.basis, lg))}**"
                     f"  \n{_provenance(b)}")
     for target in (*ind.targets, *ind.milestones):
-        row = {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit}
+        row = {"kind": target.kind, "direction": target.direction, "target": target.value, "unit": ind.value_unit,
+               "target_year": target.year}
         key = "ind.milestone_marker" if target.milestone else "ind.target_marker"
         label = t(key, year=target.year, target="").strip()
-        st.markdown(f"**{t('ind.target_src', label=label, target=target_text(row, lg), basis=basis(target.number.basis, lg))}**"
+        shown = target_text(row, lg, plan.base_year)
+        st.markdown(f"**{t('ind.target_src', label=label, target=shown, basis=basis(target.number.basis, lg))}**"
                     f"  \n{_provenance(target.number)}")
     note = ind.note_in(lg)
     if note or ind.note:  # a user's plan may have a note with no Chinese twin: say so, keep the rest

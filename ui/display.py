@@ -16,6 +16,7 @@ import pandas as pd
 
 from sim.io.plan import Plan
 from sim.report.compare import compare_checks
+from sim.report.labels import one_year_growth
 
 from . import fmt, probability
 from .i18n import GROUPS, ICON, area, basis, lang, name, status, t, unit
@@ -26,12 +27,14 @@ STATUS_BG = {"met": "#e6f2ea", "at_risk": "#fff1cc", "missed": "#fbdfe0"}
 STATUS_ORDER = {"missed": 0, "at_risk": 1, "met": 2}
 
 
-def target_text(row, lang_: str | None = None) -> str:
-    """``年均增长 ≥ 6.5%``, ``≥ 1,600万千瓦``, ``各年 ≥ 30.0%``, ``累计 ≥ 35,000人``."""
+def target_text(row, lang_: str | None = None, base_year: int | None = None) -> str:
+    """``年均增长 ≥ 6.5%``, ``≥ 1,600万千瓦``, ``各年 ≥ 30.0%``, ``累计 ≥ 35,000人``; a growth target
+    one year after ``base_year`` (a 2026 milestone) ``增长 ≥ 6.0%``, the year's growth, not an average."""
     lg = lang_ or lang()
     sym = SYMBOL[row["direction"]]
     if row["kind"] == "growth":
-        return t("tgt.growth", lg, dir=sym, v=fmt.percent(row["target"]))
+        one_year = one_year_growth(row["kind"], row.get("target_year", 0), base_year)
+        return t("tgt.growth_year" if one_year else "tgt.growth", lg, dir=sym, v=fmt.percent(row["target"]))
     v = fmt.value(row["target"], row["unit"], lg)
     if row["kind"] == "cumulative":
         return t("tgt.cumulative", lg, dir=sym, v=v)
@@ -91,11 +94,12 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = T
     lg = lang_ or lang()
     cell = status_cell if markdown else status
     records = rows.to_dict("records")
+    base = rows.attrs.get("base_year")   # set by the target check
     out = pd.DataFrame({
         t("col.status", lg): [cell(r["status"], lg) for r in records],
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for r in records],
         t("col.area", lg): [area(r["area"], lg) for r in records],
-        t("col.target", lg): [target_text(r, lg) for r in records],
+        t("col.target", lg): [target_text(r, lg, base) for r in records],
         t("col.projected", lg): [projected_text(r, lg) for r in records],
         t("col.gap", lg): [fmt.gap(r["gap"], r["measure_unit"], lg) for r in records],
         # A percentage of a growth rate (游客 +80%) misleads: for growth targets the gap in points says it.
@@ -156,6 +160,23 @@ def flips(before: pd.DataFrame, after: pd.DataFrame, lang_: str | None = None,
     return texts if with_ids else [text for _, text in texts]
 
 
+#: Which of an indicator's targets a headline card shows: the one the plan states as growth
+#: (地区生产总值年均增长6.5%) before a level or a total of the same indicator.
+HEADLINE_KIND_ORDER = {"growth": 0, "level": 1, "cumulative": 2}
+
+
+def headline_targets(rows: pd.DataFrame, ids) -> list[tuple[dict, list[dict]]]:
+    """Per headline indicator in ``ids`` that has a target in ``rows``: the target row its card
+    shows and the indicator's other target rows (named under the card), in plan order."""
+    out = []
+    for ind_id in ids:
+        own = [r for r in rows.to_dict("records") if r["indicator"] == ind_id]
+        if own:
+            shown = min(own, key=lambda r: HEADLINE_KIND_ORDER.get(r["kind"], 9))   # min keeps plan order on ties
+            out.append((shown, [r for r in own if r is not shown]))
+    return out
+
+
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     counts = rows["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in ("met", "at_risk", "missed")}
@@ -183,7 +204,7 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
     first = rows[rows["scenario"] == names[0]].reset_index(drop=True)
     out = pd.DataFrame({
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for _, r in first.iterrows()],
-        t("col.target", lg): [target_text(r, lg) for _, r in first.iterrows()],
+        t("col.target", lg): [target_text(r, lg, plan.base_year) for _, r in first.iterrows()],
     })
     statuses = {}
     for n, label in zip(names, labels, strict=True):

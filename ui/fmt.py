@@ -72,11 +72,21 @@ def percent(v, lang_: str | None = None, signed: bool = False) -> str:
     return text if text == DASH else f"{text}%"
 
 
+#: Compared units whose differences are percentage points, not per cent.
+POINT_UNITS = ("%/年", "%")
+
+
 def gap(v, measure_unit: str, lang_: str | None = None) -> str:
     """A signed gap: percentage points for growth and percentages, else the unit."""
-    if measure_unit in ("%/年", "%"):
+    if measure_unit in POINT_UNITS:
         return points(v, lang_)
     return value(v, measure_unit, lang_, signed=True)
+
+
+def gap_unit(measure_unit: str, lang_: str | None = None) -> str:
+    """The unit of a gap or of a change of one, for a header or an axis: ``个百分点`` / ``pp`` for
+    growth and percentages (as :func:`gap` words the numbers), else the unit in ``lang_``."""
+    return unit("百分点" if measure_unit in POINT_UNITS else measure_unit, lang_)
 
 
 def measure(v, measure_unit: str, lang_: str | None = None) -> str:

@@ -9,7 +9,7 @@ page. Units, statuses, areas and bases are worded here from :mod:`sim.report.lab
 
 from __future__ import annotations
 
-from sim.report.labels import AREA, BASIS, DIRECTION, KIND, STATUS
+from sim.report.labels import AREA, BASIS, DIRECTION, STATUS, kind_word
 
 from .texts import TEXT
 
@@ -97,8 +97,9 @@ def direction(code: str, lang_: str | None = None) -> str:
     return DIRECTION[lang_ or lang()].get(code, code)
 
 
-def kind(code: str, lang_: str | None = None) -> str:
-    return KIND[lang_ or lang()].get(code, code)
+def kind(code: str, lang_: str | None = None, target_year=None, base_year=None) -> str:
+    """A target's kind in words; growth over one year is 增速, not 年均增速 (sim.report.labels)."""
+    return kind_word(code, lang_ or lang(), target_year, base_year)
 
 
 def group(code: str, lang_: str | None = None) -> str:

@@ -9,8 +9,8 @@ from sim.io.errors import InputError
 
 from . import fmt, plans, state, url
 from . import model as m
-from .display import projected_text, target_text
-from .i18n import LANGS, lang, status, t
+from .display import headline_targets, projected_text, target_text
+from .i18n import LANGS, TEXT, lang, name, status, t
 
 #: Headline cards of the board: indicator ids in display order.
 HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", "visitors", "urban_new_jobs")
@@ -123,29 +123,44 @@ def table_css(probability: bool = False) -> None:
     st.html(f"<style>{selectors} {{ white-space: nowrap !important; }}</style>")
 
 
-def card(row: pd.Series) -> None:
-    """One headline card: projected value, gap to target, and the status in words."""
+def card_label(row, base_year: int, lang_: str | None = None) -> str:
+    """A card's title: the indicator's short name and what its target measures (``地区生产总值增速``,
+    ``城镇新增就业(5年累计)``); an indicator without a short name in the texts uses its plan name."""
+    lg = lang_ or lang()
+    key = f"card.{row['indicator']}"
+    short = t(key, lg) if key in TEXT else name(row, lg)
+    return t(f"card.kind.{row['kind']}", lg, name=short, years=int(row["target_year"]) - base_year)
+
+
+def card(row, others: list, base_year: int) -> None:
+    """One headline card: projected value, gap to target, and the status in words; the
+    indicator's other targets (a level beside the stated growth) named under it."""
     lg = lang()
-    label = t(f"card.{row['indicator']}")
     gap = fmt.gap(row["gap"], row["measure_unit"], lg)
     with st.container(border=True):
         st.metric(
-            label=label,
+            label=card_label(row, base_year, lg),
             value=projected_text(row, lg),
             delta=t("card.delta", gap=gap),
             delta_color="normal",
             delta_arrow="off" if gap.startswith("±") else "auto",
             help=t("help.status"),
         )
-        st.markdown(t("card.target", status=f"**{status(row['status'], lg)}**", target=target_text(row, lg)))
+        st.markdown(t("card.target", status=f"**{status(row['status'], lg)}**",
+                      target=target_text(row, lg, base_year)))
+        for other in others:
+            st.caption(t("card.also", year=other["target_year"], target=target_text(other, lg, base_year),
+                         status=f"{status(other['status'], lg)}({projected_text(other, lg)})" if lg == "zh"
+                         else f"{status(other['status'], lg)} ({projected_text(other, lg)})"))
 
 
 def headline_cards(rows: pd.DataFrame) -> None:
-    """The six key targets as cards, three to a row."""
-    by_id = {r["indicator"]: r for _, r in rows.iterrows()}
-    ids = [x for x in HEADLINE if x in by_id]
-    for start in range(0, len(ids), 3):
+    """The key targets as cards, three to a row (:func:`ui.display.headline_targets` picks each
+    card's target)."""
+    chosen = headline_targets(rows, HEADLINE)
+    base_year = state.get_plan().base_year
+    for start in range(0, len(chosen), 3):
         cols = st.columns(3)
-        for col, ind_id in zip(cols, ids[start:start + 3], strict=False):
+        for col, (row, others) in zip(cols, chosen[start:start + 3], strict=False):
             with col:
-                card(by_id[ind_id])
+                card(row, others, base_year)

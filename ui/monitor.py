@@ -46,8 +46,8 @@ def attribute_overrides(plan: Plan) -> dict[str, str]:
     in_file = [tg.indicator for tg in plan.targets if tg.binding == "binding"]
     with st.expander(t("mon.attr")):
         st.caption(t("mon.attr_help"))
-        chosen = st.multiselect(t("mon.binding"), ids, default=in_file, format_func=label.__getitem__,
-                                key="mon_binding")
+        chosen = state.picked("mon_binding", st.multiselect(
+            t("mon.binding"), ids, format_func=label.__getitem__, key=state.picker("mon_binding", ids, in_file)))
     return {i: ("binding" if i in chosen else "expected") for i in ids if (i in chosen) != (i in in_file)}
 
 
@@ -92,8 +92,9 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
     st.caption(t("mon.intro", ahead=f"{bands.ahead * 100:.0f}", behind=f"{bands.behind * 100:.0f}"))
     years = list(range(plan.base_year + 1, plan.target_year + 1))
     latest = max((y for obs in actuals.values() for y in obs), default=years[0])
-    year = st.selectbox(t("mon.year"), years, index=years.index(min(max(latest, years[0]), years[-1])),
-                        key="mon_year")
+    # Until the planner picks a year, the latest year with an actual.
+    latest_ = min(max(latest, years[0]), years[-1])
+    year = state.picked("mon_year", st.selectbox(t("mon.year"), years, key=state.picker("mon_year", years, latest_)))
     overrides = attribute_overrides(plan)
     try:
         table = monitor(plan, actuals, year, overrides, source)

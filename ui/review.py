@@ -110,10 +110,12 @@ def entered_actuals() -> tuple[dict, str]:
     use_app = st.checkbox(t("rev.use_app"), value=True, key="rev_use_app")
     actuals = scenario_actuals(state.analysed_scenario()) if use_app else {}
     left, right = st.columns([1, 3])
-    year = left.selectbox(t("rev.year"), list(range(plan.base_year + 1, plan.target_year + 1)), key="rev_year")
+    years = list(range(plan.base_year + 1, plan.target_year + 1))
+    year = state.picked("rev_year", left.selectbox(t("rev.year"), years, key=state.picker("rev_year", years, years[0])))
     targeted = list(dict.fromkeys(x for tg in plan.targets for x in plan.leaves(tg.indicator)))
-    picked = right.multiselect(t("rev.pick"), targeted, format_func=label.__getitem__, key="rev_pick",
-                               placeholder=t("rev.pick_hint"))
+    picked = state.picked("rev_pick", right.multiselect(
+        t("rev.pick"), targeted, format_func=label.__getitem__, key=state.picker("rev_pick", targeted, []),
+        placeholder=t("rev.pick_hint")))
     cols = st.columns(3)
     for k, ind_id in enumerate(picked):
         ind = plan.by_id[ind_id]
@@ -147,9 +149,12 @@ def brief_tab() -> None:
     # A planner knows a scenario by its title (进取情景), not by its file name (ambitious).
     shown = {x: state.load(x).title(lang()) for x in options[1:]} | \
         {"@current": t("rev.current", title=current.title(lang()))}
-    chosen = st.multiselect(t("rev.brief_pick"), options, default=["@current"], key="rev_brief_pick",
-                            format_func=shown.__getitem__)
-    fmt = st.radio(t("rev.format"), ["pdf", "html"], horizontal=True, key="rev_brief_fmt")
+    chosen = state.picked("rev_brief_pick", st.multiselect(
+        t("rev.brief_pick"), options, key=state.picker("rev_brief_pick", options, ["@current"]),
+        format_func=shown.__getitem__))
+    kinds = ["pdf", "html"]
+    fmt = state.picked("rev_brief_fmt", st.radio(t("rev.format"), kinds, horizontal=True,
+                                                 key=state.picker("rev_brief_fmt", kinds, kinds[0])))
     st.button(t("rev.make"), key="rev_make", disabled=not chosen, on_click=_make_brief,
               args=(fmt, [current if x == "@current" else x for x in chosen]))
     if st.session_state.get("rev_brief_error"):

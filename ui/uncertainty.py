@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario
+from sim.report.labels import one_year_growth
 from sim.uncertainty.spec import uncertainty_for
 
 from . import charts, fmt, probability, state
@@ -24,28 +25,34 @@ from .i18n import lang, name, t, unit
 #: Draw counts offered.
 DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 SETTINGS = ("draws", "seed", "scale", "persistence")
+#: How the tornado moves each driver: one unit of its pace, or one standard deviation of its spread.
+STEPS = ("unit", "sd")
 
 
-def target_label(r, lg: str) -> str:
-    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg≥ 6.50 %/年)``."""
-    words = f"{t('unc.kind.' + r['kind'], lg) if r['kind'] in ('growth', 'cumulative') else ''}" \
-            f"{t('unc.dir.' + r['direction'], lg)}".strip()
-    goal_ = f"{words} {fmt.simulated(r['target'], r['measure_unit'])}"
+def target_label(r, lg: str, base_year: int | None = None) -> str:
+    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg ≥ 6.50 %/yr)``; a growth
+    milestone one year after ``base_year`` reads ``增长≥`` / ``growth ≥`` (the year's, not an average)."""
+    kind = "growth_year" if one_year_growth(r["kind"], r["target_year"], base_year) else r["kind"]
+    word = t("unc.kind." + kind, lg) if r["kind"] in ("growth", "cumulative") else ""
+    words = f"{word}{'' if lg == 'zh' else ' '}{t('unc.dir.' + r['direction'], lg)}".strip()
+    goal_ = f"{words} {fmt.simulated(r['target'], unit(r['measure_unit'], lg))}"
     return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
 
 
-def probability_table(prob: pd.DataFrame, milestones: bool, lg: str) -> pd.io.formats.style.Styler:
+def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
+                      base_year: int | None = None) -> pd.io.formats.style.Styler:
     """One row per target: projection, P(met) with its interval, the band in words, P5–P95."""
     rows = prob if milestones else prob[prob["check"] == "target"]
     pct = probability.pct
     frame = pd.DataFrame([{
-        t("unc.col.target", lg): target_label(r, lg),
+        t("unc.col.target", lg): target_label(r, lg, base_year),
         t("unc.col.year", lg): str(r["target_year"]),
-        t("unc.col.projected", lg): fmt.simulated(r["projected"], r["measure_unit"]),
+        t("unc.col.projected", lg): fmt.simulated(r["projected"], unit(r["measure_unit"], lg)),
         t("unc.col.p", lg): pct(r["p_met"]),
         t("unc.col.ci", lg): f"{pct(r['p_met_low'])} – {pct(r['p_met_high'])}",
         t("unc.col.verdict", lg): probability.verdict(r["p_met"], lg),
-        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – {fmt.simulated(r['projected_p95'], r['measure_unit'])}",
+        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – "
+                                f"{fmt.simulated(r['projected_p95'], unit(r['measure_unit'], lg))}",
     } for _, r in rows.iterrows()])
     colours = [probability.colour(p) for p in rows["p_met"]]
     return frame.style.apply(lambda col: [f"background-color: {c}" for c in colours],
@@ -58,7 +65,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
         t("unc.col.shift", lg): table["shift"].map(lambda v: "—" if not math.isfinite(v) else f"{v:+.2f}"),
-        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {u}") for v, u in
+        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {unit(u, lg)}") for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: t(f"unc.method.{m}", lg)),
@@ -149,12 +156,13 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
         st.caption(out["clipped"])
     st.subheader(t("unc.prob_title"))
     milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
-    st.dataframe(probability_table(out["prob"], milestones, lg), hide_index=True, width="stretch")
+    st.dataframe(probability_table(out["prob"], milestones, lg, plan.base_year), hide_index=True, width="stretch")
     st.caption(t("unc.legend", legend=probability.band_legend(lg)))
     st.subheader(t("unc.fan_title"))
     with_targets = [i.id for i in plan.indicators if i.targets or i.milestones]
     ids = with_targets + [i.id for i in plan.indicators if i.id not in with_targets]
-    pick = st.selectbox(t("unc.fan_pick"), ids, key="unc_fan", format_func=lambda x: name(plan.by_id[x], lg))
+    pick = state.picked("unc_fan", st.selectbox(t("unc.fan_pick"), ids, key=state.picker("unc_fan", ids, ids[0]),
+                                                format_func=lambda x: name(plan.by_id[x], lg)))
     fig, note = charts.fan_figure(plan, out["fan"], pick, lg)
     st.plotly_chart(fig, key="unc_fan_chart", theme=None, config={"displaylogo": False})
     if note:
@@ -166,13 +174,16 @@ def show_tornado(scn: Scenario, key: str, params: dict) -> None:
     plan, lg = state.get_plan(), lang()
     st.subheader(t("unc.tornado_title"))
     table = state.sensitivity(key, params["scale"], params["persistence"], lg, scn)
-    targets = [(tg.indicator, tg.year) for tg in (*plan.targets, *plan.milestones)]
+    # Machine names ("gdp@2030"), not positions: a choice then means the same target in either language.
+    targets = list(dict.fromkeys(f"{tg.indicator}@{tg.year}" for tg in (*plan.targets, *plan.milestones)))
     left, right = st.columns([3, 2])
-    pick = left.selectbox(t("unc.tornado_pick"), range(len(targets)), key="unc_tornado_target",
-                          format_func=lambda i: f"{name(plan.by_id[targets[i][0]], lg)} {targets[i][1]}")
-    step = right.radio(t("unc.tornado_step"), ["unit", "sd"], key="unc_tornado_step", horizontal=True,
-                       format_func=lambda s: t(f"unc.step.{s}", lg))
-    ind_id, year = targets[pick]
+    pick = state.picked("unc_tornado_target", left.selectbox(
+        t("unc.tornado_pick"), targets, key=state.picker("unc_tornado_target", targets, targets[0]),
+        format_func=lambda x: f"{name(plan.by_id[x.split('@')[0]], lg)} {x.split('@')[1]}"))
+    step = state.picked("unc_tornado_step", right.radio(
+        t("unc.tornado_step"), STEPS, key=state.picker("unc_tornado_step", STEPS, STEPS[0]), horizontal=True,
+        format_func=lambda s: t(f"unc.step.{s}", lg)))
+    ind_id, year = pick.split("@")[0], int(pick.split("@")[1])
     rows = table[(table["indicator"] == ind_id) & (table["target_year"] == year) & (table["step"] == step)] \
         if not table.empty else table
     if rows.empty:

@@ -91,6 +91,8 @@ def check_targets(projection: Projection, milestones: bool = True) -> pd.DataFra
     table.loc[first == 0, "first_year"] = pd.NA
     table = table[list(CHECK_COLUMNS)]
     table.attrs["warnings"] = [w.message for w in projection.warnings]
+    # How many years a growth target spans decides its word (增长 or 年均增长): sim.report.labels.
+    table.attrs["base_year"] = plan.base_year
     return table
 
 

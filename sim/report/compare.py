@@ -34,6 +34,7 @@ def compare_checks(check: pd.DataFrame, base: str | None = None) -> pd.DataFrame
     for name in names:
         if name != base:
             out[f"{name}−{base}"] = out[name] - out[base]
+    out.attrs["base_year"] = check.attrs.get("base_year")
     return out
 
 

@@ -9,12 +9,13 @@ import pandas as pd
 from sim.engine.label import Label
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
-from sim.report.labels import BASIS, DIRECTION, KIND
+from sim.report.labels import BASIS, DIRECTION, kind_word
 
 
-def _describe(targets, zh: bool = False) -> str:
+def _describe(targets, zh: bool = False, base_year: int | None = None) -> str:
     if zh:
-        return ";".join(f"{t.year}年{KIND['zh'][t.kind]}{DIRECTION['zh'][t.direction]}{t.value:g}" for t in targets)
+        return ";".join(f"{t.year}年{kind_word(t.kind, 'zh', t.year, base_year)}{DIRECTION['zh'][t.direction]}{t.value:g}"
+                        for t in targets)
     return "; ".join(f"{t.year} {t.kind} {t.direction} {t.value:g}" for t in targets)
 
 
@@ -46,7 +47,8 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
             "baseline_note": ((base.reason_in(lang) if base.assumed else "") or base.note) if base
             else ("由构成指标计算" if zh else "computed from inputs"),
             "trend": ind.trend.value if ind.trend else None,
-            "targets": _describe(ind.targets, zh), "milestones": _describe(ind.milestones, zh),
+            "targets": _describe(ind.targets, zh, plan.base_year),
+            "milestones": _describe(ind.milestones, zh, plan.base_year),
             "quote": " ｜ ".join(quotes),
             "note": ind.note_in(lang) or ind.note,
         })

@@ -25,6 +25,24 @@ KIND = {
     "zh": {"growth": "年均增速", "level": "水平", "cumulative": "累计"},
     "en": {"growth": "average growth", "level": "level", "cumulative": "cumulative"},
 }
+#: A growth target one year after the base year: that year's growth (比上年), not an average.
+KIND_ONE_YEAR = {"zh": "增速", "en": "growth"}
+
+
+def one_year_growth(kind: str, target_year, base_year) -> bool:
+    """True for a growth target measured over a single year (a 2026 milestone against 2025).
+
+    Its growth is the year's own (增长, 比上年); 年均 ("average") is only for paces over several
+    years. With ``base_year`` unknown (None) the target is taken as multi-year, as before.
+    """
+    return kind == "growth" and base_year is not None and int(target_year) - int(base_year) == 1
+
+
+def kind_word(kind: str, lang: str = "en", target_year=None, base_year=None) -> str:
+    """A target's kind in ``lang``: ``年均增速`` / ``增速`` (one year), ``水平``, ``累计``."""
+    if target_year is not None and one_year_growth(kind, target_year, base_year):
+        return KIND_ONE_YEAR[lang]
+    return KIND[lang].get(kind, kind)
 BASIS = {
     "zh": {"reported": "报告数据", "derived": "推算", "assumed": "假设", "actual": "实际值",
            "projected": "预测"},
@@ -163,13 +181,18 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     English keeps the machine column names and codes (so programs can read the file);
     Chinese translates headers and the values of ``status``, ``direction``, ``kind``,
-    ``basis``, ``area`` and ``check``.
+    ``basis``, ``area`` and ``check``. A growth target one year after the base year (the
+    check table's ``attrs["base_year"]``) reads 增速, not 年均增速 (:func:`kind_word`).
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
     if lang == "en":
         return frame
     out = frame.copy()
+    if "kind" in out.columns and "target_year" in out.columns:
+        base = frame.attrs.get("base_year")
+        out["kind"] = [kind_word(k, lang, y, base) if isinstance(k, str) else k
+                       for k, y in zip(out["kind"], out["target_year"], strict=True)]
     for column, table in (("status", STATUS), ("milestone_status", STATUS), ("direction", DIRECTION),
                           ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK),
                           ("rule", RULE), ("price_basis", PRICE_BASIS), ("baseline_basis", BASIS)):

@@ -45,7 +45,7 @@ def test_export_of_the_compared_set(app, downloads):
     go(app, "pages/assumptions.py")
     widget(app.slider, "w_gdp_all").set_value(5.0).run()
     go(app, "pages/export.py")
-    app.radio(key="exp_scope").set_value("compare").run()
+    widget(app.radio, "exp_scope").set_value("compare").run()
     assert_clean(app)
     data, name = download(app, downloads, "dl_check")
     check = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")

@@ -13,6 +13,7 @@ from .conftest import (
     go,
     page,
     start,
+    widget,
 )
 
 
@@ -32,10 +33,10 @@ def test_review_page_renders(lang, title):
 
 def test_the_brief_picker_lists_scenario_titles_not_file_names():
     at = page("review.py")
-    shown = at.multiselect(key="rev_brief_pick").options
+    shown = widget(at.multiselect, "rev_brief_pick").options
     assert "进取情景" in shown and "稳健情景" in shown and "ambitious" not in shown
     assert shown[0] == "当前情景:规划目标"
-    english = page("review.py", "en").multiselect(key="rev_brief_pick").options
+    english = widget(page("review.py", "en").multiselect, "rev_brief_pick").options
     assert english[0] == "Current scenario: Plan targets" and "ambitious" not in english
 
 
@@ -51,12 +52,12 @@ def frame_with(at, column: str):
 
 def test_monitoring_of_entered_values():
     at = page("review.py")
-    at.selectbox(key="rev_year").set_value(2028).run()
-    at.multiselect(key="rev_pick").set_value(["new_energy_capacity", "urban_new_jobs", "visitors"]).run()
+    widget(at.selectbox, "rev_year").set_value(2028).run()
+    widget(at.multiselect, "rev_pick").set_value(["new_energy_capacity", "urban_new_jobs", "visitors"]).run()
     at.number_input(key="rev_val_new_energy_capacity_2028").set_value(800.0).run()
     at.number_input(key="rev_val_visitors_2028").set_value(2700.0).run()
     assert_clean(at)
-    assert at.selectbox(key="mon_year").value == 2028
+    assert widget(at.selectbox, "mon_year").value == 2028
     table = frame_with(at, "序时进度")
     energy = table[table["指标"] == "新能源并网装机规模"].iloc[0]
     scheduled = 324 + (1000 - 324) * 0.6                                  # 729.6 万千瓦 in 2028
@@ -80,10 +81,10 @@ def test_monitoring_of_entered_values():
 
 def test_attributes_can_be_changed_on_the_page():
     at = page("review.py")
-    at.selectbox(key="rev_year").set_value(2027).run()
-    at.multiselect(key="rev_pick").set_value(["visitors"]).run()
+    widget(at.selectbox, "rev_year").set_value(2027).run()
+    widget(at.multiselect, "rev_pick").set_value(["visitors"]).run()
     at.number_input(key="rev_val_visitors_2027").set_value(2600.0).run()
-    binding = at.multiselect(key="mon_binding")
+    binding = widget(at.multiselect, "mon_binding")
     assert len(binding.value) == 8
     binding.set_value([*binding.value, "visitors"]).run()
     assert_clean(at)
@@ -93,8 +94,8 @@ def test_attributes_can_be_changed_on_the_page():
 
 def test_word_report_download(downloads):
     at = page("review.py", "en")
-    at.selectbox(key="rev_year").set_value(2027).run()
-    at.multiselect(key="rev_pick").set_value(["new_energy_capacity"]).run()
+    widget(at.selectbox, "rev_year").set_value(2027).run()
+    widget(at.multiselect, "rev_pick").set_value(["new_energy_capacity"]).run()
     at.number_input(key="rev_val_new_energy_capacity_2027").set_value(500.0).run()
     at.button(key="mon_make").click().run()
     assert_clean(at)
@@ -112,7 +113,7 @@ def test_word_report_download(downloads):
 
 def test_brief_download_html():
     at = page("review.py", "en")
-    at.radio(key="rev_brief_fmt").set_value("html").run()
+    widget(at.radio, "rev_brief_fmt").set_value("html").run()
     at.button(key="rev_make").click().run()
     assert_clean(at)
     kind, data = at.session_state["rev_brief"]
@@ -124,7 +125,7 @@ def test_both_pages_inside_the_app():
     for name in ("pages/audit.py", "pages/review.py"):
         go(at, name)
         assert_clean(at)
-    at.radio(key="rev_brief_fmt").set_value("html").run()
+    widget(at.radio, "rev_brief_fmt").set_value("html").run()
     at.button(key="rev_make").click().run()
     assert_clean(at)
     assert [b.key for b in at.get("download_button")] == ["rev_download"]

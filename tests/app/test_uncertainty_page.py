@@ -55,6 +55,9 @@ def test_same_settings_same_numbers_and_english_labels():
     assert a.dataframe[1].value.equals(b.dataframe[1].value)
     assert "P(met)" in a.dataframe[1].value.columns
     assert a.title[0].value.startswith("Uncertainty")
+    # the fan chart's unit in English, as every other unit on the page
+    assert figures(a)[0]["layout"]["title"]["text"] == "Gross regional product (100m yuan)"
+    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product (avg ≥ 6.50 %/yr)"
 
 
 def test_a_wider_spread_lowers_a_near_certain_target():
@@ -78,7 +81,7 @@ def test_goal_seek_table():
     assert_clean(at)
     table = at.dataframe[-1].value
     gdp = table[table["Target"] == "Gross regional product 2030"].iloc[0]
-    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith("%/年")
+    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith(" %/yr")  # the unit in English
     assert 6.6 < float(gdp["Pace needed"].split()[0]) < 7.6
 
 
@@ -130,3 +133,5 @@ def test_tornado_leaves_room_for_the_longest_driver_name(lang):
     fig = tornado_figure(rows, lang)
     assert fig.layout.margin.l >= max(label_width(n, 13) for n in names[lang])
     assert fig.layout.yaxis.automargin is True
+    # a change of a growth gap is in points: 个百分点 / pp, as the board words every gap
+    assert fig.layout.xaxis.title.text == {"zh": "目标差距的变化(个百分点)", "en": "Change of the target's gap (pp)"}[lang]

@@ -26,19 +26,24 @@ TEXT = {
                            "应以统计部门数据替换。", "⚑ marks a verdict that rests on a number the report "
                            "does not give and that is assumed for now (mostly the 2025 baseline): treat it as "
                            "provisional until official statistics replace it."),
-    "board.gap_note": ("差距为正表示超过目标;增速目标的差距以百分点计,“差距(%)”只用于水平目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
+    "board.gap_note": ("差距为正表示超过目标;增速目标的差距以“个百分点”计,“差距(%)”只用于水平目标。“情景速度”是本情景从最近实际年到目标年的平均速度,"
                        "“所需速度”是从最近实际年起每年同一速度恰好达到目标所需的速度。",
                        "A positive gap means the target is beaten; for growth targets the gap is in "
                        "percentage points, and “Gap (%)” is given for level targets only. “Assumed pace” is this scenario's average "
                        "from the last actual year to the target year; “required pace” is the constant pace "
                        "from the last actual year that reaches the target exactly."),
     "board.empty": ("没有符合筛选条件的目标", "No target matches the filter"),
-    "card.gdp": ("地区生产总值增速", "GRP growth"),
-    "card.industrial_va": ("规上工业增加值增速", "Industrial value added growth"),
+    # Short names of the headline indicators; the card adds what its target measures (card.kind.*).
+    "card.gdp": ("地区生产总值", "GRP"),
+    "card.industrial_va": ("规上工业增加值", "Industrial value added"),
     "card.energy_capacity": ("综合能源装机规模", "Energy capacity"),
     "card.forest_grass_coverage": ("林草覆盖率", "Forest & grass cover"),
-    "card.visitors": ("游客接待人次增速", "Tourist visits growth"),
-    "card.urban_new_jobs": ("城镇新增就业(5年累计)", "New urban jobs (5-yr total)"),
+    "card.visitors": ("游客接待人次", "Tourist visits"),
+    "card.urban_new_jobs": ("城镇新增就业", "New urban jobs"),
+    "card.kind.growth": ("{name}增速", "{name} growth"),
+    "card.kind.level": ("{name}", "{name}"),
+    "card.kind.cumulative": ("{name}({years}年累计)", "{name} ({years}-yr total)"),
+    "card.also": ("另有{year}年目标 {target}:{status}", "Also a {year} target of {target}: {status}"),
     "card.delta": ("{gap} 相对目标", "{gap} vs target"),
     "card.target": ("{status} · 目标 {target}", "{status} · target {target}"),
 }

@@ -81,6 +81,7 @@ TEXT = {
     "word.every_year": ("各年", "every year"),
     # ------------------------------------------------------------------ target descriptions
     "tgt.growth": ("年均增长 {dir} {v}", "avg growth {dir} {v}"),
+    "tgt.growth_year": ("增长 {dir} {v}", "growth {dir} {v}"),
     "tgt.level": ("{dir} {v}", "{dir} {v}"),
     "tgt.hold": ("各年 {dir} {v}", "every year {dir} {v}"),
     "tgt.cumulative": ("累计 {dir} {v}", "total {dir} {v}"),
@@ -110,7 +111,7 @@ TEXT = {
                     "✖ 未达标:差距超过容差。",
                     "✔ met: target reached; ⚠ at risk: short by no more than the tolerance (0.5 pp of "
                     "growth, 1 pp for percentages, 2% otherwise); ✖ missed: short by more."),
-    "help.gap": ("正数表示超过目标,负数表示差距;增速和比例的差距单位为百分点。",
+    "help.gap": ("正数表示超过目标,负数表示差距;增速和比例的差距以“个百分点”计。",
                  "Positive = target beaten, negative = short; for growth rates and percentages in "
                  "percentage points."),
     "help.assumed_pace": ("本情景从最近实际年到目标年的平均速度", "This scenario's average pace from the last "

@@ -40,7 +40,7 @@ from sim.report.brief.document import (
 )
 from sim.report.brief.html_page import render_html
 from sim.report.export import write_atomic
-from sim.report.labels import BASIS, STATUS, decimals
+from sim.report.labels import BASIS, STATUS, decimals, one_year_growth
 from sim.review.audit import SEVERITY_ZH, audit_plan, summary
 from sim.review.history import pace_comparison
 
@@ -75,10 +75,12 @@ def pace_text(value: float, unit: str) -> str:
     return f"{'+' if value >= 0 else '−'}{pace_fmt(abs(value), base)}{base}"
 
 
-def target_text(t: Target, unit: str) -> str:
-    """A target in the customary wording: 年均增长6.5%, ≥1,600, 保持≥87, 累计≥35,000."""
+def target_text(t: Target, unit: str, base_year: int | None = None) -> str:
+    """A target in the customary wording: 年均增长6.5%, ≥1,600, 保持≥87, 累计≥35,000; a growth
+    milestone one year after ``base_year``: 增长6%."""
     if t.kind == "growth":
-        return f"年均增长{t.value:g}%" + ("以上" if t.direction == "at_least" else "")
+        words = "增长" if one_year_growth(t.kind, t.year, base_year) else "年均增长"
+        return f"{words}{t.value:g}%" + ("以上" if t.direction == "at_least" else "")
     mark = {"at_least": "≥", "at_most": "≤", "hold": "保持≥"}[t.direction]
     return ("累计" if t.kind == "cumulative" else "") + mark + fmt(t.value, unit)
 
@@ -192,13 +194,14 @@ def _misses(plan: Plan, check: pd.DataFrame, scenario: str) -> list[str]:
                  if t.year == row["target_year"] and t.kind == row["kind"] and t.milestone == (row["check"] == "milestone"))
         label = f"{row['target_year']}年度目标" if t.milestone else f"{row['target_year']}年目标"
         if row["kind"] == "growth":
-            proj_text = f"预测年均增长{row['projected']:.1f}%"
+            words = "增长" if one_year_growth(t.kind, t.year, plan.base_year) else "年均增长"
+            proj_text = f"预测{words}{row['projected']:.1f}%"
         else:
             proj_text = f"预测{row['target_year']}年{'累计' if row['kind'] == 'cumulative' else ''}" \
                         f"{fmt(row['projected'], ind.unit)}{ind.unit}"
         items.append(
             f"{ind.name_zh}({STATUS['zh'][row['status']]}{FLAG if row['assumed'] else ''}):{proj_text},"
-            f"{label}{target_text(t, ind.unit)}{'' if t.kind == 'growth' else ind.unit};"
+            f"{label}{target_text(t, ind.unit, plan.base_year)}{'' if t.kind == 'growth' else ind.unit};"
             f"从{row['last_actual_year']}年起需{need_text(row['required'], row['pace_unit'])},"
             f"本情景为{need_text(row['assumed_pace'], row['pace_unit'])}。")
     return items or ["本情景下全部目标和年度目标均可实现。"]
