@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,7 @@ UPLOAD_REV = "upload_rev"
 REV = "widget_rev"
 PINNED = "widget_pinned"
 PICKED = "picked"
+BUILT = "built_scenario"
 #: Scenario widgets whose option labels depend on the language (see :func:`picker`).
 LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
@@ -108,14 +110,27 @@ def scenario_files() -> dict[str, Path]:
 def available() -> dict[str, Scenario]:
     """Scenarios that load cleanly and fit the session's plan, by name; a broken file is left
     out (and logged), as is one naming indicators another district's plan lacks."""
-    out = {}
+    files = []
     for name, path in scenario_files().items():
         try:
-            scn = _load_file(str(path), path.stat().st_mtime)
+            files.append((name, str(path), path.stat().st_mtime))
+        except OSError as exc:
+            log.warning("scenario file %s skipped: %s", path, exc)
+    # A page asks this a dozen times a run; one cached lookup keyed by the files' versions
+    # replaces a dozen rounds of loading, fitting and keying every scenario.
+    return dict(_available(plan_key(), tuple(files), get_plan()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _available(key: str, files: tuple[tuple[str, str, float], ...], _plan: Plan) -> dict[str, Scenario]:
+    out = {}
+    for name, path, mtime in files:
+        try:
+            scn = _load_file(path, mtime)
         except (InputError, OSError) as exc:
             log.warning("scenario file %s skipped: %s", path, exc)
             continue
-        if plans.fits(scenario_key(scn), get_plan(), scn):
+        if plans.fits(key + "\x1d" + _scenario_text(scn), _plan, scn):
             out[name] = scn
     return out
 
@@ -130,8 +145,28 @@ def load(name: str) -> Scenario:
 
 def scenario_key(scn: Scenario) -> str:
     """Everything that defines a scenario on the session's plan, as text (the cache key)."""
-    return plan_key() + "\x1d" + "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
+    return plan_key() + "\x1d" + _scenario_text(scn)
+
+
+#: The text of recently keyed scenarios, by object: a Scenario never changes once built, and
+#: writing its chain as TOML is most of a cache lookup's cost. Entries hold their scenario,
+#: so an id is never reused while it is remembered.
+_TEXTS: dict[int, tuple[Scenario, str]] = {}
+_TEXTS_LOCK = threading.Lock()
+_TEXTS_MAX = 256
+
+
+def _scenario_text(scn: Scenario) -> str:
+    hit = _TEXTS.get(id(scn))
+    if hit is not None and hit[0] is scn:
+        return hit[1]
+    text = "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
                        + repr(sorted(node.correlation.items())) for node in scn.chain)
+    with _TEXTS_LOCK:
+        if len(_TEXTS) >= _TEXTS_MAX:
+            _TEXTS.pop(next(iter(_TEXTS)))
+        _TEXTS[id(scn)] = (scn, text)
+    return text
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -178,6 +213,18 @@ def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, i
     result = run_montecarlo(get_plan(), _scenario, BOARD_DRAWS, seed=BOARD_SEED)
     table = result.probabilities("zh")
     return {(r.indicator, r.check, int(r.target_year)): float(r.p_met) for r in table.itertuples()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_figure(key: str, name: str, lg: str, _build):
+    return _build()
+
+
+def plan_figure(name: str, lg: str, build):
+    """A figure that depends only on the session's plan and the language (``name`` tells it
+    apart), built once by ``build()``: plotly spends far longer building a figure than
+    Streamlit sending it. Shared between sessions: never modify it."""
+    return _plan_figure(plan_key(), name, lg, build)
 
 
 @st.cache_resource(show_spinner=False)
@@ -361,7 +408,15 @@ def base_scenario() -> Scenario:
 
 
 def current_scenario() -> Scenario:
-    return model().build(base_scenario())
+    base = base_scenario()
+    state = model()
+    # Built once per model and base: the same object then keys every cache of the run cheaply.
+    memo = st.session_state.get(BUILT)
+    if memo is not None and memo[0] is state and memo[1] is base:
+        return memo[2]
+    scn = state.build(base)
+    st.session_state[BUILT] = (state, base, scn)
+    return scn
 
 
 def analysed_scenario() -> Scenario:
