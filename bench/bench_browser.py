@@ -267,20 +267,21 @@ def _timed(fn) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def server_side(runs: int, warmed: bool) -> None:
-    """The script's own time per run (AppTest, no browser): first run, board rerun, slider move."""
+def server_side(runs: int, warmed: bool, app: Path = ROOT) -> None:
+    """The script's own time per run of checkout ``app`` (AppTest, no browser; call it in a
+    fresh process): first run, board rerun, slider move."""
     import logging
 
     logging.disable(logging.WARNING)  # AppTest's bare-mode notices
-    sys.path.insert(0, str(ROOT))
-    os.chdir(ROOT)
+    sys.path.insert(0, str(app))
+    os.chdir(app)
     from streamlit.testing.v1 import AppTest
 
     if warmed:
         from ui import serve
 
         serve.warm()
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = AppTest.from_file(str(app / "streamlit_app.py"), default_timeout=120)
     first = _timed(at.run)
     board = [_timed(at.run) for _ in range(runs)]
     at.switch_page("pages/assumptions.py").run()
@@ -289,7 +290,7 @@ def server_side(runs: int, warmed: bool) -> None:
         slider = next(w for w in at.slider if str(w.key).split("__")[0] == "w_gdp_all")
         value = round(6.5 - 0.1 * (k + 1), 1)
         moves.append(_timed(lambda s=slider, v=value: s.set_value(v).run()))
-    print(f"Server side (AppTest, {'after ui.serve.warm()' if warmed else 'cold'}; load average "
+    print(f"Server side of {app} (AppTest, {'after ui.serve.warm()' if warmed else 'cold'}; load average "
           f"{os.getloadavg()[0]:.1f}), median of {runs}:\n")
     print("| script run | wall | CPU |")
     print("|---|---:|---:|")
@@ -309,7 +310,11 @@ def main(argv=None) -> int:
                     help="another checkout to serve in alternate rounds (before/after)")
     ap.add_argument("--server-side", action="store_true", help="also time the script's runs in AppTest")
     ap.add_argument("--runs", type=int, default=7, help="timed runs of each kind with --server-side (default 7)")
+    ap.add_argument("--server-side-of", metavar="DIR", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.server_side_of:
+        server_side(args.runs, args.launcher == "serve", Path(args.server_side_of))
+        return 0
     apps = {"this": ROOT, **{Path(a).name: Path(a).resolve() for a in args.app}}
     load_before = os.getloadavg()
     results: dict[str, list[dict]] = {name: [] for name in apps}
@@ -325,9 +330,10 @@ def main(argv=None) -> int:
           "from its page load); CPU time of the server process and of the browser (Chromium and its driver) "
           "over the same span.\n")
     report(results)
-    if args.server_side:
-        print()
-        server_side(args.runs, warmed=args.launcher == "serve")
+    for path in apps.values() if args.server_side else ():
+        print(flush=True)  # each checkout in a fresh process: imports and caches are per process
+        subprocess.run([sys.executable, __file__, "--server-side-of", str(path), "--runs", str(args.runs),
+                        "--launcher", args.launcher], env={**os.environ, "PYTHONPATH": str(path)}, check=True)
     return 0
 
 
