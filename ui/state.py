@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +39,10 @@ from sim import Scenario, check_targets, list_scenarios, load_scenario, project,
 from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
+from sim.io.scenario import scenario_dirs
 
 from . import fmt, plans, url
+from . import memo as memo_
 from . import model as m
 from .i18n import lang, t
 
@@ -56,6 +57,7 @@ REV = "widget_rev"
 PINNED = "widget_pinned"
 PICKED = "picked"
 BUILT = "built_scenario"
+AVAILABLE = "available_this_run"
 #: Scenario widgets whose option labels depend on the language (see :func:`picker`).
 LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
@@ -109,16 +111,32 @@ def scenario_files() -> dict[str, Path]:
 
 def available() -> dict[str, Scenario]:
     """Scenarios that load cleanly and fit the session's plan, by name; a broken file is left
-    out (and logged), as is one naming indicators another district's plan lacks."""
+    out (and logged), as is one naming indicators another district's plan lacks. Looked up
+    once per script run and plan (a page asks a dozen times), and again if a scenario folder
+    changed meanwhile (a scenario saved by a callback of this run)."""
+    run, opened = memo_.this_run(), st.session_state.get(plans.PLAN)
+    memo = st.session_state.get(AVAILABLE)
+    if run is not None and memo is not None and memo[0] is run and memo[1] is opened \
+            and memo[3] == memo_.stamps(memo[2]):
+        return dict(memo[4])
+    dirs = scenario_dirs()
+    stamps = memo_.stamps(dirs)
+    found = _available_now()
+    if run is not None:
+        st.session_state[AVAILABLE] = (run, opened, dirs, stamps, found)
+    return dict(found)
+
+
+def _available_now() -> dict[str, Scenario]:
     files = []
     for name, path in scenario_files().items():
         try:
             files.append((name, str(path), path.stat().st_mtime))
         except OSError as exc:
             log.warning("scenario file %s skipped: %s", path, exc)
-    # A page asks this a dozen times a run; one cached lookup keyed by the files' versions
-    # replaces a dozen rounds of loading, fitting and keying every scenario.
-    return dict(_available(plan_key(), tuple(files), get_plan()))
+    # One cached lookup keyed by the files' versions replaces loading, fitting and keying
+    # every scenario.
+    return _available(plan_key(), tuple(files), get_plan())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -130,7 +148,7 @@ def _available(key: str, files: tuple[tuple[str, str, float], ...], _plan: Plan)
         except (InputError, OSError) as exc:
             log.warning("scenario file %s skipped: %s", path, exc)
             continue
-        if plans.fits(key + "\x1d" + _scenario_text(scn), _plan, scn):
+        if plans.fits(key + "\x1d" + memo_.scenario_text(scn), _plan, scn):
             out[name] = scn
     return out
 
@@ -145,28 +163,7 @@ def load(name: str) -> Scenario:
 
 def scenario_key(scn: Scenario) -> str:
     """Everything that defines a scenario on the session's plan, as text (the cache key)."""
-    return plan_key() + "\x1d" + _scenario_text(scn)
-
-
-#: The text of recently keyed scenarios, by object: a Scenario never changes once built, and
-#: writing its chain as TOML is most of a cache lookup's cost. Entries hold their scenario,
-#: so an id is never reused while it is remembered.
-_TEXTS: dict[int, tuple[Scenario, str]] = {}
-_TEXTS_LOCK = threading.Lock()
-_TEXTS_MAX = 256
-
-
-def _scenario_text(scn: Scenario) -> str:
-    hit = _TEXTS.get(id(scn))
-    if hit is not None and hit[0] is scn:
-        return hit[1]
-    text = "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
-                       + repr(sorted(node.correlation.items())) for node in scn.chain)
-    with _TEXTS_LOCK:
-        if len(_TEXTS) >= _TEXTS_MAX:
-            _TEXTS.pop(next(iter(_TEXTS)))
-        _TEXTS[id(scn)] = (scn, text)
-    return text
+    return plan_key() + "\x1d" + memo_.scenario_text(scn)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
