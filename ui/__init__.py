@@ -11,6 +11,8 @@ What ui may import
 Modules, one idea each
 ----------------------
 state        Session state, the URL sync and every ``st.cache_*`` of the app.
+memo         Memos by identity: per script run, per immutable scenario (cheaper than a cache).
+serve        ``python -m ui.serve`` (``make app``): warm the caches, then start Streamlit.
 model        The app's scenario (a base scenario plus the planner's changes). Pure Python.
 url, files   That scenario as a link, and as an uploaded or saved file. Pure Python.
 i18n         The interface language and ``t(key)``, the one text lookup; texts in ``ui.texts``.

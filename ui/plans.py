@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario, load_plan, resolve
-from sim.draft.decisions import plan_check, validated
 from sim.io.errors import InputError, PlanError
 from sim.io.plan import Plan
 
@@ -77,6 +76,8 @@ def plan_key() -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _drafted(key: str, _draft) -> Plan:
+    from sim.draft.decisions import validated  # the drafting code (and cn2an): not on the board's path
+
     return validated(_draft)
 
 
@@ -91,6 +92,8 @@ def drafted_plan(draft) -> tuple[str, Plan]:
 @st.cache_data(show_spinner=False, max_entries=8)
 def draft_check(key: str, _plan: Plan) -> pd.DataFrame:
     """The drafted plan checked under the ``plan`` scenario (sim.draft.decisions.plan_check)."""
+    from sim.draft.decisions import plan_check
+
     return plan_check(_plan)
 
 

@@ -1,37 +1,77 @@
 """Start the app with its first page already paid for: ``python -m ui.serve [streamlit options]``.
 
-``streamlit run`` imports the app's modules and loads the plan only when the first visitor
-arrives, so the first board waits for them. This launcher does that work in a background
-thread while the server starts: it imports the engine and the first page's modules, loads the
-plan and projects the shipped scenarios into the same process-wide caches
-(``st.cache_resource`` in :mod:`ui.state`) that the pages read. ``make app`` uses it.
+``streamlit run`` imports the app's modules, loads the plan and projects the scenarios only when
+the first visitor arrives, so the first board waits for all of it (several seconds on a
+two-core machine). This launcher does that work in the server's own process before the server
+starts listening, so that the first board costs what any later one does: it imports the
+modules the board and the assumptions page use (with pandas' table styler and plotly), loads
+the plan, projects the shipped scenarios into the process-wide caches the pages read
+(``st.cache_resource`` in :mod:`ui.state`) and builds the link graph. Modules only other pages
+need (the Monte Carlo's scipy, the Word report, the report drafter) stay unloaded until their
+page is opened. ``make app`` uses this launcher.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("fyp.app")
 
 
-def warm() -> None:
-    """Import what the board needs, load the plan and project every shipped scenario."""
+def _warm_imports() -> None:
+    """Import what the board and the assumptions page import during their first run."""
+    import pandas.io.formats.style  # noqa: F401 - st.table of a Styler; jinja2 comes with it
+    import plotly.graph_objects  # noqa: F401 - the assumptions page's link graph
+    import streamlit.material_icon_names  # noqa: F401 - the page icons of st.navigation
+
+    from ui import assumptions, boot, display, filebox, layout, links, probability, state  # noqa: F401
+
+
+def _warm_styler() -> None:
+    """Compile pandas' table template once (the board's table is a Styler)."""
+    import pandas as pd
+
+    pd.DataFrame({"a": ["x"]}).style.apply(lambda r: [""], axis=1).hide(axis="index").to_html()
+
+
+def _pages_directory_off() -> None:
+    """The app lists its pages with ``st.navigation``; without this, a fresh server first treats
+    the ``pages/`` folder in Streamlit's older way and the first visit runs twice
+    (see :mod:`ui.boot`)."""
     try:
-        from ui import display, layout, probability, state  # noqa: F401 - imported to be ready
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a future Streamlit without the old mode
+        return
+    PagesManager.uses_pages_directory = False
+
+
+def warm() -> float:
+    """Do the first visitor's work now; returns the time it took [s]. A failure is logged,
+    not raised: warming is an optimisation, and the pages still work without it."""
+    started = time.perf_counter()
+    try:
+        _warm_imports()
+        _warm_styler()
+        _pages_directory_off()
+        from ui import links, state
 
         state.warm()
-    except Exception:  # noqa: BLE001 - warming is an optimisation; the pages still work without it
+        plan = state.get_plan()
+        for lg in ("zh", "en"):
+            state.plan_figure("links", lg, lambda lg=lg: links.link_figure(plan, lg))
+    except Exception:  # noqa: BLE001 - see the docstring
         log.exception("warming the caches failed")
+    return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
     from streamlit.web import cli
 
-    threading.Thread(target=warm, name="fyp-warm", daemon=True).start()
+    log.info("warmed the app's caches in %.1f s", warm())
     sys.argv = ["streamlit", "run", str(ROOT / "streamlit_app.py"), *(sys.argv[1:] if argv is None else argv)]
     return cli.main()
 

@@ -39,8 +39,10 @@ from sim import Scenario, check_targets, list_scenarios, load_scenario, project,
 from sim.engine.projection import Projection
 from sim.io.errors import InputError
 from sim.io.plan import Plan
+from sim.io.scenario import scenario_dirs
 
 from . import fmt, plans, url
+from . import memo as memo_
 from . import model as m
 from .i18n import lang, t
 
@@ -54,6 +56,8 @@ UPLOAD_REV = "upload_rev"
 REV = "widget_rev"
 PINNED = "widget_pinned"
 PICKED = "picked"
+BUILT = "built_scenario"
+AVAILABLE = "available_this_run"
 #: Scenario widgets whose option labels depend on the language (see :func:`picker`).
 LANG_KEYED = frozenset({"w_base"})
 #: Token for "the current scenario" in scenario pickers.
@@ -107,15 +111,44 @@ def scenario_files() -> dict[str, Path]:
 
 def available() -> dict[str, Scenario]:
     """Scenarios that load cleanly and fit the session's plan, by name; a broken file is left
-    out (and logged), as is one naming indicators another district's plan lacks."""
-    out = {}
+    out (and logged), as is one naming indicators another district's plan lacks. Looked up
+    once per script run and plan (a page asks a dozen times), and again if a scenario folder
+    changed meanwhile (a scenario saved by a callback of this run)."""
+    run, opened = memo_.this_run(), st.session_state.get(plans.PLAN)
+    memo = st.session_state.get(AVAILABLE)
+    if run is not None and memo is not None and memo[0] is run and memo[1] is opened \
+            and memo[3] == memo_.stamps(memo[2]):
+        return dict(memo[4])
+    dirs = scenario_dirs()
+    stamps = memo_.stamps(dirs)
+    found = _available_now()
+    if run is not None:
+        st.session_state[AVAILABLE] = (run, opened, dirs, stamps, found)
+    return dict(found)
+
+
+def _available_now() -> dict[str, Scenario]:
+    files = []
     for name, path in scenario_files().items():
         try:
-            scn = _load_file(str(path), path.stat().st_mtime)
+            files.append((name, str(path), path.stat().st_mtime))
+        except OSError as exc:
+            log.warning("scenario file %s skipped: %s", path, exc)
+    # One cached lookup keyed by the files' versions replaces loading, fitting and keying
+    # every scenario.
+    return _available(plan_key(), tuple(files), get_plan())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _available(key: str, files: tuple[tuple[str, str, float], ...], _plan: Plan) -> dict[str, Scenario]:
+    out = {}
+    for name, path, mtime in files:
+        try:
+            scn = _load_file(path, mtime)
         except (InputError, OSError) as exc:
             log.warning("scenario file %s skipped: %s", path, exc)
             continue
-        if plans.fits(scenario_key(scn), get_plan(), scn):
+        if plans.fits(key + "\x1d" + memo_.scenario_text(scn), _plan, scn):
             out[name] = scn
     return out
 
@@ -130,8 +163,7 @@ def load(name: str) -> Scenario:
 
 def scenario_key(scn: Scenario) -> str:
     """Everything that defines a scenario on the session's plan, as text (the cache key)."""
-    return plan_key() + "\x1d" + "\x1f".join(node.to_toml() + repr(sorted(node.uncertainty.items()))
-                       + repr(sorted(node.correlation.items())) for node in scn.chain)
+    return plan_key() + "\x1d" + memo_.scenario_text(scn)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -178,6 +210,18 @@ def board_probabilities(key: str, _scenario: Scenario) -> dict[tuple[str, str, i
     result = run_montecarlo(get_plan(), _scenario, BOARD_DRAWS, seed=BOARD_SEED)
     table = result.probabilities("zh")
     return {(r.indicator, r.check, int(r.target_year)): float(r.p_met) for r in table.itertuples()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_figure(key: str, name: str, lg: str, _build):
+    return _build()
+
+
+def plan_figure(name: str, lg: str, build):
+    """A figure that depends only on the session's plan and the language (``name`` tells it
+    apart), built once by ``build()``: plotly spends far longer building a figure than
+    Streamlit sending it. Shared between sessions: never modify it."""
+    return _plan_figure(plan_key(), name, lg, build)
 
 
 @st.cache_resource(show_spinner=False)
@@ -361,7 +405,15 @@ def base_scenario() -> Scenario:
 
 
 def current_scenario() -> Scenario:
-    return model().build(base_scenario())
+    base = base_scenario()
+    state = model()
+    # Built once per model and base: the same object then keys every cache of the run cheaply.
+    memo = st.session_state.get(BUILT)
+    if memo is not None and memo[0] is state and memo[1] is base:
+        return memo[2]
+    scn = state.build(base)
+    st.session_state[BUILT] = (state, base, scn)
+    return scn
 
 
 def analysed_scenario() -> Scenario:

@@ -1,4 +1,6 @@
-"""End to end in a real headless Chromium: the board, a slider, a shared link, a screenshot.
+"""End to end in a real headless Chromium: the board, a slider, a shared link, a screenshot, and
+every page read in both languages (the rule of :mod:`tests.app.language_rules`, applied to the
+text the browser draws: sidebar, tables, captions and chart labels).
 
 Needs Debian's ``chromium`` and ``chromium-driver`` (and ``fonts-noto-cjk`` so Chinese is
 drawn, not boxes). Without them the test is skipped with the reason, unless
@@ -17,6 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from .conftest import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -56,13 +60,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(browser_ready, tmp_path_factory):
-    """The app on a free port; always stopped at the end."""
+    """The app on a free port, started as ``make app`` starts it (``python -m ui.serve``, which
+    warms the caches before it listens); always stopped at the end."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {**os.environ, "FYP_APP_SAVE": "0"}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+            [sys.executable, "-m", "ui.serve", "--server.headless", "true",
              "--server.port", str(port), "--browser.gatherUsageStats", "false"],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
@@ -299,3 +304,98 @@ def test_the_year_by_year_editor_stays_open_while_typing_year_after_year(server,
     _wait_url(driver, "primary_va=3.5%2C4%2C5.9")
     assert box(2028).is_displayed()
     _shot(driver, "assumptions_per_year.png")
+
+
+# --------------------------------------------------------------------------- the language walk
+
+#: What a reader sees of a page: the sidebar and the main area as drawn (``innerText`` skips what
+#: is hidden: collapsed expanders, other tabs), and the text of every drawn chart (SVG). Icons
+#: are Material Symbols ligatures whose text is the icon's name (``flag``, ``error``), and the
+#: element toolbars are Streamlit's: both are hidden while the text is read, then shown again.
+READ_TEXT = """
+const hidden = [];
+const hide = el => { hidden.push([el, el.style.display]); el.style.display = 'none'; };
+const parts = ['[data-testid="stSidebar"]', '[data-testid="stMain"]'].map(css => document.querySelector(css));
+for (const part of parts.filter(p => p)) {
+  for (const el of part.querySelectorAll('*')) {
+    if (el.matches('[data-testid="stElementToolbar"], [data-testid="stToolbar"]')
+        || (el.childElementCount === 0 && getComputedStyle(el).fontFamily.includes('Material'))) hide(el);
+  }
+}
+const lines = [];
+for (const part of parts.filter(p => p)) lines.push(...part.innerText.split('\\n'));
+for (const text of document.querySelectorAll('svg text')) {
+  if (text.getClientRects().length) lines.push(text.textContent);
+}
+for (const [el, display] of hidden) el.style.display = display;
+return lines.map(s => s.trim()).filter(s => s);
+"""
+
+
+def _page_done(driver) -> bool:
+    """The script has finished its run and nothing on the page is waiting to be redrawn."""
+    from selenium.webdriver.common.by import By
+
+    app = driver.find_elements(By.CSS_SELECTOR, "[data-testid='stApp']")
+    return bool(app) and app[0].get_attribute("data-test-script-state") == "notRunning" \
+        and not driver.find_elements(By.CSS_SELECTOR, "[data-stale='true'], [data-testid='stSkeleton']")
+
+
+def _walk(server, driver, lang: str) -> dict[str, list[str]]:
+    """Every page in ``lang``, reached through the sidebar in one session; its drawn text."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from ui.texts import TEXT
+
+    column = 0 if lang == "zh" else 1
+    driver.get(server + ("/" if lang == "zh" else "/?lang=en"))
+    seen = {}
+    for path, titles in PAGES.items():
+        stem = Path(path).stem
+        if stem != "board":
+            _open_page(driver, TEXT[f"nav.{stem}"][column], titles[column])
+        else:
+            _wait_text(driver, "h1", titles[column])
+        time.sleep(0.5)  # a run the click started may not have marked the app as running yet
+        WebDriverWait(driver, WAIT).until(_page_done)
+        seen[stem] = driver.execute_script(READ_TEXT)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def walked(server, driver) -> dict[str, dict[str, list[str]]]:
+    """Both languages' walks (the English one last, so the other tests start in Chinese)."""
+    out = {lang: _walk(server, driver, lang) for lang in ("zh", "en")}
+    driver.get("about:blank")
+    return out
+
+
+PAGE_STEMS = [Path(p).stem for p in PAGES]
+
+
+def _read_it(lines: list[str], stem: str, lang: str) -> None:
+    """The walk read the page itself, not only the sidebar: its title, and on the board the table."""
+    from .language_rules import PLAN
+
+    column = 0 if lang == "zh" else 1
+    assert PAGES[f"pages/{stem}.py"][column] in lines, lines
+    if stem == "board":
+        gdp = PLAN.by_id["gdp"]
+        name = gdp.name_zh if lang == "zh" else gdp.name_en
+        assert any("\t" in line and name in line for line in lines), lines  # a table row: cells by tabs
+
+
+@pytest.mark.parametrize("stem", PAGE_STEMS)
+def test_a_chinese_page_in_the_browser_shows_no_english_of_our_own(walked, stem):
+    from .language_rules import stray_english
+
+    _read_it(walked["zh"][stem], stem, "zh")
+    assert stray_english(walked["zh"][stem]) == set()
+
+
+@pytest.mark.parametrize("stem", PAGE_STEMS)
+def test_an_english_page_in_the_browser_shows_no_chinese_outside_quotes_and_names(walked, stem):
+    from .language_rules import stray_chinese
+
+    _read_it(walked["en"][stem], stem, "en")
+    assert stray_chinese(walked["en"][stem]) == set()

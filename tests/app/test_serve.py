@@ -1,0 +1,35 @@
+"""``python -m ui.serve`` (``make app``) does the first visitor's work before the server listens:
+after :func:`ui.serve.warm`, the shipped scenarios' projections and the link graph are in the
+process-wide caches, and Streamlit's old ``pages/`` mode is off."""
+
+from __future__ import annotations
+
+import sys
+
+from streamlit.runtime.pages_manager import PagesManager
+
+from ui import serve, state
+
+
+def test_warming_fills_the_caches_the_first_page_reads(monkeypatch):
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    seconds = serve.warm()
+    assert seconds > 0
+    assert PagesManager.uses_pages_directory is False
+    assert {"plan", "momentum", "cautious", "ambitious"} <= set(state.available())
+    for name, scn in state.available().items():
+        result = state.compute([scn])
+        assert result.check["scenario"].iloc[0] == scn.name, name
+    assert "plotly.graph_objects" in sys.modules and "pandas.io.formats.style" in sys.modules
+
+
+def test_the_board_needs_neither_the_drafter_nor_scipy():
+    """(plotly is not in the list: ``import streamlit`` itself imports it.)"""
+    import subprocess
+
+    code = ("import sys, streamlit\n"
+            "from ui import boot, display, layout, links, probability, state\n"
+            "print(sorted(m for m in ('scipy', 'sim.draft', 'cn2an', 'docx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=serve.ROOT, env={"PYTHONPATH": str(serve.ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip().splitlines()[-1] == "[]"
