@@ -245,7 +245,7 @@ def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:
                          persistence=params["persistence"], progress=progress)
     lg = lang()
     return {"prob": res.probabilities(lg), "fan": res.quantiles(lg), "seconds": res.seconds, "seed": res.seed,
-            "draws": res.draws, "clipped": res.clipped_note()}
+            "draws": res.draws, "clipped": (res.clipped_share, res.clipped_worst()) if res.clipped_draws else None}
 
 
 @st.cache_data(max_entries=12, show_spinner=False)

@@ -141,6 +141,15 @@ def _last_run(scn: Scenario, key: str, params: dict) -> dict | None:
     return last if last and last["key"] == key else None
 
 
+def clipped_line(share: float, worst: list[tuple[str, float]], lg: str) -> str:
+    """The line on draws held at a bound: ``share`` of all draws [1], and the indicators most
+    often held with their shares (:meth:`~sim.uncertainty.results.MonteCarloResult.clipped_worst`)."""
+    plan = state.get_plan()
+    items = t("unc.clipped_sep", lg).join(
+        t("unc.clipped_item", lg, name=name(plan.by_id[i], lg), share=fmt.percent(100 * s, lg)) for i, s in worst)
+    return t("unc.clipped", lg, share=fmt.percent(100 * share, lg), items=items)
+
+
 def show_results(scn: Scenario, key: str, params: dict) -> None:
     """The run button, the probability table and the fan chart."""
     plan, lg = state.get_plan(), lang()
@@ -153,7 +162,7 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
     out = state.montecarlo(key, *(last[k] for k in SETTINGS), lg, scn)
     st.caption(t("unc.done", draws=out["draws"], seconds=out["seconds"], seed=out["seed"]))
     if out.get("clipped"):
-        st.caption(out["clipped"])
+        st.caption(clipped_line(*out["clipped"], lg))
     st.subheader(t("unc.prob_title"))
     milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
     st.dataframe(probability_table(out["prob"], milestones, lg, plan.base_year), hide_index=True, width="stretch")

@@ -99,15 +99,19 @@ class MonteCarloResult:
         """Share of draws held at a domain bound somewhere (0 … 1)."""
         return self.clipped_draws / self.draws
 
+    def clipped_worst(self, k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` indicators most often held at a bound, with the share of draws held [1]."""
+        if not self.clipped_draws or self.clipped is None:
+            return []
+        return [(self.plan.indicators[i].id, float(self.clipped[i] / self.draws))
+                for i in np.argsort(-self.clipped, kind="stable")[:k] if self.clipped[i]]
+
     def clipped_note(self) -> str:
         """One line on the draws held at a bound, naming the indicators most affected ('' if none)."""
         if not self.clipped_draws:
             return ""
-        counts = self.clipped if self.clipped is not None else np.zeros(0)
-        worst = [f"{self.plan.indicators[i].id} {counts[i] / self.draws:.1%}"
-                 for i in np.argsort(-counts)[:3] if counts[i]]
         return (f"{self.clipped_share:.1%} of draws held at a domain bound (e.g. a share at 100 %): "
-                + ", ".join(worst))
+                + ", ".join(f"{ind} {share:.1%}" for ind, share in self.clipped_worst()))
 
     @property
     def years(self) -> tuple[int, ...]:

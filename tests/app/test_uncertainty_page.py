@@ -135,3 +135,16 @@ def test_tornado_leaves_room_for_the_longest_driver_name(lang):
     assert fig.layout.yaxis.automargin is True
     # a change of a growth gap is in points: 个百分点 / pp, as the board words every gap
     assert fig.layout.xaxis.title.text == {"zh": "目标差距的变化(个百分点)", "en": "Change of the target's gap (pp)"}[lang]
+
+
+@pytest.mark.parametrize("lang, words", [("zh", ("的模拟在某一年触及指标的取值界限", "林草覆盖率")),
+                                         ("en", ("of draws were held at an indicator's bound", "Forest and grass cover rate"))])
+def test_draws_held_at_a_bound_are_said_in_the_page_language(lang, words):
+    # 林草覆盖率 is a share: a spread of 15 points a year pushes many draws past 100 % or below 0.
+    wide = scenario_from_text('[scenario]\nname = "wide"\ntitle_zh = "宽"\ntitle_en = "wide"\nparent = "plan"\n'
+                              '[uncertainty]\nforest_grass_coverage = { sd = 15.0 }\n', "wide.toml")
+    at = simulate(page("uncertainty.py", lang, scenario=wide))
+    assert_clean(at)
+    line = next(c.value for c in at.caption if words[0] in c.value)
+    assert words[1] in line and "%" in line
+    assert ("domain bound" in line) is False and (lang == "en" or "forest_grass_coverage" not in line)
