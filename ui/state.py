@@ -44,7 +44,8 @@ from sim.io.scenario import scenario_dirs
 from . import fmt, plans, url
 from . import memo as memo_
 from . import model as m
-from .i18n import lang, t
+from .i18n import lang, listing, t
+from .i18n import name as indicator_name
 
 log = logging.getLogger("fyp.app")
 
@@ -245,7 +246,16 @@ def montecarlo_tables(scn: Scenario, params: dict, progress=None) -> dict:
                          persistence=params["persistence"], progress=progress)
     lg = lang()
     return {"prob": res.probabilities(lg), "fan": res.quantiles(lg), "seconds": res.seconds, "seed": res.seed,
-            "draws": res.draws, "clipped": res.clipped_note()}
+            "draws": res.draws, "clipped": _clipped_note(res, lg)}
+
+
+def _clipped_note(res, lg: str) -> str:
+    """The engine's note on draws held at a domain bound (``clipped_note``), in the page's language."""
+    if not res.clipped_draws:
+        return ""
+    worst = [f"{indicator_name(res.plan.indicators[i], lg)} {res.clipped[i] / res.draws:.1%}"
+             for i in np.argsort(-res.clipped)[:3] if res.clipped[i]]
+    return t("unc.clipped", lg, share=f"{res.clipped_share:.1%}", worst=listing(worst, lg))
 
 
 @st.cache_data(max_entries=12, show_spinner=False)

@@ -7,6 +7,8 @@ TEXT = {
                     "Scenario “{scenario}”. Each draw moves every driver randomly around the scenario's pace "
                     "(distributions, spreads and correlations below) and counts how often each target is met. "
                     "The same seed gives the same numbers."),
+    "unc.clipped": ("{share}的模拟曾在取值范围边界处被截住(例如比例达到100%),最多的是:{worst}",
+                    "{share} of draws held at a domain bound (e.g. a share at 100 %): {worst}"),
     "unc.draws": ("模拟次数", "Draws"),
     "unc.seed": ("随机种子", "Seed"),
     "unc.scale": ("波动幅度倍数", "Spread multiplier"),
