@@ -41,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 90
+#: A slider move not shown by then counts as lost (its key press missed the redrawn slider).
+MOVE_WAIT = 30
 
 
 def _free_port() -> int:
@@ -85,8 +87,8 @@ def tree_cpu_seconds(pid: int) -> float:
 
 def start_server(port: int, log: Path, launcher: str = "serve",
                  app: Path = ROOT) -> tuple[subprocess.Popen, float, float]:
-    """The app in checkout ``app`` on ``port``; returns the process, the monotonic time it
-    answered healthy and the seconds from launch to that moment."""
+    """The app in checkout ``app`` on ``port``; returns the process, the wall-clock time it
+    answered healthy [s since the epoch] and the seconds from launch to that moment."""
     launched = time.monotonic()
     env = {**os.environ, "FYP_APP_SAVE": "0", "PYTHONPATH": str(app)}
     with open(log, "wb") as out:
@@ -100,8 +102,7 @@ def start_server(port: int, log: Path, launcher: str = "serve",
             raise RuntimeError(log.read_text(errors="replace")[-2000:])
         try:
             if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                now = time.monotonic()
-                return proc, now, now - launched
+                return proc, time.time(), time.monotonic() - launched
         except OSError:
             pass
         time.sleep(0.05)
@@ -122,19 +123,38 @@ def browser(profile: str):
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def until(driver, check, poll: float = 0.05) -> float:
-    """Poll ``check(driver)`` until true; the monotonic time it became true. Each check is one
-    script run in the page (one WebDriver round trip): a check that looked up elements one by
-    one would cost the browser more CPU than drawing the page, and slow what it measures."""
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
+#: Waits inside the page for a condition (JavaScript) and answers the wall-clock moment it became
+#: true [ms since the epoch], or null after ``wait`` seconds. The page checks on every change of
+#: the document and every 50 ms by itself, so waiting costs no WebDriver round trips: polling
+#: from outside cost the browser more CPU than drawing the page, and slowed what it measured.
+WAIT_IN_PAGE = """
+const [condition, wait, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+const test = new Function('return Boolean(' + condition + ');');
+const check = () => { try { return test(); } catch (e) { return false; } };
+if (check()) { done(Date.now()); return; }
+let timer, limit;
+const observer = new MutationObserver(() => { if (check()) stop(Date.now()); });
+const stop = at => { observer.disconnect(); clearInterval(timer); clearTimeout(limit); done(at); };
+observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+timer = setInterval(() => { if (check()) stop(Date.now()); }, 50);
+limit = setTimeout(() => stop(null), wait * 1000);
+"""
+
+
+def until(driver, condition: str, wait: float = WAIT) -> float:
+    """Wait until the JavaScript ``condition`` holds in the page; the wall-clock time it became
+    true [s since the epoch, as ``time.time()``]."""
+    driver.set_script_timeout(wait + 10)
+    while True:  # a page load replaces the document under a waiting script: wait again in the new one
         try:
-            if check(driver):
-                return time.monotonic()
-        except Exception:  # noqa: BLE001 - elements come and go while the page is drawn
-            pass
-        time.sleep(poll)
-    raise TimeoutError("condition not met")
+            at = driver.execute_async_script(WAIT_IN_PAGE, condition, wait)
+            break
+        except Exception as exc:  # noqa: BLE001 - selenium's error for a script cut off by navigation
+            if "unload" not in str(exc) and "navigat" not in str(exc) and "context" not in str(exc):
+                raise
+    if at is None:
+        raise TimeoutError(f"not true within {wait} s: {condition}")
+    return at / 1000
 
 
 def _css(driver, css: str):
@@ -143,28 +163,26 @@ def _css(driver, css: str):
     return driver.find_elements(By.CSS_SELECTOR, css)
 
 
-def _js(condition: str, *args):
-    return lambda d: d.execute_script(f"return Boolean({condition});", *args)
-
-
-def title_is(text: str):
-    return _js("[...document.querySelectorAll('h1')].some(h => h.textContent.includes(arguments[0]))", text)
+def title_is(text: str) -> str:
+    return f"[...document.querySelectorAll('h1')].some(h => h.textContent.includes({text!r}))"
 
 
 #: Every headline card shows its value (not a grey placeholder).
-cards = _js("(v => v.length >= 6 && v.every(e => e.innerText.trim()))"
-            "([...document.querySelectorAll('[data-testid=stMetricValue]')])")
+CARDS = ("(v => v.length >= 6 && v.every(e => e.innerText.trim()))"
+         "([...document.querySelectorAll('[data-testid=stMetricValue]')])")
 
 #: The target table is drawn, the script has finished, nothing is stale or a placeholder.
-board_done = _js(
+BOARD_DONE = (
     "[...document.querySelectorAll('[data-testid=stTable] tr')].some(r => r.textContent.includes('地区生产总值'))"
     " && document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'"
     " && !document.querySelector('[data-stale=true], [data-testid=stSkeleton]')")
 
+SLIDER = "document.querySelector(\"[class*='st-key-w_gdp_all'] input[type='range']\")"
 
-def metric_shows(text: str):
-    return _js("[...document.querySelectorAll('[data-testid=stMetricValue]')]"
-               ".some(v => v.innerText.trim() === arguments[0])", text)
+
+def metric_shows(text: str) -> str:
+    return ("[...document.querySelectorAll('[data-testid=stMetricValue]')]"
+            f".some(v => v.innerText.trim() === {text!r})")
 
 
 def one_round(moves: int, launcher: str, app: Path = ROOT) -> dict:
@@ -180,8 +198,8 @@ def one_round(moves: int, launcher: str, app: Path = ROOT) -> dict:
     chrome = driver.service.process.pid
     out: dict = {"server start (launch to healthy)": (started, cpu0, 0.0)}
 
-    def since(t0: float, c0: tuple[float, float], check) -> tuple[float, float, float]:
-        wall = until(driver, check) - t0
+    def since(t0: float, c0: tuple[float, float], check: str, wait: float = WAIT) -> tuple[float, float, float]:
+        wall = until(driver, check, wait=wait) - t0
         return wall, cpu_seconds(proc.pid) - c0[0], tree_cpu_seconds(chrome) - c0[1]
 
     def cpu_now() -> tuple[float, float]:
@@ -192,13 +210,13 @@ def one_round(moves: int, launcher: str, app: Path = ROOT) -> dict:
         cpu0 = (cpu0, tree_cpu_seconds(chrome))
         driver.get(url + "/")
         out["first board text"] = since(healthy, cpu0, title_is("目标总览"))
-        out["cards"] = since(healthy, cpu0, cards)
-        out["board complete"] = since(healthy, cpu0, board_done)
+        out["cards"] = since(healthy, cpu0, CARDS)
+        out["board complete"] = since(healthy, cpu0, BOARD_DONE)
         # Slider moves: the one-step GDP slider on the assumptions page, one key press each.
         link = [a for a in _css(driver, "[data-testid='stSidebarNavLink']") if a.text.strip().endswith("情景设置")]
         link[0].click()
         until(driver, title_is("情景设置"))
-        until(driver, _js("document.querySelector(\"[class*='st-key-w_gdp_all'] input[type='range']\")"))
+        until(driver, SLIDER)
         time.sleep(1.0)
         times = []
         for k in range(moves):
@@ -206,17 +224,21 @@ def one_round(moves: int, launcher: str, app: Path = ROOT) -> dict:
             slider = _css(driver, "[class*='st-key-w_gdp_all'] input[type='range']")[0]
             driver.execute_script("arguments[0].focus()", slider)
             shown = f"{6.5 - 0.1 * (k + 1):.1f}%"
-            pressed, c0 = time.monotonic(), cpu_now()
+            pressed, c0 = time.time(), cpu_now()
             ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
-            times.append(since(pressed, c0, metric_shows(shown)))
+            try:
+                times.append(since(pressed, c0, metric_shows(shown), wait=MOVE_WAIT))
+            except TimeoutError:  # the key press was lost (the slider was being redrawn): stop moving
+                out["lost moves"] = moves - k
+                break
             time.sleep(0.3)
         out["slider moves"] = times
         # A shared link in a fresh page load.
         shared = driver.current_url.replace("/assumptions", "/")
         driver.get("about:blank")
-        opened, c0 = time.monotonic(), cpu_now()
+        opened, c0 = time.time(), cpu_now()
         driver.get(shared)
-        out["shared link complete"] = since(opened, c0, board_done)
+        out["shared link complete"] = since(opened, c0, BOARD_DONE)
     finally:
         driver.quit()
         proc.terminate()
@@ -234,7 +256,7 @@ ROWS = ("server start (launch to healthy)", "first board text", "cards", "board 
 
 def _values(rounds: list[dict], row: str) -> list[tuple[float, float, float]]:
     if row == "first slider move":
-        return [r["slider moves"][0] for r in rounds]
+        return [r["slider moves"][0] for r in rounds if r["slider moves"]]
     if row == "later slider moves":
         return [m for r in rounds for m in r["slider moves"][1:]]
     return [r[row] for r in rounds]
@@ -330,6 +352,10 @@ def main(argv=None) -> int:
           "from its page load); CPU time of the server process and of the browser (Chromium and its driver) "
           "over the same span.\n")
     report(results)
+    lost = {name: sum(r.get("lost moves", 0) for r in rounds) for name, rounds in results.items()}
+    if any(lost.values()):
+        print("\nSlider moves lost (key press not shown within "
+              f"{MOVE_WAIT} s; the round's remaining moves skipped): " + ", ".join(f"{n} {k}" for n, k in lost.items()))
     for path in apps.values() if args.server_side else ():
         print(flush=True)  # each checkout in a fresh process: imports and caches are per process
         subprocess.run([sys.executable, __file__, "--server-side-of", str(path), "--runs", str(args.runs),

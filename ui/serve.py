@@ -52,6 +52,8 @@ def _pages_directory_off() -> None:
 def warm() -> float:
     """Do the first visitor's work now; returns the time it took [s]. A failure is logged,
     not raised: warming is an optimisation, and the pages still work without it."""
+    from sim.io.errors import InputError
+
     started = time.perf_counter()
     try:
         _warm_imports()
@@ -63,6 +65,8 @@ def warm() -> float:
         plan = state.get_plan()
         for lg in ("zh", "en"):
             state.plan_figure("links", lg, lambda lg=lg: links.link_figure(plan, lg))
+    except InputError as exc:  # a bad --plan file: the page says so in one line; so does the log
+        log.warning("not warmed: %s", exc.message)
     except Exception:  # noqa: BLE001 - see the docstring
         log.exception("warming the caches failed")
     return time.perf_counter() - started
