@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from ui import audit, state
+from ui import analyses, audit, state
 from ui.boot import guard
 from ui.i18n import t
 
 guard()
 
 plan = state.get_plan()
-findings = state.audit_findings(plan.path)
+findings = analyses.audit_findings(plan.path)
 st.title(t("audit.title"))
 st.caption(t("audit.intro"))
 audit.counts(findings)

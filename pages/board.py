@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import display, layout, links, state
+from ui import analyses, display, layout, links, state
 from ui.boot import guard
 from ui.i18n import ICON, area, lang, t
 from ui.probability import band_legend
@@ -43,7 +43,7 @@ show_prob = st.checkbox(t("board.show_prob"), key="board_prob", help=t("board.pr
 probs = None
 if show_prob:
     with st.spinner(t("board.prob_running")):
-        probs = state.board_probabilities(state.scenario_key(scenario), scenario)
+        probs = analyses.board_probabilities(state.scenario_key(scenario), scenario)
 rows = display.board_rows(check, name, "target", chosen, problems, order=order)
 if rows.empty:
     st.info(t("board.empty"))

@@ -10,7 +10,8 @@ What ui may import
 
 Modules, one idea each
 ----------------------
-state        Session state, the URL sync and every ``st.cache_*`` of the app.
+state        Session state, the URL sync and the caches of plans, scenarios and projections.
+analyses     The cached analyses pages show: board probabilities, Monte Carlo, tornado, goal seek, audit.
 memo         Memos by identity: per script run, per immutable scenario (cheaper than a cache).
 serve        ``python -m ui.serve`` (``make app``): warm the caches, then start Streamlit.
 model        The app's scenario (a base scenario plus the planner's changes). Pure Python.

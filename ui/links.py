@@ -15,8 +15,8 @@ import streamlit as st
 from sim.io.links import Link
 from sim.io.plan import Indicator, Plan
 
+from . import analyses, state
 from . import model as m
-from . import state
 from .i18n import lang, listing, name, t
 
 
@@ -149,7 +149,7 @@ def graph() -> None:
     lg = lang()
     st.subheader(t("lnk.title", lg))
     st.caption(t("lnk.intro", lg))
-    st.plotly_chart(state.plan_figure("links", lg, lambda: link_figure(plan, lg)), key="link_graph", config={"displayModeBar": False})
+    st.plotly_chart(analyses.plan_figure("links", lg, lambda: link_figure(plan, lg)), key="link_graph", config={"displayModeBar": False})
     with st.expander(t("lnk.table", lg)):
         st.dataframe(link_table(plan, lg), hide_index=True, width="stretch")
 

@@ -59,12 +59,12 @@ def warm() -> float:
         _warm_imports()
         _warm_styler()
         _pages_directory_off()
-        from ui import links, state
+        from ui import analyses, links, state
 
         state.warm()
         plan = state.get_plan()
         for lg in ("zh", "en"):
-            state.plan_figure("links", lg, lambda lg=lg: links.link_figure(plan, lg))
+            analyses.plan_figure("links", lg, lambda lg=lg: links.link_figure(plan, lg))
     except InputError as exc:  # a bad --plan file: the page says so in one line; so does the log
         log.warning("not warmed: %s", exc.message)
     except Exception:  # noqa: BLE001 - see the docstring

@@ -19,7 +19,7 @@ from sim import Scenario
 from sim.report.labels import one_year_growth
 from sim.uncertainty.spec import uncertainty_for
 
-from . import charts, fmt, probability, state
+from . import analyses, charts, fmt, probability, state
 from .i18n import lang, name, t, unit
 
 #: Draw counts offered.
@@ -133,9 +133,9 @@ def _last_run(scn: Scenario, key: str, params: dict) -> dict | None:
     last = st.session_state.get("unc_last")
     if st.button(t("unc.run"), key="unc_run", type="primary"):
         bar = st.progress(0.0, text=t("unc.running"))
-        ready = state.montecarlo_tables(
+        ready = analyses.montecarlo_tables(
             scn, params, progress=lambda done, total: bar.progress(done / total, text=t("unc.running")))
-        state.montecarlo(key, *(params[k] for k in SETTINGS), lang(), scn, _ready=ready)
+        analyses.montecarlo(key, *(params[k] for k in SETTINGS), lang(), scn, _ready=ready)
         bar.empty()
         last = st.session_state["unc_last"] = {"key": key, **params}
     return last if last and last["key"] == key else None
@@ -159,7 +159,7 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
         return
     if any(last[k] != params[k] for k in params):
         st.caption(t("unc.stale"))
-    out = state.montecarlo(key, *(last[k] for k in SETTINGS), lg, scn)
+    out = analyses.montecarlo(key, *(last[k] for k in SETTINGS), lg, scn)
     st.caption(t("unc.done", draws=out["draws"], seconds=out["seconds"], seed=out["seed"]))
     if out.get("clipped"):
         st.caption(clipped_line(*out["clipped"], lg))
@@ -182,7 +182,7 @@ def show_tornado(scn: Scenario, key: str, params: dict) -> None:
     """Which driver moves a chosen target's gap most."""
     plan, lg = state.get_plan(), lang()
     st.subheader(t("unc.tornado_title"))
-    table = state.sensitivity(key, params["scale"], params["persistence"], lg, scn)
+    table = analyses.sensitivity(key, params["scale"], params["persistence"], lg, scn)
     # Machine names ("gdp@2030"), not positions: a choice then means the same target in either language.
     targets = list(dict.fromkeys(f"{tg.indicator}@{tg.year}" for tg in (*plan.targets, *plan.milestones)))
     left, right = st.columns([3, 2])
@@ -213,6 +213,6 @@ def show_goal(scn: Scenario, key: str, params: dict) -> None:
     if not last or last["key"] != key:
         return
     with st.spinner(t("unc.running")):
-        table = state.goal(key, last["p"], last["seed"], last["scale"], last["persistence"], lang(), scn)
-    st.caption(t("unc.goal_note", draws=state.GOAL_DRAWS))
+        table = analyses.goal(key, last["p"], last["seed"], last["scale"], last["persistence"], lang(), scn)
+    st.caption(t("unc.goal_note", draws=analyses.GOAL_DRAWS))
     st.dataframe(goal_table(table, lang()), hide_index=True, width="stretch")
