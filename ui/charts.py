@@ -8,6 +8,7 @@ Fonts name Noto Sans CJK first, then the usual Windows and macOS Chinese fonts.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 import plotly.graph_objects as go
@@ -156,13 +157,24 @@ def indicator_figure(plan: Plan, proj: Projection, ind_id: str, labels: list[str
     return fig
 
 
+def wrap_title(text: str, width: int) -> str:
+    """``text`` broken into lines of at most ``width`` characters for a plotly title (``<br>``):
+    at spaces where there are any (English), else anywhere (Chinese)."""
+    if len(text) <= width:
+        return text
+    if " " in text:
+        return "<br>".join(textwrap.wrap(text, width))
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
 def compare_figure(plan: Plan, proj: Projection, ind_ids: list[str], labels: list[str],
                    lang_: str | None = None) -> go.Figure:
     """Small multiples: several indicators, every scenario overlaid, targets marked."""
     lg = lang_ or lang()
     cols = min(3, max(1, len(ind_ids)))
     rows = math.ceil(len(ind_ids) / cols)
-    titles = [_axis_title(plan, x, lg, _cumulative(plan, x)) for x in ind_ids]
+    # Three charts a row leave room for about 32 Latin letters or 16 Chinese characters a line.
+    titles = [wrap_title(_axis_title(plan, x, lg, _cumulative(plan, x)), 16 if lg == "zh" else 32) for x in ind_ids]
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16,
                         horizontal_spacing=0.07)
     for k, ind_id in enumerate(ind_ids):

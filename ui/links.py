@@ -58,7 +58,8 @@ def link_caption(ind: Indicator) -> bool:
         return False
     lg = lang()
     linked = _linked_now(plan, ind.id)
-    st.caption(("🔗 " if linked else "✋ ") + follows_text(plan, link, lg))
+    # Streamlit's own icon font: an emoji needs a colour-emoji font the planner's machine may lack.
+    st.caption((":material/link: " if linked else ":material/pan_tool: ") + follows_text(plan, link, lg))
     if linked:
         st.caption(t("lnk.move_to_set", lg))
     elif _base_by_hand(plan, ind.id) and ind.id not in state.model().drivers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ui import display
 
 
@@ -27,3 +29,17 @@ def test_compare_and_difference_tables(plan, cautious_check):
     assert table.loc[0, "规划 减 稳健"] == "+1.0个百分点"
     diff = display.driver_differences(plan, [r.drivers for r in proj.scenarios], ["稳健", "规划"], "zh")
     assert "一产增加值" in set(diff["指标"])
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("Value added of industry above designated size (index, base year = 100)", 32,
+     ["Value added of industry above", "designated size (index, base", "year = 100)"]),
+    ("规模以上工业增加值(指数,基期年=100)", 16, ["规模以上工业增加值(指数,基期年", "=100)"]),
+    ("Gross regional product (100m yuan)", 40, ["Gross regional product (100m yuan)"]),
+])
+def test_a_chart_title_is_wrapped_to_fit_three_charts_a_row(text, width, lines):
+    from ui.charts import wrap_title
+
+    wrapped = wrap_title(text, width)
+    assert wrapped.split("<br>") == lines
+    assert wrapped.replace("<br>", " " if " " in text else "") == text

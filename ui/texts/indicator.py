@@ -7,7 +7,7 @@ TEXT = {
     "ind.chart_title": ("{name}:各情景路径与目标", "{name}: paths and target"),
     "ind.chart_title_cum": ("{name}:2026年起累计与目标", "{name}: total since 2026 and target"),
     "ind.axis_year": ("年份", "Year"),
-    "ind.axis_cum": ("累计{name}", "Cumulative {name}"),
+    "ind.axis_cum": ("累计{name}", "{name}, cumulative"),
     "ind.target_marker": ("{year}年目标 {target}", "{year} target {target}"),
     "ind.milestone_marker": ("{year}年度目标 {target}", "{year} milestone {target}"),
     "ind.actual_marker": ("实际值", "Actual"),
