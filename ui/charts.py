@@ -159,11 +159,14 @@ def indicator_figure(plan: Plan, proj: Projection, ind_id: str, labels: list[str
 
 def wrap_title(text: str, width: int) -> str:
     """``text`` broken into lines of at most ``width`` characters for a plotly title (``<br>``):
-    at spaces where there are any (English), else anywhere (Chinese)."""
+    at spaces where there are any (English), else before the unit's bracket, else anywhere."""
     if len(text) <= width:
         return text
     if " " in text:
         return "<br>".join(textwrap.wrap(text, width))
+    cut = text.find("(")                      # a Chinese title breaks before its unit
+    if 0 < cut <= width:
+        return f"{text[:cut]}<br>{wrap_title(text[cut:], width)}"
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 

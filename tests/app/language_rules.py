@@ -56,7 +56,8 @@ def stray_english(strings) -> set[str]:
     for s in strings:
         if s in STREAMLIT or STREAMLIT_LINE.fullmatch(s):
             continue
-        s = MATERIAL.sub("", _quoted_from_report(s))
+        # a plotly title's line break is markup the planner never sees
+        s = MATERIAL.sub("", _quoted_from_report(s)).replace("<br>", " ")
         for word in WORD.findall(s):
             if word.endswith("/"):  # a folder name (scenarios/)
                 continue

@@ -34,7 +34,8 @@ def test_compare_and_difference_tables(plan, cautious_check):
 @pytest.mark.parametrize("text, width, lines", [
     ("Value added of industry above designated size (index, base year = 100)", 32,
      ["Value added of industry above", "designated size (index, base", "year = 100)"]),
-    ("规模以上工业增加值(指数,基期年=100)", 16, ["规模以上工业增加值(指数,基期年", "=100)"]),
+    ("规上工业增加值(指数(基期=100))", 16, ["规上工业增加值", "(指数(基期=100))"]),
+    ("一二三四五六七八九十一二三四五六七八", 16, ["一二三四五六七八九十一二三四五六", "七八"]),
     ("Gross regional product (100m yuan)", 40, ["Gross regional product (100m yuan)"]),
 ])
 def test_a_chart_title_is_wrapped_to_fit_three_charts_a_row(text, width, lines):
