@@ -92,7 +92,7 @@ def notices() -> None:
     except InputError:
         found = ()
     if found:
-        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {w.field}: {w.reason}" for w in found))
+        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w)}" for w in found))
     notes = st.session_state.get(state.NOTES) or []
     ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
                for n in notes if not n.applied]

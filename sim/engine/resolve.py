@@ -160,8 +160,9 @@ def plausibility(ind, path: np.ndarray, source: str, field: str) -> list[InputWa
     if not far.size:
         return []
     value = far[np.argmax(np.abs(far))]
-    return [InputWarning(source, field, f"{value:g} {ind.pace_unit} is far outside the plan's range for "
-                         f"'{ind.id}' ({ind.driver_min:g} to {ind.driver_max:g}); check it is meant")]
+    return [InputWarning(source, field, code="far_outside_range",
+                         params={"value": float(value), "unit": ind.pace_unit, "indicator": ind.id,
+                                 "low": float(ind.driver_min), "high": float(ind.driver_max)})]
 
 
 def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],

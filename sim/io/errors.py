@@ -73,14 +73,17 @@ class InputWarning(UserWarning):
 
     Parameters
     ----------
-    source, field, reason : str
-        As for :class:`InputError`.
+    source, field, reason, code, params
+        As for :class:`InputError`: a coded warning is worded in any language from its code.
     """
 
-    def __init__(self, source: str, field: str, reason: str):
+    def __init__(self, source: str, field: str, reason: str | None = None, *, code: str = "",
+                 params: dict | None = None):
         self.source = str(source)
         self.field = field
-        self.reason = reason
+        self.code = code
+        self.params = dict(params or {})
+        self.reason = render(code, self.params) if reason is None else reason
         super().__init__(self.message)
 
     @property
