@@ -153,13 +153,11 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
 
 def _link_hold(compiled: CompiledPlan, values: np.ndarray, mark: np.ndarray | None):
     """What :func:`~sim.engine.links.follow_links` calls on each derived row it recomputes:
-    forget the row's earlier marks, then hold it within its domain (a sum of non-negative parts
-    needs no check)."""
+    forget the row's earlier marks, then hold it within its domain."""
     def hold(row: int) -> None:
         if mark is not None:
             mark[:, row] = False
-        if row not in compiled.safe_rows:
-            _hold_row(compiled, values, row, mark)
+        _hold_row(compiled, values, row, mark)
     return hold
 
 
@@ -167,13 +165,16 @@ def _derive_row(compiled: CompiledPlan, values: np.ndarray, row: int, op: str, i
                 scale: float, clip: bool, clipped: np.ndarray | None) -> None:
     """Write derived indicator ``row`` of ``values`` (year-major, (Y + 1, I, S)) from its inputs."""
     values[:, row] = derive([values[:, r] for r in inputs], op, scale)
-    if clip and row not in compiled.safe_rows:
+    if clip:
         _hold_row(compiled, values, row, clipped)
 
 
 def _hold_row(compiled: CompiledPlan, values: np.ndarray, row: int, clipped: np.ndarray | None) -> None:
     """Hold indicator ``row`` of ``values`` (year-major, (Y + 1, I, S)) within its domain in every
-    projected year, in place, marking in ``clipped`` (S, I) the draws that were held."""
+    projected year, in place, marking in ``clipped`` (S, I) the draws that were held. A row that
+    cannot leave its domain (:attr:`CompiledPlan.safe_rows`) is not looked at."""
+    if row in compiled.safe_rows:
+        return
     years = values[1:, row]                                                     # (Y, S) view
     low = np.full(len(years), compiled.low[row])
     high = np.full(len(years), compiled.high[row])

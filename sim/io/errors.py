@@ -17,24 +17,9 @@ from __future__ import annotations
 from sim.io.reasons import render
 
 
-class InputError(ValueError):
-    """A plan file, scenario file, actuals file or value that cannot be used.
-
-    Parameters
-    ----------
-    source : str
-        The file (or other origin, such as ``"app"``) the bad input came from.
-    field : str
-        Dotted path of the offending field, e.g. ``"drivers.gdp"``.
-    reason : str, optional
-        Why the value is rejected, in plain words (English); by default rendered from ``code``
-        and ``params`` (:func:`sim.io.reasons.render`).
-    code : str, optional
-        Machine-readable kind of problem, a key of :data:`sim.io.reasons.REASONS`, e.g.
-        ``"not_number"``; ``""`` if none was given.
-    params : dict, optional
-        Values the worded reason needs (``{"value": "abc"}``), for every language.
-    """
+class _Worded:
+    """What an input error and an input warning share: where (source, field) and why (a code with
+    params, worded in English by :func:`sim.io.reasons.render`, or an explicit reason)."""
 
     def __init__(self, source: str, field: str, reason: str | None = None, *, code: str = "",
                  params: dict | None = None):
@@ -55,6 +40,26 @@ class InputError(ValueError):
         return self.message
 
 
+class InputError(_Worded, ValueError):
+    """A plan file, scenario file, actuals file or value that cannot be used.
+
+    Parameters
+    ----------
+    source : str
+        The file (or other origin, such as ``"app"``) the bad input came from.
+    field : str
+        Dotted path of the offending field, e.g. ``"drivers.gdp"``.
+    reason : str, optional
+        Why the value is rejected, in plain words (English); by default rendered from ``code``
+        and ``params`` (:func:`sim.io.reasons.render`).
+    code : str, optional
+        Machine-readable kind of problem, a key of :data:`sim.io.reasons.REASONS`, e.g.
+        ``"not_number"``; ``""`` if none was given.
+    params : dict, optional
+        Values the worded reason needs (``{"value": "abc"}``), for every language.
+    """
+
+
 class PlanError(InputError):
     """The plan data file is malformed or inconsistent."""
 
@@ -67,7 +72,7 @@ class ExportError(InputError):
     """An export could not be written."""
 
 
-class InputWarning(UserWarning):
+class InputWarning(_Worded, UserWarning):
     """An input that is possible but implausible (e.g. a growth rate far outside the plan's slider
     hints): it loads, and every output carries the warning.
 
@@ -76,24 +81,6 @@ class InputWarning(UserWarning):
     source, field, reason, code, params
         As for :class:`InputError`: a coded warning is worded in any language from its code.
     """
-
-    def __init__(self, source: str, field: str, reason: str | None = None, *, code: str = "",
-                 params: dict | None = None):
-        self.source = str(source)
-        self.field = field
-        self.code = code
-        self.params = dict(params or {})
-        self.reason = render(code, self.params) if reason is None else reason
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        """One line: ``source: field: reason``."""
-        where = f"{self.source}: {self.field}" if self.field else self.source
-        return f"{where}: {self.reason}"
-
-    def __str__(self) -> str:
-        return self.message
 
     def __eq__(self, other) -> bool:
         return isinstance(other, InputWarning) and self.message == other.message
