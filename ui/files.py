@@ -8,7 +8,6 @@ scenario file and never replaces an existing one unless asked. Pure Python (no S
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,18 +35,13 @@ from .model import (
 #: Scenarios that ship with the app: saving never replaces them.
 SHIPPED = ("plan", "momentum", "cautious", "ambitious")
 MAX_UPLOAD_BYTES = 1_000_000
-#: The engine's words for a file that is not TOML at all, with the place it stopped reading.
-_TOML_AT = re.compile(r"not valid TOML .*\(at line (\d+), column (\d+)\)")
-
-
 def engine_problem(exc: ScenarioError) -> tuple[str, dict]:
     """An i18n key and values for the engine's reason for refusing a file: the cases a planner
     meets most (not TOML, with the place it stopped reading; not UTF-8) in their own words, every
     other one as the engine's error in the interface language (:func:`ui.fmt.input_error`)."""
-    at = _TOML_AT.search(exc.reason)
-    if at:
-        return "file.bad_toml", {"line": int(at.group(1)), "column": int(at.group(2))}
-    if "not UTF-8" in exc.reason:
+    if exc.code == "not_toml_at":
+        return "file.bad_toml", {"line": exc.params["line"], "column": exc.params["column"]}
+    if exc.code == "not_utf8":
         return "file.not_utf8", {}
     return "error.detail", {"detail": input_error(exc)}
 

@@ -119,33 +119,13 @@ def simulated(v, u: str = "") -> str:
 
 
 def input_error(exc, lang_: str | None = None) -> str:
-    """An :class:`~sim.io.errors.InputError` as one sentence in the interface language.
+    """An :class:`~sim.io.errors.InputError` (or warning) as one sentence in the interface language.
 
-    English is the engine's own line (``file: field: reason``). Chinese words the error's
-    ``code`` from ``ui/texts/errors.py``; a code without a Chinese sentence (or no code) gets
-    a Chinese lead-in naming the field, never the English reason.
+    English is the engine's own line (``file: field: reason``); Chinese words the error's ``code``
+    from :mod:`sim.io.reasons_zh` (:meth:`~sim.io.errors.InputError.message_in`), and an error
+    without a Chinese sentence (or no code) gets a plain general one, never the English reason.
     """
-    from .i18n import t
-    from .texts import TEXT
-
-    lg = lang_ or lang()
-    if lg != "zh":
-        return exc.message
-    code = getattr(exc, "code", "")
-    params = getattr(exc, "params", {}) or {}
-    if f"err.{code}" in TEXT:
-        try:
-            reason = TEXT[f"err.{code}"][0].format(**params)  # not t(): a parameter may be named "key"
-        except (KeyError, IndexError, ValueError):  # a parameter missing from a newer raise site
-            reason = t("err.generic", lg)
-    else:
-        reason = t("err.generic", lg)
-    where = re.sub(r"^line (\d+)", r"第\1行", exc.field).replace("header", "表头") if exc.field else ""
-    if exc.source in ("", "app"):  # typed into the app: no file to name
-        return t("err.where_file", lg, source=where, reason=reason) if where else reason
-    if where:
-        return t("err.where", lg, source=exc.source, field=where, reason=reason)
-    return t("err.where_file", lg, source=exc.source, reason=reason)
+    return exc.message_in(lang_ or lang())
 
 
 #: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".

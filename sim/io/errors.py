@@ -6,15 +6,17 @@ one line and exit with status 2, and the app can show a plain message.
 
 The reason is English, for the command line. A raise site gives a machine-readable ``code``
 (``"missing"``, ``"not_number"`` …) and the ``params`` its sentence needs, and no reason: the
-English reason is then rendered from the code's template in :mod:`sim.io.reasons`, and the app
-words the same code and params in the planner's language (the Chinese sentences live in
-``ui/texts/errors.py``). A reason given explicitly (and no code) is still accepted, for code
-outside the engine; every raise in ``sim/`` is coded (``tests/io/test_error_codes.py``).
+English reason is then rendered from the code's template in :mod:`sim.io.reasons`, and
+:meth:`~_Worded.reason_in` / :meth:`~_Worded.message_in` word the same code and params in Chinese
+from :mod:`sim.io.reasons_zh` (for the app and the Chinese exports). A reason given explicitly (and
+no code) is still accepted, for code outside the engine; every raise in ``sim/`` is coded
+(``tests/io/test_error_codes.py``).
 """
 
 from __future__ import annotations
 
 from sim.io.reasons import render
+from sim.io.reasons_zh import message_zh, render_zh
 
 
 class _Worded:
@@ -35,6 +37,15 @@ class _Worded:
         """One line: ``source: field: reason``."""
         where = f"{self.source}: {self.field}" if self.field else self.source
         return f"{where}: {self.reason}"
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang``: English as raised; Chinese from the code (a plain general
+        sentence for an uncoded one, never the English)."""
+        return render_zh(self.code, self.params) if lang == "zh" else self.reason
+
+    def message_in(self, lang: str) -> str:
+        """The one line in ``lang``: :attr:`message`, or ``文件:字段:原因`` in Chinese."""
+        return message_zh(self.source, self.field, self.code, self.params) if lang == "zh" else self.message
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.message

@@ -68,9 +68,27 @@ def parse_toml(data: bytes | str, source: str, error: type[InputError] = InputEr
     try:
         return tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:
-        raise error(source, "", code="not_toml", params={"detail_en": str(exc)}) from None
+        detail, line, column, at_end = _toml_position(str(exc))
+        raise error(source, "", code="not_toml_at" if line else "not_toml_end" if at_end else "not_toml",
+                    params={"detail_en": detail, "line": line, "column": column}) from None
     except RecursionError:  # a nesting the bracket count below could not see
         raise error(source, "", code="too_deep", params={"depth": MAX_DEPTH}) from None
+
+
+#: Where tomllib stopped reading, as the end of its message says it (Python 3.11 has no
+#: ``lineno``/``colno`` on the error): ``(at line 3, column 9)`` or ``(at end of document)``.
+_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$")
+
+
+def _toml_position(message: str) -> tuple[str, int | None, int | None, bool]:
+    """(the library's message without its position, line, column, at the end of the document):
+    line and column as numbers any language can show, None where the message gives none."""
+    m = _TOML_AT.search(message)
+    if m is None:
+        return message, None, None, False
+    if m.group(3):
+        return message[:m.start()], None, None, True
+    return message[:m.start()], int(m.group(1)), int(m.group(2)), False
 
 
 def _nesting(text: str) -> int:

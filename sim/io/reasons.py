@@ -1,9 +1,10 @@
 """The English wording of every input error, by code: one template per kind of problem.
 
 An :class:`~sim.io.errors.InputError` raised with a ``code`` and no reason gets its reason from
-:data:`REASONS` here, filled with its ``params``; the app words the same code and params in
-Chinese from ``ui/texts/errors.py``. So the command line's English and the app's Chinese are two
-renderings of one record, and a test checks both tables name the same placeholders.
+:data:`REASONS` here, filled with its ``params``; the same code and params are worded in Chinese
+from :data:`sim.io.reasons_zh.ZH` (the app, the Chinese exports). So the command line's English
+and the Chinese are two renderings of one record, and a test checks both tables name the same
+placeholders.
 
 Conventions for a template:
 
@@ -31,6 +32,8 @@ REASONS: dict[str, str] = {
     "not_utf8": "file is not UTF-8 text",
     "too_deep": "tables or arrays are nested more than {depth} deep",
     "not_toml": "not valid TOML ({detail_en})",
+    "not_toml_at": "not valid TOML ({detail_en} (at line {line}, column {column}))",
+    "not_toml_end": "not valid TOML ({detail_en} (at end of document))",
     "not_csv": "not readable as CSV ({detail_en})",
     "file_type": "unknown file type '{suffix}'; use {allowed_en}",
     "missing_columns": "missing column(s) {columns}; expected indicator, year, value",

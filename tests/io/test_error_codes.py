@@ -1,7 +1,7 @@
 """Every input error of the engine has a code, and both languages word every code.
 
-The English reason of a code is its template in :mod:`sim.io.reasons`; the Chinese one is in
-``ui/texts/errors.py``. These tests read the source of ``sim/`` for every code it raises, check
+The English reason of a code is its template in :mod:`sim.io.reasons`; the Chinese one is its
+twin in :mod:`sim.io.reasons_zh` (``ui/texts/errors.py`` pairs them for the app). These tests read the source of ``sim/`` for every code it raises, check
 that each has both templates with the same parameters, that no raise site words its own
 reason, and give :func:`assert_worded_in_chinese`, which ``tests/io/conftest.py`` applies to
 every error the catalogue of bad input raises.
@@ -19,7 +19,8 @@ import pytest
 
 from sim.io.errors import InputError, PlanError, ScenarioError
 from sim.io.reasons import REASONS, render
-from ui.texts.errors import TEXT, ZH
+from sim.io.reasons_zh import GENERIC, ZH, render_zh
+from ui.texts.errors import TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,8 +104,10 @@ def assert_worded_in_chinese(exc: InputError) -> None:
     assert exc.code, f"uncoded error: {exc.message}"
     assert exc.reason == render(exc.code, exc.params), exc.message
     shown = input_error(exc, "zh")
-    assert TEXT["err.generic"][0] not in shown, shown
-    reason = ZH[exc.code].format(**exc.params)
+    assert GENERIC not in shown, shown
+    assert shown == exc.message_in("zh"), "the app and the Chinese exports word an error alike"
+    reason = render_zh(exc.code, exc.params)
+    assert reason != GENERIC, f"{exc.code}: its parameters do not fill the Chinese template"
     values = {w for k, v in exc.params.items() if not k.endswith("_en") for w in english_words(str(v))}
     stray = english_words(reason) - values - TECHNICAL
     assert not stray, f"{exc.code}: {reason!r} has English words {sorted(stray)}"
