@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
-from sim.report.export import csv_bytes, iamc_frame, planner_rounded, workbook_sheets, xlsx_bytes
-from sim.report.frames import notes_in
+from sim.report.export import check_in, csv_bytes, iamc_frame, planner_rounded, workbook_sheets, xlsx_bytes
 from sim.report.labels import localize
 
 from .i18n import t
@@ -42,7 +41,7 @@ def slug(names) -> str:
 
 def check_frame(result, lang: str) -> pd.DataFrame:
     """The target check as a planner reads it: numbers rounded to their unit, words in ``lang``."""
-    return localize(planner_rounded(notes_in(result.check, result.projection.plan, lang)), lang)
+    return localize(planner_rounded(check_in(result.check, result.projection, lang)), lang)
 
 
 def preview_frame(result, lang: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from sim.io.actuals import load_actuals
 from sim.io.scenario import list_scenarios, load_scenario
 from sim.io.schema import AREAS
 from sim.report.compare import compare_checks, compare_values
-from sim.report.export import FORMATS, projection_frame, write_projection
+from sim.report.export import FORMATS, check_in, projection_frame, write_projection
 from sim.report.frames import assumptions_table, indicator_table
 from sim.report.terminal import render
 
@@ -122,7 +122,7 @@ def cmd_run(args) -> int:
 
 def cmd_check(args) -> int:
     proj = _projection(args, args.scenarios)
-    table = check_targets(proj, milestones=not args.targets_only)
+    table = check_in(check_targets(proj, milestones=not args.targets_only), proj, args.lang)
     if not (args.output or args.all_columns):
         table = table[CHECK_VIEW]
     emit(table, args, sheet="target_check")
@@ -158,7 +158,7 @@ def cmd_compare(args) -> int:
 
 def cmd_required(args) -> int:
     proj = _projection(args, [args.scenario])
-    table = check_targets(proj)
+    table = check_in(check_targets(proj), proj, args.lang)
     # direction tells how to read `required`: at least this pace (at_least, hold) or at most it (at_most)
     view = table[["name", "check", "kind", "target_year", "direction", "target", "measure_unit", "last_actual_year",
                   "required", "assumed_pace", "pace_unit", "status", "basis"]]

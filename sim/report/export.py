@@ -25,6 +25,7 @@ import pandas as pd
 
 from sim.engine.projection import Projection
 from sim.io.errors import ExportError
+from sim.io.reasons_zh import field_zh
 from sim.io.schema import IAMC_INDEX
 from sim.report.frames import assumptions_table, indicator_table, notes_in, scenario_table
 from sim.report.labels import localize, round_to_units
@@ -139,20 +140,54 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
         "预测(长表)" if zh else "projections_long": projection.to_long(),
     }
     if check is not None:
-        sheets["目标检查" if zh else "target_check"] = planner_rounded(notes_in(check, projection.plan, lang))
+        sheets["目标检查" if zh else "target_check"] = planner_rounded(check_in(check, projection, lang))
     if projection.warnings:
-        sheets["警告" if zh else "warnings"] = warnings_table(projection)
+        sheets["警告" if zh else "warnings"] = warnings_table(projection, lang)
     sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection, lang))
     sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
     sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan, lang)
     return {k: localize(v, lang) for k, v in sheets.items()}
 
 
-def warnings_table(projection: Projection) -> pd.DataFrame:
+def warnings_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
     """One row per plausibility warning of the run: the file, the field and the reason
-    (the workbook's ``warnings`` sheet, present only when there is one)."""
-    return pd.DataFrame([{"source": w.source, "field": w.field, "reason": w.reason}
-                         for w in projection.warnings], columns=["source", "field", "reason"])
+    (the workbook's ``warnings`` sheet, present only when there is one).
+
+    In Chinese the reason is worded from the warning's code (:mod:`sim.io.reasons_zh`), never
+    the English sentence; a field such as ``line 3`` reads ``第3行``, keys stay as typed.
+    """
+    return pd.DataFrame([{"source": w.source, "field": field_zh(w.field) if lang == "zh" else w.field,
+                          "reason": w.reason_in(lang)} for w in projection.warnings],
+                        columns=["source", "field", "reason"])
+
+
+def warnings_in(check: pd.DataFrame, warnings, lang: str) -> pd.DataFrame:
+    """``check`` with its ``warning`` column (and ``attrs["warnings"]``) in ``lang``.
+
+    The engine writes each warning's English line (``file: field: reason``), one per line of a
+    cell; in Chinese each becomes the same warning's Chinese line
+    (:meth:`~sim.io.errors.InputWarning.message_in`), looked up among ``warnings``, the run's
+    :class:`~sim.io.errors.InputWarning` objects.
+    """
+    if lang != "zh" or "warning" not in check.columns:
+        return check
+    zh = {w.message: w.message_in("zh") for w in warnings}
+
+    def cell(text):
+        return "\n".join(zh.get(line, line) for line in text.split("\n")) if isinstance(text, str) and text else text
+
+    out = check.copy()
+    out["warning"] = [cell(v) for v in out["warning"]]
+    if "warnings" in out.attrs:
+        out.attrs["warnings"] = [cell(v) for v in out.attrs["warnings"]]
+    return out
+
+
+def check_in(check: pd.DataFrame, projection: Projection, lang: str) -> pd.DataFrame:
+    """The target check of ``projection`` with every sentence in ``lang``: the notes on assumed
+    numbers (:func:`~sim.report.frames.notes_in`) and the plausibility warnings
+    (:func:`warnings_in`). Headers and codes are left to :func:`~sim.report.labels.localize`."""
+    return warnings_in(notes_in(check, projection.plan, lang), projection.warnings, lang)
 
 
 def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:

@@ -152,7 +152,7 @@ COLUMNS_ZH = {
     "assumed": "含假设", "assumed_note": "假设说明", "quote": "原文", "warning": "警告", "baseline": "基期值",
     "baseline_year": "基期年", "baseline_basis": "基期依据", "baseline_note": "基期来源",
     "dynamic": "变化方式", "targets": "目标", "milestones": "年度目标", "trend": "2025年速度",
-    "source": "来源", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",
+    "source": "来源", "field": "字段", "reason": "原因", "pace": "速度", "model": "模型", "region": "地区", "variable": "变量",
     "note": "说明", "price_basis": "价格口径",
     # Monte Carlo, goal seek and sensitivity
     "p_met": "达成概率", "p_met_se": "概率标准误", "p_met_low": "概率下限(95%)", "p_met_high": "概率上限(95%)", "p_at_risk": "临界概率",

@@ -1,0 +1,46 @@
+"""The export page's downloads in Chinese carry no English of the project's own making, with a
+plausibility warning and assumed numbers in the run (the same case and rule as
+``tests/report/test_chinese_outputs.py``)."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import pandas as pd
+import pytest
+
+from sim import load_plan, load_scenario
+from sim.engine.check import check_targets
+from sim.engine.projection import project
+from tests.app.language_rules import stray_english
+from tests.report.test_chinese_outputs import SCENARIO, cells
+from ui import exports
+
+
+@pytest.fixture(scope="module")
+def scenario_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("zh") / "far_growth.toml"
+    path.write_text(SCENARIO, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def projection(scenario_file):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return project(load_plan(), [load_scenario(scenario_file)])
+
+
+def test_the_export_pages_files_are_chinese(projection, scenario_file):
+    """The app's downloads (ui.exports) in Chinese: the CSVs and every sheet of the workbook."""
+    result = type("R", (), {"projection": projection, "check": check_targets(projection)})()
+    files = {f.kind: f for f in exports.files(result, load_scenario(scenario_file), "zh")}
+    for kind in ("long", "wide", "check"):
+        frame = pd.read_csv(io.BytesIO(files[kind].data), encoding="utf-8-sig")
+        assert not stray_english(cells(frame)), kind
+    assert pd.read_csv(io.BytesIO(files["check"].data), encoding="utf-8-sig")["警告"].notna().any()
+    sheets = pd.read_excel(io.BytesIO(files["xlsx"].data), sheet_name=None)
+    assert "警告" in sheets
+    found = {name: stray_english([name, *cells(frame)]) for name, frame in sheets.items()}
+    assert not any(found.values()), found
