@@ -134,19 +134,33 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
                     lang: str = "en") -> dict[str, pd.DataFrame]:
     """Sheets of the standard workbook: projections (wide and long), target check,
     assumptions, scenarios and sources."""
-    zh = lang == "zh"
     sheets = {
-        "预测(宽表)" if zh else "projections": planner_rounded(projection.to_wide()),
-        "预测(长表)" if zh else "projections_long": projection.to_long(),
+        "projections": planner_rounded(projection.to_wide()),
+        "projections_long": projection.to_long(),
     }
     if check is not None:
-        sheets["目标检查" if zh else "target_check"] = planner_rounded(check_in(check, projection, lang))
+        sheets["target_check"] = planner_rounded(check_in(check, projection, lang))
     if projection.warnings:
-        sheets["警告" if zh else "warnings"] = warnings_table(projection, lang)
-    sheets["情景假设" if zh else "assumptions"] = planner_rounded(assumptions_table(projection, lang))
-    sheets["情景说明" if zh else "scenarios"] = scenario_table(projection)
-    sheets["数据来源" if zh else "sources"] = indicator_table(projection.plan, lang)
-    return {k: localize(v, lang) for k, v in sheets.items()}
+        sheets["warnings"] = warnings_table(projection, lang)
+    sheets["assumptions"] = planner_rounded(assumptions_table(projection, lang))
+    sheets["scenarios"] = scenario_table(projection)
+    sheets["sources"] = indicator_table(projection.plan, lang)
+    return {sheet_name(k, lang): localize(v, lang) for k, v in sheets.items()}
+
+
+#: Sheet names of the workbooks in Chinese, by their English (machine) name: the standard
+#: workbook's and each command's one-sheet file (``fyp audit -o x.xlsx`` …).
+SHEET_ZH = {
+    "projections": "预测(宽表)", "projections_long": "预测(长表)", "target_check": "目标检查", "warnings": "警告",
+    "assumptions": "情景假设", "scenarios": "情景说明", "sources": "数据来源", "data": "数据", "indicators": "指标",
+    "compare": "情景对比", "required": "所需速度", "audit": "规划数据核查", "history": "十四五记录",
+    "pace": "速度对比", "backcast": "回推检验", "monitor": "年度监测", "next_year": "下一年目标", "midterm": "中期评估",
+}
+
+
+def sheet_name(name: str, lang: str) -> str:
+    """A sheet's name in ``lang`` (a name without a Chinese one is kept)."""
+    return SHEET_ZH.get(name, name) if lang == "zh" else name
 
 
 def warnings_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
@@ -233,7 +247,7 @@ def write_table(frame: pd.DataFrame, path: str | Path, lang: str = "en",
     if suffix == ".csv":
         return write_atomic(path, lambda: csv_bytes(frame))
     if suffix == ".xlsx":
-        return write_atomic(path, lambda: xlsx_bytes({sheet: frame}))
+        return write_atomic(path, lambda: xlsx_bytes({sheet_name(sheet, lang): frame}))
     raise ExportError(str(path), "output", code="file_type", params={
         "suffix": suffix or "(none)", "allowed_en": ".csv or .xlsx", "allowed": ".csv/.xlsx"})
 

@@ -94,13 +94,25 @@ def test_every_sheet_of_the_chinese_workbook_is_chinese(scenario_file, tmp_path)
     assert not any(found.values()), found
 
 
-@pytest.mark.parametrize("command", [["run", "--format", "long"], ["run", "--format", "wide"], ["check"],
-                                     ["required"], ["run", "--sources"]])
-def test_every_chinese_csv_is_chinese(scenario_file, tmp_path, command):
-    out = tmp_path / "out.csv"
-    assert main([command[0], str(scenario_file), *command[1:], "-o", str(out), "--lang", "zh"]) == 0
-    frame = pd.read_csv(out, encoding="utf-8-sig")
-    assert not stray_english(cells(frame))
+#: Each command's one-table file, as CSV and as a one-sheet workbook (``run -o .xlsx`` is the whole
+#: workbook, checked above; its CSVs are the long and wide tables).
+TABLE_FILES = [(["run", "--format", "long"], ".csv"), (["run", "--format", "wide"], ".csv")] + [
+    (command, suffix) for command in (["check"], ["required"], ["run", "--sources"], ["indicators"])
+    for suffix in (".csv", ".xlsx")]
+
+
+@pytest.mark.parametrize(("command", "suffix"), TABLE_FILES)
+def test_every_chinese_table_file_is_chinese(scenario_file, tmp_path, command, suffix):
+    """The file in Chinese, sheet name included."""
+    out = tmp_path / f"out{suffix}"
+    ref = [] if command[0] == "indicators" else [str(scenario_file)]
+    assert main([command[0], *ref, *command[1:], "-o", str(out), "--lang", "zh"]) == 0
+    if suffix == ".csv":
+        sheets = {"": pd.read_csv(out, encoding="utf-8-sig")}
+    else:
+        sheets = pd.read_excel(out, sheet_name=None)
+    found = {name: stray_english([name, *cells(frame)] if name else cells(frame)) for name, frame in sheets.items()}
+    assert not any(found.values()), found
 
 
 def test_the_chinese_check_csv_names_the_warning(scenario_file, tmp_path):
