@@ -32,6 +32,7 @@ from sim.draft.source import MAX_REPORT_BYTES, decode_report
 from sim.report.export import write_atomic
 
 from . import filebox, plans, state
+from .fmt import input_error
 from .i18n import lang, t
 
 DRAFT = "draft_obj"
@@ -47,19 +48,20 @@ def read_report() -> None:
     """Callback of 读取报告: an upload wins over pasted text; a bad report is one sentence."""
     ss = st.session_state
     upload, pasted = ss.get("draft_upload"), ss.get("draft_text", "")
+    if upload is None and not pasted.strip():
+        ss[FLASH] = ("error", t("error.input", msg=t("draft.empty")))
+        return
     try:
         if upload is not None:
             text, name = decode_report(upload.getvalue(), upload.name)[0], upload.name
-        elif pasted.strip():
-            text, name = decode_report(pasted.encode("utf-8"), "report.txt")[0], "report.txt"
         else:
-            raise InputError("app", "", t("draft.empty"))
+            text, name = decode_report(pasted.encode("utf-8"), "report.txt")[0], "report.txt"
         drafted = draft_from_text(text, name, ss.get("draft_district", "").strip() or None)
         validated(drafted)  # a report with nothing to draft is one plain sentence, not a broken page
         ss[DRAFT] = drafted
         ss["draft_confirm"] = False  # a new report needs its own review
     except InputError as exc:
-        ss[FLASH] = ("error", t("error.input", msg=exc.message))
+        ss[FLASH] = ("error", t("error.input", msg=input_error(exc)))
 
 
 def rebuild() -> None:
@@ -69,7 +71,9 @@ def rebuild() -> None:
     try:
         ss[DRAFT] = apply_decisions(ss[DRAFT], table)
         ss[FLASH] = ("success", t("draft.applied"))
-    except (ValueError, InputError) as exc:
+    except InputError as exc:
+        ss[FLASH] = ("error", t("error.input", msg=input_error(exc)))
+    except ValueError as exc:  # a role the table's picker cannot offer: a program's mistake, not a planner's
         ss[FLASH] = ("error", t("error.input", msg=str(exc)))
 
 
@@ -84,7 +88,7 @@ def save(draft) -> None:
         write_atomic(path, lambda: draft.toml().encode("utf-8"))
         ss[FLASH] = ("success", t("draft.saved", path=str(path.resolve())))
     except InputError as exc:
-        ss[FLASH] = ("error", t("error.input", msg=exc.message))
+        ss[FLASH] = ("error", t("error.input", msg=input_error(exc)))
 
 
 def ask_to_open(draft) -> None:
@@ -131,7 +135,7 @@ def summary(draft) -> None:
 
 def candidates(draft) -> None:
     """Every candidate number with its quote, editable where a planner decides."""
-    table = decision_table(draft)
+    table = decision_table(draft, lang())
     st.subheader(t("draft.candidates", n=len(table), used=int(table["keep"].sum())))
     st.caption(t("draft.cand_help"))
     shown = table[table["keep"]] if st.toggle(t("draft.only_used"), key="draft_only_used") else table
@@ -156,7 +160,7 @@ def _columns() -> dict:
 def placeholder_values(draft):
     """The placeholders, with any official figures the planner entered: the draft to use."""
     st.subheader(t("draft.ph_title"))
-    ph = placeholders(draft)
+    ph = placeholders(draft, lang())
     if ph.empty:
         st.caption(t("draft.ph_none"))
         return draft

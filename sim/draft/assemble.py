@@ -19,6 +19,7 @@ from .candidates import Candidate
 from .lexicon import BY_ID, PART_OF
 from .numerals import convert
 from .placeholders import placeholder_baseline
+from .words import joined, twin
 
 _HISTORY_MEASURE = {"total": "total", "average_change": "average_change", "change": "change",
                     "multiple": "multiple", "grew_times": "multiple", "start_level": "level",
@@ -36,20 +37,22 @@ class Draft1:
         return [c for c in self.cands if c.role == role and c.status != "dropped"]
 
 
-def _drop(c: Candidate, reason: str) -> None:
-    c.status, c.reason = "dropped", reason
+def drop(c: Candidate, code: str, **values) -> None:
+    """Mark ``c`` dropped, with the reason of ``code`` (:data:`sim.draft.words.TEXTS`) in both languages."""
+    c.status = "dropped"
+    c.reason, c.reason_zh = twin(code, **values)
 
 
-def _drop_unless_kept(c: Candidate, reason: str) -> None:
+def _drop_unless_kept(c: Candidate, code: str) -> None:
     # The reviewer's "keep" overrides the rules about which numbers a plan needs.
     if c.keep is not True:
-        _drop(c, reason)
+        drop(c, code)
 
 
 def _first_baseline(ind: Draft1) -> Candidate | None:
     found = sorted(ind.by_role("baseline"), key=lambda c: (c.section != "past_year", c.no))
     for extra in found[1:]:
-        _drop(extra, f"another 2025 level was used (candidate {found[0].no})")
+        drop(extra, "another_baseline", no=found[0].no)
     return found[0] if found else None
 
 
@@ -60,8 +63,7 @@ def _trend(ind: Draft1, dynamic: str) -> Candidate | None:
             or (c.reading == "change" and dynamic == "points" and c.unit_written in ("个百分点", "百分点"))]
     for c in trends:
         if c not in keep[:1]:
-            _drop(c, "a 2025 pace this indicator's dynamic does not use" if c not in keep
-                  else "another 2025 pace was used")
+            drop(c, "pace_unused" if c not in keep else "another_pace")
     return keep[0] if keep else None
 
 
@@ -76,7 +78,7 @@ def _dedupe_goals(ind: Draft1, role: str) -> list[Candidate]:
         cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading in ("increment", "change"), c.no))
         out.append(cs[0])
         for c in cs[1:]:
-            _drop(c, f"candidate {cs[0].no} gives this {role} for {cs[0].year} ({cs[0].reading})")
+            drop(c, "duplicate_goal", no=cs[0].no, role=role, year=cs[0].year, reading=cs[0].reading)
     out.sort(key=lambda c: (c.year, c.reading not in ("growth", "decline", "multiple")))
     return out
 
@@ -103,9 +105,9 @@ def _check_milestones(drafts: dict[str, Draft1]) -> None:
     for ind in drafts.values():
         for c in ind.by_role("milestone"):
             if c.indicator not in BY_ID and not ind.by_role("target"):
-                _drop_unless_kept(c, "indicator outside the lexicon without a 2030 target")
+                _drop_unless_kept(c, "outside_lexicon")
             elif not _milestone_ok(c, ind, drafts):
-                _drop_unless_kept(c, "a one-year task: no 2025 level, 2030 target or trend to tie it to")
+                _drop_unless_kept(c, "one_year_task")
 
 
 def select(cands: list[Candidate]) -> dict[str, Draft1]:
@@ -113,7 +115,7 @@ def select(cands: list[Candidate]) -> dict[str, Draft1]:
     drafts: dict[str, Draft1] = {}
     for c in cands:
         if c.keep is False:
-            _drop(c, "rejected at review")
+            drop(c, "rejected")
         elif c.role != "none":
             drafts.setdefault(c.indicator, Draft1(c.indicator)).cands.append(c)
     _check_milestones(drafts)
@@ -125,11 +127,9 @@ def select(cands: list[Candidate]) -> dict[str, Draft1]:
         if known and live or not known and ind.by_role("target") or kept:
             chosen[ind_id] = ind
             continue
-        reason = ("indicator outside the lexicon without a 2030 target" if not known
-                  else "no 2025 level, 2030 target or checkable 2026 milestone")
         for c in ind.cands:
             if c.status != "dropped":
-                _drop(c, reason)
+                drop(c, "outside_lexicon" if not known else "nothing_checkable")
     return chosen
 
 
@@ -154,16 +154,17 @@ def _goal_kind(c: Candidate, dynamic: str) -> str:
 
 
 def _growth_value(c: Candidate, years: int) -> tuple[float, str]:
-    """Average growth [%/年] and, when it had to be worked out, the formula."""
+    """Average growth [%/年] and, when it had to be worked out, the formula (arithmetic only, so
+    that it reads the same in any language, as in the hand-made plan; the quote is beside it)."""
     if c.reading == "growth":
         return c.value, ""
     if c.reading == "multiple":
         g = (c.value ** (1 / years) - 1) * 100
-        return round(g, 2), f"({c.value:g})^(1/{years}) − 1 = {g:.2f}% a year ({c.quote})"
+        return round(g, 2), f"({c.value:g})^(1/{years}) − 1 = {g:.2f}%"
     if "年均" in c.quote or c.role == "milestone":
         return -c.value, ""
     g = ((1 - c.value / 100) ** (1 / years) - 1) * 100
-    return round(g, 2), f"(1 − {c.value:g}%)^(1/{years}) − 1 = {g:.2f}% a year: a decline over {years} years"
+    return round(g, 2), f"(1 − {c.value:g}%)^(1/{years}) − 1 = {g:.2f}%"
 
 
 def _number(c: Candidate, value: float, formula: str = "") -> dict:
@@ -183,7 +184,7 @@ def goal_entry(c: Candidate, dynamic: str, base_year: int) -> dict | None:
     if kind == "growth" and c.reading == "decline":
         direction = "at_most"
     if kind == "level" and c.unit == "%" and not 0 <= value <= 100:
-        _drop(c, f"{value} is not a percentage between 0 and 100")
+        drop(c, "not_percentage", value=value)
         return None
     c.kind, c.direction, c.status = kind, direction, "used"
     return {"year": c.year, "kind": kind, "direction": direction, **_number(c, value, formula)}
@@ -202,24 +203,24 @@ def history_entry(c: Candidate, unit: str) -> dict | None:
     if measure in ("total", "change", "level", "average_change") and c.unit_written not in ("%", "个百分点", "百分点"):
         value = convert(c.value_written, c.unit_written, unit)
     if measure is None or value is None:
-        _drop(c, "a 十四五 statement the plan format cannot hold")
+        drop(c, "history_unheld")
         return None
     c.status = "used"
     out = {"start_year": 2020, "measure": measure, **_number(c, value)}
     if c.readings:
         out["readings"] = list(c.readings)
-        out["note"] = (f"增长{c.value_written:g}倍 has two readings: grew by {c.value_written:g} times "
-                       f"(×{c.readings[0]:g}, used) or to {c.value_written:g} times (×{c.readings[1]:g}).")
+        out["note"], out["note_zh"] = twin("two_readings", times=c.value_written, used=c.readings[0],
+                                           other=c.readings[1])
     return out
 
 
 def _increment_goal(c: Candidate, baseline_c: Candidate | None) -> dict | None:
     # 新增规上工业企业15户 beside a 2025 level of 106: the goal is the level 121 (提高1个百分点 alike).
     if baseline_c is None:
-        _drop(c, "an addition with no 2025 level to add it to")
+        drop(c, "addition_no_level")
         return None
     if c.reading == "change" and c.unit_written not in ("个百分点", "百分点") and baseline_c.unit == "%":
-        _drop(c, "a change in a unit other than percentage points, on a percentage")
+        drop(c, "change_unit")
         return None
     value = round(baseline_c.value + c.value, 6)
     direction = "at_least" if c.value >= 0 else "at_most"
@@ -242,7 +243,8 @@ def _goals(cands: list[Candidate], dynamic: str, base_year: int, baseline_c: Can
 
 def _unknown_unit(ind: Draft1) -> str:
     levels = [c.unit for c in ind.cands if c.status != "dropped" and c.reading in ("level", "share")]
-    return levels[0] if levels else "(unit to fill)"
+    # units are data in the plan's own language (亿元, 万人), so the blank to fill is Chinese too
+    return levels[0] if levels else "(待填单位)"
 
 
 def build_indicator(ind: Draft1, base_year: int, inherited_trend: Candidate | None = None) -> dict:
@@ -275,34 +277,28 @@ def build_indicator(ind: Draft1, base_year: int, inherited_trend: Candidate | No
         trend_c.status = "used"
         out["trend"] = _number(trend_c, -trend_c.value if trend_c.reading == "decline" else trend_c.value)
     if notes:
-        out["note"] = " ".join(notes)
+        out["note"], out["note_zh"] = joined(notes)
     out["target"], out["milestone"] = goals_t, goals_m
     out["history"] = [h for h in (history_entry(c, unit) for c in ind.by_role("history")) if h]
     return out
 
 
-def _notes(ind: Draft1, entry) -> list[str]:
-    notes = []
-    if entry is None:
-        notes.append("Not in the lexicon: check the name, the unit and the generated id.")
+def _notes(ind: Draft1, entry) -> list[tuple[str, str]]:
+    """The indicator's notes, each in English and Chinese."""
     flags = set().union(*(c.flags for c in ind.cands if c.status != "dropped"))
     words = {c.direction_word for c in ind.cands if c.status != "dropped"}
-    if "topic" in flags:
-        notes.append("The name was completed from the subject of the sentence.")
-    if "pair" in flags:
-        notes.append("Read from a compressed pair (城乡…, 奶肉牛…), in the order written.")
-    if any("左右" in w for w in words):
-        notes.append("左右 (about) is written as at_least.")
-    if "aspirational" in flags:
-        notes.append("Some numbers are aspirations (力争).")
-    if "estimate" in flags:
-        notes.append("Some 2025 figures are estimates (预计): replace them with the final statistics.")
+    codes = [code for code, applies in (("not_in_lexicon", entry is None), ("topic", "topic" in flags),
+                                        ("pair", "pair" in flags), ("about", any("左右" in w for w in words)),
+                                        ("aspirational", "aspirational" in flags),
+                                        ("estimate", "estimate" in flags)) if applies]
+    notes = [twin(code) for code in codes]
     converted = [c for c in ind.cands if c.status != "dropped" and c.unit_written != c.unit
                  and c.unit_written not in ("%", "个百分点", "倍")]
     if converted:
         c = converted[0]
-        notes.append(f"Converted from the unit as written: {c.value_written:g}{c.unit_written} = {c.value:g}{c.unit}.")
+        notes.append(twin("converted", written=c.value_written, unit_written=c.unit_written, value=c.value,
+                          unit=c.unit))
     ranges = [c for c in ind.cands if c.status != "dropped" and c.high is not None]
     if ranges:
-        notes.append(f"A range ({ranges[0].value_written:g}–{ranges[0].high:g}) is written as its lower end.")
+        notes.append(twin("range", low=ranges[0].value_written, high=ranges[0].high))
     return notes

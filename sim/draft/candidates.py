@@ -22,6 +22,10 @@ from .facts import Fact, Item
 from .lexicon import find, normalise
 from .numerals import convert
 from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15
+from .words import twin
+
+#: No reason, in either language (a number the rules keep).
+NONE = ("", "")
 
 _GROWTH = re.compile(r"(增长|增速|增幅|递增|提高|提升)(?!到|至)")
 _DECLINE = re.compile(r"(下降|降低|减少|压减|降)(?!到|至)")
@@ -78,8 +82,9 @@ class Candidate:
         Exact words of the report (a substring of it).
     status : str
         ``used``, ``dropped`` or ``review``; set when the plan is assembled.
-    reason : str
-        Why it was dropped or what needs checking.
+    reason, reason_zh : str
+        Why it was dropped or what needs checking, in English and in Chinese
+        (:func:`sim.draft.words.twin`).
     flags : set of str
         How it was read (back-reference, pair, topic …) and what the sentence says (力争, 预计).
     entry : lexicon.Entry or None
@@ -111,6 +116,7 @@ class Candidate:
     confidence: float = 0.9
     status: str = "review"
     reason: str = ""
+    reason_zh: str = ""
     flags: set[str] = field(default_factory=set)
     entry: object = None
     high: float | None = None
@@ -217,16 +223,17 @@ def _price_basis(sentence: str) -> str:
     return ""
 
 
-def role_of(section: str, reading: str, fact: Fact, base_year: int, report_year: int) -> tuple[str, int | None, str]:
-    """(role, year, reason if dropped) for a value of ``reading`` in ``section``."""
+def role_of(section: str, reading: str, fact: Fact, base_year: int,
+            report_year: int) -> tuple[str, int | None, tuple[str, str]]:
+    """(role, year, reason if dropped, in English and Chinese) for a value of ``reading`` in ``section``."""
     mark = fact.year_mark
     if mark is not None and mark >= 2030 and section != OTHER:
         section = PLAN15
     elif mark is not None and mark not in (base_year, report_year) and not (report_year < mark < 2030):
-        return "none", mark, f"refers to {mark}, not a year the plan file holds"
+        return "none", mark, twin("refers_year", year=mark)
     period = bool(_PERIOD.search(fact.predicate))
     if section == OTHER:
-        return "none", None, "outside the parts of the report that set a year (review, goals, tasks)"
+        return "none", None, twin("no_year_section")
     if section == PAST_YEAR and not period:
         return _past_year_role(reading, base_year)
     if section in (PAST_YEAR, PLAN14):
@@ -234,36 +241,36 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int, report_year:
     year = 2030 if section == PLAN15 else (mark or report_year)
     role = "target" if section == PLAN15 and year == 2030 else "milestone"
     if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change"):
-        return role, year, ""
-    return "none", year, f"read as '{reading}' in the goals, not a level or growth rate"
+        return role, year, NONE
+    return "none", year, twin("goals_reading", reading=reading)
 
 
-def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, str]:
+def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, tuple[str, str]]:
     if reading in ("level", "share"):
-        return "baseline", base_year, ""
+        return "baseline", base_year, NONE
     if reading in ("growth", "increment", "decline", "change"):
-        return "trend", base_year, ""
-    return "none", base_year, f"read as '{reading}' in the past-year review, neither a level nor a growth rate"
+        return "trend", base_year, NONE
+    return "none", base_year, twin("past_reading", reading=reading)
 
 
-def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int | None, str]:
+def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int | None, tuple[str, str]]:
     if reading in ("level", "share") and not period:
-        return "baseline", base_year, ""
+        return "baseline", base_year, NONE
     if reading == "threshold":
-        return "none", base_year, "a bound (迈上/突破/以上/以内), not the level reached"
+        return "none", base_year, twin("bound")
     if reading in ("growth", "decline", "average_change", "change", "multiple", "grew_times",
                    "total", "start_level", "level", "share"):
-        return "history", base_year, ""
-    return "none", base_year, f"read as '{reading}' in the 十四五 record, which the plan format cannot hold"
+        return "history", base_year, NONE
+    return "none", base_year, twin("plan14_reading", reading=reading)
 
 
 def _unnamed(fact: Fact, section: str, quote: str, start: int) -> list[Candidate]:
-    reason = ("no indicator is named before the number" if "no_name" in fact.flags
-              else f"the names ({fact.noun}) and the {len(fact.values)} values do not pair up")
+    reason, reason_zh = (twin("no_name") if "no_name" in fact.flags
+                         else twin("unpaired", noun=fact.noun, n=len(fact.values)))
     return [Candidate(no=start + i + 1, section=section, year=None, indicator="", name="", known=False,
                       role="none", reading="", kind="", direction="", direction_word="", value=q.value,
                       value_written=q.value, unit_written=q.unit, unit=q.unit, quote=quote, confidence=0.0,
-                      status="dropped", reason=reason, high=q.high)
+                      status="dropped", reason=reason, reason_zh=reason_zh, high=q.high)
             for i, q in enumerate(fact.values)]
 
 
@@ -283,14 +290,14 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
             role, year, reason = role_of(section, reading, fact, base_year, report_year)
             entry = item.entry
             if entry is not None and entry.unit != "%" and reading == "share" and role != "none":
-                role, reason = "none", f"a percentage said of an indicator measured in {entry.unit}"
+                role, reason = "none", twin("share_of_unit", unit=entry.unit)
             unit = q.unit if q.base in ("%", "百分点", "倍") or entry is None else entry.unit
             value = q.value
             if entry is not None and q.base not in ("%", "百分点", "倍"):
                 value = convert(q.value, q.unit, entry.unit)
             if value is None:  # a back-reference to a noun measured in another unit
                 value, role = q.value, "none"
-                reason = f"{q.unit} does not convert to {entry.unit}, the unit of {entry.name_zh}"
+                reason = twin("no_convert", unit=q.unit, to=entry.unit, name=entry.name_zh)
             if reading == "change" and _DECLINE.search(fact.predicate):
                 value = -value  # 下降2个百分点, 减少5户
             direction, word = direction_of(fact, reading, bool(entry and entry.lower_better))
@@ -302,6 +309,6 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
                 direction_word=word, value=float(value), value_written=q.value, unit_written=q.unit,
                 unit=unit, quote=quote, readings=readings, price_basis=_price_basis(fact.sentence),
                 confidence=_confidence(item, fact, reading), status="dropped" if role == "none" else "review",
-                reason=reason, flags=set(fact.flags) | set(item.how), entry=entry, high=q.high,
+                reason=reason[0], reason_zh=reason[1], flags=set(fact.flags) | set(item.how), entry=entry, high=q.high,
             ))
     return out

@@ -20,6 +20,7 @@ from sim.io.plan import Plan, parse_plan
 from .candidates import Candidate
 from .lexicon import BY_ID
 from .pipeline import Draft, assemble
+from .words import twin
 
 ROLES = ("baseline", "trend", "target", "milestone", "history", "none")
 DIRECTIONS = ("at_least", "at_most", "hold")
@@ -28,13 +29,14 @@ DECISION_COLUMNS = ("keep", "role", "indicator", "year", "direction", "value", "
                     "value_written", "unit_written", "confidence", "reason", "quote")
 
 
-def decision_table(draft: Draft) -> pd.DataFrame:
-    """One row per candidate, ``keep`` ticked where the rules used it."""
+def decision_table(draft: Draft, lang: str = "en") -> pd.DataFrame:
+    """One row per candidate, ``keep`` ticked where the rules used it; ``reason`` in ``lang``."""
     rows = [{"keep": c.status == "used", "role": c.role, "indicator": c.indicator,
              "year": c.year if c.year is not None else 0, "direction": c.direction, "value": c.value,
              "no": c.no, "name": c.name, "reading": c.reading, "unit": c.unit,
              "value_written": c.value_written, "unit_written": c.unit_written, "confidence": c.confidence,
-             "reason": c.reason, "quote": c.quote} for c in draft.candidates]
+             "reason": (c.reason_zh or c.reason) if lang == "zh" else c.reason, "quote": c.quote}
+            for c in draft.candidates]
     return pd.DataFrame(rows, columns=list(DECISION_COLUMNS))
 
 
@@ -56,7 +58,10 @@ def _edited(c: Candidate, row) -> Candidate:
             c.name, c.unit = entry.name_zh, (c.unit if c.unit in ("%", "个百分点", "倍") else entry.unit)
     c.role, c.value = role, float(row["value"])
     c.year = int(row["year"]) or c.year
-    c.status, c.reason = ("dropped", c.reason) if c.role == "none" else ("review", "")
+    if c.role != "none":
+        c.status, c.reason, c.reason_zh = "review", "", ""
+    else:
+        c.status = "dropped"
     return c
 
 
@@ -86,7 +91,7 @@ def _reset(c: Candidate) -> Candidate:
     c = copy.copy(c)
     c.flags = set(c.flags)
     if c.role != "none" and c.keep is not False:
-        c.status, c.reason = "review", ""
+        c.status, c.reason, c.reason_zh = "review", "", ""
     return c
 
 
@@ -103,11 +108,12 @@ def apply_decisions(draft: Draft, table: pd.DataFrame) -> Draft:
     return assemble(cands, draft.text, draft.source, draft.plan["plan"]["district_zh"], draft.encoding)
 
 
-def placeholders(draft: Draft) -> pd.DataFrame:
-    """Indicators whose 2025 baseline is assumed: id, name, unit, placeholder value, reason."""
+def placeholders(draft: Draft, lang: str = "en") -> pd.DataFrame:
+    """Indicators whose 2025 baseline is assumed: id, name, unit, placeholder value, reason (in ``lang``)."""
+    key = "reason_zh" if lang == "zh" else "reason"
     rows = [{"indicator": ind["id"], "name": ind["name_zh"], "unit": ind["unit"],
              "value": ind["baseline"]["value"], "index": bool(ind["baseline"].get("index", False)),
-             "reason": ind["baseline"]["reason"]}
+             "reason": ind["baseline"].get(key) or ind["baseline"]["reason"]}
             for ind in draft.plan["indicator"] if ind.get("baseline", {}).get("basis") == "assumed"]
     return pd.DataFrame(rows, columns=["indicator", "name", "unit", "value", "index", "reason"])
 
@@ -119,12 +125,11 @@ def fill_placeholders(draft: Draft, values: dict[str, float], source: str = "") 
     entered it and from where, so every output still marks the verdicts that rest on it.
     """
     plan = copy.deepcopy(draft.plan)
-    where = f" from {source}" if source else ""
+    reason, reason_zh = twin("entered_from", source=source) if source else twin("entered")
     for ind in plan["indicator"]:
         if ind["id"] in values and ind.get("baseline", {}).get("basis") == "assumed":
             value = float(values[ind["id"]])
-            ind["baseline"] = {"value": value, "basis": "assumed",
-                               "reason": f"Entered at review{where}: the 2025 figure the report does not print."}
+            ind["baseline"] = {"value": value, "basis": "assumed", "reason": reason, "reason_zh": reason_zh}
     return Draft(plan, draft.candidates, draft.text, draft.source, draft.encoding)
 
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from sim.io.indicator import default_domain
 
-from .assemble import build_indicator, select
+from .assemble import build_indicator, drop, select
 from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
 from .lexicon import BY_ID, ENTRIES, PART_OF
 from .sections import report_year, split_sections
 from .source import read_report
 from .tomlout import plan_toml
+from .words import twin
 
 BASE_YEAR = 2025
 TARGET_YEAR = 2030
@@ -108,7 +109,9 @@ def _with_parts(chosen: dict, tables: dict) -> None:
         for key in ("baseline", "trend", "driver", "price_basis", "milestone", "history"):
             parent.pop(key, None)
         parent.update(dynamic="derived", op="sum", inputs=list(parts))
-        parent["note"] = (parent.get("note", "") + " The sum of its parts, which the report gives separately.").strip()
+        en, zh = twin("sum_of_parts")
+        parent["note"] = f"{parent.get('note', '')} {en}".strip()
+        parent["note_zh"] = parent.get("note_zh", "") + zh
 
 
 def _worth_writing(table: dict) -> bool:
@@ -151,10 +154,12 @@ def assemble(cands: list[Candidate], text: str, source: str = "report.txt", dist
         del tables[ind_id]
         for c in chosen[ind_id].cands:
             if c.status != "dropped":
-                c.status, c.reason = "dropped", "nothing left to check: no 2025 level and no goal"
+                drop(c, "nothing_left")
     for c in cands:
-        if c.status == "review":
-            c.status, c.reason = "dropped", c.reason or "not needed by the plan file"
+        if c.status == "review" and c.reason:
+            c.status = "dropped"
+        elif c.status == "review":
+            drop(c, "not_needed")
         if c.quote not in text:  # pragma: no cover - a bug, never the report's fault
             raise AssertionError(f"quote is not in the report: {c.quote!r}")
     plan = {"schema_version": 1, "plan": _meta(district or detect_district(text), Path(source).name),
@@ -198,7 +203,7 @@ def _fits_domain(table: dict, ind) -> bool:
     with no indicator name before it is not written either."""
     if not str(table.get("name_zh", "")).strip():
         for c in ind.cands:
-            c.status, c.reason = "dropped", "no indicator is named before the number"
+            drop(c, "no_name")
         return False
     low, high = default_domain(table["unit"])
     for role in ("target", "milestone"):
@@ -207,11 +212,10 @@ def _fits_domain(table: dict, ind) -> bool:
             if g not in kept:
                 for c in ind.cands:
                     if c.status == "used" and c.value == g["value"]:
-                        c.status, c.reason = "dropped", f"{g['value']:g} {table['unit']} is outside what the unit can be"
+                        drop(c, "goal_outside_unit", value=g["value"], unit=table["unit"])
         table[role] = kept
     if low <= table["baseline"]["value"] <= high:
         return True
     for c in ind.cands:
-        c.status, c.reason = "dropped", (f"the 2025 level {table['baseline']['value']:g} {table['unit']} is outside "
-                                         "what the unit can be")
+        drop(c, "level_outside_unit", value=table["baseline"]["value"], unit=table["unit"])
     return False

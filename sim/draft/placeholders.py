@@ -17,11 +17,15 @@ following the hand-made plan's conventions, in this order:
 
 from __future__ import annotations
 
-_REPLACE = "It is a placeholder, not a statistic: replace it with the official 2025 figure."
+from .words import joined, twin
 
 
-def _assumed(value: float, reason: str, quote: str | list[str] | None = None, index: bool = False) -> dict:
-    out: dict = {"value": round(value, 4), "basis": "assumed", "reason": f"{reason} {_REPLACE}"}
+def _assumed(value: float, reason: tuple[str, str], quote: str | list[str] | None = None,
+             index: bool = False) -> dict:
+    """An assumed baseline with its reason in English and Chinese (``reason``, ``reason_zh``),
+    each ending with the request to replace it."""
+    en, zh = joined([reason, twin("ph_replace")])
+    out: dict = {"value": round(value, 4), "basis": "assumed", "reason": en, "reason_zh": zh}
     if index:
         out["index"] = True
     if quote:
@@ -34,11 +38,13 @@ def _level_goals(goals: list[dict]) -> list[dict]:
 
 
 def _backcast(dynamic: str, m: float, t: float, gap: int) -> tuple[float, str]:
+    """The 2025 level back-cast from milestone ``m`` at the pace joining it to target ``t`` ``gap``
+    years later, and the arithmetic (in no language: it goes into both sentences)."""
     if dynamic == "compound" and m > 0 and t > 0:
         rate = (t / m) ** (1 / gap)
-        return m / rate, f"({t:g} / {m:g})^(1/{gap}) = {rate:.4f}, so 2025 = {m:g} / {rate:.4f}"
+        return m / rate, f"({t:g} / {m:g})^(1/{gap}) = {rate:.4f}; 2025 = {m:g} / {rate:.4f}"
     step = (t - m) / gap
-    return m - step, f"({t:g} − {m:g}) / {gap} = {step:g} a year, so 2025 = {m:g} − {step:g}"
+    return m - step, f"({t:g} − {m:g}) / {gap} = {step:g}; 2025 = {m:g} − {step:g}"
 
 
 def _increment_level(ind) -> dict | None:
@@ -69,14 +75,12 @@ def placeholder_baseline(name: str, unit: str, dynamic: str, targets: list[dict]
         return derived
     goals = targets + milestones
     if goals and all(g["kind"] == "growth" for g in goals):
-        return _assumed(100.0, f"The report gives no 2025 level of {name}, only growth goals. The index "
-                        "2025 = 100 lets them be checked.", index=True)
+        return _assumed(100.0, twin("ph_growth_index", name=name), index=True)
     cumulative = [g for g in targets if g["kind"] == "cumulative"]
     if cumulative and dynamic == "flow":
         g = cumulative[0]
         years = g["year"] - base_year
-        return _assumed(g["value"] / years, f"The report gives no 2025 value of {name}. The yearly value is "
-                        f"the cumulative target spread evenly: {g['value']:g} / {years}.", g["quote"])
+        return _assumed(g["value"] / years, twin("ph_flow", name=name, total=g["value"], years=years), g["quote"])
     return _from_levels(name, unit, dynamic, targets, milestones, ind, trend, base_year)
 
 
@@ -88,50 +92,42 @@ def _from_levels(name, unit, dynamic, targets, milestones, ind, trend, base_year
     if levels_t and levels_m:
         t, m = levels_t[0], levels_m[0]
         value, how = _backcast(dynamic, m["value"], t["value"], t["year"] - m["year"])
-        return _assumed(value, f"The report gives no 2025 level of {name}. It is back-cast from the "
-                        f"{m['year']} milestone at the constant pace that joins it to the {t['year']} "
-                        f"target: {how}.", [m["quote"], t["quote"]])
+        return _assumed(value, twin("ph_backcast", name=name, first=m["year"], last=t["year"], how=how),
+                        [m["quote"], t["quote"]])
     if levels_m and dynamic == "compound":
         found = _one_year_back(name, levels_m[0], ind, trend)
         if found is not None:
             return found
     goal = (levels_t + levels_m)[0] if (levels_t or levels_m) else None
     if goal is None:
-        return _assumed(100.0, f"The report gives no 2025 level of {name}; an index 2025 = 100 stands in.",
-                        index=True)
+        return _assumed(100.0, twin("ph_index", name=name), index=True)
     return _band_edge(name, unit, goal)
 
 
 def _kept_at(name: str, unit: str, goals: list[dict]) -> dict | None:
     for g in goals:
         if g["direction"] == "hold":
-            return _assumed(g["value"], f"The report gives no 2025 level of {name}. To keep it at "
-                            f"(保持/稳定在) {g['value']:g} implies it is about there now, so that is used.",
-                            g["quote"])
+            return _assumed(g["value"], twin("ph_hold", name=name, value=g["value"]), g["quote"])
     for g in goals:
         if g["direction"] == "at_most":
-            return _assumed(g["value"], f"The report gives no 2025 level of {name}. Its cap "
-                            f"({g['value']:g} {unit}) is used.", g["quote"])
+            return _assumed(g["value"], twin("ph_cap", name=name, value=g["value"], unit=unit), g["quote"])
     return None
 
 
 def _one_year_back(name: str, m: dict, ind, trend) -> dict | None:
-    growth, source = _growth_beside(ind, m), "its growth in the same clause"
+    growth, code = _growth_beside(ind, m), "ph_back_clause"
     if growth is None and trend is not None:
-        growth, source = trend.value, "the 2025 growth the report gives"
+        growth, code = trend.value, "ph_back_trend"
     if growth is None or growth <= -100:
         return None
-    return _assumed(m["value"] / (1 + growth / 100), f"The report gives no 2025 level of {name}. It is "
-                    f"back-cast from the {m['year']} milestone at {source}: "
-                    f"{m['value']:g} / {1 + growth / 100:g}.", [m["quote"], trend.quote] if trend and
-                    source.startswith("the 2025") else m["quote"])
+    reason = twin(code, name=name, year=m["year"], how=f"{m['value']:g} / {1 + growth / 100:g}")
+    return _assumed(m["value"] / (1 + growth / 100), reason,
+                    [m["quote"], trend.quote] if code == "ph_back_trend" else m["quote"])
 
 
 def _band_edge(name: str, unit: str, goal: dict) -> dict:
     if unit == "%":
         value = max(goal["value"] - 1.0, 0.0)
-        return _assumed(value, f"The report gives no 2025 level of {name}. {value:g} is 1 point below the "
-                        f"goal of {goal['value']:g}, the edge of the at-risk band.", goal["quote"])
+        return _assumed(value, twin("ph_band_points", name=name, value=value, goal=goal["value"]), goal["quote"])
     value = goal["value"] * 0.98
-    return _assumed(value, f"The report gives no 2025 level of {name}. {value:g} is 2 % below the goal of "
-                    f"{goal['value']:g}, the edge of the at-risk band.", goal["quote"])
+    return _assumed(value, twin("ph_band_share", name=name, value=value, goal=goal["value"]), goal["quote"])

@@ -3,7 +3,7 @@
 One row per number: its quote, the section and year it was read for, the indicator, the
 reading (level, growth, share …), direction and the words it came from, the value as
 written and in the indicator's unit, a confidence, and ``used`` or ``dropped`` with the
-reason. Written as CSV in UTF-8 with a BOM, so that spreadsheet programs show the Chinese.
+reason, in English and in Chinese (``reason_zh``). Written as CSV in UTF-8 with a BOM, so that spreadsheet programs show the Chinese.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .candidates import Candidate
 REVIEW_COLUMNS = (
     "no", "status", "confidence", "section", "year", "role", "indicator", "name", "known", "reading",
     "kind", "direction", "direction_word", "value", "unit", "value_written", "unit_written", "readings",
-    "price_basis", "reason", "quote",
+    "price_basis", "reason", "reason_zh", "quote",
 )
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -32,7 +32,7 @@ def review_frame(cands: list[Candidate]) -> pd.DataFrame:
             "direction_word": c.direction_word, "value": c.value, "unit": c.unit,
             "value_written": c.value_written if c.high is None else f"{c.value_written:g}–{c.high:g}",
             "unit_written": c.unit_written, "readings": " / ".join(f"{r:g}" for r in c.readings),
-            "price_basis": c.price_basis, "reason": c.reason, "quote": c.quote,
+            "price_basis": c.price_basis, "reason": c.reason, "reason_zh": c.reason_zh, "quote": c.quote,
         })
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
 
@@ -47,7 +47,7 @@ def _safe(cell):
 def review_csv(cands: list[Candidate]) -> str:
     """The review table as CSV text (without the BOM)."""
     frame = review_frame(cands)
-    for col in ("name", "direction_word", "reason", "quote", "value_written"):
+    for col in ("name", "direction_word", "reason", "reason_zh", "quote", "value_written"):
         frame[col] = frame[col].map(_safe).astype(object)
     return frame.to_csv(index=False, lineterminator="\n")
 

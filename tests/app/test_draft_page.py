@@ -76,7 +76,7 @@ def test_nothing_saved_before_the_review_is_confirmed():
 def test_empty_input_is_one_plain_sentence():
     at = page().button(key="draft_read").click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == ["输入有误:app: 请先上传或粘贴报告。"]
+    assert [e.value for e in at.error] == ["输入有误:请先上传或粘贴报告。"]
 
 
 def test_rebuild_without_edits_keeps_the_plan():
@@ -92,8 +92,7 @@ def test_text_with_nothing_to_draft_is_one_plain_sentence():
     at = read(page(), "这是一段没有任何指标数字的文字。")
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "输入有误:report.txt: no indicator with a 2025 level, a 2030 target or a 2026 milestone was found in "
-        "the report"]
+        "输入有误:report.txt:报告中没有找到任何带2025年数值、2030年目标或2026年目标的指标"]
 
 
 def test_open_needs_the_review_and_then_shows_the_drafted_district_on_the_board():

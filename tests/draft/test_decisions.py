@@ -62,7 +62,8 @@ def test_placeholders_filled_by_the_reviewer(qingshan):
     filled = fill_placeholders(qingshan, {"public_budget_revenue": 61.3}, "区财政局2025年决算")
     base = next(i for i in filled.plan["indicator"] if i["id"] == "public_budget_revenue")["baseline"]
     assert base == {"value": 61.3, "basis": "assumed",
-                    "reason": "Entered at review from 区财政局2025年决算: the 2025 figure the report does not print."}
+                    "reason": "Entered at review from 区财政局2025年决算: the 2025 figure the report does not print.",
+                    "reason_zh": "审核时录入(来源:区财政局2025年决算):报告未列出的2025年数据。"}
     assert validated(filled).by_id["public_budget_revenue"].baseline.index is False
 
 
