@@ -171,3 +171,20 @@ def test_a_bad_plan_file_is_one_sentence_naming_it(monkeypatch, tmp_path):
     at = start()
     assert not at.exception
     assert len(at.error) == 1 and at.error[0].value.startswith(f"无法打开规划数据文件:{missing}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_tables_give_their_reasons_in_the_pages_language(lang):
+    """Why a number was dropped and why a placeholder was chosen, in the interface language (the
+    drafter writes both: sim/draft/words.py)."""
+    from .language_rules import stray_english
+
+    at = read(page(lang), QINGSHAN)
+    candidates, placeholders = at.dataframe[0].value, at.dataframe[1].value
+    reasons = [r for r in [*candidates["reason"], *placeholders["reason"]] if isinstance(r, str) and r]
+    assert len(reasons) > 10
+    if lang == "zh":
+        assert not stray_english(reasons)
+        assert "指2024年,不是规划文件所含的年份" in reasons
+    else:
+        assert "refers to 2024, not a year the plan file holds" in reasons
