@@ -129,32 +129,32 @@ def link_figure(plan: Plan, lg: str):
     for path in d.paths:
         xs += [d.x(p[0]) for p in path] + [None]
         ys += [p[1] for p in path] + [None]
-    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="lines", line={"color": ARROW, "width": 1.5},
-                               hoverinfo="skip", showlegend=False))
     followers = {b for _, b, _ in terms}
+    traces = [go.Scatter(x=xs, y=ys, mode="lines", line={"color": ARROW, "width": 1.5}, hoverinfo="skip",
+                         showlegend=False)]
     for key, colour, members in (("lnk.col.from", DRIVER, [x for x in d.nodes if x not in followers]),
                                  ("lnk.col.to", FOLLOWER, [x for x in d.nodes if x in followers])):
-        fig.add_trace(go.Scatter(x=[d.x(d.nodes[x][0]) for x in members], y=[d.nodes[x][1] for x in members],
+        traces.append(go.Scatter(x=[d.x(d.nodes[x][0]) for x in members], y=[d.nodes[x][1] for x in members],
                                  mode="markers", name=t(key, lg), hovertext=[names[x] for x in members],
                                  hoverinfo="text", marker={"size": MARKER, "color": colour}))
-    for path in d.paths:  # the head on the last stretch, stopping short of the marker
-        (x0, y0), (x1, y1) = path[-2], path[-1]
-        fig.add_annotation(x=d.x(x1), y=y1, ax=d.x(x0), ay=y0, xref="x", yref="y", axref="x", ayref="y",
-                           showarrow=True, arrowhead=3, arrowwidth=1.5, standoff=MARKER / 2 + 1, text="",
-                           arrowcolor=ARROW)
-    for x, (px, py) in d.nodes.items():
-        fig.add_annotation(x=d.x(px), y=py, text=d.names[x], showarrow=False, yanchor="bottom",
-                           yshift=MARKER / 2 + NAME_GAP, font={"size": NAME_SIZE, "color": "#31333f"})
-    for (a, b, e), (px, py) in zip(terms, d.labels, strict=True):
-        fig.add_annotation(x=d.x(px), y=py, text=elasticity_text(e), showarrow=False, borderpad=1,
-                           bgcolor="rgba(255,255,255,0.92)", font={"size": LABEL_SIZE, "color": "#444"},
-                           hovertext=t("lnk.hover", lg, src=names[a], dst=names[b], e=f"{e:g}"))
-    fig.update_layout(height=round(d.height) + 56, margin={"l": 10, "r": 10, "t": 40, "b": 16},
-                      showlegend=True, legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom",
-                                               "font": {"size": NAME_SIZE}},
-                      dragmode=False, plot_bgcolor="rgba(0,0,0,0)",
-                      xaxis={"visible": False, "range": [-0.5, d.columns - 0.5], "fixedrange": True},
-                      yaxis={"visible": False, "range": [d.height, 0], "fixedrange": True})
+    # One list of annotations handed over at once: plotly validates each add_annotation call anew.
+    notes = [{"x": d.x(p[-1][0]), "y": p[-1][1], "ax": d.x(p[-2][0]), "ay": p[-2][1], "axref": "x", "ayref": "y",
+              "showarrow": True, "arrowhead": 3, "arrowwidth": 1.5, "standoff": MARKER / 2 + 1, "text": "",
+              "arrowcolor": ARROW} for p in d.paths]         # the head on the last stretch, short of the marker
+    notes += [{"x": d.x(px), "y": py, "text": d.names[x], "showarrow": False, "yanchor": "bottom",
+               "yshift": MARKER / 2 + NAME_GAP, "font": {"size": NAME_SIZE, "color": "#31333f"}}
+              for x, (px, py) in d.nodes.items()]
+    notes += [{"x": d.x(px), "y": py, "text": elasticity_text(e), "showarrow": False, "borderpad": 1,
+               "bgcolor": "rgba(255,255,255,0.92)", "font": {"size": LABEL_SIZE, "color": "#444"},
+               "hovertext": t("lnk.hover", lg, src=names[a], dst=names[b], e=f"{e:g}")}
+              for (a, b, e), (px, py) in zip(terms, d.labels, strict=True)]
+    fig = go.Figure(traces, layout={
+        "annotations": notes, "height": round(d.height) + 56, "margin": {"l": 10, "r": 10, "t": 40, "b": 16},
+        "showlegend": True, "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom",
+                                       "font": {"size": NAME_SIZE}},
+        "dragmode": False, "plot_bgcolor": "rgba(0,0,0,0)",
+        "xaxis": {"visible": False, "range": [-0.5, d.columns - 0.5], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [d.height, 0], "fixedrange": True}})
     return fig
 
 
