@@ -141,9 +141,11 @@ def link_figure(plan: Plan, lg: str):
     notes = [{"x": d.x(p[-1][0]), "y": p[-1][1], "ax": d.x(p[-2][0]), "ay": p[-2][1], "axref": "x", "ayref": "y",
               "showarrow": True, "arrowhead": 3, "arrowwidth": 1.5, "standoff": MARKER / 2 + 1, "text": "",
               "arrowcolor": ARROW} for p in d.paths]         # the head on the last stretch, short of the marker
+    # Names and marks lie on a white ground, drawn after the arrows: an arrow leaving a node upwards
+    # may pass behind its name, and then the name stays legible.
     notes += [{"x": d.x(px), "y": py, "text": d.names[x], "showarrow": False, "yanchor": "bottom",
-               "yshift": MARKER / 2 + NAME_GAP, "font": {"size": NAME_SIZE, "color": "#31333f"}}
-              for x, (px, py) in d.nodes.items()]
+               "yshift": MARKER / 2 + NAME_GAP, "font": {"size": NAME_SIZE, "color": "#31333f"},
+               "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 0} for x, (px, py) in d.nodes.items()]
     notes += [{"x": d.x(px), "y": py, "text": elasticity_text(e), "showarrow": False, "borderpad": 1,
                "bgcolor": "rgba(255,255,255,0.92)", "font": {"size": LABEL_SIZE, "color": "#444"},
                "hovertext": t("lnk.hover", lg, src=names[a], dst=names[b], e=f"{e:g}")}
