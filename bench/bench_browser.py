@@ -173,7 +173,7 @@ CARDS = ("(v => v.length >= 6 && v.every(e => e.innerText.trim()))"
 
 #: The target table is drawn, the script has finished, nothing is stale or a placeholder.
 BOARD_DONE = (
-    "[...document.querySelectorAll('[data-testid=stTable] tr')].some(r => r.textContent.includes('地区生产总值'))"
+    "[...document.querySelectorAll('.fyp-table tr')].some(r => r.textContent.includes('地区生产总值'))"
     " && document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'"
     " && !document.querySelector('[data-stale=true], [data-testid=stSkeleton]')")
 

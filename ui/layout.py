@@ -106,21 +106,14 @@ def notices() -> None:
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
 
 
-#: Columns of the target tables kept on one line: in Chinese all but the name and the target;
-#: English names and units are longer, so there only the status.
-def table_css(probability: bool = False) -> None:
-    """Keep the board's short cells on one line; only the name and target columns wrap in
-    Chinese (in English the status and, if shown, the probability). ``probability``: the
-    board has the probability column as its second column."""
+def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
+    """Columns of a target table kept on one line (1 = first): in Chinese all but the name and
+    the target; English names and units are longer, so there only the status (and, if shown, the
+    probability, then the second column)."""
     s = int(probability)
     if lang() == "zh":
-        cells = f":not(:nth-child({2 + s})):not(:nth-child({4 + s}))"
-        rule = f"td{cells} *"
-    else:
-        rule = "td:nth-child(1) *" + (", td:nth-child(2) *" if probability else "")
-    selectors = ", ".join(f".st-key-{key} {part.strip()}" for key in ("board_targets", "board_milestones")
-                          for part in rule.split(","))
-    st.html(f"<style>{selectors} {{ white-space: nowrap !important; }}</style>")
+        return tuple(n for n in range(1, n_columns + 1) if n not in (2 + s, 4 + s))
+    return (1, 2) if probability else (1,)
 
 
 def card_label(row, base_year: int, lang_: str | None = None) -> str:
