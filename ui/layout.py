@@ -56,8 +56,7 @@ def sidebar() -> None:
         plan_in_use()
         names = list(state.available())
         current = state.model()
-        key = state.wkey("w_base")
-        state.ensure(key, current.base if current.base in names else m.DEFAULT_BASE)
+        key = state.bind("w_base", current.base if current.base in names else m.DEFAULT_BASE)
         st.selectbox(t("side.base"), names, key=key, on_change=_on_base, args=(key,), help=t("side.base_help"),
                      format_func=state.labeller())
         scn = state.current_scenario()
