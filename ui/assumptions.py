@@ -14,7 +14,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
-from . import display, fmt, links, state
+from . import display, fmt, links, state, tables
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
@@ -257,7 +257,7 @@ def differences() -> None:
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
+        tables.show(table.style.hide(axis="index"), "asm_diff")
         st.button(t("asm.reset_all", base=base.title(lg)), key="reset_all", on_click=_reset, args=(None,))
 
 

@@ -323,7 +323,7 @@ for (const part of parts.filter(p => p)) {
   }
 }
 const lines = [];
-for (const part of parts.filter(p => p)) lines.push(...part.innerText.split('\\n'));
+for (const part of parts.filter(p => p)) lines.push(...part.innerText.split(/[\\n\\t]/));  // a table row: cells by tabs
 for (const text of document.querySelectorAll('svg text')) {
   if (text.getClientRects().length) lines.push(text.textContent);
 }

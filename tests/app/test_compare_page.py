@@ -18,7 +18,7 @@ def test_compare_page_shows_scenarios_side_by_side(app):
     assert_clean(app)
     table = tables(app)[0]
     assert {"规划目标", "稳健情景", "进取情景", "稳健情景 减 规划目标"} <= set(table.columns)
-    assert "二产增加值" in set(app.dataframe[0].value["指标"])
+    assert "二产增加值" in set(tables(app)[1]["指标"])
 
 
 def test_compare_four_scenarios_only_rows_that_differ_coloured_by_status(app):
