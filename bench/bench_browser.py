@@ -173,9 +173,10 @@ def title_is(text: str) -> str:
 CARDS = ("(v => v.length >= 6 && v.every(e => e.innerText.trim()))"
          "([...document.querySelectorAll('[data-testid=stMetricValue]')])")
 
-#: The target table is drawn, the script has finished, nothing is stale or a placeholder.
+#: The target table is drawn (an HTML table; st.table in checkouts before it), the script has finished,
+#: nothing is stale or a placeholder.
 BOARD_DONE = (
-    "[...document.querySelectorAll('.fyp-table tr')].some(r => r.textContent.includes('地区生产总值'))"
+    "[...document.querySelectorAll('.fyp-table tr, [data-testid=stTable] tr')].some(r => r.textContent.includes('地区生产总值'))"
     " && document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'"
     " && !document.querySelector('[data-stale=true], [data-testid=stSkeleton]')")
 

@@ -15,6 +15,11 @@ from .i18n import LANGS, TEXT, lang, name, status, t
 #: Headline cards of the board: indicator ids in display order.
 HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", "visitors", "urban_new_jobs")
 
+#: The tab's icon, a flag drawn inline: a Material icon name would make every browser fetch it from
+#: Google's font servers on every rerun, which fails on an office network without internet access.
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+           '<path d="M5 22V3h10.2l.5 2H21v11h-7.2l-.5-2H7v8z" fill="#B2182B"/></svg>')
+
 
 @state.callback
 def _on_base(key: str) -> None:

@@ -126,3 +126,14 @@ def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
     assert "rationale" not in app.query_params
     assert any("只带数值" in w.value for w in app.sidebar.warning)
     assert "dl_toml_side" in [b.key for b in app.sidebar.get("download_button")]
+
+
+def test_the_tab_icon_needs_no_internet():
+    """A Material icon as page icon is fetched from Google's servers on every rerun; the app's flag
+    is inline SVG, which Streamlit hands to the browser as a data URI."""
+    from streamlit.commands.page_config import _get_favicon_string
+
+    from ui.layout import FAVICON
+
+    assert _get_favicon_string(FAVICON).startswith("data:image/svg+xml;base64,")
+    assert "page_icon=layout.FAVICON" in (ROOT / "streamlit_app.py").read_text(encoding="utf-8")
