@@ -124,25 +124,24 @@ class _Job:
     buffers: threading.local
 
     def _buffer(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """This thread's (Y, D, ≥ n) pace buffer and (Y, A, BLOCK) score buffer, reused from
-        chunk to chunk: fresh arrays per chunk cost page faults, most of all in a new process."""
+        """This thread's (Y, D, ≥ n) pace buffer and its flat scratch for one block's scores, reused
+        from chunk to chunk: fresh arrays per chunk cost page faults, most of all in a new process."""
         D, Y = self.paths.shape
         out = getattr(self.buffers, "out", None)
         if out is None or out.shape[2] < n:
             out = self.buffers.out = np.empty((Y, D, n), dtype=self.dtype)
-            self.buffers.dev = np.empty((Y, len(self.sampler.active), BLOCK), dtype=self.dtype)
-        return out[:, :, :n], self.buffers.dev
+            self.buffers.scratch = np.empty(Y * len(self.sampler.active) * BLOCK, dtype=self.dtype)
+        return out[:, :, :n], self.buffers.scratch
 
     def drivers(self, start: int, stop: int) -> np.ndarray | None:
         """Paces of draws ``start``…``stop`` (whole blocks), shape (n, D, Y), or None if cancelled."""
-        out, buf = self._buffer(stop - start)
+        out, scratch = self._buffer(stop - start)
         for block in range(start // BLOCK, -(-stop // BLOCK)):
             if self.cancel.is_set():
                 return None
             s, e = block * BLOCK, min((block + 1) * BLOCK, stop)
-            dev = self.sampler.deviations(self.entropy, block, e - s, self.dtype, rest=s < len(self.kept_values),
-                                          out=buf)
-            self.sampler.compose(dev, self.paths, out[:, :, s - start:e - start])
+            self.sampler.paces(self.entropy, block, self.paths, out[:, :, s - start:e - start], scratch,
+                               rest=s < len(self.kept_values))
         return out.transpose(2, 1, 0)
 
     def __call__(self, start: int, stop: int) -> tuple | None:
