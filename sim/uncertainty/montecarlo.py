@@ -191,7 +191,9 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     check_keep(plan, n_year - 1, keep, table=False)
     actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
     base = resolved.kernel_drivers if paths is None else np.asarray(paths, dtype=float)
-    job = _Job(Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets)), compiled, base, actuals,
+    # A driver whose path is NaN throughout follows its link: a deviation cannot move it.
+    sampler = Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets), still=np.isnan(base).all(axis=1))
+    job = _Job(sampler, compiled, base, actuals,
                TargetCounter(plan, targets, fixed_targets(plan, targets, uncertainty, resolved, base)),
                entropy, dtype,
                np.empty((keep, n_ind, n_year), dtype=dtype),

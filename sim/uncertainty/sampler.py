@@ -139,21 +139,27 @@ class Sampler:
     needed : ndarray of bool, shape (D,), optional
         Drivers that must be drawn for every draw (default: all). Active drivers outside it
         and outside their correlation groups are drawn only when ``rest=True`` is asked.
+    still : ndarray of bool, shape (D,), optional
+        Drivers no deviation can move: their paths are NaN in every year (they follow a
+        link), so they are not drawn whatever their spread.
 
     Notes
     -----
-    Only drivers with a spread are drawn (``active``). Deviations are returned in *working
+    Only drivers with a spread, and not ``still``, are drawn (``active``). Deviations are returned in *working
     units*: the log growth factor [1] (log points / 100) for compound drivers, the driver
     unit otherwise, shape (Y, A, n).
     """
 
-    def __init__(self, uncertainty: Uncertainty, years: int, needed: np.ndarray | None = None):
+    def __init__(self, uncertainty: Uncertainty, years: int, needed: np.ndarray | None = None,
+                 still: np.ndarray | None = None):
         plan = uncertainty.plan
         self.years = years
         self.persistence = uncertainty.persistence
-        std = uncertainty.std
-        self.active = np.flatnonzero(std > 0)
-        self.fixed = np.flatnonzero(std == 0)
+        drawn = uncertainty.std > 0
+        if still is not None:
+            drawn &= ~np.asarray(still, dtype=bool)
+        self.active = np.flatnonzero(drawn)
+        self.fixed = np.flatnonzero(~drawn)
         compound = np.array([plan.drivers[d].dynamic == "compound" for d in self.active], dtype=bool)
         self.compound = np.flatnonzero(compound)       # positions in the active list
         self.linear = np.flatnonzero(~compound)
