@@ -189,6 +189,10 @@ def _hold_row(compiled: CompiledPlan, values: np.ndarray, row: int, clipped: np.
     if row in compiled.safe_rows:
         return
     years = values[1:, row]                                                     # (Y, S) view
+    low, high = compiled.low[row], compiled.high[row]
+    # Two reductions over the whole row usually show it inside (a NaN fails them).
+    if years.min() >= low and (high == np.inf or years.max() <= high):
+        return
     low = np.full(len(years), compiled.low[row])
     high = np.full(len(years), compiled.high[row])
     mark = None if clipped is None else np.zeros((years.shape[1], len(years)), dtype=bool)

@@ -130,6 +130,7 @@ class _Job:
         out = getattr(self.buffers, "out", None)
         if out is None or out.shape[2] < n:
             out = self.buffers.out = np.empty((Y, D, n), dtype=self.dtype)
+            self.sampler.fill_fixed(self.paths, out)          # once: no draw writes these rows
             self.buffers.scratch = np.empty(Y * len(self.sampler.active) * BLOCK, dtype=self.dtype)
         return out[:, :, :n], self.buffers.scratch
 
@@ -141,7 +142,7 @@ class _Job:
                 return None
             s, e = block * BLOCK, min((block + 1) * BLOCK, stop)
             self.sampler.paces(self.entropy, block, self.paths, out[:, :, s - start:e - start], scratch,
-                               rest=s < len(self.kept_values))
+                               rest=s < len(self.kept_values), fixed=False)
         return out.transpose(2, 1, 0)
 
     def __call__(self, start: int, stop: int) -> tuple | None:

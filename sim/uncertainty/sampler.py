@@ -226,8 +226,14 @@ class Sampler:
         left out when ``rest`` is False)."""
         return self.scores(entropy, block, n, dtype, rest, out, marginals=True)
 
+    def fill_fixed(self, paths: np.ndarray, out: np.ndarray) -> None:
+        """Write the paces of the drivers that are not drawn into ``out`` (Y, D, n): their paths."""
+        pt = paths.T.astype(out.dtype)                                  # (Y, D)
+        for d0, d1 in self.fixed_runs:
+            out[:, d0:d1] = pt[:, d0:d1, None]
+
     def paces(self, entropy: int, block: int, paths: np.ndarray, out: np.ndarray, scratch: np.ndarray,
-              rest: bool = True) -> None:
+              rest: bool = True, fixed: bool = True) -> None:
         """Write the paces of block ``block`` into ``out`` (Y, D, n): the scenario's ``paths``
         (D, Y) moved by each draw's deviation (on the log scale for compound drivers,
         :func:`~sim.engine.dynamics.shift_growth`); with ``rest`` False, the drivers drawn only on
@@ -235,12 +241,14 @@ class Sampler:
 
         The same numbers as :meth:`deviations` composed with the paths, bit for bit, in fewer
         passes: normals are drawn straight into ``scratch`` (flat, at least Y·A·n elements of
-        ``out``'s dtype) and each run of neighbouring drivers is written as one block.
+        ``out``'s dtype) and each run of neighbouring drivers is written as one block. With
+        ``fixed`` False the drivers that are not drawn are left alone (a reused buffer that
+        :meth:`fill_fixed` filled once).
         """
         Y, n = self.years, out.shape[2]
         pt = paths.T.astype(out.dtype)                                  # (Y, D)
-        for d0, d1 in self.fixed_runs:
-            out[:, d0:d1] = pt[:, d0:d1, None]
+        if fixed:
+            self.fill_fixed(paths, out)
         for number, part in enumerate(self.parts):
             if not part.where.size:
                 continue
