@@ -3,8 +3,10 @@
 How a draw is made
 ------------------
 1. Standard normal scores, one per random driver and year, from a numpy ``Generator`` on
-   :class:`numpy.random.SFC64`. Drivers that no counted target reads are drawn only for the
-   kept draws (from a stream of their own, see :mod:`sim.uncertainty.sampler`).
+   :class:`numpy.random.SFC64`, drawn straight into a reused buffer. Drivers that no counted
+   target reads are drawn only for the kept draws (from a stream of their own, see
+   :mod:`sim.uncertainty.sampler`); a driver that follows its link (NaN path) is not drawn at
+   all, since no deviation can move it.
 2. ``persistence`` ρ ties each driver's score to its previous year's (``z_t ← ρ z_{t−1} +
    √(1−ρ²) z_t``, so every year stays standard normal).
 3. The Gaussian copula: scores of correlated drivers are multiplied by a factor ``F`` of
@@ -16,8 +18,9 @@ How a draw is made
 5. Deviations are added to the scenario's driver paths (on the log scale for compound
    drivers, see :mod:`sim.uncertainty`) and the paths are projected with
    :func:`sim.engine.projection.project_array`, the same code as every other projection. Paces are
-   written year-major with the draws last, (Y, D, n) in memory, and handed over as an
-   (n, D, Y) view, the layout a vectorised projection reads fastest.
+   written year-major with the draws last, (Y, D, n) in memory, one contiguous block per run of
+   neighbouring drivers of one kind, and handed over as an (n, D, Y) view, the layout a
+   vectorised projection reads fastest.
 6. Each target is checked per draw by :class:`~sim.uncertainty.counter.TargetCounter`, with the
    rules of :mod:`sim.engine.measure`; only the counts leave the worker (and the first ``sample`` draws).
 

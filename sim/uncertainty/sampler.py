@@ -4,7 +4,12 @@ driver's marginal, turned into driver paces (steps 1–5 of :mod:`sim.uncertaint
 Random drivers fall into two parts. The *needed* part (drivers under some counted target, and
 every driver correlated with one of them) is drawn for every draw; the *rest* (drivers no
 target reads) only where asked — for the draws kept for quantiles and export — from a stream
-of its own, so skipping it elsewhere changes no number of the needed part.
+of its own, so skipping it elsewhere changes no number of the needed part. A driver whose path
+is NaN in every year (it follows a link) is in neither part: no deviation could move it.
+
+:meth:`Sampler.paces` is the Monte Carlo's path: normals straight into a reused buffer, then each
+run of drivers that sit side by side in the plan written into the pace buffer in one block;
+:meth:`Sampler.deviations` gives the same numbers one step at a time (goal seek, tests).
 """
 
 from __future__ import annotations
