@@ -66,3 +66,17 @@ def test_drivers_that_follow_their_link_are_not_drawn_and_their_spread_changes_n
     assert np.array_equal(a.met, b.met) and np.array_equal(a.at_risk, b.at_risk)
     assert np.array_equal(a.sample_values, b.sample_values)
     assert np.array_equal(a.sample_drivers, b.sample_drivers)
+
+
+def test_reused_buffers_give_the_same_counts_whatever_the_chunks_when_few_draws_are_kept(plan):
+    # Each thread's pace buffer is reused: kept chunks write the skipped drivers' draws into it,
+    # later chunks their paths, and the undrawn drivers' rows are written only once.
+    scn = load_scenario("uncertain")
+    draws = 5 * BLOCK + 7
+    runs = [run_montecarlo(plan, scn, draws, seed=5, chunk=chunk, workers=workers, sample=BLOCK)
+            for chunk, workers in ((BLOCK, 1), (2 * BLOCK, 2), (3 * BLOCK, 1), (50 * BLOCK, 2))]
+    for other in runs[1:]:
+        assert np.array_equal(runs[0].met, other.met) and np.array_equal(runs[0].at_risk, other.at_risk)
+        assert np.array_equal(runs[0].clipped, other.clipped) and runs[0].clipped_draws == other.clipped_draws
+        assert np.array_equal(runs[0].sample_values, other.sample_values)
+        assert np.array_equal(runs[0].sample_drivers, other.sample_drivers, equal_nan=True)
