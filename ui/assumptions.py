@@ -140,8 +140,8 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
     with left:
         mark = f" {t('asm.changed')}" if changed else ""
-        st.markdown(f"**{name(ind, lg)}**{mark}")
-        st.caption(t("asm.base_value", v=fmt.path(base, ind.pace_unit, lg)))
+        # One element for the name and its starting pace: every element costs the browser work on each move.
+        st.markdown(f"**{name(ind, lg)}**{mark}  \n:small[:gray[{t('asm.base_value', v=fmt.path(base, ind.pace_unit, lg))}]]")
         links.link_caption(ind)
     with mid:
         st.slider(f"{name(ind, lg)} ({unit(ind.pace_unit, lg)})", lo, hi, key=sl_key, step=step,
