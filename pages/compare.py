@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, display, layout, state, tables
+from ui import charts, choices, display, layout, state, tables
 from ui.boot import guard
 from ui.i18n import ICON, lang, name_unit, t
 
@@ -18,11 +18,11 @@ def _remember(key: str) -> None:
     st.session_state[state.COMPARE] = list(st.session_state[key])
 
 
-options = state.scenario_options()
-pick_key = state.picker("cmp_pick", options, state.compare_tokens())
+options = choices.scenario_options()
+pick_key = state.picker("cmp_pick", options, choices.compare_tokens())
 tokens = st.multiselect(t("cmp.pick"), options, key=pick_key, max_selections=4,
-                        format_func=state.labeller(lg), on_change=_remember, args=(pick_key,))
-scenarios = state.resolve_options(tokens)
+                        format_func=choices.labeller(lg), on_change=_remember, args=(pick_key,))
+scenarios = choices.resolve_options(tokens)
 if len(scenarios) < 2:
     st.info(t("cmp.need_two"))
     st.stop()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import exports, state
+from ui import choices, exports, state
 from ui.boot import guard
 from ui.i18n import lang, t
 
@@ -12,7 +12,7 @@ lg = lang()
 st.title(t("exp.title"))
 st.caption(t("exp.intro"))
 
-compare_set = state.resolve_options(state.compare_tokens())
+compare_set = choices.resolve_options(choices.compare_tokens())
 scopes = ["current", "compare"]
 scope = state.picked("exp_scope", st.radio(
     t("exp.scope"), scopes, key=state.picker("exp_scope", scopes, scopes[0]), horizontal=True,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, details, display, state
+from ui import charts, choices, details, display, state
 from ui.boot import guard
 from ui.i18n import lang, name_unit, t
 
@@ -16,11 +16,11 @@ left, right = st.columns([2, 3])
 ids = [ind.id for ind in plan.indicators]
 pick = state.picked("ind_pick", left.selectbox(t("ind.pick"), ids, key=state.picker("ind_pick", ids, ids[0]),
                                                 format_func=lambda x: name_unit(plan.by_id[x], lg)))
-options = state.scenario_options()
+options = choices.scenario_options()
 tokens = state.picked("ind_scenarios", right.multiselect(
-    t("ind.scenarios"), options, key=state.picker("ind_scenarios", options, state.compare_tokens()),
-    max_selections=4, format_func=state.labeller(lg))) or [state.CURRENT]
-scenarios = state.resolve_options(tokens)
+    t("ind.scenarios"), options, key=state.picker("ind_scenarios", options, choices.compare_tokens()),
+    max_selections=4, format_func=choices.labeller(lg))) or [choices.CURRENT]
+scenarios = choices.resolve_options(tokens)
 result = state.compute(scenarios)
 labels = display.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from . import choices, state
 from . import files as scenario_files
 from . import model as m
-from . import state
 from .i18n import lang, t
 
 UPLOAD_LIMIT_MB = 1
@@ -52,7 +52,7 @@ def upload_note() -> None:
     model = state.model()
     if model.key() != note["model"]:  # changed since: the news is stale
         return
-    st.success(t("file.loaded", name=state.current_scenario().title(lang()), base=state.option_label(model.base),
+    st.success(t("file.loaded", name=state.current_scenario().title(lang()), base=choices.option_label(model.base),
                  n=note["n"], a=note["a"]), icon="✔")
     for param, value, key, values in note["notes"]:
         st.warning(t("url.line", param=param, value=value, reason=t(key, **values)))

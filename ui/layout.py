@@ -7,7 +7,7 @@ import streamlit as st
 
 from sim.io.errors import InputError
 
-from . import fmt, plans, state, url
+from . import choices, fmt, plans, state, url
 from . import model as m
 from .display import headline_targets, projected_text, target_text
 from .i18n import LANGS, TEXT, lang, name, status, t
@@ -29,7 +29,7 @@ def _on_base(key: str) -> None:
     old = state.model()
     state.set_model(m.AppScenario(base=new, actuals=old.actuals), keep="w_base")
     if old.drivers:
-        state.flash("info", t("side.switched", base=state.option_label(new), n=len(old.drivers)))
+        state.flash("info", t("side.switched", base=choices.option_label(new), n=len(old.drivers)))
 
 
 @state.callback
@@ -63,7 +63,7 @@ def sidebar() -> None:
         current = state.model()
         key = state.bind("w_base", current.base if current.base in names else m.DEFAULT_BASE)
         st.selectbox(t("side.base"), names, key=key, on_change=_on_base, args=(key,), help=t("side.base_help"),
-                     format_func=state.labeller())
+                     format_func=choices.labeller())
         scn = state.current_scenario()
         base = state.base_scenario()
         st.markdown(f"**{t('side.current')}:** {scn.title(lang())}")

@@ -62,8 +62,6 @@ BUILT = "built_scenario"
 AVAILABLE = "available_this_run"
 #: Scenario widgets whose option labels depend on the language (see :func:`picker`).
 LANG_KEYED = frozenset({"w_base"})
-#: Token for "the current scenario" in scenario pickers.
-CURRENT = "@current"
 
 
 @dataclass(frozen=True, eq=False)
@@ -385,52 +383,3 @@ def sync_url() -> None:
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != {k: [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-
-
-# --------------------------------------------------------------------------- scenario choices
-
-def scenario_options() -> list[str]:
-    """Tokens for scenario pickers: the current scenario first, then every available one."""
-    return [CURRENT, *available()]
-
-
-def option_label(token: str, lang_: str | None = None) -> str:
-    lg = lang_ or lang()
-    if token == CURRENT:
-        return t("cmp.current", lg, title=current_scenario().title(lg))
-    scn = available().get(token)
-    return scn.title(lg) if scn is not None else token
-
-
-def labeller(lang_: str | None = None):
-    """A picker's ``format_func`` with the language fixed now (it may be called after the run)."""
-    lg = lang_ or lang()
-    return lambda token: option_label(token, lg)
-
-
-def resolve_options(tokens: list[str]) -> list[Scenario]:
-    """Scenarios for picker tokens, without duplicates (an unchanged current scenario is its base)."""
-    out: list[Scenario] = []
-    seen: set[str] = set()
-    scenarios = available()
-    for token in tokens:
-        scn = current_scenario() if token == CURRENT else scenarios.get(token)
-        if scn is None:
-            continue
-        ident = scenario_key(scn)
-        if ident not in seen:
-            seen.add(ident)
-            out.append(scn)
-    return out
-
-
-def compare_tokens() -> list[str]:
-    """The scenarios chosen for comparison (default: the current one and the plan)."""
-    ss = st.session_state
-    options = scenario_options()
-    chosen = [x for x in ss.get(COMPARE, []) if x in options]
-    if len(chosen) < 2:
-        chosen = [CURRENT, m.DEFAULT_BASE if model().changed or model().base != m.DEFAULT_BASE else "momentum"]
-        chosen = [x for x in chosen if x in options]
-    ss[COMPARE] = chosen[:4]
-    return ss[COMPARE]
