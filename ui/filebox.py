@@ -99,18 +99,25 @@ def _on_save() -> None:
     state.flash("success", t("file.saved", path=path))
 
 
+def meta(current, scn) -> None:
+    """The scenario's name, titles and rationale, as its file will carry them."""
+    for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
+        base = f"w_meta_{field}"
+        key = state.bind(base, getattr(current, field) or getattr(scn, field))
+        st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
+                      on_change=_set_meta, args=(field, base, key))
+    key = state.bind("w_meta_rationale", current.rationale or scn.rationale.strip())
+    st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
+
+
 def files() -> None:
     scn = state.current_scenario()
     current = state.model()
     st.subheader(t("file.title"))
-    with st.expander(t("file.meta")):
-        for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
-            base = f"w_meta_{field}"
-            key = state.bind(base, getattr(current, field) or getattr(scn, field))
-            st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
-                          on_change=_set_meta, args=(field, base, key))
-        key = state.bind("w_meta_rationale", current.rationale or scn.rationale.strip())
-        st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
+    # Drawn only when opened, as the year-by-year editor: four widgets fewer to send on every slider move.
+    with st.expander(t("file.meta"), key="file_meta_open", on_change="rerun") as box:
+        if box.open:
+            meta(current, scn)
     left, right = st.columns(2)
     with left:
         st.download_button(t("file.download"), scn.to_toml().encode("utf-8"), file_name=f"{scn.name}.toml",

@@ -169,8 +169,10 @@ def graph() -> None:
     st.subheader(t("lnk.title", lg))
     st.caption(t("lnk.intro", lg))
     st.plotly_chart(analyses.plan_figure("links", lg, lambda: link_figure(plan, lg)), key="link_graph", config={"displayModeBar": False})
-    with st.expander(t("lnk.table", lg)):
-        st.dataframe(link_table(plan, lg), hide_index=True, width="stretch")
+    # Drawn only when opened: a data grid costs the browser work on every slider move, even hidden.
+    with st.expander(t("lnk.table", lg), key="lnk_table_open", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(link_table(plan, lg), hide_index=True, width="stretch")
 
 
 __all__ = ["elasticity_text", "follows_text", "graph", "link_caption", "link_figure", "link_of", "link_table"]

@@ -105,6 +105,10 @@ def _visit(at, lang: str) -> dict[str, list[str]]:
             at.button(key="unc_goal_run").click().run()
             for expander in at.expander:
                 expander.proto.expanded = True
+        if name == "pages/assumptions.py":  # what is drawn only when opened, opened
+            for key in ("file_meta_open", "lnk_table_open", "asm_peryear_open_economy"):
+                at.session_state[key] = True
+            at.run()
         seen[name] = texts(at._tree)
     return seen
 
@@ -216,3 +220,11 @@ def test_an_error_without_a_chinese_text_gets_a_chinese_lead_in():
 def test_frames_are_strings_everywhere():
     # the collector reads a Styler's data too
     assert texts(type("N", (), {"type": "table", "value": pd.DataFrame({"列": ["值"]}).style})()) == ["列", "值"]
+
+
+def test_the_walk_reads_what_is_drawn_only_when_opened(pages_zh, pages_en):
+    from ui.i18n import t
+
+    for lang, pages in (("zh", pages_zh), ("en", pages_en)):
+        shown = pages["pages/assumptions.py"]
+        assert t("file.rationale", lang) in shown and t("lnk.col.to", lang) in shown, lang

@@ -117,6 +117,9 @@ def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
 
 def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
     go(app, "pages/assumptions.py")
+    assert not [w for w in app.text_area if str(w.key).startswith("w_meta_")]   # drawn only when opened
+    app.session_state["file_meta_open"] = True   # the planner opens 情景名称与说明
+    app.run()
     widget(app.text_area, "w_meta_rationale").input("按2025年实际增速外推,二产放缓。").run()
     assert app.query_params["rationale"] == "按2025年实际增速外推,二产放缓。"
     again = start(dict(app.query_params))
