@@ -9,7 +9,7 @@ import pandas as pd
 from sim.engine.label import Label
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
-from sim.report.labels import BASIS, DIRECTION, kind_word
+from sim.report.labels import BASIS, DIRECTION, DYNAMIC, kind_word
 
 
 def _describe(targets, zh: bool = False, base_year: int | None = None) -> str:
@@ -57,7 +57,7 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
 
 def _dynamic(ind, zh: bool) -> str:
     if ind.is_driver:
-        return DYNAMIC_ZH.get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
+        return DYNAMIC["zh"].get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
     if zh:
         return f"推算:{OP_ZH.get(ind.op, ind.op)}({', '.join(ind.inputs)})"
     return f"derived: {ind.op}({', '.join(ind.inputs)})"
@@ -183,5 +183,4 @@ def source_in(label: str, plan: Plan, lang: str, titles: dict[str, str] | None =
         "scenario": lambda s: titles.get(s, s), "note_zh": _formula_zh})
 
 
-DYNAMIC_ZH = {"compound": "按增速复合增长", "additive": "每年增加", "points": "每年变动百分点", "flow": "年度流量"}
 OP_ZH = {"sum": "求和", "ratio": "比值", "share": "占比"}
