@@ -84,14 +84,35 @@ def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def scenario_table(projection: Projection) -> pd.DataFrame:
-    """One row per scenario: name, titles, parent chain and rationale."""
+def scenario_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
+    """One row per scenario: name, titles, parent chain and rationale (:func:`rationale_in`)."""
     return pd.DataFrame([{
         "scenario": r.name, "title_zh": r.scenario.title_zh, "title_en": r.scenario.title_en,
         "parents": " → ".join(n.name for n in r.scenario.chain[:-1]),
-        "rule": r.scenario.effective_rule, "rationale": r.scenario.rationale.strip(),
+        "rule": r.scenario.effective_rule, "rationale": rationale_in(r.scenario.rationale, lang),
         "file": r.scenario.path,
     } for r in projection.scenarios])
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _is_chinese(line: str) -> bool:
+    """A line written in Chinese: more Chinese characters than Latin letters (an English line may
+    name a unit such as 万千瓦, a Chinese one an id such as PM2.5)."""
+    return len(_CJK.findall(line)) > len(_LATIN.findall(line))
+
+
+def rationale_in(text: str, lang: str = "en") -> str:
+    """A scenario's rationale in ``lang``: of a rationale written in both languages (the shipped
+    scenarios give the Chinese lines, then the English ones), the lines in ``lang``; a
+    rationale in one language only, whole (nothing is lost)."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    chinese = [line for line in lines if _is_chinese(line)]
+    if not chinese or len(chinese) == len(lines):
+        return text.strip()
+    return "\n".join(chinese if lang == "zh" else [line for line in lines if line not in chinese])
 
 
 def _reasons_zh(plan: Plan) -> dict[str, str]:

@@ -103,7 +103,7 @@ def target_pace(plan: Plan, target: Target, base: float) -> tuple[float, str]:
 
 
 def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
-            attributes: Mapping[str, str] | None = None, source: str = "actuals") -> pd.DataFrame:
+            attributes: Mapping[str, str] | None = None, source: str = "actuals", lang: str = "en") -> pd.DataFrame:
     """年度监测表: every plan target in ``year`` against its 序时进度.
 
     Parameters
@@ -118,6 +118,8 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
         Indicator id → ``binding`` or ``expected``, overriding the plan file (basis ``edited``).
     source : str
         Where the actuals came from (for error messages).
+    lang : str
+        Language of the ``note`` column (:data:`sim.review.midterm.NOTES`).
 
     Returns
     -------
@@ -137,7 +139,7 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
     elif not plan.base_year < year <= plan.target_year:
         raise InputError("--year", "", code="year_outside_plan",
                          params={"year": year, "first": plan.base_year + 1, "last": plan.target_year})
-    table = midterm_review(plan, actuals, as_of=year, source=source)
+    table = midterm_review(plan, actuals, as_of=year, source=source, lang=lang)
     overrides = attributes or {}
     extra = []
     for target, row in zip(plan.targets, table.itertuples(index=False), strict=True):
@@ -205,7 +207,8 @@ def counts_by_attribute(table: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- next year
 
 def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: Scenario | None = None,
-              attributes: Mapping[str, str] | None = None, source: str = "actuals") -> pd.DataFrame:
+              attributes: Mapping[str, str] | None = None, source: str = "actuals",
+              lang: str = "en") -> pd.DataFrame:
     """What each target needs in the year after its last actual to be back on its path.
 
     Parameters
@@ -217,7 +220,7 @@ def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: S
         observed year up to it. Targets without an observed value get no row.
     scenario : Scenario, optional
         Its projection, with ``actuals`` added, gives ``scenario_level``/``scenario_pace``.
-    attributes, source :
+    attributes, source, lang :
         As for :func:`monitor`.
 
     Returns
@@ -229,7 +232,7 @@ def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: S
         reaches it, ``need_pace`` the pace that gets there in one year, ``steady_pace`` the
         constant pace from ``from_year`` to the target [``pace_unit``].
     """
-    table = monitor(plan, actuals, year, attributes, source)
+    table = monitor(plan, actuals, year, attributes, source, lang)
     proj = None
     if scenario is not None:
         drivers_only = {k: v for k, v in actuals.items() if plan.by_id[k].is_driver}
