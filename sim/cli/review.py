@@ -191,8 +191,8 @@ def cmd_monitor(args) -> int:
         MONITOR_VIEW]
     emit(_zh(view, args), args, sheet="monitor")
     if not args.output:
-        print(summary_line(table))
-        print(band_summary(table))
+        print(summary_line(table, args.lang))
+        print(band_summary(table, args.lang))
     return 0
 
 

@@ -7,6 +7,8 @@ import math
 import sys
 import time
 
+import pandas as pd
+
 from sim.cli import add_command
 from sim.cli.main import emit, plan_from_args, scenario_from_ref
 from sim.cli.words import say
@@ -186,7 +188,10 @@ def cmd_mc(args) -> int:
     lang = getattr(args, "lang", "en")
     if args.spreads:
         unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
-        emit(unc.table(lang), args, title=say("spreads_title", lang, title=scenario.title(lang),
+        table = unc.table(lang)
+        # pandas stores the engine's labels as plain text; the words in each language need their codes
+        table["origin"] = pd.Series([m.origin for m in unc.marginals], index=table.index, dtype=object)
+        emit(table, args, title=say("spreads_title", lang, title=scenario.title(lang),
                                               persistence=unc.persistence, scale=unc.scale))
         return 0
     if args.goal is not None:
