@@ -37,11 +37,15 @@ def _english(view: list[str], lang: str) -> list[str]:
     return [{"name": "name_en", "driver_name": "driver_name_en"}.get(c, c) for c in view]
 
 
-def _goal_in(table, lang: str):
-    """The goal seek's table for ``lang``: its ``note`` is English text from
-    :mod:`sim.uncertainty.goalseek` (no code to word it by), so a Chinese file heads it
-    ``note_en`` (说明(英文)) beside the method, which is worded in Chinese."""
-    return table.rename(columns={"note": "note_en"}) if lang == "zh" else table
+def _goal_in(table, plan, lang: str):
+    """The goal seek's table for ``lang``. In Chinese the moved drivers are named by their
+    Chinese names, and the ``note`` (English text from :mod:`sim.uncertainty.goalseek`, with no
+    code to word it by) is headed ``note_en`` (说明(英文)) beside the method, worded in Chinese."""
+    if lang != "zh":
+        return table
+    names = {ind.id: ind.name_zh for ind in plan.indicators}
+    drivers = table["drivers"].map(lambda ids: "、".join(names.get(x, x) for x in ids.split(", ")) if ids else ids)
+    return table.assign(drivers=drivers).rename(columns={"note": "note_en"})
 
 
 def _terminal_in(table, lang: str):
@@ -198,7 +202,8 @@ def cmd_mc(args) -> int:
         unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
         table = requirements(plan, scenario, args.goal, draws=min(args.draws, 20_000), seed=args.seed,
                              milestones=not args.targets_only, uncertainty=unc, lang=lang)
-        emit(_goal_in(table, lang) if args.output else _view(table, _english(GOAL_VIEW, lang)), args,
+        table = _goal_in(table, plan, lang)
+        emit(table if args.output else _view(table, _english(GOAL_VIEW, lang)), args,
              title=say("goal_title", lang, title=scenario.title(lang), p=args.goal, seed=args.seed))
         return 0
     if args.keep:
