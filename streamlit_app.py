@@ -25,7 +25,7 @@ except InputError as exc:  # a bad --plan / $FYP_PLAN file: one line naming it, 
     log.warning("plan file problem: %s", exc.message)
     st.error(t("plan.bad_file", msg=exc.message))
     st.stop()
-st.set_page_config(page_title=t("app.title"), page_icon=":material/flag:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=layout.FAVICON, layout="wide")
 
 pages = [
     st.Page("pages/board.py", title=t("nav.board"), icon=":material/flag:", url_path="board", default=True),

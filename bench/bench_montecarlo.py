@@ -31,7 +31,7 @@ from reference_loop import reference_run  # noqa: E402
 
 from sim import load_plan, load_scenario, resolve  # noqa: E402
 from sim.engine.targets import all_targets  # noqa: E402
-from sim.uncertainty.montecarlo import BLOCK, default_workers, run_montecarlo  # noqa: E402
+from sim.uncertainty.montecarlo import BLOCK, Sampler, default_workers, run_montecarlo  # noqa: E402
 from sim.uncertainty.spec import uncertainty_for  # noqa: E402
 
 
@@ -103,8 +103,11 @@ def main() -> None:
     scenario = load_scenario(args.scenario)
     workers = args.workers or default_workers()
     unc = uncertainty_for(plan, scenario)
-    years = len(resolve(plan, scenario).years) - 1
-    random_drivers = int((unc.std > 0).sum())
+    resolved = resolve(plan, scenario)
+    years = len(resolved.years) - 1
+    # The floor counts the drivers a draw can move: one that follows its link is not drawn.
+    random_drivers = len(Sampler(unc, years, still=np.isnan(resolved.kernel_drivers).all(axis=1)).active)
+    linked = int(((unc.std > 0) & np.isnan(resolved.kernel_drivers).all(axis=1)).sum())
     count = random_drivers * years * args.draws
 
     run_montecarlo(plan, scenario, 4 * BLOCK, seed=1, workers=workers)        # warm caches and threads
@@ -162,8 +165,8 @@ def main() -> None:
     print(f"| reference loop for {args.draws:,} draws (timed on {args.reference_draws:,}, extrapolated) | "
           f"{loop:,.0f} s | this run {median:.2f} s | {loop / median:,.0f}× faster |")
     print(f"\nFloor: numpy drawing the {count:,} float32 normals of {random_drivers} random drivers × {years} years × "
-          f"{args.draws:,} draws with SFC64 on {workers} threads, into reused buffers, measured before each run. "
-          f"{pysd_note()}.")
+          f"{args.draws:,} draws with SFC64 on {workers} threads, into reused buffers, measured before each run "
+          f"({linked} drivers with a spread follow their link and are not drawn). {pysd_note()}.")
     p, n = result.probability[0], args.draws
     print(f"P(GDP target met) in the last timed run: {p:.4f} (standard error {np.sqrt(p * (1 - p) / n):.4f})")
 

@@ -29,16 +29,16 @@ from sim.uncertainty.montecarlo import run_montecarlo  # noqa: E402
 PLAIN = sampler_module.Sampler._part_scores
 
 
-def antithetic(self, rng, part, n, dtype, marginals):
+def antithetic(self, rng, part, n, dtype, marginals, out=None):
     """The first ⌈n/2⌉ scores drawn, the rest their negation (before copula and marginals)."""
     half = -(-n // 2)
 
     class Mirror:
-        def standard_normal(self, shape, dtype):
+        def standard_normal(self, shape, dtype, out=None):
             z = rng.standard_normal((*shape[:-1], half), dtype=dtype)
-            return np.concatenate([z, -z[..., : n - half]], axis=-1)
+            return np.concatenate([z, -z[..., : n - half]], axis=-1, out=out)
 
-    return PLAIN(self, Mirror(), part, n, dtype, marginals)
+    return PLAIN(self, Mirror(), part, n, dtype, marginals, out)
 
 
 def estimates(plan, scenario, reps: int, draws: int, method) -> tuple[np.ndarray, float]:

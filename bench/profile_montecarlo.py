@@ -28,9 +28,10 @@ from sim import load_plan, load_scenario
 
 STAGES = (  # (owner, attribute, label)
     (mc._Job, "__call__", "whole chunk"),
-    (sampler.Sampler, "deviations", "draw deviations"),
-    (sampler.Sampler, "_part_scores", "  normals, copula, marginals"),
-    (sampler.Sampler, "compose", "compose paces"),
+    (sampler.Sampler, "paces", "draw and compose paces"),
+    (sampler.Sampler, "_part_scores", "  normals and copula"),
+    (sampler._Shape, "__call__", "  triangular and uniform marginals"),
+    (sampler, "_compose", "  compose (gain, exp, shift)"),
     (mc, "project_array", "project"),
     (kernel, "project_paths", "  driver paths (with domain holds)"),
     (kernel, "_derive_row", "  derived indicators"),

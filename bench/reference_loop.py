@@ -61,10 +61,11 @@ class ReferenceRun:
     met: list
 
 
-def _scores(unc: Uncertainty, active: list[int], seed: int, years: int, draws: int):
+def _scores(unc: Uncertainty, active: list[int], seed: int, years: int, draws: int, still):
     """The engine's random source: float32 normals per block, as nested Python lists."""
     out = []
-    parts = [part.where for part in Sampler(unc, years, needed_drivers(unc.plan, all_targets(unc.plan))).parts]
+    needed = needed_drivers(unc.plan, all_targets(unc.plan))
+    parts = [part.where for part in Sampler(unc, years, needed, still=still).parts]
     for block in range(-(-draws // BLOCK)):
         n = min(BLOCK, draws - block * BLOCK)
         shape = (1 if unc.persistence == 1.0 else years, len(active), n)
@@ -172,11 +173,13 @@ def reference_run(plan: Plan, scenario, draws: int, seed: int, uncertainty: Unce
     resolved = resolve(plan, scenario)
     unc = uncertainty if uncertainty is not None else uncertainty_for(plan, scenario, resolved)
     targets = all_targets(plan) if targets is None else targets
-    active = [d for d, m in enumerate(unc.marginals) if m.std > 0]
+    # A linked driver follows its link: the engine draws no score for it.
+    still = np.zeros(len(plan.drivers), dtype=bool) if resolved.linked is None else resolved.linked
+    active = [d for d, m in enumerate(unc.marginals) if m.std > 0 and not still[d]]
     years = len(resolved.years) - 1
     base = resolved.drivers.tolist()
     run = ReferenceRun([], [], [], [0] * len(targets))
-    for scores in _scores(unc, active, seed, years, draws):
+    for scores in _scores(unc, active, seed, years, draws, still):
         mixed = _correlate(scores, unc, active) if active else [[] for _ in range(years)]
         where = {d: a for a, d in enumerate(active)}
         paces = [[_pace(plan, unc, d, base[d][t], mixed[t][where[d]] if d in where else None)

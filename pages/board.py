@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import analyses, display, layout, links, state
+from ui import analyses, display, layout, links, state, tables
 from ui.boot import guard
 from ui.i18n import ICON, area, lang, t
 from ui.probability import band_legend
@@ -48,11 +48,10 @@ rows = display.board_rows(check, name, "target", chosen, problems, order=order)
 if rows.empty:
     st.info(t("board.empty"))
 else:
-    layout.table_css(probability=probs is not None)
     shown = display.board_table(rows, probabilities=probs)
     extra = {t("col.probability"): display.probability_colours(rows, probs)} if probs else None
-    with st.container(key="board_targets"):
-        st.table(display.styled(shown, list(rows["status"]), extra), border="horizontal")
+    tables.show(display.styled(shown, list(rows["status"]), extra), "board_targets",
+                layout.board_nowrap(len(shown.columns), probability=probs is not None))
 st.caption(t("help.status"))
 st.caption(t("board.assumed_note"))
 st.caption(t("board.gap_note"))
@@ -62,5 +61,6 @@ with st.expander(t("board.milestones")):
     if milestones.empty:
         st.info(t("board.empty"))
     else:
-        with st.container(key="board_milestones"):
-            st.table(display.styled(display.board_table(milestones), list(milestones["status"])), border="horizontal")
+        shown = display.board_table(milestones)
+        tables.show(display.styled(shown, list(milestones["status"])), "board_milestones",
+                    layout.board_nowrap(len(shown.columns)))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, display, layout, state
+from ui import charts, display, layout, state, tables
 from ui.boot import guard
 from ui.i18n import ICON, lang, name_unit, t
 
@@ -48,10 +48,7 @@ table = display.compare_table(result.check, names, labels, plan, only_different=
 if table.empty:
     st.info(t("cmp.no_differences"))
 else:
-    with st.container(key="cmp_targets"):
-        st.html("<style>.st-key-cmp_targets td:not(:nth-child(1)):not(:nth-child(2)) * "
-                "{ white-space: nowrap !important; }</style>")
-        st.table(display.compare_styled(table), border="horizontal")
+    tables.show(display.compare_styled(table), "cmp_targets", tuple(range(3, len(table.columns) + 1)))
 st.caption(t("board.assumed_note"))
 
 st.subheader(t("cmp.charts_title"))
@@ -70,4 +67,4 @@ if diff.empty:
     st.caption(t("cmp.drivers_none"))
 else:
     st.caption(t("cmp.drivers_caption"))
-    st.dataframe(diff, hide_index=True, width="stretch")
+    tables.show(diff.style.hide(axis="index"), "cmp_drivers")

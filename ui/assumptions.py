@@ -14,7 +14,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
-from . import display, fmt, links, state
+from . import display, fmt, links, state, tables
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
@@ -134,15 +134,14 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
     # The slider moves in steps no coarser than the digits shown, so it never reads 195 beside a box of 197.
     step = min(float(ind.driver_step), 10.0 ** -decimals(ind.pace_unit))
     sl_base, nu_base = f"w_sl_{ind.id}", f"w_nu_{ind.id}"
-    sl_key, nu_key = state.wkey(sl_base), state.wkey(nu_base)
-    state.ensure(sl_key, min(max(_round(mean, step), lo), hi))
+    sl_key = state.bind(sl_base, min(max(_round(mean, step), lo), hi))
     # One digit more than the slider shows (197.2 beside 197; 20.51 beside 20.5), never a float's tail.
-    state.ensure(nu_key, m.number_text(round(mean, decimals(ind.pace_unit) + 1)))
+    nu_key = state.bind(nu_base, m.number_text(round(mean, decimals(ind.pace_unit) + 1)))
     left, mid, right = st.columns([3, 5, 2], vertical_alignment="center")
     with left:
         mark = f" {t('asm.changed')}" if changed else ""
-        st.markdown(f"**{name(ind, lg)}**{mark}")
-        st.caption(t("asm.base_value", v=fmt.path(base, ind.pace_unit, lg)))
+        # One element for the name and its starting pace: every element costs the browser work on each move.
+        st.markdown(f"**{name(ind, lg)}**{mark}  \n:small[:gray[{t('asm.base_value', v=fmt.path(base, ind.pace_unit, lg))}]]")
         links.link_caption(ind)
     with mid:
         st.slider(f"{name(ind, lg)} ({unit(ind.pace_unit, lg)})", lo, hi, key=sl_key, step=step,
@@ -153,17 +152,16 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
         elif not lo <= mean <= hi:
             st.caption(t("asm.out_of_slider", v=fmt.pace(mean, ind.pace_unit, lg)))
     with right:
-        st.text_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key, label_visibility="collapsed",
+        # The box's unit as its label, not a caption under it: one element fewer to redraw on each move.
+        st.text_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key,
                       on_change=_set_constant, args=(ind.id, nu_base, nu_key))
-        st.caption(unit(ind.pace_unit, lg))
 
 
 def gdp_block(check) -> None:
     """Live GDP growth implied by the three sector sliders, and one control that sets all three."""
     lg = lang()
     row = check[(check["indicator"] == "gdp") & (check["check"] == "target")].iloc[0]
-    key = state.wkey("w_gdp_all")
-    state.ensure(key, min(max(round(float(row["projected"]), 1), -10.0), 30.0))
+    key = state.bind("w_gdp_all", min(max(round(float(row["projected"]), 1), -10.0), 30.0))
     with st.container(border=True):
         left, right = st.columns([2, 3], vertical_alignment="center")
         left.metric(t("asm.gdp_implied"), fmt.percent(row["projected"]),
@@ -211,8 +209,7 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
     cols = st.columns(len(years()))
     for col, (y, year) in zip(cols, enumerate(years()), strict=True):
         base = f"w_yr_{pick}_{year}"
-        key = state.wkey(base)
-        state.ensure(key, m.number_text(round(float(cur[d][y]), decimals(ind.pace_unit) + 1)))
+        key = state.bind(base, m.number_text(round(float(cur[d][y]), decimals(ind.pace_unit) + 1)))
         col.text_input(label_unit(str(year), ind.pace_unit, lg), key=key, on_change=_set_year,
                        args=(pick, year, base, key))
 
@@ -260,7 +257,7 @@ def differences() -> None:
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
+        tables.show(table.style.hide(axis="index"), "asm_diff")
         st.button(t("asm.reset_all", base=base.title(lg)), key="reset_all", on_click=_reset, args=(None,))
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from sim.io.plan import Plan
 
-from . import fmt
+from . import fmt, tables
 from .display import board_table, projected_text, required_text, styled, target_text
 from .i18n import basis, lang, listing, name, status, t
 
@@ -39,7 +39,7 @@ def target_checks(plan: Plan, check: pd.DataFrame, ind_id: str, labels: list[str
         st.markdown("\n".join(lines))
     table = board_table(rows, lg).drop(columns=[t("col.indicator", lg), t("col.area", lg)])
     table.insert(0, t("word.scenario", lg), [label_of[s] for s in rows["scenario"]])
-    st.table(styled(table, list(rows["status"])), border="horizontal")
+    tables.show(styled(table, list(rows["status"])), "ind_checks")
 
 
 def _provenance(number) -> str:

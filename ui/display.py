@@ -2,7 +2,7 @@
 
 The target board, scenario comparisons and differences in assumptions: every function takes
 engine tables (``check_targets`` rows, driver paths) and returns a DataFrame of formatted
-text with headers in the interface language, ready for ``st.table``. (Machine tables for
+text with headers in the interface language, ready for :mod:`ui.tables`. (Machine tables for
 files are :mod:`sim.report.frames`; plain-text tables for the terminal :mod:`sim.report.terminal`.)
 Pure pandas: no Streamlit, so the tables are tested and benchmarked directly.
 """
@@ -64,27 +64,27 @@ def basis_text(row, lang_: str | None = None) -> str:
     return t("word.assumed_mark", lg) if row["assumed"] else basis(row["basis"], lg)
 
 
-def status_cell(code: str, lang_: str | None = None) -> str:
-    """A status for a Markdown table cell: bold unless met."""
-    text = status(code, lang_)
-    return text if code == "met" else f"**{text}**"
-
-
 def styled(display: pd.DataFrame, statuses, extra: dict[str, list[str]] | None = None
            ) -> pd.io.formats.style.Styler:
-    """``display`` with its status column shaded by status (for ``st.table``); ``extra`` maps
-    other columns to one background colour per row."""
+    """``display`` with its status column shaded by status (for :func:`ui.tables.show`); ``extra``
+    maps other columns to one background colour per row. A cell shaded at risk or missed is bold."""
     first = t("col.status") if t("col.status") in display.columns else display.columns[0]
     shades = {first: [STATUS_BG.get(s, "") for s in statuses], **(extra or {})}
 
     def shade(row):
-        return [f"background-color: {shades[c][row.name]}" if c in shades and shades[c][row.name] else ""
-                for c in row.index]
+        return [_cell_style(shades[c][row.name]) if c in shades else "" for c in row.index]
 
     return display.style.apply(shade, axis=1).hide(axis="index")
 
 
-def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = True,
+def _cell_style(colour: str) -> str:
+    if not colour:
+        return ""
+    bold = colour in (STATUS_BG["at_risk"], STATUS_BG["missed"])
+    return f"background-color: {colour}" + ("; font-weight: 600" if bold else "")
+
+
+def board_table(rows: pd.DataFrame, lang_: str | None = None,
                 probabilities: dict | None = None) -> pd.DataFrame:
     """Target-board rows (one per target) as text, legible without colour.
 
@@ -92,11 +92,10 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None, markdown: bool = T
     probabilities in words and per cent follows the status.
     """
     lg = lang_ or lang()
-    cell = status_cell if markdown else status
     records = rows.to_dict("records")
     base = rows.attrs.get("base_year")   # set by the target check
     out = pd.DataFrame({
-        t("col.status", lg): [cell(r["status"], lg) for r in records],
+        t("col.status", lg): [status(r["status"], lg) for r in records],
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for r in records],
         t("col.area", lg): [area(r["area"], lg) for r in records],
         t("col.target", lg): [target_text(r, lg, base) for r in records],
@@ -212,7 +211,7 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
         for i, r in first.iterrows():
             row = dict(r)
             row["projected"] = wide.loc[i, n]
-            values.append(f"{status_cell(wide.loc[i, f'{n}:status'], lg)} {projected_text(row, lg)}")
+            values.append(f"{status(wide.loc[i, f'{n}:status'], lg)} {projected_text(row, lg)}")
         out[label] = values
         statuses[label] = list(wide[f"{n}:status"])
     if deltas:

@@ -106,12 +106,10 @@ def files() -> None:
     with st.expander(t("file.meta")):
         for field, label in (("name", "file.name"), ("title_zh", "file.title_zh"), ("title_en", "file.title_en")):
             base = f"w_meta_{field}"
-            key = state.wkey(base)
-            state.ensure(key, getattr(current, field) or getattr(scn, field))
+            key = state.bind(base, getattr(current, field) or getattr(scn, field))
             st.text_input(t(label), key=key, max_chars=40 if field == "name" else m.MAX_TEXT,
                           on_change=_set_meta, args=(field, base, key))
-        key = state.wkey("w_meta_rationale")
-        state.ensure(key, current.rationale or scn.rationale.strip())
+        key = state.bind("w_meta_rationale", current.rationale or scn.rationale.strip())
         st.text_area(t("file.rationale"), key=key, on_change=_set_meta, args=("rationale", "w_meta_rationale", key))
     left, right = st.columns(2)
     with left:

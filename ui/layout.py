@@ -15,6 +15,11 @@ from .i18n import LANGS, TEXT, lang, name, status, t
 #: Headline cards of the board: indicator ids in display order.
 HEADLINE = ("gdp", "industrial_va", "energy_capacity", "forest_grass_coverage", "visitors", "urban_new_jobs")
 
+#: The tab's icon, a flag drawn inline: a Material icon name would make every browser fetch it from
+#: Google's font servers on every rerun, which fails on an office network without internet access.
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+           '<path d="M5 22V3h10.2l.5 2H21v11h-7.2l-.5-2H7v8z" fill="#B2182B"/></svg>')
+
 
 @state.callback
 def _on_base(key: str) -> None:
@@ -56,8 +61,7 @@ def sidebar() -> None:
         plan_in_use()
         names = list(state.available())
         current = state.model()
-        key = state.wkey("w_base")
-        state.ensure(key, current.base if current.base in names else m.DEFAULT_BASE)
+        key = state.bind("w_base", current.base if current.base in names else m.DEFAULT_BASE)
         st.selectbox(t("side.base"), names, key=key, on_change=_on_base, args=(key,), help=t("side.base_help"),
                      format_func=state.labeller())
         scn = state.current_scenario()
@@ -106,21 +110,14 @@ def notices() -> None:
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
 
 
-#: Columns of the target tables kept on one line: in Chinese all but the name and the target;
-#: English names and units are longer, so there only the status.
-def table_css(probability: bool = False) -> None:
-    """Keep the board's short cells on one line; only the name and target columns wrap in
-    Chinese (in English the status and, if shown, the probability). ``probability``: the
-    board has the probability column as its second column."""
+def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
+    """Columns of a target table kept on one line (1 = first): in Chinese all but the name and
+    the target; English names and units are longer, so there only the status (and, if shown, the
+    probability, then the second column)."""
     s = int(probability)
     if lang() == "zh":
-        cells = f":not(:nth-child({2 + s})):not(:nth-child({4 + s}))"
-        rule = f"td{cells} *"
-    else:
-        rule = "td:nth-child(1) *" + (", td:nth-child(2) *" if probability else "")
-    selectors = ", ".join(f".st-key-{key} {part.strip()}" for key in ("board_targets", "board_milestones")
-                          for part in rule.split(","))
-    st.html(f"<style>{selectors} {{ white-space: nowrap !important; }}</style>")
+        return tuple(n for n in range(1, n_columns + 1) if n not in (2 + s, 4 + s))
+    return (1, 2) if probability else (1,)
 
 
 def card_label(row, base_year: int, lang_: str | None = None) -> str:

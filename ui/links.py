@@ -103,42 +103,60 @@ def link_table(plan: Plan, lg: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: Colours of the graph: an indicator that only drives others, one that follows a link, an arrow.
+DRIVER, FOLLOWER, ARROW = "#ff7f0e", "#1f77b4", "#8a8a8a"
+
+
+def elasticity_text(e: float) -> str:
+    """An elasticity as the graph marks it: three significant digits (``×1.32``, ``×1``, ``×0.5``);
+    the exact value is in its hover text and the table below the graph."""
+    return f"×{e:.3g}"
+
+
 def link_figure(plan: Plan, lg: str):
-    """The link graph as a small plotly drawing: inputs on the left, followers on the right."""
+    """The link graph as a small plotly drawing: driving indicators on the left, followers to their
+    right, every arrow marked with its elasticity where the mark covers no other text or node
+    (the layout is :func:`ui.link_layout.lay_out`)."""
     import plotly.graph_objects as go
 
-    sources = list(dict.fromkeys(x for link in plan.links.follow for x in link.inputs))
-    followers = [link.indicator for link in plan.links.follow]
-    nodes = list(dict.fromkeys([*sources, *followers]))
-    # A node's column is how many links lie upstream of it, so chains read left to right.
-    depth: dict[str, int] = {}
+    from .link_layout import LABEL_SIZE, MARKER, NAME_GAP, NAME_SIZE, lay_out
 
-    def level(x: str) -> int:
-        if x not in depth:
-            link = plan.links.by_indicator.get(x)
-            depth[x] = 0 if link is None else 1 + max(level(y) for y in link.inputs)
-        return depth[x]
-
-    cols: dict[int, list[str]] = {}
-    for x in nodes:
-        cols.setdefault(level(x), []).append(x)
-    pos = {x: (c, -i) for c, xs in cols.items() for i, x in enumerate(xs)}
-    fig = go.Figure()
-    for link in plan.links.follow:
-        for x, e in zip(link.inputs, link.elasticities, strict=True):
-            (x0, y0), (x1, y1) = pos[x], pos[link.indicator]
-            fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
-                               showarrow=True, arrowhead=3, arrowwidth=1.5, standoff=14, startstandoff=14,
-                               text="", arrowcolor="#888")
-            fig.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=f"×{e:g}", showarrow=False,
-                               font={"size": 11, "color": "#555"})
-    fig.add_trace(go.Scatter(x=[pos[x][0] for x in nodes], y=[pos[x][1] for x in nodes], mode="markers+text",
-                             text=[name(plan.by_id[x], lg) for x in nodes], textposition="top center",
-                             marker={"size": 14, "color": ["#1f77b4" if x in followers else "#ff7f0e"
-                                                           for x in nodes]}, hoverinfo="text"))
-    fig.update_layout(height=120 + 70 * max(len(v) for v in cols.values()), showlegend=False,
-                      margin={"l": 20, "r": 20, "t": 20, "b": 20},
-                      xaxis={"visible": False, "range": [-0.5, max(cols) + 0.5]}, yaxis={"visible": False})
+    terms = [(x, link.indicator, e) for link in plan.links.follow
+             for x, e in zip(link.inputs, link.elasticities, strict=True)]
+    names = {x: name(plan.by_id[x], lg) for a, b, _ in terms for x in (a, b)}
+    d = lay_out([(a, b) for a, b, _ in terms], names, [elasticity_text(e) for *_, e in terms])
+    xs, ys = [], []
+    for path in d.paths:
+        xs += [d.x(p[0]) for p in path] + [None]
+        ys += [p[1] for p in path] + [None]
+    followers = {b for _, b, _ in terms}
+    traces = [go.Scatter(x=xs, y=ys, mode="lines", line={"color": ARROW, "width": 1.5}, hoverinfo="skip",
+                         showlegend=False)]
+    for key, colour, members in (("lnk.col.from", DRIVER, [x for x in d.nodes if x not in followers]),
+                                 ("lnk.col.to", FOLLOWER, [x for x in d.nodes if x in followers])):
+        traces.append(go.Scatter(x=[d.x(d.nodes[x][0]) for x in members], y=[d.nodes[x][1] for x in members],
+                                 mode="markers", name=t(key, lg), hovertext=[names[x] for x in members],
+                                 hoverinfo="text", marker={"size": MARKER, "color": colour}))
+    # One list of annotations handed over at once: plotly validates each add_annotation call anew.
+    notes = [{"x": d.x(p[-1][0]), "y": p[-1][1], "ax": d.x(p[-2][0]), "ay": p[-2][1], "axref": "x", "ayref": "y",
+              "showarrow": True, "arrowhead": 3, "arrowwidth": 1.5, "standoff": MARKER / 2 + 1, "text": "",
+              "arrowcolor": ARROW} for p in d.paths]         # the head on the last stretch, short of the marker
+    # Names and marks lie on a white ground, drawn after the arrows: an arrow leaving a node upwards
+    # may pass behind its name, and then the name stays legible.
+    notes += [{"x": d.x(px), "y": py, "text": d.names[x], "showarrow": False, "yanchor": "bottom",
+               "yshift": MARKER / 2 + NAME_GAP, "font": {"size": NAME_SIZE, "color": "#31333f"},
+               "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 0} for x, (px, py) in d.nodes.items()]
+    notes += [{"x": d.x(px), "y": py, "text": elasticity_text(e), "showarrow": False, "borderpad": 1,
+               "bgcolor": "rgba(255,255,255,0.92)", "font": {"size": LABEL_SIZE, "color": "#444"},
+               "hovertext": t("lnk.hover", lg, src=names[a], dst=names[b], e=f"{e:g}")}
+              for (a, b, e), (px, py) in zip(terms, d.labels, strict=True)]
+    fig = go.Figure(traces, layout={
+        "annotations": notes, "height": round(d.height) + 56, "margin": {"l": 10, "r": 10, "t": 40, "b": 16},
+        "showlegend": True, "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom",
+                                       "font": {"size": NAME_SIZE}},
+        "dragmode": False, "plot_bgcolor": "rgba(0,0,0,0)",
+        "xaxis": {"visible": False, "range": [-0.5, d.columns - 0.5], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [d.height, 0], "fixedrange": True}})
     return fig
 
 
@@ -155,7 +173,7 @@ def graph() -> None:
         st.dataframe(link_table(plan, lg), hide_index=True, width="stretch")
 
 
-__all__ = ["follows_text", "graph", "link_caption", "link_figure", "link_of", "link_table"]
+__all__ = ["elasticity_text", "follows_text", "graph", "link_caption", "link_figure", "link_of", "link_table"]
 
 
 def changed_on_board(lg: str) -> list[str]:

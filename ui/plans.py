@@ -18,6 +18,8 @@ from sim import Scenario, load_plan, resolve
 from sim.io.errors import InputError, PlanError
 from sim.io.plan import Plan
 
+from . import memo as memo_
+
 #: Session key of a plan opened in this session (a reviewed draft): (cache key, Plan).
 PLAN = "plan_opened"
 
@@ -45,7 +47,22 @@ def app_plan() -> Plan:
     return _app_plan()[1]
 
 
+#: The last run's answer of :func:`_app_plan` and the run it belongs to: a page asks for the plan
+#: dozens of times per run, and each ``st.cache_resource`` lookup hashes its arguments again.
+_THIS_RUN: tuple[object, tuple[str, Plan]] | None = None
+
+
 def _app_plan() -> tuple[str, Plan]:
+    global _THIS_RUN
+    run, last = memo_.this_run(), _THIS_RUN
+    if run is not None and last is not None and last[0] is run:
+        return last[1]
+    found = _find_app_plan()
+    _THIS_RUN = (run, found) if run is not None else None
+    return found
+
+
+def _find_app_plan() -> tuple[str, Plan]:
     source = plan_source()
     if source is None:
         return "embedded", _load_plan_file(None, 0.0)

@@ -23,8 +23,13 @@ from . import fmt, state
 from .i18n import lang, name, t, unit
 
 PACE_COLUMNS = ["name", "period", "past_bound", "past_pace", "needed_pace", "pace_unit", "ratio", "ratio_alternatives"]
-RECORD_COLUMNS = ["name", "unit", "measure", "value", "reading", "bound", "start_year", "start_level", "end_level",
-                  "pace", "pace_unit", "why"]
+#: The record's columns as shown: a statement in words, its levels and the pace they give (with its
+#: unit). Why a statement gives no pace is told under the table, not in a column: it is long and
+#: rare, and as a column it pushed the table past the page in English.
+RECORD_COLUMNS = ["name", "statement", "unit", "start_level", "end_level", "pace"]
+#: Fixed widths [px] of the record's level columns, their numbers to the right: at 1440 px with
+#: the sidebar open the grid is 958 px wide, and the English record then fits without scrolling.
+RECORD_CONFIG = {"start_level": {"width": 80, "alignment": "right"}, "end_level": {"width": 80, "alignment": "right"}}
 BACKCAST_COLUMNS = ["name", "check", "stated", "engine", "difference", "reproduced"]
 
 
@@ -55,20 +60,31 @@ def why_text(why, lg: str) -> str:
     return why if lg == "en" else t("rev.why.other", lg)
 
 
-def show(frame, columns: list[str], texts: str = "rev.col") -> None:
-    """A table with the given columns, headed in the interface language (texts ``{texts}.{column}``),
-    numbers to two decimals; a missing value reads "—" (never "None")."""
+def number_text(v) -> str:
+    """A number of the review tables: at most two decimals, trailing zeros dropped, thousands
+    separated; a missing one "—"."""
+    return fmt.DASH if v != v else f"{round(v, 2) if abs(v) > 5e-3 else 0.0:,.2f}".rstrip("0").rstrip(".")
+
+
+def show(frame, columns: list[str], texts: str = "rev.col", headers: dict[str, str] | None = None,
+         config: dict[str, dict] | None = None, height: str = "auto") -> None:
+    """A table with the given columns, headed in the interface language (texts ``{texts}.{column}``,
+    or ``headers[column]``), numbers to two decimals; a missing value reads "—" (never "None").
+    ``config`` gives some columns a width [px] or an alignment (``st.column_config.Column``);
+    ``height="content"`` shows every row without a scroll bar."""
     table = frame[columns].copy()
     for c in ("unit", "pace_unit"):
         if c in table.columns:
             table[c] = table[c].map(lambda u: unit(u) if isinstance(u, str) else u)
     for c in table.columns:
         if table[c].dtype.kind == "f":  # as text, so a missing number reads "—", not "None"
-            table[c] = [fmt.DASH if v != v else f"{round(v, 2) if abs(v) > 5e-3 else 0.0:,.2f}".rstrip("0").rstrip(".")
-                        for v in table[c]]
+            table[c] = [number_text(v) for v in table[c]]
         elif table[c].dtype.kind in "OUT" or pd.api.types.is_string_dtype(table[c]):
             table[c] = table[c].map(lambda v: fmt.DASH if v is None or (isinstance(v, float) and v != v) else v)
-    st.dataframe(table.rename(columns={c: t(f"{texts}.{c}") for c in columns}), hide_index=True, width="stretch")
+    heads = {c: (headers or {}).get(c) or t(f"{texts}.{c}") for c in columns}
+    columns_config = {heads[c]: st.column_config.Column(**kw) for c, kw in (config or {}).items()}
+    st.dataframe(table.rename(columns=heads), hide_index=True, width="stretch", height=height,
+                 column_config=columns_config or None)
 
 
 #: The statement measures in English words (the engine's codes are field names).
@@ -84,20 +100,56 @@ def check_label(text: str) -> str:
     return f"{head}年水平" if tail == "level" else f"{MEASURE_ZH.get(head, head)} {tail}"
 
 
+def statement_text(measure: str, value: float, bound: str, reading: str, lg: str) -> str:
+    """One statement of the record in words: ``累计 665.5``, ``average change ≥20``,
+    ``multiple 5 (other reading)``."""
+    words = (MEASURE_ZH if lg == "zh" else MEASURE_EN).get(measure, measure)
+    text = t("rev.statement", lg, measure=words, bound="" if bound == "=" else bound, value=number_text(value))
+    return text if reading == "used" else t("rev.statement_alt", lg, text=text, reading=t(f"rev.reading.{reading}", lg))
+
+
+def record_view(plan, lg: str) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """The 14th-plan record as the page shows it: its frame, its columns and their headers.
+
+    Where every statement spans the same years the level columns are headed by them
+    (``2020年水平``, ``2025年水平``); otherwise a period column says each row's years.
+    """
+    label = {i.id: name(i, lg) for i in plan.indicators}
+    record = history_table(plan)
+    view = record.assign(
+        name=record["indicator"].map(label),
+        statement=[statement_text(*row, lg) for row in record[["measure", "value", "bound", "reading"]].itertuples(
+            index=False)],
+        pace=[fmt.with_unit(number_text(v), u, lg) for v, u in zip(record["pace"], record["pace_unit"], strict=True)],
+        why=record["why"].map(lambda w: why_text(w, lg)))
+    spans = record[["start_year", "end_year"]].drop_duplicates()
+    if len(spans) == 1:
+        start, end = (int(v) for v in spans.iloc[0])
+        return view, RECORD_COLUMNS, {"start_level": t("rev.col.level_in", lg, year=start),
+                                      "end_level": t("rev.col.level_in", lg, year=end)}
+    view = view.assign(period=[f"{a}–{b}" for a, b in zip(record["start_year"], record["end_year"], strict=True)])
+    return view, [*RECORD_COLUMNS[:2], "period", *RECORD_COLUMNS[2:]], {}
+
+
+def no_pace_notes(view: pd.DataFrame, lg: str) -> list[str]:
+    """Under the record: each statement that gives no pace, and why."""
+    return [t("rev.no_pace_item", lg, name=r.name, statement=r.statement, why=r.why)
+            for r in view.itertuples(index=False) if r.why]
+
+
 def history_tab() -> None:
     """Past pace against the pace needed, the 14th-plan statements, and the engine's back-cast."""
-    plan, label, zh = state.get_plan(), names(), lang() == "zh"
+    plan, label = state.get_plan(), names()
     st.subheader(t("rev.pace"))
     pace = pace_comparison(plan)
     show(pace.assign(name=pace["indicator"].map(label)), PACE_COLUMNS)
     st.caption(t("rev.pace_help"))
     st.subheader(t("rev.record"))
-    record = history_table(plan)
-    record = record.assign(name=record["indicator"].map(label),
-                           measure=record["measure"].map(MEASURE_ZH if zh else MEASURE_EN),
-                           reading=record["reading"].map(lambda r: t(f"rev.reading.{r}")),
-                           why=record["why"].map(lambda w: why_text(w, lang())))
-    show(record, RECORD_COLUMNS)
+    view, columns, headers = record_view(plan, lang())
+    show(view, columns, headers=headers, config=RECORD_CONFIG, height="content")
+    notes = no_pace_notes(view, lang())
+    if notes:
+        st.caption("\n".join([t("rev.no_pace"), *(f"- {n}" for n in notes)]))
     st.subheader(t("rev.backcast"))
     cast = backcast(plan).table
     show(cast.assign(name=cast["indicator"].map(label), check=cast["check"].map(check_label)), BACKCAST_COLUMNS)

@@ -9,11 +9,12 @@
 * ``st.session_state[MODEL]`` holds the planner's :class:`~ui.model.AppScenario`. It is
   changed only in widget callbacks, which run before the page script, so every page
   sees the same, already updated scenario, and the URL is written once per run.
-* Widgets bound to the scenario take their value from the model. Their keys carry a
-  revision (:func:`wkey`): when the model changes, every such widget except the one the
-  planner is moving gets a new key, so it starts again from the model. A value that arrives
-  from an outdated widget (the browser may still send one while a fast rerun is under way)
-  is recognised by its old key and ignored (:func:`current`), so it can never undo a change.
+* Widgets bound to the scenario take their value from the model (:func:`bind`). A widget whose
+  value the model changed gets a new key (a revision), so it starts again from the model; every
+  other widget keeps its key, so the browser redraws only what changed (a slider move used to
+  redraw every widget of the page). A value that arrives from an outdated widget (the browser may
+  still send one while a fast rerun is under way) is recognised by its old key and ignored
+  (:func:`current`), so it can never undo a change.
 * A picker whose option labels depend on the language (a selectbox, multiselect or segmented
   control with a ``format_func``) holds machine names, but Streamlit sends the *label* of the
   choice between browser and server: after a language switch the old label would come back as
@@ -53,7 +54,8 @@ NOTES = "url_notes"
 FLASH = "flash"
 COMPARE = "compare_set"
 UPLOAD_REV = "upload_rev"
-REV = "widget_rev"
+GENERATION = "widget_generation"
+SEEDS = "widget_seeds"
 PINNED = "widget_pinned"
 PICKED = "picked"
 BUILT = "built_scenario"
@@ -92,7 +94,7 @@ def open_plan(opened: tuple[str, Plan] | None) -> None:
         fits = old.base in available() and resolve(plan, old.build(load(old.base))) is not None
     except (InputError, ValueError):
         fits = False
-    set_model(old if fits else m.AppScenario())
+    set_model(old if fits else m.AppScenario(), restart=True)
     ss[NOTES] = []
     ss[COMPARE] = []
     if not fits:
@@ -223,12 +225,33 @@ def model() -> m.AppScenario:
     return st.session_state[MODEL]
 
 
-def wkey(base: str) -> str:
-    """The key, in this revision, of the scenario widget named ``base``."""
-    ss = st.session_state
-    rev = ss.get(PINNED, {}).get(base, ss.get(REV, 0))
+def _key(base: str, rev: int) -> str:
     key = base if rev == 0 else f"{base}__{rev}"
     return f"{key}.{lang()}" if base in LANG_KEYED else key
+
+
+def wkey(base: str) -> str:
+    """The key, in this revision, of the scenario widget named ``base``."""
+    return _key(base, st.session_state.get(SEEDS, {}).get(base, (0,))[0])
+
+
+def bind(base: str, value) -> str:
+    """The key of the scenario widget ``base``, which shows ``value`` (taken from the model).
+
+    The widget keeps its key while the model's value for it stays what it was given, or while
+    the planner is moving it (the base named by :func:`set_model`'s ``keep``). Otherwise, or
+    after :func:`refresh_widgets`, it gets a new key and starts from ``value``.
+    """
+    ss = st.session_state
+    seeds = ss.setdefault(SEEDS, {})
+    generation = ss.get(GENERATION, 0)
+    rev, given, seen = seeds.get(base, (0, value, generation))
+    if base != ss.get(PINNED) and (given != value or seen != generation):
+        rev += 1
+    seeds[base] = (rev, value, generation)
+    key = _key(base, rev)
+    ensure(key, value)
+    return key
 
 
 def picker(base: str, options, default):
@@ -263,18 +286,19 @@ def current(base: str, key: str):
     return st.session_state.get(key)
 
 
-def set_model(new: m.AppScenario, keep: str | None = None) -> None:
-    """Replace the scenario; every scenario widget but ``keep`` (a base name) restarts from it."""
+def set_model(new: m.AppScenario, keep: str | None = None, restart: bool = False) -> None:
+    """Replace the scenario. Widgets whose value changes restart from it, except ``keep`` (the base
+    name of the widget the planner is moving); with ``restart``, every widget but ``keep`` does."""
     ss = st.session_state
-    pinned = {keep: ss.get(PINNED, {}).get(keep, ss.get(REV, 0))} if keep else {}
     ss[MODEL] = new
-    ss[REV] = ss.get(REV, 0) + 1
-    ss[PINNED] = pinned
+    ss[PINNED] = keep
+    if restart:
+        ss[GENERATION] = ss.get(GENERATION, 0) + 1
 
 
 def refresh_widgets() -> None:
     """Show the model again in every scenario widget (after a refused value)."""
-    set_model(model())
+    set_model(model(), restart=True)
 
 
 def callback(fn):

@@ -11,7 +11,7 @@ Monte Carlo runs through the same code as float64 single projections.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -64,6 +64,7 @@ def project_paths(
     clipped: np.ndarray | None = None,
     out: np.ndarray | None = None,
     rows: np.ndarray | None = None,
+    runs: Sequence[tuple[str, int, int, int]] | None = None,
 ) -> np.ndarray:
     """Carry base-year levels forward year by year.
 
@@ -89,6 +90,9 @@ def project_paths(
         ``i``; other rows are left alone. Default: a new (Y + 1, n, S) array.
     rows : ndarray of int, shape (n,), optional
         Rows of ``out`` (default ``0..n-1``).
+    runs : sequence of (dynamic, start, stop, row), optional
+        :func:`dynamic_runs` of ``groups`` and ``rows``, computed once by the caller; an
+        indicator in no run is not projected (its row keeps only the base year).
 
     Returns
     -------
@@ -105,25 +109,76 @@ def project_paths(
         obs = actuals.transpose(2, 1, 0)                                     # (Y, n, S or 1)
     if out is None:
         out = np.empty((Y + 1, n, S), dtype=drivers.dtype)
-    marks_by_row = rows is not None
     rows = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
     out[0, rows] = np.asarray(base, dtype=drivers.dtype)[:, None]
-    plan = []
-    for dynamic, idx in groups:
-        idx = np.asarray(idx, dtype=np.intp)
-        held = None if bounds is None else (bounds[0][idx], bounds[1][idx])
-        plan.append((STEPS[dynamic], idx, rows[idx], held, rows[idx] if marks_by_row else idx))
+    # Runs of neighbouring indicators step as contiguous blocks, read and written in place.
+    runs = dynamic_runs(groups, rows) if runs is None else runs
+    seen = None if obs is None else ~np.isnan(obs).all(axis=2)               # (Y, n): any actual
+    check = None if bounds is None else _DomainCheck(bounds, n, drivers.dtype)
+    blocks = [(STEPS[dyn], i, j, r, r + j - i, check is not None and bool(check.ceiling[i:j].any()))
+              for dyn, i, j, r in runs]
     for t in range(Y):
-        for step, idx, where, held, cols in plan:
-            level = pace[t, idx]                           # a copy (fancy index): stepped in place
-            level = step(out[t, where], level, out=level)
-            if obs is not None:
-                seen = obs[t, idx]
-                level = np.where(np.isnan(seen), level, seen)
-            if held is not None:
-                hold_in_domain(level, held, clipped, cols)
-            out[t + 1, where] = level
+        for step, i, j, r, e, ceiling in blocks:
+            level = step(out[t, r:e], pace[t, i:j], out=out[t + 1, r:e])
+            if seen is not None and seen[t, i:j].any():
+                np.copyto(level, obs[t, i:j], where=~np.isnan(obs[t, i:j]))
+            if check is not None:
+                check.extremes(level, i, j, ceiling)
+        if check is not None:
+            for k in check.outside():
+                _hold(out[t + 1, rows[k]], check.low[k], check.high[k],
+                      None if clipped is None else clipped[:, rows[k]])
     return out.transpose(2, 1, 0)
+
+
+class _DomainCheck:
+    """Each row's least (and, under a ceiling, greatest) level of one year, gathered run by run,
+    so that one comparison finds the few rows (if any) that left their domain (a NaN fails it)."""
+
+    def __init__(self, bounds: tuple[np.ndarray, np.ndarray], n: int, dtype):
+        self.low, self.high = (np.asarray(b, dtype=dtype) for b in bounds)
+        # Rows never recorded (not projected, or under no ceiling) stay inside.
+        self.least = np.full(n, np.inf, dtype=dtype)
+        self.most = np.full(n, -np.inf, dtype=dtype)
+        self.ceiling = np.isfinite(self.high)
+
+    def extremes(self, level: np.ndarray, i: int, j: int, ceiling: bool = True) -> None:
+        """Record the extremes of rows ``i``…``j − 1`` (``level``, shape (j − i, S)); the greatest
+        only where ``ceiling`` (some of these rows have one)."""
+        np.minimum.reduce(level, axis=1, out=self.least[i:j])
+        if ceiling:
+            np.maximum.reduce(level, axis=1, out=self.most[i:j])
+
+    def outside(self) -> np.ndarray:
+        return np.flatnonzero(~((self.least >= self.low) & (self.most <= self.high)))
+
+
+def dynamic_runs(groups: Sequence[tuple[str, np.ndarray]], rows: np.ndarray,
+                 skip: Collection[int] = ()) -> tuple[tuple[str, int, int, int], ...]:
+    """Split ``groups`` into runs of neighbouring indicators whose rows are neighbours too.
+
+    Parameters
+    ----------
+    groups, rows
+        As for :func:`project_paths`.
+    skip : collection of int
+        Indicators to leave out of every run.
+
+    Returns
+    -------
+    tuple of (dynamic, start, stop, row)
+        Indicators ``start``…``stop − 1`` follow ``dynamic`` and go to rows ``row``,
+        ``row + 1``…: each run steps as one contiguous block. In order of ``start``.
+    """
+    out: list[list] = []
+    for dynamic, idx in groups:
+        idx = sorted(int(i) for i in idx if int(i) not in skip)
+        for k, i in enumerate(idx):
+            if k and i == idx[k - 1] + 1 and rows[i] == rows[i - 1] + 1:
+                out[-1][2] = i + 1
+            else:
+                out.append([dynamic, i, i + 1, int(rows[i])])
+    return tuple(sorted((tuple(r) for r in out), key=lambda r: r[1]))
 
 
 def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
@@ -131,17 +186,19 @@ def hold_in_domain(level: np.ndarray, bounds: tuple[np.ndarray, np.ndarray],
     """Hold ``level`` (shape (n, S), in place) within ``bounds`` (floors and ceilings, shape (n,));
     where ``clipped`` (shape (S, m)) is given, mark the draws and indicators that were held, row
     ``i`` of ``level`` in column ``cols[i]`` (default ``i``)."""
-    # Each row's least and greatest value first: two fast reductions find the few rows (if any)
-    # that leave their domain (a NaN fails both comparisons), and only those are compared
-    # draw by draw.
-    low, high = (np.asarray(b, dtype=level.dtype) for b in bounds)
-    least, most = level.min(axis=1), level.max(axis=1)
-    for r in np.flatnonzero(~((least >= low) & (most <= high))):
-        row = level[r]
-        if clipped is not None:
-            clipped[:, r if cols is None else cols[r]] |= (row < low[r]) | (row > high[r]) | np.isnan(row)
-        np.clip(row, low[r], high[r], out=row)
-        np.copyto(row, low[r], where=np.isnan(row))
+    check = _DomainCheck(bounds, len(level), level.dtype)
+    check.extremes(level, 0, len(level), bool(check.ceiling.any()))
+    for r in check.outside():
+        _hold(level[r], check.low[r], check.high[r],
+              None if clipped is None else clipped[:, r if cols is None else cols[r]])
+
+
+def _hold(row: np.ndarray, low, high, mark: np.ndarray | None) -> None:
+    """Hold one row of draws within [low, high] in place (NaN to the floor), marking held draws."""
+    if mark is not None:
+        mark |= (row < low) | (row > high) | np.isnan(row)
+    np.clip(row, low, high, out=row)
+    np.copyto(row, low, where=np.isnan(row))
 
 
 def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -154,7 +211,7 @@ def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray, out: np.ndarray
     return grown
 
 
-def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndarray:
+def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0, out: np.ndarray | None = None) -> np.ndarray:
     """Value of a derived indicator from its inputs' paths.
 
     Parameters
@@ -162,16 +219,24 @@ def derive(inputs: Sequence[np.ndarray], op: str, scale: float = 1.0) -> np.ndar
     inputs : sequence of ndarray, each shape (S, Y + 1)
     op : {"sum", "ratio", "share"}
         ``sum`` of all inputs; ``ratio`` first / second × ``scale``; ``share`` first / second × 100 [%].
+    out : ndarray, optional
+        Receives the result (none of ``inputs``); the arithmetic, and every bit, is the same.
     """
     if op == "sum":
-        total = inputs[0].copy()
+        if out is None:
+            out = inputs[0].copy()
+        else:
+            np.copyto(out, inputs[0])
         for x in inputs[1:]:
-            total += x
-        return total
+            out += x
+        return out
     num, den = inputs
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = num / den
-    return ratio * (100 if op == "share" else scale)
+        ratio = np.divide(num, den, out=out)
+    if out is None:
+        return ratio * (100 if op == "share" else scale)
+    out *= 100 if op == "share" else scale
+    return out
 
 
 def average_growth(start: np.ndarray, end: np.ndarray, years: int | np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from sim.engine.dynamics import derive, hold_in_domain, project_paths
+from sim.engine.dynamics import derive, dynamic_runs, hold_in_domain, project_paths
 from sim.engine.links import CompiledLink, compile_links, follow_links
 from sim.io.plan import Plan
 
@@ -136,19 +136,32 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     shape = (Y + 1, compiled.n_indicators, S)
     if out is None or out.shape != shape or out.dtype != drivers.dtype:
         out = np.empty(shape, dtype=drivers.dtype)
-    # A linked driver's pace is NaN until its link is followed, so the first pass would mark
-    # its row as held; with links, marks collect apart and a row the links recompute starts
-    # its marks afresh.
+    # With links, marks collect apart and a row the links recompute starts its marks afresh.
     mark = None if not clip or clipped is None else (np.zeros_like(clipped) if compiled.links else clipped)
-    project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark, out, rows)
-    for row, op, inputs, scale in compiled.derived:
+    # A link followed in some draw recomputes its row, and what is derived from it, for every
+    # draw: the first pass leaves those rows alone.
+    follow = [np.isnan(drivers[:, link.d]) for link in compiled.links]
+    runs, derived = _first_pass(compiled, frozenset(k for k, f in enumerate(follow) if f.any()))
+    project_paths(compiled.base.astype(drivers.dtype), drivers, compiled.groups, obs, bounds, mark, out, rows,
+                  runs=runs)
+    for row, op, inputs, scale in derived:
         _derive_row(compiled, out, row, op, inputs, scale, clip, mark)
     if compiled.links:
         follow_links(compiled, drivers, obs, out, hold=_link_hold(compiled, out, mark) if clip else None,
-                     clipped=mark)
+                     clipped=mark, follow=follow)
         if mark is not None:
             clipped |= mark
     return out.transpose(2, 1, 0)
+
+
+@lru_cache(maxsize=256)
+def _first_pass(compiled: CompiledPlan, relinked: frozenset[int]) -> tuple[tuple, tuple]:
+    """The driver runs (:func:`~sim.engine.dynamics.dynamic_runs`) and derived entries the first
+    pass computes when the links numbered ``relinked`` are followed afterwards."""
+    links = [compiled.links[k] for k in relinked]
+    again = {row for link in links for row, *_ in link.downstream}
+    return (dynamic_runs(compiled.groups, compiled.driver_rows, {link.d for link in links}),
+            tuple(entry for entry in compiled.derived if entry[0] not in again))
 
 
 def _link_hold(compiled: CompiledPlan, values: np.ndarray, mark: np.ndarray | None):
@@ -164,7 +177,7 @@ def _link_hold(compiled: CompiledPlan, values: np.ndarray, mark: np.ndarray | No
 def _derive_row(compiled: CompiledPlan, values: np.ndarray, row: int, op: str, inputs: tuple[int, ...],
                 scale: float, clip: bool, clipped: np.ndarray | None) -> None:
     """Write derived indicator ``row`` of ``values`` (year-major, (Y + 1, I, S)) from its inputs."""
-    values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+    derive([values[:, r] for r in inputs], op, scale, out=values[:, row])
     if clip:
         _hold_row(compiled, values, row, clipped)
 
@@ -176,6 +189,10 @@ def _hold_row(compiled: CompiledPlan, values: np.ndarray, row: int, clipped: np.
     if row in compiled.safe_rows:
         return
     years = values[1:, row]                                                     # (Y, S) view
+    low, high = compiled.low[row], compiled.high[row]
+    # Two reductions over the whole row usually show it inside (a NaN fails them).
+    if years.min() >= low and (high == np.inf or years.max() <= high):
+        return
     low = np.full(len(years), compiled.low[row])
     high = np.full(len(years), compiled.high[row])
     mark = None if clipped is None else np.zeros((years.shape[1], len(years)), dtype=bool)

@@ -85,34 +85,45 @@ def _downstream(plan, ind_id: str) -> tuple[tuple[int, str, tuple[int, ...], flo
     return tuple(out)
 
 
-def linked_growth(link: CompiledLink, values: np.ndarray) -> np.ndarray:
+def linked_growth(link: CompiledLink, values: np.ndarray, memo: dict | None = None) -> np.ndarray:
     """The pace a link gives in each projected year [%/年], shape (Y, S).
 
     Parameters
     ----------
     values : ndarray, shape (Y + 1, I, S)
         Levels, year-major, base year first [indicator unit].
+    memo : dict, optional
+        Growth factors already computed from the same ``values`` (filled here), so that links
+        sharing an input (revenue and both incomes follow GDP) divide its levels once; the
+        caller drops the entries of a row it changes. The result is the same bit for bit.
     """
+    memo = {} if memo is None else memo
     growth = np.zeros_like(values[1:, 0])
-    price = None
     for row, elasticity, conv in link.terms:
-        g = values[1:, row] / values[:-1, row]
-        if conv:
-            if price is None:
-                price = values[1:, link.deflator] / values[:-1, link.deflator]
-            if conv > 0:
-                g *= price
-            else:
-                g /= price
-        g -= 1
+        g = np.subtract(_factor(link, values, row, conv, memo), 1)
         g *= elasticity
         growth += g
     growth *= 100
     return growth
 
 
+def _factor(link: CompiledLink, values: np.ndarray, row: int, conv: int, memo: dict) -> np.ndarray:
+    """Yearly growth factor of ``row`` moved onto the link's price basis, (Y, S); memoised."""
+    key = (row, conv)
+    if key not in memo:
+        memo[key] = g = values[1:, row] / values[:-1, row]
+        if conv:
+            price = _factor(link, values, link.deflator, 0, memo)
+            if conv > 0:
+                g *= price
+            else:
+                g /= price
+    return memo[key]
+
+
 def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: np.ndarray,
-                 paces: np.ndarray | None = None, hold=None, clipped: np.ndarray | None = None) -> None:
+                 paces: np.ndarray | None = None, hold=None, clipped: np.ndarray | None = None,
+                 follow: list[np.ndarray] | None = None) -> None:
     """Replace the levels of linked drivers (NaN pace) in ``values``, in place.
 
     Parameters
@@ -134,15 +145,18 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
     clipped : ndarray of bool, shape (S, I), optional
         With ``hold``: a linked row's marks start afresh (its first pass had no pace) and are
         set for each draw held at a bound in some year.
+    follow : list of ndarray of bool, shape (S, Y) each, optional
+        ``np.isnan`` of each link's driver paces, when the caller has them already.
     """
-    for link in compiled.links:
+    memo: dict = {}
+    for k, link in enumerate(compiled.links):
         own = drivers[:, link.d]                                           # (S, Y)
-        follow = np.isnan(own)
-        if not follow.any():
+        fol = np.isnan(own) if follow is None else follow[k]
+        if not fol.any():
             continue
-        pace = linked_growth(link, values)                                   # (Y, S)
-        if not follow.all():                           # some rows set this driver by hand
-            pace = np.where(follow.T, pace, own.T)
+        pace = linked_growth(link, values, memo)                             # (Y, S)
+        if not fol.all():                              # some rows set this driver by hand
+            pace = np.where(fol.T, pace, own.T)
         if paces is not None:
             paces[:, link.d] = pace.T
         seen = None if obs is None else obs[:, link.d:link.d + 1]
@@ -152,10 +166,16 @@ def follow_links(compiled, drivers: np.ndarray, obs: np.ndarray | None, values: 
             clipped[:, link.row] = False
         project_paths(np.array([link.base], dtype=values.dtype), pace.T[:, None, :], (("compound", np.array([0])),),
                       seen, bounds, None if bounds is None else clipped, out=values, rows=row)
+        changed = {link.row}
         for row, op, inputs, scale in link.downstream:
-            values[:, row] = derive([values[:, r] for r in inputs], op, scale)
+            derive([values[:, r] for r in inputs], op, scale, out=values[:, row])
             if hold is not None:
                 hold(row)
+            changed.add(row)
+        if changed & {other.deflator for other in compiled.links}:
+            memo.clear()
+        for key in [key for key in memo if key[0] in changed]:
+            del memo[key]
 
 
 def fill_linked(compiled, drivers: np.ndarray, values: np.ndarray) -> np.ndarray:

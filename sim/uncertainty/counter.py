@@ -45,6 +45,7 @@ class TargetCounter:
         self.met = np.array([bar(t, k, float(met_margin(t.value))) for t, k in pairs]) * self.sign
         self.risk = np.array([bar(t, k, tolerance(plan, t)) for t, k in pairs]) * self.sign
         self.random = [i for i in range(len(targets)) if i not in self.fixed]
+        self.flip = [i for i, t in enumerate(self.random) if self.sign[t] < 0]     # rows of measures()
 
     def measures(self, values: np.ndarray, which: list[int] | None = None) -> np.ndarray:
         """The compared measure of targets ``which`` (default: the random ones), shape (S, n)
@@ -96,7 +97,9 @@ class TargetCounter:
         risk = np.zeros(len(self.targets), dtype=np.int64)
         for t, code in self.fixed.items():
             met[t], risk[t] = n * (code == MET), n * (code == AT_RISK)
-        m = self.measures(values).T * self.sign[self.random, None].astype(values.dtype)    # (n, S)
+        m = self.measures(values).T                                                        # (n, S)
+        for i in self.flip:                      # × −1 in place: the same bits as multiplying by the sign
+            np.negative(m[i], out=m[i])
         hit = m >= self.met[self.random, None]
         met[self.random] = np.count_nonzero(hit, axis=1)
         risk[self.random] = np.count_nonzero(~hit & (m >= self.risk[self.random, None]), axis=1)

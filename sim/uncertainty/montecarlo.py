@@ -3,8 +3,10 @@
 How a draw is made
 ------------------
 1. Standard normal scores, one per random driver and year, from a numpy ``Generator`` on
-   :class:`numpy.random.SFC64`. Drivers that no counted target reads are drawn only for the
-   kept draws (from a stream of their own, see :mod:`sim.uncertainty.sampler`).
+   :class:`numpy.random.SFC64`, drawn straight into a reused buffer. Drivers that no counted
+   target reads are drawn only for the kept draws (from a stream of their own, see
+   :mod:`sim.uncertainty.sampler`); a driver that follows its link (NaN path) is not drawn at
+   all, since no deviation can move it.
 2. ``persistence`` ρ ties each driver's score to its previous year's (``z_t ← ρ z_{t−1} +
    √(1−ρ²) z_t``, so every year stays standard normal).
 3. The Gaussian copula: scores of correlated drivers are multiplied by a factor ``F`` of
@@ -16,8 +18,9 @@ How a draw is made
 5. Deviations are added to the scenario's driver paths (on the log scale for compound
    drivers, see :mod:`sim.uncertainty`) and the paths are projected with
    :func:`sim.engine.projection.project_array`, the same code as every other projection. Paces are
-   written year-major with the draws last, (Y, D, n) in memory, and handed over as an
-   (n, D, Y) view, the layout a vectorised projection reads fastest.
+   written year-major with the draws last, (Y, D, n) in memory, one contiguous block per run of
+   neighbouring drivers of one kind, and handed over as an (n, D, Y) view, the layout a
+   vectorised projection reads fastest.
 6. Each target is checked per draw by :class:`~sim.uncertainty.counter.TargetCounter`, with the
    rules of :mod:`sim.engine.measure`; only the counts leave the worker (and the first ``sample`` draws).
 
@@ -124,25 +127,25 @@ class _Job:
     buffers: threading.local
 
     def _buffer(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """This thread's (Y, D, ≥ n) pace buffer and (Y, A, BLOCK) score buffer, reused from
-        chunk to chunk: fresh arrays per chunk cost page faults, most of all in a new process."""
+        """This thread's (Y, D, ≥ n) pace buffer and its flat scratch for one block's scores, reused
+        from chunk to chunk: fresh arrays per chunk cost page faults, most of all in a new process."""
         D, Y = self.paths.shape
         out = getattr(self.buffers, "out", None)
         if out is None or out.shape[2] < n:
             out = self.buffers.out = np.empty((Y, D, n), dtype=self.dtype)
-            self.buffers.dev = np.empty((Y, len(self.sampler.active), BLOCK), dtype=self.dtype)
-        return out[:, :, :n], self.buffers.dev
+            self.sampler.fill_fixed(self.paths, out)          # once: no draw writes these rows
+            self.buffers.scratch = np.empty(Y * len(self.sampler.active) * BLOCK, dtype=self.dtype)
+        return out[:, :, :n], self.buffers.scratch
 
     def drivers(self, start: int, stop: int) -> np.ndarray | None:
         """Paces of draws ``start``…``stop`` (whole blocks), shape (n, D, Y), or None if cancelled."""
-        out, buf = self._buffer(stop - start)
+        out, scratch = self._buffer(stop - start)
         for block in range(start // BLOCK, -(-stop // BLOCK)):
             if self.cancel.is_set():
                 return None
             s, e = block * BLOCK, min((block + 1) * BLOCK, stop)
-            dev = self.sampler.deviations(self.entropy, block, e - s, self.dtype, rest=s < len(self.kept_values),
-                                          out=buf)
-            self.sampler.compose(dev, self.paths, out[:, :, s - start:e - start])
+            self.sampler.paces(self.entropy, block, self.paths, out[:, :, s - start:e - start], scratch,
+                               rest=s < len(self.kept_values), fixed=False)
         return out.transpose(2, 1, 0)
 
     def __call__(self, start: int, stop: int) -> tuple | None:
@@ -192,7 +195,9 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     check_keep(plan, n_year - 1, keep, table=False)
     actuals = resolved.actuals[None].astype(dtype) if np.isfinite(resolved.actuals).any() else None
     base = resolved.kernel_drivers if paths is None else np.asarray(paths, dtype=float)
-    job = _Job(Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets)), compiled, base, actuals,
+    # A driver whose path is NaN throughout follows its link: a deviation cannot move it.
+    sampler = Sampler(uncertainty, n_year - 1, needed_drivers(plan, targets), still=np.isnan(base).all(axis=1))
+    job = _Job(sampler, compiled, base, actuals,
                TargetCounter(plan, targets, fixed_targets(plan, targets, uncertainty, resolved, base)),
                entropy, dtype,
                np.empty((keep, n_ind, n_year), dtype=dtype),

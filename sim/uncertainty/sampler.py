@@ -4,7 +4,12 @@ driver's marginal, turned into driver paces (steps 1–5 of :mod:`sim.uncertaint
 Random drivers fall into two parts. The *needed* part (drivers under some counted target, and
 every driver correlated with one of them) is drawn for every draw; the *rest* (drivers no
 target reads) only where asked — for the draws kept for quantiles and export — from a stream
-of its own, so skipping it elsewhere changes no number of the needed part.
+of its own, so skipping it elsewhere changes no number of the needed part. A driver whose path
+is NaN in every year (it follows a link) is in neither part: no deviation could move it.
+
+:meth:`Sampler.paces` is the Monte Carlo's path: normals straight into a reused buffer, then each
+run of drivers that sit side by side in the plan written into the pace buffer in one block;
+:meth:`Sampler.deviations` gives the same numbers one step at a time (goal seek, tests).
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ def block_rng(entropy: int, block: int, part: int = 0) -> np.random.Generator:
 
 
 class _Part:
-    """One independently seeded set of active drivers: their gains, shaped marginals and copula groups."""
+    """One independently seeded set of active drivers: their gains, shaped marginals, copula groups,
+    and runs of them that sit side by side among the plan's drivers."""
 
     def __init__(self, uncertainty: Uncertainty, active: np.ndarray, where: np.ndarray, unit: np.ndarray):
         self.where = where                                 # positions in the sampler's active list
@@ -42,6 +48,29 @@ class _Part:
         corr = uncertainty.correlation
         self.mixers = [(g, correlation_factor(corr[np.ix_(active[where[g]], active[where[g]])]))
                        for g in components(corr, active[where])]
+        self.runs = _runs(active[where], units == 100.0, self.gain)
+
+
+def _runs(drivers: np.ndarray, compound: np.ndarray, gain: np.ndarray) -> list[tuple]:
+    """Runs of a part's drivers that are neighbours among the plan's drivers and share a kind:
+    (first, last + 1 in the part, first driver, last driver + 1, compound, gains or None if all 1).
+    Each run's paces are written as one contiguous block, with no gather or scatter."""
+    cuts = [0] + [k for k in range(1, len(drivers))
+                  if drivers[k] != drivers[k - 1] + 1 or compound[k] != compound[k - 1]] + [len(drivers)]
+    out = []
+    for a, b in zip(cuts[:-1], cuts[1:], strict=False):
+        if a == b:                                     # no drivers at all
+            continue
+        g = gain[a:b]
+        out.append((a, b, int(drivers[a]), int(drivers[a]) + b - a, bool(compound[a]),
+                    None if (g == 1).all() else g[None, :, None]))
+    return out
+
+
+def _fixed_runs(fixed: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of neighbouring positions in ``fixed`` (sorted): (first, last + 1)."""
+    cuts = [0] + [k for k in range(1, len(fixed)) if fixed[k] != fixed[k - 1] + 1] + [len(fixed)]
+    return [(int(fixed[a]), int(fixed[b - 1]) + 1) for a, b in zip(cuts[:-1], cuts[1:], strict=False) if b > a]
 
 
 #: Coefficients of the Chebyshev fit of ``erfc`` (Press et al., *Numerical Recipes*, §6.2,
@@ -115,21 +144,27 @@ class Sampler:
     needed : ndarray of bool, shape (D,), optional
         Drivers that must be drawn for every draw (default: all). Active drivers outside it
         and outside their correlation groups are drawn only when ``rest=True`` is asked.
+    still : ndarray of bool, shape (D,), optional
+        Drivers no deviation can move: their paths are NaN in every year (they follow a
+        link), so they are not drawn whatever their spread.
 
     Notes
     -----
-    Only drivers with a spread are drawn (``active``). Deviations are returned in *working
+    Only drivers with a spread, and not ``still``, are drawn (``active``). Deviations are returned in *working
     units*: the log growth factor [1] (log points / 100) for compound drivers, the driver
     unit otherwise, shape (Y, A, n).
     """
 
-    def __init__(self, uncertainty: Uncertainty, years: int, needed: np.ndarray | None = None):
+    def __init__(self, uncertainty: Uncertainty, years: int, needed: np.ndarray | None = None,
+                 still: np.ndarray | None = None):
         plan = uncertainty.plan
         self.years = years
         self.persistence = uncertainty.persistence
-        std = uncertainty.std
-        self.active = np.flatnonzero(std > 0)
-        self.fixed = np.flatnonzero(std == 0)
+        drawn = uncertainty.std > 0
+        if still is not None:
+            drawn &= ~np.asarray(still, dtype=bool)
+        self.active = np.flatnonzero(drawn)
+        self.fixed = np.flatnonzero(~drawn)
         compound = np.array([plan.drivers[d].dynamic == "compound" for d in self.active], dtype=bool)
         self.compound = np.flatnonzero(compound)       # positions in the active list
         self.linear = np.flatnonzero(~compound)
@@ -139,6 +174,7 @@ class Sampler:
             if take[group].any():
                 take[group] = True
         self.parts = [_Part(uncertainty, self.active, np.flatnonzero(w), unit) for w in (take, ~take)]
+        self.fixed_runs = _fixed_runs(self.fixed)
 
     @property
     def skipped(self) -> np.ndarray:
@@ -165,18 +201,21 @@ class Sampler:
             z[:, part.where] = self._part_scores(block_rng(entropy, block, number), part, n, dtype, marginals)
         return z
 
-    def _part_scores(self, rng: np.random.Generator, part: _Part, n: int, dtype, marginals: bool) -> np.ndarray:
+    def _part_scores(self, rng: np.random.Generator, part: _Part, n: int, dtype, marginals: bool,
+                     out: np.ndarray | None = None) -> np.ndarray:
         A, Y, rho = len(part.where), self.years, self.persistence
+        z = np.empty((Y, A, n), dtype=dtype) if out is None else out
         if rho == 1.0:
-            z = np.empty((Y, A, n), dtype=dtype)
             z[:] = rng.standard_normal((1, A, n), dtype=np.float32)
+        elif z.dtype == np.float32:
+            rng.standard_normal((Y, A, n), dtype=np.float32, out=z)      # straight into the buffer
         else:
-            z = rng.standard_normal((Y, A, n), dtype=np.float32).astype(dtype, copy=False)
-            if rho > 0:
-                keep, fresh = np.asarray(rho, dtype), np.asarray(math.sqrt(1 - rho * rho), dtype)
-                for t in range(1, Y):
-                    z[t] *= fresh
-                    z[t] += keep * z[t - 1]
+            z[:] = rng.standard_normal((Y, A, n), dtype=np.float32)
+        if 0 < rho < 1:
+            keep, fresh = np.asarray(rho, dtype), np.asarray(math.sqrt(1 - rho * rho), dtype)
+            for t in range(1, Y):
+                z[t] *= fresh
+                z[t] += keep * z[t - 1]
         for group, factor in part.mixers:
             z[:, group] = np.matmul(factor.astype(dtype, copy=False), z[:, group])
         if not marginals:
@@ -192,15 +231,51 @@ class Sampler:
         left out when ``rest`` is False)."""
         return self.scores(entropy, block, n, dtype, rest, out, marginals=True)
 
-    def compose(self, dev: np.ndarray, paths: np.ndarray, out: np.ndarray) -> None:
-        """Write paces into ``out`` (Y, D, n): the scenario's ``paths`` (D, Y) plus deviations."""
+    def fill_fixed(self, paths: np.ndarray, out: np.ndarray) -> None:
+        """Write the paces of the drivers that are not drawn into ``out`` (Y, D, n): their paths."""
         pt = paths.T.astype(out.dtype)                                  # (Y, D)
-        if self.fixed.size:
-            out[:, self.fixed] = pt[:, self.fixed, None]
-        if self.linear.size:
-            d = self.active[self.linear]
-            out[:, d] = dev[:, self.linear] + pt[:, d, None]
-        if self.compound.size:
-            d = self.active[self.compound]
-            x = dev[:, self.compound].astype(out.dtype, copy=False)              # a copy (fancy index)
-            out[:, d] = shift_growth(pt[:, d, None], x, out=x)
+        for d0, d1 in self.fixed_runs:
+            out[:, d0:d1] = pt[:, d0:d1, None]
+
+    def paces(self, entropy: int, block: int, paths: np.ndarray, out: np.ndarray, scratch: np.ndarray,
+              rest: bool = True, fixed: bool = True) -> None:
+        """Write the paces of block ``block`` into ``out`` (Y, D, n): the scenario's ``paths``
+        (D, Y) moved by each draw's deviation (on the log scale for compound drivers,
+        :func:`~sim.engine.dynamics.shift_growth`); with ``rest`` False, the drivers drawn only on
+        request keep their paths' paces.
+
+        The same numbers as :meth:`deviations` composed with the paths, bit for bit, in fewer
+        passes: normals are drawn straight into ``scratch`` (flat, at least Y·A·n elements of
+        ``out``'s dtype) and each run of neighbouring drivers is written as one block. With
+        ``fixed`` False the drivers that are not drawn are left alone (a reused buffer that
+        :meth:`fill_fixed` filled once).
+        """
+        Y, n = self.years, out.shape[2]
+        pt = paths.T.astype(out.dtype)                                  # (Y, D)
+        if fixed:
+            self.fill_fixed(paths, out)
+        for number, part in enumerate(self.parts):
+            if not part.where.size:
+                continue
+            if number and not rest:
+                still = np.zeros((Y, len(part.where), 1), dtype=out.dtype)
+                for run in part.runs:
+                    out[:, run[2]:run[3]] = _compose(run, still, pt)
+                continue
+            z = scratch[:Y * len(part.where) * n].reshape(Y, len(part.where), n)
+            self._part_scores(block_rng(entropy, block, number), part, n, out.dtype, False, out=z)
+            for a, shape in part.shaped:
+                z[:, a] = shape(z[:, a])
+            for run in part.runs:
+                _compose(run, z, pt, out[:, run[2]:run[3]])
+
+
+def _compose(run: tuple, z: np.ndarray, pt: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Paces of one run of drivers: their paths ``pt`` (Y, D) moved by the scores ``z`` (Y, A, n)
+    times the run's gains, written into ``out`` (Y, run length, n) or a new array."""
+    a0, a1, d0, d1, compound, gain = run
+    x, p = z[:, a0:a1], pt[:, d0:d1, None]
+    if gain is not None:
+        x = np.multiply(x, gain.astype(z.dtype), out=out)
+        return shift_growth(p, x, out=x) if compound else np.add(x, p, out=x)
+    return shift_growth(p, x, out=out) if compound else np.add(x, p, out=out)

@@ -82,9 +82,16 @@ def widget(group, base: str):
     return next(w for w in group if str(w.key).split(".")[0].split("__")[0] == base)
 
 
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """The status tables on the page (drawn by :func:`ui.tables.show` as HTML), in order, as text."""
+    from ui.tables import read
+
+    return [read(h.proto.body) for h in at.get("html") if "<table" in h.proto.body]
+
+
 def board_row(at: AppTest, name: str) -> pd.Series:
     """The board table's row of the indicator whose name starts with ``name``."""
-    table = at.table[0].value
+    table = tables(at)[0]
     column = "指标" if "指标" in table.columns else "Indicator"
     return table[table[column].str.startswith(name)].iloc[0]
 

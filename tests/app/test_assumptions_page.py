@@ -10,6 +10,7 @@ from .conftest import (
     ROOT,
     assert_clean,
     go,
+    tables,
     widget,
 )
 
@@ -19,7 +20,7 @@ def test_one_sector_slider_is_marked_and_listed_as_a_difference(app):
     widget(app.slider, "w_sl_secondary_va").set_value(3.0).run()
     assert_clean(app)
     assert widget(app.text_input, "w_nu_secondary_va").value == "3"
-    diff = app.dataframe[0].value
+    diff = tables(app)[0]
     # GDP moved, so what follows it moved too, and the table says why
     why = dict(zip(diff["指标"], diff["联动"], strict=True))
     assert list(diff["指标"])[0] == "二产增加值" and why["二产增加值"] == ""

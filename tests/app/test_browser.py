@@ -126,7 +126,7 @@ def _wait_text(driver, css: str, text: str):
 def _gdp_row(driver) -> str:
     from selenium.webdriver.common.by import By
 
-    rows = driver.find_elements(By.CSS_SELECTOR, "[data-testid='stTable'] tr")
+    rows = driver.find_elements(By.CSS_SELECTOR, ".fyp-table tr")
     return next((r.text for r in rows if "地区生产总值" in r.text), "")
 
 
@@ -323,7 +323,7 @@ for (const part of parts.filter(p => p)) {
   }
 }
 const lines = [];
-for (const part of parts.filter(p => p)) lines.push(...part.innerText.split('\\n'));
+for (const part of parts.filter(p => p)) lines.push(...part.innerText.split(/[\\n\\t]/));  // a table row: cells by tabs
 for (const text of document.querySelectorAll('svg text')) {
   if (text.getClientRects().length) lines.push(text.textContent);
 }

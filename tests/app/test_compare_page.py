@@ -7,6 +7,7 @@ from ui import display
 from .conftest import (
     assert_clean,
     go,
+    tables,
 )
 
 
@@ -15,25 +16,25 @@ def test_compare_page_shows_scenarios_side_by_side(app):
     assert_clean(app)
     app.multiselect(key="cmp_pick.zh").set_value(["@current", "cautious", "ambitious"]).run()
     assert_clean(app)
-    table = app.table[0].value
+    table = tables(app)[0]
     assert {"规划目标", "稳健情景", "进取情景", "稳健情景 减 规划目标"} <= set(table.columns)
-    assert "二产增加值" in set(app.dataframe[0].value["指标"])
+    assert "二产增加值" in set(tables(app)[1]["指标"])
 
 
 def test_compare_four_scenarios_only_rows_that_differ_coloured_by_status(app):
     go(app, "pages/compare.py")
     app.multiselect(key="cmp_pick.zh").set_value(["plan", "momentum", "cautious", "ambitious"]).run()
     assert_clean(app)
-    table = app.table[0].value
+    table = tables(app)[0]
     assert list(table.columns) == ["指标", "目标", "规划目标", "惯性趋势", "稳健情景", "进取情景"]  # no delta columns
     full = len(table)
     app.checkbox(key="cmp_only_different").check().run()
-    table = app.table[0].value
+    table = tables(app)[0]
     assert 0 < len(table) < full
     cells = table[["规划目标", "惯性趋势", "稳健情景", "进取情景"]]
     assert (cells.nunique(axis=1) > 1).all()
     app.checkbox(key="cmp_deltas_4").check().run()
-    assert "惯性趋势 减 规划目标" in app.table[0].value.columns
+    assert "惯性趋势 减 规划目标" in tables(app)[0].columns
 
 
 def test_compare_cells_are_shaded_like_the_board(plan, cautious_check):

@@ -3,11 +3,11 @@ of its domain shows the reason, and no verdict is drawn from the impossible numb
 
 from __future__ import annotations
 
-from .conftest import go, start, widget
+from .conftest import go, start, tables, widget
 
 
 def _tables(at) -> str:
-    return "\n".join(frame.value.to_string() for frame in at.dataframe)
+    return "\n".join(frame.to_string() for frame in [*tables(at), *(f.value for f in at.dataframe)])
 
 
 def test_a_link_overflowing_visitors_is_refused_with_the_reason(monkeypatch, tmp_path):

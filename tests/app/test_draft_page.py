@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.draft.helpers import FIXTURES
 
-from .conftest import APP, PAGES, ROOT, assert_clean, board_row, go, start
+from .conftest import APP, PAGES, ROOT, assert_clean, board_row, go, start, tables
 
 QINGSHAN = (FIXTURES / "qingshan-2026.txt").read_text(encoding="utf-8")
 OTHER = ROOT / "tests" / "data" / "other_district.toml"
@@ -34,7 +34,7 @@ def sidebar_text(at: AppTest) -> str:
 
 
 def names(at: AppTest) -> set[str]:
-    table = at.table[0].value
+    table = tables(at)[0]
     return set(table["指标" if "指标" in table.columns else "Indicator"])
 
 

@@ -76,6 +76,11 @@ def texts(node) -> list[str]:
             out += [v for v in values if isinstance(v, str)]
             # a missing cell is drawn as the word "None" by st.dataframe
             out += ["None" for v in values if v is None or (isinstance(v, float) and v != v)]
+    elif kind == "html" and "<table" in node.proto.body:  # a status table (ui.tables): its headers and cells
+        from ui.tables import read
+
+        frame = read(node.proto.body)
+        out += [str(c) for c in frame.columns] + [v for column in frame.columns for v in frame[column].tolist()]
     elif kind == "plotly_chart":
         out += _figure_strings(node.proto.spec)
     elif kind in ("text_area", "text_input"):  # what is typed in is the user's, not ours

@@ -12,6 +12,7 @@ from .conftest import (
     assert_clean,
     go,
     start,
+    tables,
     widget,
 )
 
@@ -33,7 +34,7 @@ def test_english_switch_changes_every_label(app):
     app.sidebar.radio(key="lang").set_value("en").run()
     assert_clean(app)
     assert app.title[0].value == "Target board"
-    table = app.table[0].value
+    table = tables(app)[0]
     assert list(table.columns)[:3] == ["Status", "Indicator", "Area"]
     assert table["Status"].str.contains("met").all()
     assert app.metric[0].label == "GRP growth"
@@ -44,7 +45,7 @@ def test_english_switch_changes_every_label(app):
     assert app.segmented_control(key="asm_group.en").options[:2] == ["Economy", "Industry & energy"]
     go(app, "pages/compare.py")
     assert app.title[0].value == "Compare scenarios"
-    assert "Target" in app.table[0].value.columns
+    assert "Target" in tables(app)[0].columns
     english = start({"lang": "en"})  # a link in English opens in English
     assert english.title[0].value == "Target board"
 
@@ -97,7 +98,7 @@ def test_switching_language_keeps_the_scenario_and_the_link():
     chips = at.multiselect[0]
     assert chips.value == ["@current", "plan"] and chips.format_func("plan") == "Plan targets"
     assert not at.info  # no "choose at least two"
-    assert "Plan targets" in at.table[0].value.columns
+    assert "Plan targets" in tables(at)[0].columns
 
 
 def test_a_link_may_name_the_scenario_by_its_title():
@@ -125,3 +126,14 @@ def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
     assert "rationale" not in app.query_params
     assert any("只带数值" in w.value for w in app.sidebar.warning)
     assert "dl_toml_side" in [b.key for b in app.sidebar.get("download_button")]
+
+
+def test_the_tab_icon_needs_no_internet():
+    """A Material icon as page icon is fetched from Google's servers on every rerun; the app's flag
+    is inline SVG, which Streamlit hands to the browser as a data URI."""
+    from streamlit.commands.page_config import _get_favicon_string
+
+    from ui.layout import FAVICON
+
+    assert _get_favicon_string(FAVICON).startswith("data:image/svg+xml;base64,")
+    assert "page_icon=layout.FAVICON" in (ROOT / "streamlit_app.py").read_text(encoding="utf-8")

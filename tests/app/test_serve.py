@@ -33,3 +33,24 @@ def test_the_board_needs_neither_the_drafter_nor_scipy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=serve.ROOT, env={"PYTHONPATH": str(serve.ROOT), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_settling_hides_the_warmed_objects_from_the_collector():
+    """After :func:`ui.serve.settle` a full collection scans only what is made later: the plan
+    loaded before it is frozen, and a cycle made after it is still collected."""
+    import gc
+
+    from ui import plans
+
+    plan = plans.app_plan()   # loaded before: frozen, so no collection looks at it again
+    try:
+        frozen = serve.settle()
+        assert frozen == gc.get_freeze_count() > 10_000
+        assert gc.is_tracked(plan.indicators) and id(plan.indicators) not in {id(o) for o in gc.get_objects()}
+        cycle = []
+        cycle.append(cycle)
+        ref = id(cycle)
+        del cycle
+        assert gc.collect(2) >= 1 and ref not in map(id, gc.get_objects())
+    finally:
+        gc.unfreeze()

@@ -23,7 +23,7 @@ from sim.report.compare import compare_checks
 from sim.report.labels import kind_word, localize, one_year_growth
 from ui import display
 
-from .conftest import ROOT, assert_clean, go, start
+from .conftest import ROOT, assert_clean, go, start, tables
 
 GDP_TARGET = 'quote = "地区生产总值年均增长6.5%"\n'
 EXTRA = '''
@@ -151,7 +151,7 @@ def test_board_in_the_app_on_a_plan_with_both_targets(monkeypatch, both_path, la
     assert gdp_card.label == label
     assert gdp_card.value == "6.5%"                                    # the growth the plan states, not 亿元
     assert also in [c.value for c in at.caption]
-    milestones = at.table[1].value               # the 2026 milestones, GDP's first
+    milestones = tables(at)[1]               # the 2026 milestones, GDP's first
     assert list(milestones.iloc[0, 1:4]) == (["地区生产总值 ⚑", "经济", "增长 ≥ 6.0%"] if lang == "zh"
                                              else ["Gross regional product ⚑", "Economy", "growth ≥ 6.0%"])
 

@@ -12,10 +12,13 @@ TEXT = {
     "lnk.relink": ("恢复联动", "Follow the link again"),
     "lnk.title": ("联动关系", "Links between indicators"),
     "lnk.intro": ("箭头从驱动指标指向随之变化的指标,旁注为弹性:驱动指标每多增长1个百分点,跟随指标多增长“弹性”个百分点"
-                  "(实际增速与名义增速之间按平减指数换算)。手动设定的指标不随联动。",
+                  "(实际增速与名义增速之间按平减指数换算)。弹性保留三位有效数字,鼠标悬停可见精确值,明细见下表。"
+                  "手动设定的指标不随联动。",
                   "Arrows run from a driving indicator to the one that follows it, marked with the elasticity: "
                   "one more point of growth upstream gives that many more points downstream (real growth is "
-                  "turned into nominal with the deflator). A driver set by hand does not follow its link."),
+                  "turned into nominal with the deflator). Elasticities show three significant digits; hover "
+                  "for the exact value, or see the table below. A driver set by hand does not follow its link."),
+    "lnk.hover": ("{src} → {dst}:弹性{e}", "{src} → {dst}: elasticity {e}"),
     "lnk.table": ("联动关系明细与依据", "Links, with their basis"),
     "lnk.col.why_moved": ("联动", "Link"),
     "lnk.col.from": ("驱动指标", "Driving indicator"),
