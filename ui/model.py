@@ -29,6 +29,7 @@ from sim.io.actuals import validate_actual
 from sim.io.errors import InputError
 from sim.io.plan import Indicator, Plan
 
+from .i18n import lang
 from .texts import TEXT
 
 DEFAULT_BASE = "plan"
@@ -200,7 +201,7 @@ def actual_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
     decision is the engine's one validator, :func:`sim.io.actuals.validate_actual` (drivers
     only, years after the base year). Its reason is worded in the interface language: by the
     error's ``code`` where the engine gives one, else by the app's key for the cases it knows,
-    else the engine's own words.
+    else the engine's own reason in the interface language (:meth:`~sim.io.errors.InputError.reason_in`).
     """
     years = plan.years()[1:]
     try:
@@ -210,7 +211,9 @@ def actual_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
         code = getattr(exc, "code", None)
         if code and f"actual.{code}" in TEXT:
             return f"actual.{code}", {"field": exc.field, "detail": exc.reason}
-        return _known_problem(plan, ind_id, year, value) or ("error.detail", {"detail": exc.reason})
+        # the engine's own reason, worded from its code in the interface language (an actual
+        # outside a plan's own narrower range has no app key), never its English in Chinese
+        return _known_problem(plan, ind_id, year, value) or ("error.detail", {"detail": exc.reason_in(lang())})
     return None
 
 

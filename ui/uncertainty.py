@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario
-from sim.report.labels import one_year_growth
+from sim.report.labels import ORIGIN, one_year_growth, origin_words
 from sim.uncertainty.spec import uncertainty_for
 
 from . import analyses, charts, fmt, probability, state
@@ -72,19 +72,14 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     })
 
 
-#: The text key that words each of the engine's spread origins (``sim.uncertainty.spec``), by the
-#: code of its :class:`~sim.engine.label.Label`; a file's path is shown by its name.
-ORIGINS = {code: f"unc.origin.{code}" for code in
-           ("spread_floor", "spread_flow", "spread_change", "spread_reported", "spread_still", "spread_file")}
+#: The codes of the engine's spread origins (``sim.uncertainty.spec``) the app words; their words
+#: in each language are :data:`sim.report.labels.ORIGIN`, shared with the command line and exports.
+ORIGINS = tuple(code for code in ORIGIN["en"] if code != "other")
 
 
 def origin_text(origin: str, lg: str) -> str:
     """Where a driver's spread comes from, in words of ``lg`` (worded from the label's code)."""
-    code = getattr(origin, "code", "")
-    if code not in ORIGINS:
-        return origin if lg == "en" else t("unc.origin.other", lg)
-    templates = {c: t(key, lg) for c, key in ORIGINS.items()}
-    return origin.words(templates, {"file": lambda f: Path(f).name})
+    return origin_words(origin, lg, {"file": lambda f: Path(f).name})
 
 
 def spreads_table(unc, lg: str) -> pd.DataFrame:

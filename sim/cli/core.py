@@ -7,6 +7,7 @@ import sys
 
 from sim.cli import add_command
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
+from sim.cli.words import say
 from sim.engine.check import check_targets
 from sim.engine.projection import project
 from sim.io.actuals import load_actuals
@@ -15,6 +16,7 @@ from sim.io.schema import AREAS
 from sim.report.compare import compare_checks, compare_values
 from sim.report.export import FORMATS, check_in, projection_frame, write_projection
 from sim.report.frames import assumptions_table, indicator_table
+from sim.report.labels import localize
 from sim.report.terminal import render
 
 CHECK_VIEW = ["scenario", "name", "check", "kind", "target_year", "direction", "target", "projected",
@@ -99,7 +101,10 @@ def cmd_scenarios(args) -> int:
                      "parent": s.parent.name if s.parent else "", "file": str(path)})
     import pandas as pd
 
-    print(render(pd.DataFrame(rows)))
+    table = pd.DataFrame(rows)
+    if args.lang == "zh":  # the English title is for English readers (who see both, as before)
+        table = table.drop(columns=["title_en"])
+    print(render(localize(table, args.lang)))
     return 0
 
 
@@ -113,7 +118,7 @@ def cmd_run(args) -> int:
         path = write_projection(proj, args.output, args.format, check=check, lang=args.lang)
         print(f"wrote {path}", file=sys.stderr)
         return 0
-    frame = projection_frame(proj, args.format)
+    frame = projection_frame(proj, args.format, args.lang)
     if args.format == "long":
         frame = frame.drop(columns=["indicator"])
     emit(frame, args)
@@ -127,16 +132,16 @@ def cmd_check(args) -> int:
         table = table[CHECK_VIEW]
     emit(table, args, sheet="target_check")
     if not args.output:
-        _summary(table)
+        _summary(table, args.lang)
     return 0
 
 
-def _summary(table) -> None:
+def _summary(table, lang: str = "en") -> None:
     for name, rows in table.groupby("scenario", sort=False):
         counts = rows["status"].value_counts()
         assumed = int(rows["assumed"].sum()) if "assumed" in rows else int((rows["basis"] == "assumed").sum())
-        print(f"{name}: {counts.get('met', 0)} met, {counts.get('at_risk', 0)} at risk, "
-              f"{counts.get('missed', 0)} missed; {assumed} verdicts rest on an assumed number")
+        print(say("check_summary", lang, name=name, met=counts.get("met", 0), at_risk=counts.get("at_risk", 0),
+                  missed=counts.get("missed", 0), assumed=assumed))
 
 
 def cmd_compare(args) -> int:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from sim.cli import add_command
 from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
+from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
 
@@ -35,6 +36,10 @@ HEADERS_ZH = {
     "need_level": "需达到", "need_pace": "需增长(增加)", "steady_pace": "至目标年年均需",
     "scenario_level": "情景水平", "scenario_pace": "情景速度",
 }
+#: Values of the review tables' own codes in Chinese: the basis of a target's 属性 (an override is
+#: ``edited``), a yes/no column.
+BINDING_BASIS_ZH = {"reported": "报告数据", "assumed": "假设", "edited": "用户修改", "": "—"}
+YES_NO_ZH = {True: "是", False: "否"}
 AUDIT_VIEW = ["severity", "rule", "name", "year", "arithmetic", "finding"]
 MIDTERM_VIEW = ["name", "kind", "target", "as_of", "actual", "scheduled", "elapsed_share", "covered_share",
                 "progress", "achieved_pace", "required_pace", "pace_unit", "verdict"]
@@ -87,7 +92,7 @@ def register(sub, parents) -> None:
 
 
 def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
-    from sim.review.audit import SEVERITY_ZH
+    from sim.review.findings import RULE_ZH, SEVERITY_ZH
     from sim.review.history import MEASURE_ZH
     from sim.review.midterm import VERDICT_ZH
     from sim.review.monitor import WARNING_ZH
@@ -95,18 +100,16 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
     if getattr(args, "lang", "en") != "zh":
         return frame
     out = frame.copy()
-    if "severity" in out:
-        out["severity"] = out["severity"].map(SEVERITY_ZH)
-    if "verdict" in out:
-        out["verdict"] = out["verdict"].map(VERDICT_ZH)
-    if "warning" in out:
-        out["warning"] = out["warning"].map(WARNING_ZH)
+    for column, words in (("severity", SEVERITY_ZH), ("verdict", VERDICT_ZH), ("warning", WARNING_ZH),
+                          ("measure", MEASURE_ZH), ("reading", {"used": "采用", "alternative": "另一理解"}),
+                          ("rule", RULE_ZH), ("binding_basis", BINDING_BASIS_ZH)):
+        if column in out:
+            out[column] = out[column].map(lambda v, w=words: w.get(v, v))
     if "binding" in out:
         out["binding"] = out["binding"].map(lambda v: ATTRIBUTE_ZH.get(v, "—"))
-    if "measure" in out:
-        out["measure"] = out["measure"].map(MEASURE_ZH)
-    if "reading" in out:
-        out["reading"] = out["reading"].map({"used": "采用", "alternative": "另一理解"})
+    for column in out.columns:
+        if out[column].dtype == bool:  # the terminal would print "yes"
+            out[column] = out[column].map(YES_NO_ZH)
     return out.rename(columns=HEADERS_ZH)
 
 
@@ -122,9 +125,8 @@ def cmd_audit(args) -> int:
         table = findings.assign(finding=findings["finding_zh" if args.lang == "zh" else "finding_en"])[AUDIT_VIEW]
     emit(_zh(table, args), args, sheet="audit")
     if not args.output:
-        c = summary(findings)
-        print(f"{c['error']} errors, {c['warning']} warnings, {c['info']} notes"
-              f"{'; ' + str(int(findings['provisional'].sum())) + ' provisional (rest on assumed numbers)' if len(findings) else ''}")
+        provisional = say("audit_provisional", args.lang, n=int(findings["provisional"].sum())) if len(findings) else ""
+        print(say("audit_summary", args.lang, **summary(findings)) + provisional)
     return 0
 
 
@@ -136,7 +138,7 @@ def cmd_history(args) -> int:
         table = pace_comparison(plan, args.lang).drop(columns=["note"] if not args.output else [])
         sheet = "pace"
     elif args.backcast:
-        table, sheet = backcast(plan).table, "backcast"
+        table, sheet = backcast(plan, lang=args.lang).table, "backcast"
     else:
         table = history_table(plan, args.lang)
         if not args.output:
@@ -167,13 +169,11 @@ def cmd_midterm(args) -> int:
 
     plan = plan_from_args(args)
     _, actuals, source = _observed(args, args.scenario, args.actuals)
-    review = midterm_review(plan, actuals, args.as_of, source=source)
+    review = midterm_review(plan, actuals, args.as_of, source=source, lang=args.lang)
     table = review if (args.output or args.all_columns) else review[MIDTERM_VIEW]
     emit(_zh(table, args), args, sheet="midterm")
     if not args.output:
-        c = counts(review)
-        print(f"{args.as_of or midterm_year(plan)}: {c['achieved']} achieved, {c['ahead']} ahead, "
-              f"{c['on_track']} on track, {c['behind']} behind, {c['no_data']} without data")
+        print(say("midterm_summary", args.lang, year=args.as_of or midterm_year(plan), **counts(review)))
     return 0
 
 
@@ -182,17 +182,17 @@ def cmd_monitor(args) -> int:
 
     plan = plan_from_args(args)
     scenario, actuals, source = _observed(args, args.scenario, args.actuals)
-    table = monitor(plan, actuals, args.year, source=source)
+    table = monitor(plan, actuals, args.year, source=source, lang=args.lang)
     if args.next:
-        need = next_year(plan, actuals, args.year, scenario, source=source)
+        need = next_year(plan, actuals, args.year, scenario, source=source, lang=args.lang)
         emit(_zh(need if (args.output or args.all_columns) else need[NEXT_VIEW], args), args, sheet="next_year")
         return 0
     view = table if (args.output or args.all_columns) else table.assign(completion_pct=table["progress"] * 100)[
         MONITOR_VIEW]
     emit(_zh(view, args), args, sheet="monitor")
     if not args.output:
-        print(summary_line(table))
-        print(band_summary(table))
+        print(summary_line(table, args.lang))
+        print(band_summary(table, args.lang))
     return 0
 
 

@@ -7,8 +7,11 @@ import math
 import sys
 import time
 
+import pandas as pd
+
 from sim.cli import add_command
 from sim.cli.main import emit, plan_from_args, scenario_from_ref
+from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.errors import InputError
 from sim.uncertainty.montecarlo import BLOCK, DEFAULT_CHUNK, check_keep, run_montecarlo
@@ -27,10 +30,27 @@ TORNADO_VIEW = ["name", "target_year", "kind", "target", "base_gap", "step", "ra
 
 
 def _english(view: list[str], lang: str) -> list[str]:
-    """In English, the terminal shows the English names (files always keep ``name`` in Chinese)."""
+    """In English, the terminal shows the English names (files always keep ``name`` in Chinese);
+    in Chinese, the goal seek's English ``note`` is left to the files (see :func:`_goal_in`)."""
     if lang == "zh":
-        return view
+        return [c for c in view if c != "note"]
     return [{"name": "name_en", "driver_name": "driver_name_en"}.get(c, c) for c in view]
+
+
+def _goal_in(table, plan, lang: str):
+    """The goal seek's table for ``lang``. In Chinese the moved drivers are named by their
+    Chinese names, and the ``note`` (English text from :mod:`sim.uncertainty.goalseek`, with no
+    code to word it by) is headed ``note_en`` (说明(英文)) beside the method, worded in Chinese."""
+    if lang != "zh":
+        return table
+    names = {ind.id: ind.name_zh for ind in plan.indicators}
+    drivers = table["drivers"].map(lambda ids: "、".join(names.get(x, x) for x in ids.split(", ")) if ids else ids)
+    return table.assign(drivers=drivers).rename(columns={"note": "note_en"})
+
+
+def _terminal_in(table, lang: str):
+    """In Chinese, the terminal leaves out the English-name column (files keep it, headed 英文名称)."""
+    return table.drop(columns=["name_en"], errors="ignore") if lang == "zh" else table
 
 
 def register(sub, parents) -> None:
@@ -172,16 +192,19 @@ def cmd_mc(args) -> int:
     lang = getattr(args, "lang", "en")
     if args.spreads:
         unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
-        emit(unc.table(lang), args, title=f"{scenario.title(lang)}: persistence {unc.persistence:g}, "
-             f"scale {unc.scale:g}")
+        table = unc.table(lang)
+        # pandas stores the engine's labels as plain text; the words in each language need their codes
+        table["origin"] = pd.Series([m.origin for m in unc.marginals], index=table.index, dtype=object)
+        emit(table, args, title=say("spreads_title", lang, title=scenario.title(lang),
+                                              persistence=unc.persistence, scale=unc.scale))
         return 0
     if args.goal is not None:
         unc = uncertainty_for(plan, scenario, scale=args.scale, persistence=args.persistence)
         table = requirements(plan, scenario, args.goal, draws=min(args.draws, 20_000), seed=args.seed,
                              milestones=not args.targets_only, uncertainty=unc, lang=lang)
+        table = _goal_in(table, plan, lang)
         emit(table if args.output else _view(table, _english(GOAL_VIEW, lang)), args,
-             title=f"{scenario.title(lang)}: pace needed for a {args.goal:.0%} chance of meeting each target "
-                   f"(seed {args.seed})")
+             title=say("goal_title", lang, title=scenario.title(lang), p=args.goal, seed=args.seed))
         return 0
     if args.keep:
         check_keep(plan, len(plan.years(scenario.effective_horizon)) - 1, min(args.keep, args.draws))
@@ -192,12 +215,13 @@ def cmd_mc(args) -> int:
                                 chunk=args.chunk, sample=args.keep, progress=progress)
     finally:
         progress.close()
-    title = (f"{scenario.title(lang)}: {result.draws:,} draws, seed {result.seed}, "
-             f"{result.seconds:.1f} s")
+    title = say("mc_title", lang, title=scenario.title(lang), draws=result.draws, seed=result.seed,
+                seconds=result.seconds)
     if result.clipped_draws:
         print(f"note: {result.clipped_note()}", file=sys.stderr)
     if args.quantiles:
-        emit(result.quantiles(lang), args, title=title)
+        quantiles = result.quantiles(lang)
+        emit(quantiles if args.output else _terminal_in(quantiles, lang), args, title=title)
     elif args.keep:
         emit(result.draws_table(args.keep), args, title=title)
     else:
@@ -233,5 +257,5 @@ def cmd_sensitivity(args) -> int:
         if args.top:
             table = table[table["rank"] <= args.top]
     emit(table if args.output else table[[c for c in _english(TORNADO_VIEW, lang) if c in table.columns]], args,
-         title=f"{scenario.title(lang)}: change of each target's gap when one driver moves down / up")
+         title=say("tornado_title", lang, title=scenario.title(lang)))
     return 0

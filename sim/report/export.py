@@ -72,13 +72,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False, lineterminator="\r\n", float_format="%.10g").encode("utf-8-sig")
 
 
-def iamc_frame(projection: Projection) -> pd.DataFrame:
+def iamc_frame(projection: Projection, lang: str = "en") -> pd.DataFrame:
     """Projection in IAMC format: ``model, scenario, region, variable, unit, basis, <years>``.
 
-    ``variable`` is ``Area|English name``; ``basis`` (an extra column pyam keeps as
-    ``extra_cols``) is ``assumed`` wherever the path rests on an assumed number.
+    ``variable`` is ``Area|English name`` (``领域|中文名称`` with ``lang="zh"``, the region then
+    the district's Chinese name); ``basis`` (an extra column pyam keeps as ``extra_cols``) is
+    ``assumed`` wherever the path rests on an assumed number. The headers are IAMC's in both
+    languages, so pyam reads either file.
     """
-    from sim.report.labels import AREA
+    from sim.report.labels import AREA, BASIS
 
     plan = projection.plan
     wide = projection.to_wide()
@@ -86,23 +88,25 @@ def iamc_frame(projection: Projection) -> pd.DataFrame:
     frame = pd.DataFrame({
         "model": MODEL_NAME,
         "scenario": wide["scenario"],
-        "region": plan.district_en,
-        "variable": [f"{AREA['en'][inds[i].area]}|{inds[i].name_en}" for i in wide["indicator"]],
+        "region": plan.district_zh if lang == "zh" else plan.district_en,
+        "variable": [f"{AREA[lang][inds[i].area]}|{inds[i].name_zh if lang == 'zh' else inds[i].name_en}"
+                     for i in wide["indicator"]],
         "unit": wide["unit"],
-        "basis": wide["basis"],
+        "basis": wide["basis"].map(lambda b: BASIS[lang].get(b, b)),
     })
     years = [c for c in wide.columns if isinstance(c, int)]
     return pd.concat([frame, wide[years]], axis=1)[[*IAMC_INDEX, "basis", *years]]
 
 
-def projection_frame(projection: Projection, fmt: str = "long") -> pd.DataFrame:
-    """The projection as a table in ``fmt`` (``long``, ``wide`` or ``iamc``)."""
+def projection_frame(projection: Projection, fmt: str = "long", lang: str = "en") -> pd.DataFrame:
+    """The projection as a table in ``fmt`` (``long``, ``wide`` or ``iamc``; ``lang`` words the
+    IAMC variables, the other formats are worded by :func:`~sim.report.labels.localize`)."""
     if fmt == "long":
         return projection.to_long()
     if fmt == "wide":
         return planner_rounded(projection.to_wide())
     if fmt == "iamc":
-        return iamc_frame(projection)
+        return iamc_frame(projection, lang)
     raise ExportError("--format", "format", code="not_choice", params={"value": fmt, "choices": ", ".join(FORMATS)})
 
 
@@ -143,7 +147,7 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
     if projection.warnings:
         sheets["warnings"] = warnings_table(projection, lang)
     sheets["assumptions"] = planner_rounded(assumptions_table(projection, lang))
-    sheets["scenarios"] = scenario_table(projection)
+    sheets["scenarios"] = scenario_table(projection, lang)
     sheets["sources"] = indicator_table(projection.plan, lang)
     return {sheet_name(k, lang): localize(v, lang) for k, v in sheets.items()}
 
@@ -259,7 +263,7 @@ def write_projection(projection: Projection, path: str | Path, fmt: str = "long"
     if suffix == ".xlsx":
         return write_atomic(path, lambda: xlsx_bytes(workbook_sheets(projection, check, lang)))
     if suffix == ".csv":
-        frame = projection_frame(projection, fmt)
+        frame = projection_frame(projection, fmt, lang)
         if fmt != "iamc":
             frame = localize(frame, lang)
         return write_atomic(path, lambda: csv_bytes(frame))

@@ -9,7 +9,7 @@ import pandas as pd
 from sim.engine.label import Label
 from sim.engine.projection import Projection
 from sim.io.plan import Plan
-from sim.report.labels import BASIS, DIRECTION, kind_word
+from sim.report.labels import BASIS, DIRECTION, DYNAMIC, kind_word
 
 
 def _describe(targets, zh: bool = False, base_year: int | None = None) -> str:
@@ -57,7 +57,7 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
 
 def _dynamic(ind, zh: bool) -> str:
     if ind.is_driver:
-        return DYNAMIC_ZH.get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
+        return DYNAMIC["zh"].get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
     if zh:
         return f"推算:{OP_ZH.get(ind.op, ind.op)}({', '.join(ind.inputs)})"
     return f"derived: {ind.op}({', '.join(ind.inputs)})"
@@ -84,14 +84,35 @@ def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def scenario_table(projection: Projection) -> pd.DataFrame:
-    """One row per scenario: name, titles, parent chain and rationale."""
+def scenario_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
+    """One row per scenario: name, titles, parent chain and rationale (:func:`rationale_in`)."""
     return pd.DataFrame([{
         "scenario": r.name, "title_zh": r.scenario.title_zh, "title_en": r.scenario.title_en,
         "parents": " → ".join(n.name for n in r.scenario.chain[:-1]),
-        "rule": r.scenario.effective_rule, "rationale": r.scenario.rationale.strip(),
+        "rule": r.scenario.effective_rule, "rationale": rationale_in(r.scenario.rationale, lang),
         "file": r.scenario.path,
     } for r in projection.scenarios])
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _is_chinese(line: str) -> bool:
+    """A line written in Chinese: more Chinese characters than Latin letters (an English line may
+    name a unit such as 万千瓦, a Chinese one an id such as PM2.5)."""
+    return len(_CJK.findall(line)) > len(_LATIN.findall(line))
+
+
+def rationale_in(text: str, lang: str = "en") -> str:
+    """A scenario's rationale in ``lang``: of a rationale written in both languages (the shipped
+    scenarios give the Chinese lines, then the English ones), the lines in ``lang``; a
+    rationale in one language only, whole (nothing is lost)."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    chinese = [line for line in lines if _is_chinese(line)]
+    if not chinese or len(chinese) == len(lines):
+        return text.strip()
+    return "\n".join(chinese if lang == "zh" else [line for line in lines if line not in chinese])
 
 
 def _reasons_zh(plan: Plan) -> dict[str, str]:
@@ -183,5 +204,4 @@ def source_in(label: str, plan: Plan, lang: str, titles: dict[str, str] | None =
         "scenario": lambda s: titles.get(s, s), "note_zh": _formula_zh})
 
 
-DYNAMIC_ZH = {"compound": "按增速复合增长", "additive": "每年增加", "points": "每年变动百分点", "flow": "年度流量"}
 OP_ZH = {"sum": "求和", "ratio": "比值", "share": "占比"}

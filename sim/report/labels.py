@@ -4,9 +4,14 @@ Machine columns stay English snake_case everywhere; :func:`localize` relabels a 
 table for people (``lang="zh"`` for sharing with planners). :data:`DECIMALS` is the one
 table of decimals shown per unit (the brief, the app and the terminal read it) and
 :data:`BANDS` the one table of probability words (the app's board and uncertainty page).
+:data:`ORIGIN` words where a driver's spread comes from (the engine's label codes) and
+:data:`DIST`, :data:`STEP`, :data:`METHOD`, :data:`DYNAMIC` the other codes of the uncertainty
+tables, for the command line, the exports and the app alike.
 """
 
 from __future__ import annotations
+
+from pathlib import PurePath
 
 import pandas as pd
 
@@ -140,6 +145,52 @@ def band_legend(lang: str = "en") -> str:
     return (";" if lang == "zh" else "; ").join(parts)
 
 
+#: Where a driver's spread comes from, by the code of the engine's label
+#: (:class:`sim.engine.label.Label`, ``spread_*``), with the label's params; ``other`` for a
+#: spread without a code. The app words its spreads table from here too (``ui.uncertainty``).
+ORIGIN = {
+    "zh": {"spread_floor": "默认:最低幅度 {value:g} 个对数点", "spread_flow": "默认:年度流量的 {share:.0%}",
+           "spread_change": "默认:年变动量的 {share:.0%}",
+           "spread_reported": "默认:2025年报告速度 {trend:g} 与规划速度 {plan:.4g} 之差",
+           "spread_still": "默认:情景中保持不变,无波动", "spread_file": "情景文件 {file} 的 {field}",
+           "other": "情景设定"},
+    "en": {"spread_floor": "default: floor of {value:g} log points", "spread_flow": "default: {share:.0%} of the yearly flow",
+           "spread_change": "default: {share:.0%} of the yearly change",
+           "spread_reported": "default: 2025's reported {trend:g} against the plan's pace {plan:.4g}",
+           "spread_still": "default: held still by the scenario, no spread",
+           "spread_file": "scenario file {file}, {field}", "other": "set by the scenario"},
+}
+#: How a driver moves (an indicator's ``dynamic``).
+DYNAMIC = {"zh": {"compound": "按增速复合增长", "additive": "每年增加", "points": "每年变动百分点", "flow": "年度流量"},
+           "en": {"compound": "compound growth", "additive": "yearly addition", "points": "percentage points a year",
+                  "flow": "yearly flow"}}
+#: A spread's distribution.
+DIST = {"zh": {"normal": "正态", "triangular": "三角", "uniform": "均匀"},
+        "en": {"normal": "normal", "triangular": "triangular", "uniform": "uniform"}}
+#: How the tornado moves a driver: one unit of its pace, or one standard deviation of its spread.
+STEP = {"zh": {"unit": "一个单位", "sd": "一个标准差"}, "en": {"unit": "one unit", "sd": "one sd"}}
+#: How the goal seek found a shift (``sim.uncertainty.goalseek``'s ``method``).
+METHOD = {"zh": {"closed form": "解析解", "simulated": "模拟求解", "unreachable": "合理范围内达不到",
+                 "already observed": "已由实际值确定", "not available": "无法计算"},
+          "en": {"closed form": "closed form", "simulated": "simulated", "unreachable": "out of reach",
+                 "already observed": "already observed", "not available": "not available"}}
+#: The unit of a compound driver's spread or tornado step, as the engine writes it.
+LOG_POINTS = "log points/yr"
+LOG_POINTS_IN = {"zh": "对数点/年", "en": "log points/yr"}
+
+
+def origin_words(origin: str, lang: str, convert=None) -> str:
+    """Where a spread comes from, in ``lang``, worded from its label's code (:data:`ORIGIN`).
+
+    ``convert`` maps a parameter to a function giving its shown value (a file's path to its name).
+    A spread without a known code reads :data:`ORIGIN` ``other`` in Chinese and as is in English.
+    """
+    templates = ORIGIN[lang]
+    if getattr(origin, "code", "") not in templates:
+        return origin if lang == "en" else templates["other"]
+    return origin.words(templates, convert)
+
+
 CHECK = {"zh": {"target": "规划目标", "milestone": "年度目标"}, "en": {"target": "target", "milestone": "milestone"}}
 
 COLUMNS_ZH = {
@@ -166,9 +217,10 @@ COLUMNS_ZH = {
     "step": "变动方式", "driver": "驱动因素代码", "driver_name": "驱动因素", "size": "变动幅度",
     "gap_down": "下调后差距", "gap_up": "上调后差距", "change_down": "下调影响", "change_up": "上调影响",
     "swing": "最大影响", "rank": "排序", "dist": "分布", "sd": "标准差", "low": "下限", "peak": "众数",
-    "high": "上限", "origin": "来源", "spread_unit": "幅度单位",
+    "high": "上限", "origin": "来源", "spread_unit": "幅度单位", "driver_name_en": "驱动因素英文名称",
+    "note_en": "说明(英文)",
     # scenario and source sheets of the workbook
-    "title_zh": "中文标题", "title_en": "英文标题", "parents": "上级情景", "rule": "未设定项的规则",
+    "title_zh": "中文标题", "title_en": "英文标题", "parents": "上级情景", "parent": "上级情景", "rule": "未设定项的规则",
     "rationale": "情景依据", "file": "文件", "report_unit": "报告单位",
 }
 #: Values of a scenario's ``rule`` (how drivers it does not set are filled).
@@ -181,7 +233,8 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
     English keeps the machine column names and codes (so programs can read the file);
     Chinese translates headers and the values of ``status``, ``direction``, ``kind``,
-    ``basis``, ``area`` and ``check``. A growth target one year after the base year (the
+    ``basis``, ``area`` and ``check``, and those of the uncertainty tables (``dynamic``,
+    ``dist``, ``step``, ``method``, a spread's ``origin`` and the log-points unit). A growth target one year after the base year (the
     check table's ``attrs["base_year"]``) reads 增速, not 年均增速 (:func:`kind_word`).
     """
     if lang not in ("zh", "en"):
@@ -195,13 +248,25 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
                        for k, y in zip(out["kind"], out["target_year"], strict=True)]
     for column, table in (("status", STATUS), ("milestone_status", STATUS), ("direction", DIRECTION),
                           ("kind", KIND), ("basis", BASIS), ("area", AREA), ("check", CHECK),
-                          ("rule", RULE), ("price_basis", PRICE_BASIS), ("baseline_basis", BASIS)):
+                          ("rule", RULE), ("price_basis", PRICE_BASIS), ("baseline_basis", BASIS),
+                          ("dynamic", DYNAMIC), ("dist", DIST), ("step", STEP), ("method", METHOD)):
         if column in out.columns:
             out[column] = out[column].map(lambda v, t=table[lang]: t.get(v, v) if isinstance(v, str) else v)
+    _spread_words(out, lang)
     for column in out.columns:
         if isinstance(column, str) and column.endswith(":status"):
             out[column] = out[column].map(lambda v: STATUS[lang].get(v, v) if isinstance(v, str) else v)
     return out.rename(columns={c: _zh_header(c) for c in out.columns if isinstance(c, str)})
+
+
+def _spread_words(out: pd.DataFrame, lang: str) -> None:
+    """Word the log-points unit and a spread's ``origin`` of ``out`` in ``lang``, in place."""
+    for column in ("pace_unit", "spread_unit"):
+        if column in out.columns:
+            out[column] = out[column].replace(LOG_POINTS, LOG_POINTS_IN[lang])
+    if "origin" in out.columns:
+        out["origin"] = [origin_words(v, lang, {"file": lambda f: PurePath(f).name}) if isinstance(v, str) else v
+                         for v in out["origin"]]
 
 
 def _zh_header(column: str) -> str:

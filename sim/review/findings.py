@@ -21,6 +21,13 @@ from sim.review.history import (
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_ZH = {"error": "矛盾", "warning": "需关注", "info": "提示"}
+#: Each audit rule (:data:`sim.review.audit.RULES`) in Chinese, for the ``rule`` column of a Chinese table.
+RULE_ZH = {
+    "stated_growth": "水平与增速", "parts_whole": "总量与构成", "parts_targets": "构成目标与总量目标",
+    "hold_at_base": "保持目标与基期", "milestone_path": "年度目标与规划目标", "pace_history": "所需速度与过去速度",
+    "cumulative": "累计目标", "history_statements": "历史表述之间", "below_base": "低于基期",
+    "readings": "多种理解", "links": "联动",
+}
 #: Two paces differ materially when they differ by more than this share of the larger.
 MATERIAL = 0.10
 #: A 2030 target needing more than this multiple of the 2021–2025 pace is a warning …

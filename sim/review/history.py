@@ -57,6 +57,28 @@ NEEDS_LEVEL = ("level", "change", "average_change", "total")
 
 MEASURE_ZH = {"level": "起始水平", "multiple": "倍数", "change_pct": "增长率", "change": "增加量",
               "average_growth": "年均增速", "average_change": "年均增量", "total": "累计"}
+#: Why a statement or a comparison gives no number, by code: (English, Chinese) templates over
+#: the same params. The English is :attr:`Derivation.why` as it always read; a table in Chinese
+#: words the same code (:func:`why_in`), never the English.
+WHY = {
+    "ends": ("the period ends in {end}, not the base year {base}", "该时期截至{end}年,而非基期{base}年"),
+    "index": ("the {base} level is not reported (the baseline is an index), so a '{measure}' in the unit cannot "
+              "give a level or a rate", "报告未给出{base}年总量(基期为指数),无法由“{measure_zh}”推出水平或速度"),
+    "unknown": ("the {base} level is not known", "{base}年水平未知"),
+    "no_pace": ("the statement does not determine a constant pace", "该表述不能确定一个不变的年均速度"),
+    "hold": ("hold targets have no pace", "保持类目标没有年均速度"),
+    "no_ratio": ("no ratio: a pace is zero or negative", "无法计算倍数:有速度为零或负数"),
+}
+#: The back-cast's checks in Chinese: the end level, and a statement by its measure.
+CHECK_ZH = {"level": "{year}年水平", "statement": "{start}–{end}年{measure_zh}"}
+
+
+def why_in(code: str, params: dict, lang: str = "en") -> str:
+    """The reason of ``code`` (:data:`WHY`) in ``lang``; "" for no code."""
+    if not code:
+        return ""
+    values = {**params, "measure_zh": MEASURE_ZH.get(params.get("measure", ""), params.get("measure", ""))}
+    return WHY[code][lang == "zh"].format_map(values)
 
 
 # --------------------------------------------------------------------------- statements of a plan
@@ -93,7 +115,11 @@ class Derivation:
     index : bool
         True when the levels are an index (the base-year level is not reported).
     why : str
-        Why a number is missing (empty if nothing is).
+        Why a number is missing, in English (empty if nothing is).
+    why_code : str
+        The code of that reason in :data:`WHY` (empty if nothing is missing).
+    why_params : dict
+        The values its templates need.
     """
 
     statement: History
@@ -104,6 +130,12 @@ class Derivation:
     pace: float
     index: bool
     why: str
+    why_code: str = ""
+    why_params: dict | None = None
+
+    def why_in(self, lang: str = "en") -> str:
+        """:attr:`why` in ``lang``."""
+        return why_in(self.why_code, self.why_params or {}, lang)
 
 
 def derive_statement(plan: Plan, h: History, value: float | None = None) -> Derivation:
@@ -112,20 +144,19 @@ def derive_statement(plan: Plan, h: History, value: float | None = None) -> Deri
     dyn = pace_dynamic(plan, h.indicator)
     n = h.end_year - h.start_year
     end, index = base_level(plan, h.indicator)
-    why = ""
+    code, params = "", {"base": plan.base_year, "end": h.end_year, "measure": h.measure}
     if h.end_year != plan.base_year:
-        end, why = NAN, f"the period ends in {h.end_year}, not the base year {plan.base_year}"
+        end, code = NAN, "ends"
     elif index and h.measure in NEEDS_LEVEL:
-        end = NAN
-        why = (f"the {plan.base_year} level is not reported (the baseline is an index), so a "
-               f"'{h.measure}' in the unit cannot give a level or a rate")
+        end, code = NAN, "index"
     elif not math.isfinite(end):
-        why = f"the {plan.base_year} level is not known"
+        code = "unknown"
     start, pace = start_and_pace(dyn, h.measure, value, end, n)
-    if not why and not (math.isfinite(start) and math.isfinite(pace)):
-        why = "the statement does not determine a constant pace"
+    if not code and not (math.isfinite(start) and math.isfinite(pace)):
+        code = "no_pace"
+    why = why_in(code, params)
     return Derivation(statement=h, value=value, alternative=value != h.value, start=start, end=end,
-                      pace=pace, index=index, why=why)
+                      pace=pace, index=index, why=why, why_code=code, why_params=params)
 
 
 def readings(h: History) -> tuple[float, ...]:
@@ -148,8 +179,9 @@ def history_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
     DataFrame
         ``indicator, name, unit, start_year, end_year, measure, value, reading, bound, basis,
         start_level, end_level, index, pace, pace_unit, why, note, quote``. ``start_level`` and
-        ``end_level`` are [unit] (an index if ``index``), ``pace`` is [``pace_unit``]. ``note`` is
-        the statement's remark in ``lang`` where the plan gives it (``note_zh``), else in English.
+        ``end_level`` are [unit] (an index if ``index``), ``pace`` is [``pace_unit``]. ``why`` is in
+        ``lang``; ``note`` is the statement's remark in ``lang`` where the plan gives it
+        (``note_zh``), else in English.
     """
     rows = []
     for ind in plan.indicators:
@@ -162,7 +194,7 @@ def history_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
                     "value": value, "reading": "alternative" if d.alternative else "used",
                     "bound": bound(h.number), "basis": h.number.basis, "start_level": d.start,
                     "end_level": d.end, "index": d.index, "pace": d.pace,
-                    "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit), "why": d.why,
+                    "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit), "why": d.why_in(lang),
                     "note": h.note_in(lang) or h.note, "quote": "；".join(h.number.quote),
                 })
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
@@ -199,7 +231,8 @@ def pace_comparison(plan: Plan, lang: str = "en") -> pd.DataFrame:
         ``indicator, name, target_year, kind, direction, target, period, past_pace, past_bound,
         needed_pace, pace_unit, ratio, ratio_alternatives, why, note``. ``ratio`` =
         needed / past (NaN unless both are positive); ``ratio_alternatives`` lists the ratio
-        under each other reading of an ambiguous statement. With ``past_bound`` ``≥`` the
+        under each other reading of an ambiguous statement; ``why`` (in ``lang``) says why a
+        number is missing. With ``past_bound`` ``≥`` the
         past pace is a lower bound, so the ratio is an upper bound. ``note`` as in
         :func:`history_table`.
     """
@@ -212,8 +245,8 @@ def pace_comparison(plan: Plan, lang: str = "en") -> pd.DataFrame:
         need = needed_pace(plan, target)
         ders = [derive_statement(plan, h, v) for v in readings(h)]
         ratios = [need / d.pace if d.pace > 0 and need > 0 else NAN for d in ders]
-        why = ders[0].why or ("hold targets have no pace" if target.direction == "hold" else
-                              "" if math.isfinite(ratios[0]) else "no ratio: a pace is zero or negative")
+        why = ders[0].why_in(lang) or why_in("hold" if target.direction == "hold" else
+                                             "" if math.isfinite(ratios[0]) else "no_ratio", {}, lang)
         rows.append({
             "indicator": ind.id, "name": ind.name_zh, "target_year": target.year, "kind": target.kind,
             "direction": target.direction, "target": target.value,
@@ -255,7 +288,7 @@ class Backcast:
     table: pd.DataFrame
 
 
-def backcast(plan: Plan, start_year: int | None = None) -> Backcast:
+def backcast(plan: Plan, start_year: int | None = None, lang: str = "en") -> Backcast:
     """Run the engine from ``start_year`` to the base year at each indicator's recorded pace.
 
     Parameters
@@ -263,6 +296,9 @@ def backcast(plan: Plan, start_year: int | None = None) -> Backcast:
     plan : Plan
     start_year : int, optional
         Start of the period (default: the earliest start among statements ending in the base year).
+    lang : str
+        Language of the table's ``check`` column (``en``: ``2025 level``, ``change 2020–2025``;
+        ``zh``: ``2025年水平``, ``2020–2025年增加量``).
 
     Returns
     -------
@@ -292,7 +328,7 @@ def backcast(plan: Plan, start_year: int | None = None) -> Backcast:
         dyn = indicators[i].dynamic
         drivers[0, i] = constant_path("compound", d.start, _flow_growth(d, n), n)[1:] if dyn == "flow" else d.pace
     values = project_array(compiled, drivers)
-    return Backcast(plan=past, drivers=drivers, values=values, table=_backcast_rows(plan, chosen, values[0], start_year))
+    return Backcast(plan=past, drivers=drivers, values=values, table=_backcast_rows(plan, chosen, values[0], start_year, lang))
 
 
 def _flow_growth(d: Derivation, n: int) -> float:
@@ -308,20 +344,29 @@ def _as_driver(plan: Plan, ind: Indicator, h: History, d: Derivation) -> Indicat
                    scale=1.0, targets=(), milestones=(), history=())
 
 
-def _backcast_rows(plan: Plan, chosen, values: np.ndarray, start_year: int) -> pd.DataFrame:
+def _check_words(measure: str, start: int, end: int, lang: str) -> str:
+    """A back-cast check's label: the end level (``measure`` empty) or a statement's measure."""
+    if lang == "zh":
+        if not measure:
+            return CHECK_ZH["level"].format(year=end)
+        return CHECK_ZH["statement"].format(start=start, end=end, measure_zh=MEASURE_ZH.get(measure, measure))
+    return f"{end} level" if not measure else f"{measure} {start}–{end}"
+
+
+def _backcast_rows(plan: Plan, chosen, values: np.ndarray, start_year: int, lang: str = "en") -> pd.DataFrame:
     rows = []
     for i, (ind, h, d) in enumerate(chosen):
         path = values[i]
         common = {"indicator": ind.id, "name": ind.name_zh, "unit": ind.unit, "start_level": d.start,
                   "pace": d.pace, "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit)}
         stated_end = d.end
-        rows.append({**common, "check": f"{plan.base_year} level", "stated": stated_end,
+        rows.append({**common, "check": _check_words("", start_year, plan.base_year, lang), "stated": stated_end,
                      "engine": float(path[-1]), "used": True,
                      "tolerance": rounding(stated_end)})
         for other in ind.history:
             if other.end_year != plan.base_year or other.start_year != start_year:
                 continue
-            rows.append({**common, "check": f"{other.measure} {other.start_year}–{other.end_year}",
+            rows.append({**common, "check": _check_words(other.measure, other.start_year, other.end_year, lang),
                          "stated": other.value, "engine": measure_of(other.measure, path),
                          "used": other is h, "tolerance": rounding(other.value)})
     table = pd.DataFrame(rows)
@@ -331,6 +376,6 @@ def _backcast_rows(plan: Plan, chosen, values: np.ndarray, start_year: int) -> p
                   "start_level", "pace", "pace_unit"]]
 
 
-__all__ = ["HISTORY_COLUMNS", "MEASURE_ZH", "PACE_COLUMNS", "Backcast", "Derivation", "backcast", "base_level",
+__all__ = ["HISTORY_COLUMNS", "MEASURE_ZH", "WHY", "why_in", "PACE_COLUMNS", "Backcast", "Derivation", "backcast", "base_level",
            "bound", "constant_path", "derive_statement", "history_table", "measure_of", "needed_pace",
            "pace_comparison", "primary", "readings", "rounding", "start_and_pace"]

@@ -60,6 +60,21 @@ VERDICT_ZH = {"achieved": "提前实现", "ahead": "快于预期", "on_track": "
 VERDICT_EN = {"achieved": "already achieved", "ahead": "ahead of schedule", "on_track": "broadly on schedule",
               "behind": "behind schedule", "no_data": "no data"}
 
+#: A row's note, by code: (English, Chinese) templates over the same params.
+NOTES = {
+    "index": ("the {base} baseline is an index (= 100): enter actuals on the same index",
+              "{base}年基期值为指数(=100):实际值请按同一指数填报"),
+    "lowest": ("lowest observed value {low:g}", "观测到的最低值为 {low:g}"),
+    "years_missing": ("a cumulative target needs every year's flow since {first}; observed: {years}",
+                      "累计目标需要自{first}年起每一年的数值;已有:{years}"),
+}
+
+
+def note_in(code: str, lang: str = "en", **params) -> str:
+    """The note of ``code`` (:data:`NOTES`) in ``lang``."""
+    return NOTES[code][lang == "zh"].format_map(params)
+
+
 MIDTERM_COLUMNS = ["indicator", "name", "unit", "kind", "direction", "target_year", "target", "goal",
                    "baseline", "as_of", "actual", "scheduled", "elapsed_share", "covered_share", "progress",
                    "achieved_pace", "required_pace", "pace_unit", "verdict", "provisional", "note"]
@@ -181,7 +196,7 @@ def verdict(progress: float, reached: bool, bands: ReviewThresholds | None = Non
     return "behind"
 
 
-def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> dict:
+def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int, lang: str = "en") -> dict:
     ind = plan.by_id[target.indicator]
     dyn = path_dynamic(plan, target)
     base, assumed = _base(plan, ind.id)
@@ -194,7 +209,7 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
            "goal": goal, "baseline": base, "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.value_unit),
            "provisional": assumed, "note": ""}
     if ind.baseline is not None and ind.baseline.index:
-        row["note"] = f"the {plan.base_year} baseline is an index (= 100): enter actuals on the same index"
+        row["note"] = note_in("index", lang, base=plan.base_year)
     if not years:
         return {**row, "verdict": "no_data"}
     y = years[-1]
@@ -203,14 +218,14 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
     on_path = target.value if target.direction == "hold" else scheduled(dyn, base, goal, k, n)
     row.update(as_of=y, elapsed_share=k / n, scheduled=on_path)
     if target.kind == "cumulative":
-        return _cumulative(plan, target, actuals, row, years, y)
+        return _cumulative(plan, target, actuals, row, years, y, lang)
     actual = observed(plan, actuals, ind.id, y)
     row["actual"] = actual
     if target.direction == "hold":
         low = min(observed(plan, actuals, ind.id, yy) for yy in years)
         return {**row, "covered_share": math.nan, "progress": math.nan,
                 "verdict": "on_track" if low >= target.value else "behind",
-                "note": row["note"] or f"lowest observed value {low:g}"}
+                "note": row["note"] or note_in("lowest", lang, low=low)}
     progress = _share(dyn, base, actual, row["scheduled"])
     own = pace_dynamic_of(plan, target)
     return {**row, "covered_share": _share(dyn, base, actual, goal), "progress": progress,
@@ -218,10 +233,11 @@ def _review_target(plan: Plan, target: Target, actuals: Actuals, as_of: int) -> 
             "verdict": verdict(progress, _reached(target, actual, goal), plan.review)}
 
 
-def _cumulative(plan: Plan, target: Target, actuals: Actuals, row: dict, years: list[int], y: int) -> dict:
+def _cumulative(plan: Plan, target: Target, actuals: Actuals, row: dict, years: list[int], y: int,
+                lang: str = "en") -> dict:
     if years != list(range(plan.base_year + 1, y + 1)):
-        return {**row, "verdict": "no_data", "note": "a cumulative target needs every year's flow since "
-                f"{plan.base_year + 1}; observed: {', '.join(map(str, years))}"}
+        return {**row, "verdict": "no_data", "note": note_in("years_missing", lang, first=plan.base_year + 1,
+                                                             years=", ".join(map(str, years)))}
     total = sum(observed(plan, actuals, row["indicator"], yy) for yy in years)
     left = target.year - y
     progress = total / row["scheduled"]
@@ -233,7 +249,7 @@ def _cumulative(plan: Plan, target: Target, actuals: Actuals, row: dict, years: 
 
 
 def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
-                   source: str = "actuals") -> pd.DataFrame:
+                   source: str = "actuals", lang: str = "en") -> pd.DataFrame:
     """Progress of every plan target against observed values.
 
     Parameters
@@ -247,6 +263,8 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
         uses its latest observed year up to it.
     source : str
         Where the actuals came from (for error messages).
+    lang : str
+        Language of the ``note`` column (:data:`NOTES`).
 
     Returns
     -------
@@ -267,7 +285,7 @@ def midterm_review(plan: Plan, actuals: Actuals, as_of: int | None = None,
     elif not plan.base_year < as_of <= plan.target_year:
         raise InputError("--as-of", "", code="year_outside_plan",
                          params={"year": as_of, "first": plan.base_year + 1, "last": plan.target_year})
-    rows = [_review_target(plan, t, actuals, as_of) for t in plan.targets]
+    rows = [_review_target(plan, t, actuals, as_of, lang) for t in plan.targets]
     table = pd.DataFrame(rows).reindex(columns=MIDTERM_COLUMNS)
     table["as_of"] = table["as_of"].astype("Int64")
     return table

@@ -40,6 +40,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Plan, Target, pace_unit
 from sim.io.scenario import Scenario
 from sim.review.midterm import (
+    VERDICT_EN,
     VERDICT_ZH,
     goal_level,
     midterm_review,
@@ -103,7 +104,7 @@ def target_pace(plan: Plan, target: Target, base: float) -> tuple[float, str]:
 
 
 def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
-            attributes: Mapping[str, str] | None = None, source: str = "actuals") -> pd.DataFrame:
+            attributes: Mapping[str, str] | None = None, source: str = "actuals", lang: str = "en") -> pd.DataFrame:
     """年度监测表: every plan target in ``year`` against its 序时进度.
 
     Parameters
@@ -118,6 +119,8 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
         Indicator id → ``binding`` or ``expected``, overriding the plan file (basis ``edited``).
     source : str
         Where the actuals came from (for error messages).
+    lang : str
+        Language of the ``note`` column (:data:`sim.review.midterm.NOTES`).
 
     Returns
     -------
@@ -137,7 +140,7 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
     elif not plan.base_year < year <= plan.target_year:
         raise InputError("--year", "", code="year_outside_plan",
                          params={"year": year, "first": plan.base_year + 1, "last": plan.target_year})
-    table = midterm_review(plan, actuals, as_of=year, source=source)
+    table = midterm_review(plan, actuals, as_of=year, source=source, lang=lang)
     overrides = attributes or {}
     extra = []
     for target, row in zip(plan.targets, table.itertuples(index=False), strict=True):
@@ -154,45 +157,62 @@ def monitor(plan: Plan, actuals: Actuals, year: int | None = None,
 
 # --------------------------------------------------------------------------- summaries
 
-def _n(count: int, label: str) -> str:
-    return f"{label}{count}项"
+def _n(count: int, label: str, lang: str = "zh") -> str:
+    return f"{label}{count}项" if lang == "zh" else f"{count} {label}"
 
 
-def summary_line(table: pd.DataFrame) -> str:
+#: The attributes in English, for the English summaries (the Chinese are :data:`ATTRIBUTE_ZH`).
+ATTRIBUTE_EN = {"binding": "binding", "expected": "expected"}
+
+
+def summary_line(table: pd.DataFrame, lang: str = "zh") -> str:
     """The annual monitoring sentence, e.g. “27项主要指标中,20项进度符合或快于序时进度,5项滞后,
-    其中约束性指标2项;2项暂无数据。” (from a :func:`monitor` table)."""
+    其中约束性指标2项;2项暂无数据。” (from a :func:`monitor` table); ``lang="en"`` says the same in
+    English (“Of 27 main indicators, 20 are on or ahead of schedule, 5 behind, 2 of them binding; …”)."""
     known = table[table["verdict"] != "no_data"]
     behind = known[known["verdict"] == "behind"]
-    text = (f"{len(table)}项主要指标中,{len(known) - len(behind)}项进度符合或快于序时进度,{len(behind)}项滞后")
-    if len(behind):
-        text += f",其中约束性指标{int((behind['binding'] == 'binding').sum())}项"
     missing = len(table) - len(known)
-    if missing:
-        text += f";{missing}项暂无数据"
     red, yellow = (int((table["warning"] == w).sum()) for w in ("red", "yellow"))
+    binding = int((behind["binding"] == "binding").sum())
+    zh = lang == "zh"
+    text = (f"{len(table)}项主要指标中,{len(known) - len(behind)}项进度符合或快于序时进度,{len(behind)}项滞后" if zh
+            else f"Of {len(table)} main indicators, {len(known) - len(behind)} are on or ahead of schedule, "
+                 f"{len(behind)} behind")
+    if len(behind):
+        text += f",其中约束性指标{binding}项" if zh else f", {binding} of them binding"
+    if missing:
+        text += f";{missing}项暂无数据" if zh else f"; {missing} without data"
     if red or yellow:
-        text += f"。红色预警{red}项、黄色预警{yellow}项"
-    return text + "。"
+        text += f"。红色预警{red}项、黄色预警{yellow}项" if zh else f". Red warnings {red}, yellow {yellow}"
+    return text + ("。" if zh else ".")
 
 
-def _bands(rows: pd.DataFrame) -> str:
+def _bands(rows: pd.DataFrame, lang: str = "zh") -> str:
     got = rows["verdict"].value_counts()
-    return "、".join(_n(int(got[v]), VERDICT_ZH[v]) for v in VERDICT_ZH if got.get(v, 0))
+    words = VERDICT_ZH if lang == "zh" else VERDICT_EN
+    return ("、" if lang == "zh" else ", ").join(_n(int(got[v]), words[v], lang) for v in VERDICT_ZH if got.get(v, 0))
 
 
-def band_summary(table: pd.DataFrame) -> str:
+def band_summary(table: pd.DataFrame, lang: str = "zh") -> str:
     """The mid-term review's sentences by band and by 属性: “27项主要指标中,提前实现2项、快于预期5项、
-    基本符合预期12项、滞后于预期6项、暂无数据2项。其中约束性指标8项中,……;预期性指标19项中,……。”"""
-    text = f"{len(table)}项主要指标中,{_bands(table)}。"
+    基本符合预期12项、滞后于预期6项、暂无数据2项。其中约束性指标8项中,……;预期性指标19项中,……。”
+    (``lang="en"``: “Of 27 main indicators: 2 already achieved, …. Binding, 8: …; expected, 19: ….”)."""
+    zh = lang == "zh"
+    text = f"{len(table)}项主要指标中,{_bands(table, lang)}。" if zh else \
+        f"Of {len(table)} main indicators: {_bands(table, lang)}."
     parts = []
     for code, label in ATTRIBUTE_ZH.items():
         rows = table[table["binding"] == code]
         if len(rows):
-            parts.append(f"{label}指标{len(rows)}项中,{_bands(rows)}")
+            parts.append(f"{label}指标{len(rows)}项中,{_bands(rows, lang)}" if zh
+                         else f"{ATTRIBUTE_EN[code]}, {len(rows)}: {_bands(rows, lang)}")
     unmarked = table[~table["binding"].isin(list(ATTRIBUTE_ZH))]
     if len(unmarked):
-        parts.append(f"未标明属性的指标{len(unmarked)}项中,{_bands(unmarked)}")
-    return text + ("其中" + ";".join(parts) + "。" if parts else "")
+        parts.append(f"未标明属性的指标{len(unmarked)}项中,{_bands(unmarked, lang)}" if zh
+                     else f"no attribute given, {len(unmarked)}: {_bands(unmarked, lang)}")
+    if not parts:
+        return text
+    return text + ("其中" + ";".join(parts) + "。" if zh else " By attribute: " + "; ".join(parts) + ".")
 
 
 def counts_by_attribute(table: pd.DataFrame) -> pd.DataFrame:
@@ -205,7 +225,8 @@ def counts_by_attribute(table: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- next year
 
 def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: Scenario | None = None,
-              attributes: Mapping[str, str] | None = None, source: str = "actuals") -> pd.DataFrame:
+              attributes: Mapping[str, str] | None = None, source: str = "actuals",
+              lang: str = "en") -> pd.DataFrame:
     """What each target needs in the year after its last actual to be back on its path.
 
     Parameters
@@ -217,7 +238,7 @@ def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: S
         observed year up to it. Targets without an observed value get no row.
     scenario : Scenario, optional
         Its projection, with ``actuals`` added, gives ``scenario_level``/``scenario_pace``.
-    attributes, source :
+    attributes, source, lang :
         As for :func:`monitor`.
 
     Returns
@@ -229,7 +250,7 @@ def next_year(plan: Plan, actuals: Actuals, year: int | None = None, scenario: S
         reaches it, ``need_pace`` the pace that gets there in one year, ``steady_pace`` the
         constant pace from ``from_year`` to the target [``pace_unit``].
     """
-    table = monitor(plan, actuals, year, attributes, source)
+    table = monitor(plan, actuals, year, attributes, source, lang)
     proj = None
     if scenario is not None:
         drivers_only = {k: v for k, v in actuals.items() if plan.by_id[k].is_driver}

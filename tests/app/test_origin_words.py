@@ -7,7 +7,7 @@ import string
 import pytest
 
 from sim.engine.label import LABELS, Label
-from ui.i18n import t
+from sim.report.labels import ORIGIN
 from ui.uncertainty import ORIGINS, origin_text
 
 
@@ -22,7 +22,7 @@ def test_every_spread_label_has_words_in_the_app():
 @pytest.mark.parametrize("code", sorted(ORIGINS))
 @pytest.mark.parametrize("lg", ["zh", "en"])
 def test_both_languages_name_the_labels_parameters(code, lg):
-    assert placeholders(t(ORIGINS[code], lg)) == placeholders(LABELS[code])
+    assert placeholders(ORIGIN[lg][code]) == placeholders(LABELS[code])
 
 
 @pytest.mark.parametrize(("label", "zh", "en"), [

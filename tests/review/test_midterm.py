@@ -135,7 +135,7 @@ def test_cli_midterm(tmp_path, capsys):
                     "energy_capacity,2028,1010\nvisitors,2028,3000\n", encoding="utf-8")
     assert main(["midterm", "plan", "--actuals", str(path), "--lang", "zh"]) == 0
     out = capsys.readouterr().out
-    assert "综合能源装机规模" in out and "滞后" in out and "1 behind" in out
+    assert "综合能源装机规模" in out and "滞后" in out and "滞后于预期1项" in out
     out_file = tmp_path / "review.csv"
     assert main(["midterm", "plan", "--actuals", str(path), "-o", str(out_file)]) == 0
     assert out_file.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -89,13 +89,4 @@ TEXT = {
     "unc.dist.normal": ("正态", "normal"), "unc.dist.triangular": ("三角", "triangular"),
     "unc.dist.uniform": ("均匀", "uniform"),
     "unc.log_points": ("对数点/年", "log points/yr"),
-    # by the code of the engine's label (sim.engine.label.LABELS), with its params
-    "unc.origin.spread_floor": ("默认:最低幅度 {value:g} 个对数点", "default: floor of {value:g} log points"),
-    "unc.origin.spread_flow": ("默认:年度流量的 {share:.0%}", "default: {share:.0%} of the yearly flow"),
-    "unc.origin.spread_change": ("默认:年变动量的 {share:.0%}", "default: {share:.0%} of the yearly change"),
-    "unc.origin.spread_reported": ("默认:2025年报告速度 {trend:g} 与规划速度 {plan:.4g} 之差",
-                                   "default: 2025's reported {trend:g} against the plan's pace {plan:.4g}"),
-    "unc.origin.spread_still": ("默认:情景中保持不变,无波动", "default: held still by the scenario, no spread"),
-    "unc.origin.spread_file": ("情景文件 {file} 的 {field}", "scenario file {file}, {field}"),
-    "unc.origin.other": ("情景设定", "set by the scenario"),
 }
