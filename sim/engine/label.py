@@ -6,7 +6,7 @@ label *is* its English text (a ``str``), so the command line, exports and tests 
 before; its :attr:`Label.code` and :attr:`Label.params` let an output word it in another
 language from a table of templates by code (:meth:`Label.words`) instead of parsing the
 English. The English templates live here, in :data:`LABELS`; the Chinese ones beside the
-output that shows them (``sim/report/frames.py`` for sources, ``ui/texts/uncertainty.py`` for
+output that shows them (``sim/report/frames.py`` for sources, ``sim/report/labels.py`` (``ORIGIN``) for
 spreads).
 
 Conventions for a template, as for input errors (:mod:`sim.io.reasons`): a parameter may be
