@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from sim import Scenario
-from sim.report.labels import ORIGIN, one_year_growth, origin_words
+from sim.report.labels import DIST, DYNAMIC, LOG_POINTS_IN, METHOD, ORIGIN, one_year_growth, origin_words
 from sim.uncertainty.spec import uncertainty_for
 
 from . import analyses, charts, fmt, probability, state
@@ -68,7 +68,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {unit(u, lg)}") for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
-        t("unc.col.method", lg): table["method"].map(lambda m: t(f"unc.method.{m}", lg)),
+        t("unc.col.method", lg): table["method"].map(lambda m: METHOD[lg][m]),
     })
 
 
@@ -91,9 +91,9 @@ def spreads_table(unc, lg: str) -> pd.DataFrame:
     for ind, m in zip(state.get_plan().drivers, unc.marginals, strict=True):
         rows.append({
             t("unc.sp.name", lg): name(ind, lg),
-            t("unc.sp.dynamic", lg): t(f"unc.dyn.{ind.dynamic}", lg),
-            t("unc.sp.unit", lg): t("unc.log_points", lg) if ind.dynamic == "compound" else unit(ind.pace_unit, lg),
-            t("unc.sp.dist", lg): t(f"unc.dist.{m.dist}", lg),
+            t("unc.sp.dynamic", lg): DYNAMIC[lg][ind.dynamic],
+            t("unc.sp.unit", lg): LOG_POINTS_IN[lg] if ind.dynamic == "compound" else unit(ind.pace_unit, lg),
+            t("unc.sp.dist", lg): DIST[lg][m.dist],
             t("unc.sp.sd", lg): num(m.std),
             t("unc.sp.low", lg): num(m.low) if m.dist != "normal" else fmt.DASH,
             t("unc.sp.peak", lg): num(m.peak) if m.dist == "triangular" else fmt.DASH,
