@@ -8,8 +8,6 @@ mid-term review in its year) is :mod:`ui.monitor`, which reads the actuals throu
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -37,27 +35,6 @@ def names() -> dict[str, str]:
     """Indicator id → name in the interface language."""
     lg = lang()
     return {i.id: name(i, lg) for i in state.get_plan().indicators}
-
-
-#: Why a 14th-plan statement gives no pace (``sim.review.history.derive_statement``), as a
-#: pattern of the engine's English and the key of the same sentence in the app's texts.
-WHY = (
-    (re.compile(r"the period ends in (?P<end>\d+), not the base year (?P<base>\d+)"), "rev.why.ends"),
-    (re.compile(r"the (?P<base>\d+) level is not reported \(the baseline is an index\)"), "rev.why.index"),
-    (re.compile(r"the (?P<base>\d+) level is not known"), "rev.why.unknown"),
-    (re.compile(r"the statement does not determine a constant pace"), "rev.why.no_pace"),
-)
-
-
-def why_text(why, lg: str) -> str:
-    """The reason a statement gives no pace, in ``lg`` ("" if there is none)."""
-    if not isinstance(why, str) or not why:
-        return ""
-    for pattern, key in WHY:
-        hit = pattern.match(why)
-        if hit:
-            return t(key, lg, **hit.groupdict())
-    return why if lg == "en" else t("rev.why.other", lg)
 
 
 def number_text(v) -> str:
@@ -115,13 +92,13 @@ def record_view(plan, lg: str) -> tuple[pd.DataFrame, list[str], dict[str, str]]
     (``2020年水平``, ``2025年水平``); otherwise a period column says each row's years.
     """
     label = {i.id: name(i, lg) for i in plan.indicators}
-    record = history_table(plan)
+    record = history_table(plan, lang=lg)   # its reasons already in ``lg`` (sim.review.history.WHY)
     view = record.assign(
         name=record["indicator"].map(label),
         statement=[statement_text(*row, lg) for row in record[["measure", "value", "bound", "reading"]].itertuples(
             index=False)],
         pace=[fmt.with_unit(number_text(v), u, lg) for v, u in zip(record["pace"], record["pace_unit"], strict=True)],
-        why=record["why"].map(lambda w: why_text(w, lg)))
+        why=record["why"].fillna(""))
     spans = record[["start_year", "end_year"]].drop_duplicates()
     if len(spans) == 1:
         start, end = (int(v) for v in spans.iloc[0])

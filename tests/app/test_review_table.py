@@ -87,7 +87,7 @@ def test_statement_words():
 def test_statements_over_different_years_get_a_period_column(plan, monkeypatch):
     table = review.history_table(plan)
     table.loc[0, "start_year"] = 2015
-    monkeypatch.setattr(review, "history_table", lambda _plan: table)
+    monkeypatch.setattr(review, "history_table", lambda _plan, lang="en": table)
     view, columns, headers = review.record_view(plan, "en")
     assert columns == ["name", "statement", "period", "unit", "start_level", "end_level", "pace"]
     assert headers == {} and view["period"].iloc[0] == "2015–2025" and view["period"].iloc[1] == "2020–2025"

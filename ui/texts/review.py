@@ -41,11 +41,4 @@ TEXT = {
     "rev.col.check": ("核对项", "Check"), "rev.col.stated": ("报告值", "Stated"), "rev.col.engine": ("模型值", "Engine"),
     "rev.col.difference": ("差", "Difference"), "rev.col.reproduced": ("一致", "Reproduced"),
     "rev.reading.used": ("采用", "used"), "rev.reading.alternative": ("另一理解", "other reading"),
-    "rev.why.ends": ("该时期截至{end}年,而非基期{base}年", "the period ends in {end}, not the base year {base}"),
-    "rev.why.index": ("报告未给出{base}年总量(基期为指数),无法由“增加量”推出水平或速度",
-                      "the {base} level is not reported (the baseline is an index), so a change in the unit "
-                      "cannot give a level or a rate"),
-    "rev.why.unknown": ("{base}年水平未知", "the {base} level is not known"),
-    "rev.why.no_pace": ("该表述不能确定一个不变的年均速度", "the statement does not determine a constant pace"),
-    "rev.why.other": ("无法推算", "cannot be derived"),
 }
