@@ -67,4 +67,4 @@ if diff.empty:
     st.caption(t("cmp.drivers_none"))
 else:
     st.caption(t("cmp.drivers_caption"))
-    tables.show(diff.style.hide(axis="index"), "cmp_drivers")
+    tables.show(diff, "cmp_drivers")

@@ -257,7 +257,7 @@ def differences() -> None:
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:
-        tables.show(table.style.hide(axis="index"), "asm_diff")
+        tables.show(table, "asm_diff")
         st.button(t("asm.reset_all", base=base.title(lg)), key="reset_all", on_click=_reset, args=(None,))
 
 

@@ -20,6 +20,7 @@ from sim.report.labels import one_year_growth
 
 from . import fmt, probability
 from .i18n import GROUPS, ICON, area, basis, lang, name, status, t, unit
+from .tables import Styled
 
 SYMBOL = {"at_least": "≥", "at_most": "≤", "hold": "≥"}
 #: Light backgrounds that repeat the status (the words and marks carry it on their own).
@@ -64,17 +65,13 @@ def basis_text(row, lang_: str | None = None) -> str:
     return t("word.assumed_mark", lg) if row["assumed"] else basis(row["basis"], lg)
 
 
-def styled(display: pd.DataFrame, statuses, extra: dict[str, list[str]] | None = None
-           ) -> pd.io.formats.style.Styler:
+def styled(display: pd.DataFrame, statuses, extra: dict[str, list[str]] | None = None) -> Styled:
     """``display`` with its status column shaded by status (for :func:`ui.tables.show`); ``extra``
     maps other columns to one background colour per row. A cell shaded at risk or missed is bold."""
     first = t("col.status") if t("col.status") in display.columns else display.columns[0]
     shades = {first: [STATUS_BG.get(s, "") for s in statuses], **(extra or {})}
-
-    def shade(row):
-        return [_cell_style(shades[c][row.name]) if c in shades else "" for c in row.index]
-
-    return display.style.apply(shade, axis=1).hide(axis="index")
+    return Styled(display.reset_index(drop=True),
+                  {c: [_cell_style(colour) for colour in colours] for c, colours in shades.items() if c in display})
 
 
 def _cell_style(colour: str) -> str:
@@ -227,7 +224,7 @@ def compare_table(check: pd.DataFrame, names: list[str], labels: list[str], plan
     return out
 
 
-def compare_styled(table: pd.DataFrame) -> pd.io.formats.style.Styler:
+def compare_styled(table: pd.DataFrame) -> Styled:
     """A comparison table with each scenario's cells shaded by status, as on the board."""
     extra = {label: [STATUS_BG.get(s, "") for s in codes] for label, codes in table.attrs["statuses"].items()}
     return styled(table, [""] * len(table), extra)

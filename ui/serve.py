@@ -4,7 +4,7 @@
 the first visitor arrives, so the first board waits for all of it (several seconds on a
 two-core machine). This launcher does that work in the server's own process before the server
 starts listening, so that the first board costs what any later one does: it imports the
-modules the board and the assumptions page use (with pandas' table styler and plotly), loads
+modules the board and the assumptions page use (with plotly), loads
 the plan, projects the shipped scenarios into the process-wide caches the pages read
 (``st.cache_resource`` in :mod:`ui.state`) and builds the link graph. Modules only other pages
 need (the Monte Carlo's scipy, the Word report, the report drafter) stay unloaded until their
@@ -25,18 +25,10 @@ log = logging.getLogger("fyp.app")
 
 def _warm_imports() -> None:
     """Import what the board and the assumptions page import during their first run."""
-    import pandas.io.formats.style  # noqa: F401 - st.table of a Styler; jinja2 comes with it
     import plotly.graph_objects  # noqa: F401 - the assumptions page's link graph
     import streamlit.material_icon_names  # noqa: F401 - the page icons of st.navigation
 
     from ui import assumptions, boot, display, filebox, layout, links, probability, state  # noqa: F401
-
-
-def _warm_styler() -> None:
-    """Compile pandas' table template once (the board's table is a Styler)."""
-    import pandas as pd
-
-    pd.DataFrame({"a": ["x"]}).style.apply(lambda r: [""], axis=1).hide(axis="index").to_html()
 
 
 def _pages_directory_off() -> None:
@@ -58,7 +50,6 @@ def warm() -> float:
     started = time.perf_counter()
     try:
         _warm_imports()
-        _warm_styler()
         _pages_directory_off()
         from ui import analyses, links, state
 

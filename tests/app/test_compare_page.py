@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ui import display
+from ui import tables as html_tables
 
 from .conftest import (
     assert_clean,
@@ -40,5 +41,8 @@ def test_compare_four_scenarios_only_rows_that_differ_coloured_by_status(app):
 def test_compare_cells_are_shaded_like_the_board(plan, cautious_check):
     _, check = cautious_check
     table = display.compare_table(check, ["cautious", "plan"], ["稳健", "规划"], plan, lang_="zh")
-    html = display.compare_styled(table).to_html()
+    styled = display.compare_styled(table)
+    html = html_tables.html(styled, "cmp")
     assert display.STATUS_BG["missed"] in html and display.STATUS_BG["met"] in html
+    missed = [i for i, css in enumerate(styled.css["稳健"]) if display.STATUS_BG["missed"] in css]
+    assert missed and all(table["稳健"][i].startswith("✖") for i in missed)

@@ -1,5 +1,5 @@
 """The status tables drawn as one HTML table (ui.tables): escaped text, bold where a status is
-not met, fixed element ids, and read back to the same text."""
+not met, the same text for the same table, and read back to the same text."""
 
 import pandas as pd
 
@@ -20,20 +20,25 @@ def test_text_reads_back_unchanged_and_markup_in_a_cell_stays_text():
 
 
 def test_cells_not_met_are_bold_on_their_status_colour():
-    styler = display.styled(frame(), ["met", "at_risk", "missed"])
-    body = tables.html(styler, "t2")
-    styles = styler._compute().ctx   # (row, column) → [(property, value)]
-    assert styles[(0, 0)] == [("background-color", STATUS_BG["met"])]
-    assert styles[(1, 0)] == [("background-color", STATUS_BG["at_risk"]), ("font-weight", "600")]
-    assert styles[(2, 0)] == [("background-color", STATUS_BG["missed"]), ("font-weight", "600")]
-    assert (1, 1) not in styles or styles[(1, 1)] == [("", "")]
-    assert "#T_t2_row2_col0" in body
+    styled = display.styled(frame(), ["met", "at_risk", "missed"])
+    assert styled.css == {"状态": [f"background-color: {STATUS_BG['met']}",
+                                   f"background-color: {STATUS_BG['at_risk']}; font-weight: 600",
+                                   f"background-color: {STATUS_BG['missed']}; font-weight: 600"]}
+    body = tables.html(styled, "t2")
+    assert f'<td style="background-color: {STATUS_BG["missed"]}; font-weight: 600">✖ 未达标</td>' in body
+    assert "<td>游客</td>" in body   # no style where none is asked for
+
+
+def test_a_plain_frame_and_missing_values_draw_as_empty_cells():
+    body = tables.html(pd.DataFrame({"a": ["x", None], "b": [1.5, float("nan")]}), "t4")
+    assert "<tr><td>x</td><td>1.5</td></tr><tr><td></td><td></td></tr>" in body
+    assert tables.read(body).values.tolist() == [["x", "1.5"], ["", ""]]
 
 
 def test_the_same_table_is_the_same_html_and_columns_can_stay_on_one_line():
     first = tables.html(display.styled(frame(), ["met"] * 3), "t3", nowrap=(1, 3))
     again = tables.html(display.styled(frame(), ["met"] * 3), "t3", nowrap=(1, 3))
-    assert first == again   # no random ids: an unchanged table is not redrawn
+    assert first == again   # nothing random in it: an unchanged table is not redrawn
     assert ".st-key-t3 td:nth-child(1) { white-space: nowrap; }" in first
     assert ".st-key-t3 td:nth-child(3) { white-space: nowrap; }" in first
     assert "nth-child(2)" not in first
