@@ -31,6 +31,16 @@ def _warm_imports() -> None:
     from ui import assumptions, boot, display, filebox, layout, links, probability, state  # noqa: F401
 
 
+def _first_element_checked() -> None:
+    """Streamlit checks once per process, when any session draws its first element, whether it runs
+    in an interactive interpreter, by inspecting the whole call stack and its source files (about
+    0.1 s of the first visitor's board). This launcher never is one: record the check as done."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+
+
 def _pages_directory_off() -> None:
     """The app lists its pages with ``st.navigation``; without this, a fresh server first treats
     the ``pages/`` folder in Streamlit's older way and the first visit runs twice
@@ -51,6 +61,7 @@ def warm() -> float:
     try:
         _warm_imports()
         _pages_directory_off()
+        _first_element_checked()
         from ui import analyses, links, state
 
         state.warm()

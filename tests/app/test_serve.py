@@ -12,10 +12,14 @@ from ui import serve, state
 
 
 def test_warming_fills_the_caches_the_first_page_reads(monkeypatch):
+    from streamlit import delta_generator
+
     monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
     seconds = serve.warm()
     assert seconds > 0
     assert PagesManager.uses_pages_directory is False
+    assert delta_generator._use_warning_has_been_displayed   # the first element's stack inspection is done
     assert {"plan", "momentum", "cautious", "ambitious"} <= set(state.available())
     for name, scn in state.available().items():
         result = state.compute([scn])
