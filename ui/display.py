@@ -148,11 +148,20 @@ def flips(before: pd.DataFrame, after: pd.DataFrame, lang_: str | None = None,
     (``综合能源装机规模 ✔→✖``), in plan order; with ``with_ids``, (indicator id, text) pairs."""
     lg = lang_ or lang()
     keys = ["indicator", "check", "target_year"]
-    joined = before[[*keys, "name", "name_en", "status"]].merge(after[[*keys, "status"]], on=keys,
-                                                                  suffixes=("", "_now"))
-    changed = joined[joined["status"] != joined["status_now"]]
+    if len(before) == len(after) and all(np.array_equal(before[k].to_numpy(), after[k].to_numpy()) for k in keys):
+        # Two checks of one plan list the same targets in the same order (the slider's case, on every
+        # move): compare the statuses side by side; a join took a fifth of a slider move's script.
+        now = after["status"].to_numpy()
+        rows = np.flatnonzero(before["status"].to_numpy() != now)
+        columns = {c: before[c].to_numpy()[rows] for c in (*keys, "name", "name_en", "status")}
+        changed = [dict(zip(columns, values, strict=True), status_now=now[i])
+                   for i, values in zip(rows, zip(*columns.values(), strict=True), strict=True)]
+    else:
+        joined = before[[*keys, "name", "name_en", "status"]].merge(after[[*keys, "status"]], on=keys,
+                                                                      suffixes=("", "_now"))
+        changed = joined[joined["status"] != joined["status_now"]].to_dict("records")
     texts = [(r["indicator"], f"{name(r, lg)}{'' if r['check'] == 'target' else ' ' + str(r['target_year'])} "
-              f"{ICON[r['status']]}→{ICON[r['status_now']]}") for r in changed.to_dict("records")]
+              f"{ICON[r['status']]}→{ICON[r['status_now']]}") for r in changed]
     return texts if with_ids else [text for _, text in texts]
 
 

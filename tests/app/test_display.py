@@ -44,3 +44,21 @@ def test_a_chart_title_is_wrapped_to_fit_three_charts_a_row(text, width, lines):
     wrapped = wrap_title(text, width)
     assert wrapped.split("<br>") == lines
     assert wrapped.replace("<br>", " " if " " in text else "") == text
+
+
+def test_flips_read_the_same_whether_the_rows_line_up_or_not(cautious_check):
+    """Two checks of one plan (the slider's case) are compared side by side; rows in another order
+    are joined on their keys; both give the same flips, in the first table's order."""
+    _, check = cautious_check
+    base = check[check["scenario"] == "plan"].reset_index(drop=True)
+    cautious = check[check["scenario"] == "cautious"].reset_index(drop=True)
+    lined_up = display.flips(base, cautious, "zh")
+    shuffled = display.flips(base, cautious.iloc[::-1].reset_index(drop=True), "zh")
+    assert lined_up == shuffled and len(lined_up) >= 1
+    changed = base.merge(cautious, on=["indicator", "check", "target_year"], suffixes=("", "_c"))
+    changed = changed[changed["status"] != changed["status_c"]]
+    assert len(lined_up) == len(changed)
+    first = changed.iloc[0]
+    assert lined_up[0].startswith(first["name"]) and lined_up[0].endswith(
+        f"{display.ICON[first['status']]}→{display.ICON[first['status_c']]}")
+    assert display.flips(base, base, "zh") == []
