@@ -245,6 +245,8 @@ def driver_differences(plan: Plan, paths: list[np.ndarray], labels: list[str],
     lg = lang_ or lang()
     rows = []
     for d, ind in enumerate(plan.drivers):
+        if all(np.array_equal(p[d], paths[0][d]) for p in paths[1:]):  # most drivers: no need to word them
+            continue
         texts = [path_text(p[d], ind.pace_unit) for p in paths]
         if len(set(texts)) == 1:  # equal, or different only beyond the precision shown
             continue
