@@ -174,8 +174,10 @@ def headline_targets(rows: pd.DataFrame, ids) -> list[tuple[dict, list[dict]]]:
     """Per headline indicator in ``ids`` that has a target in ``rows``: the target row its card
     shows and the indicator's other target rows (named under the card), in plan order."""
     out = []
+    wanted = set(ids)
+    records = rows[rows["indicator"].isin(wanted)].to_dict("records")   # once: a dozen rows, not every target
     for ind_id in ids:
-        own = [r for r in rows.to_dict("records") if r["indicator"] == ind_id]
+        own = [r for r in records if r["indicator"] == ind_id]
         if own:
             shown = min(own, key=lambda r: HEADLINE_KIND_ORDER.get(r["kind"], 9))   # min keeps plan order on ties
             out.append((shown, [r for r in own if r is not shown]))
