@@ -18,7 +18,7 @@ from sim.io.plan import Plan
 from sim.report.compare import compare_checks
 from sim.report.labels import one_year_growth
 
-from . import fmt, probability
+from . import fmt, memo, probability
 from .i18n import GROUPS, ICON, area, basis, lang, name, status, t, unit
 from .tables import Styled
 
@@ -130,7 +130,7 @@ def board_rows(check: pd.DataFrame, scenario: str, which: str = "target", areas=
     each); ``"gap"`` (or ``by_gap``) sorts by the relative gap (furthest behind first), so targets
     in different units can be ranked together; ``"plan"`` keeps the plan's order.
     """
-    rows = check[(check["scenario"] == scenario) & (check["check"] == which)]
+    rows = memo.check_rows(check, scenario, which)
     if areas:
         rows = rows[rows["area"].isin(list(areas))]
     if only_problems:

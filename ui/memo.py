@@ -1,11 +1,14 @@
 """Memos for what a page asks many times while nothing it depends on can change: within one
-script run, or for one immutable object. Streamlit's ``st.cache_*`` (all in :mod:`ui.state`)
-hash their arguments on every call; these cost an identity check."""
+script run, or for one immutable object (a scenario, a shared check table). Streamlit's
+``st.cache_*`` (all in :mod:`ui.state`) hash their arguments on every call; these cost an
+identity check."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+
+import pandas as pd
 
 from sim import Scenario
 
@@ -29,6 +32,29 @@ def scenario_text(scn: Scenario) -> str:
             _TEXTS.pop(next(iter(_TEXTS)))
         _TEXTS[id(scn)] = (scn, text)
     return text
+
+
+#: Rows of shared check tables by (table, scenario, kind of check): cutting them out of a table of
+#: forty Arrow-backed columns costs more than everything the board then does with them, and a
+#: board run asks for the same cut three times. Entries hold their table, so an id is never reused.
+_ROWS: dict[tuple[int, str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}
+_ROWS_LOCK = threading.Lock()
+_ROWS_MAX = 64
+
+
+def check_rows(check: pd.DataFrame, scenario: str, which: str) -> pd.DataFrame:
+    """The rows of ``check`` (a check table shared between sessions, never modified) for one
+    scenario and one kind of check (``target``/``milestone``); the same object on every call."""
+    key = (id(check), scenario, which)
+    hit = _ROWS.get(key)
+    if hit is not None and hit[0] is check:
+        return hit[1]
+    rows = check[(check["scenario"] == scenario) & (check["check"] == which)]
+    with _ROWS_LOCK:
+        if len(_ROWS) >= _ROWS_MAX:
+            _ROWS.pop(next(iter(_ROWS)))
+        _ROWS[key] = (check, rows)
+    return rows
 
 
 def this_run():

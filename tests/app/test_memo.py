@@ -33,3 +33,15 @@ def test_a_folder_stamp_moves_when_a_file_is_added(tmp_path):
 
 def test_outside_a_script_run_there_is_no_run():
     assert memo.this_run() is None
+
+
+def test_check_rows_are_cut_once_per_table_and_match_the_filter(cautious_check):
+    from ui import memo
+
+    _, check = cautious_check
+    rows = memo.check_rows(check, "cautious", "milestone")
+    assert memo.check_rows(check, "cautious", "milestone") is rows            # the same cut, not a new one
+    expected = check[(check["scenario"] == "cautious") & (check["check"] == "milestone")]
+    assert rows.equals(expected) and len(rows) > 0
+    other = check.copy()                                                     # another table: its own cut
+    assert memo.check_rows(other, "cautious", "milestone") is not rows
