@@ -5,31 +5,17 @@ plausibility warning and assumed numbers in the run (the same case and rule as
 from __future__ import annotations
 
 import io
-import warnings
 
 import pandas as pd
-import pytest
 
-from sim import load_plan, load_scenario
+from sim import load_scenario
 from sim.engine.check import check_targets
-from sim.engine.projection import project
 from tests.app.language_rules import stray_english
-from tests.report.test_chinese_outputs import SCENARIO, cells
+from tests.report import test_chinese_outputs as case
 from ui import exports
 
-
-@pytest.fixture(scope="module")
-def scenario_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("zh") / "far_growth.toml"
-    path.write_text(SCENARIO, encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def projection(scenario_file):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return project(load_plan(), [load_scenario(scenario_file)])
+# The same case as the exports' own tests: their fixtures, shared rather than written twice.
+cells, scenario_file, projection = case.cells, case.scenario_file, case.projection
 
 
 def test_the_export_pages_files_are_chinese(projection, scenario_file):
