@@ -12,6 +12,7 @@ from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
 from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
+from sim.report.labels import flag_words
 
 # The review modules are imported by the commands that use them, not here: `fyp --help` and
 # `fyp check` should not pay for them (SEVERITIES is the audit's constant, repeated here; a test
@@ -39,7 +40,6 @@ HEADERS_ZH = {
 #: Values of the review tables' own codes in Chinese: the basis of a target's 属性 (an override is
 #: ``edited``), a yes/no column.
 BINDING_BASIS_ZH = {"reported": "报告数据", "assumed": "假设", "edited": "用户修改", "": "—"}
-YES_NO_ZH = {True: "是", False: "否"}
 AUDIT_VIEW = ["severity", "rule", "name", "year", "arithmetic", "finding"]
 MIDTERM_VIEW = ["name", "kind", "target", "as_of", "actual", "scheduled", "elapsed_share", "covered_share",
                 "progress", "achieved_pace", "required_pace", "pace_unit", "verdict"]
@@ -107,9 +107,7 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
             out[column] = out[column].map(lambda v, w=words: w.get(v, v))
     if "binding" in out:
         out["binding"] = out["binding"].map(lambda v: ATTRIBUTE_ZH.get(v, "—"))
-    for column in out.columns:
-        if out[column].dtype == bool:  # the terminal would print "yes"
-            out[column] = out[column].map(YES_NO_ZH)
+    flag_words(out, "zh")  # the terminal would print "yes"
     return out.rename(columns=HEADERS_ZH)
 
 

@@ -234,7 +234,8 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     English keeps the machine column names and codes (so programs can read the file);
     Chinese translates headers and the values of ``status``, ``direction``, ``kind``,
     ``basis``, ``area`` and ``check``, and those of the uncertainty tables (``dynamic``,
-    ``dist``, ``step``, ``method``, a spread's ``origin`` and the log-points unit). A growth target one year after the base year (the
+    ``dist``, ``step``, ``method``, a spread's ``origin`` and the log-points unit) and yes/no columns
+    (是/否). A growth target one year after the base year (the
     check table's ``attrs["base_year"]``) reads 增速, not 年均增速 (:func:`kind_word`).
     """
     if lang not in ("zh", "en"):
@@ -253,10 +254,24 @@ def localize(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         if column in out.columns:
             out[column] = out[column].map(lambda v, t=table[lang]: t.get(v, v) if isinstance(v, str) else v)
     _spread_words(out, lang)
+    flag_words(out, lang)
     for column in out.columns:
         if isinstance(column, str) and column.endswith(":status"):
             out[column] = out[column].map(lambda v: STATUS[lang].get(v, v) if isinstance(v, str) else v)
     return out.rename(columns={c: _zh_header(c) for c in out.columns if isinstance(c, str)})
+
+
+#: A yes/no column in each language (a Chinese file or table would otherwise show True/False).
+YES_NO = {"zh": {True: "是", False: "否"}, "en": {True: True, False: False}}
+
+
+def flag_words(out: pd.DataFrame, lang: str) -> None:
+    """Word the yes/no (boolean) columns of ``out`` in ``lang``, in place (English keeps booleans)."""
+    if lang == "en":
+        return
+    for column in out.columns:
+        if out[column].dtype == bool:
+            out[column] = out[column].map(YES_NO[lang])
 
 
 def _spread_words(out: pd.DataFrame, lang: str) -> None:

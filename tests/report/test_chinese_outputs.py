@@ -139,3 +139,15 @@ def test_the_rule_sees_the_english_it_forbids(projection):
     assert stray_english(cells(sheets["warnings"]))
     assert stray_english(cells(sheets["target_check"]))
 
+
+
+def test_yes_no_columns_read_shi_fou_in_chinese_and_stay_booleans_in_english(scenario_file, tmp_path):
+    from sim.report.labels import localize
+
+    frame = pd.DataFrame({"assumed": [True, False]})
+    assert localize(frame, "zh")["含假设"].tolist() == ["是", "否"]
+    assert localize(frame, "en")["assumed"].tolist() == [True, False]
+    out = tmp_path / "check.csv"
+    assert main(["check", str(scenario_file), "-o", str(out), "--lang", "zh"]) == 0
+    flags = pd.read_csv(out, encoding="utf-8-sig")["含假设"]
+    assert set(flags) == {"是", "否"}
