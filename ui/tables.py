@@ -1,10 +1,11 @@
-"""The app's status tables (board, milestones, comparison, one indicator's checks) drawn as one HTML table each.
+"""The app's status tables (board, milestones, comparison, an indicator's checks, what differs),
+each drawn as one HTML table.
 
-``st.table`` draws every cell as its own Markdown element in the browser: the board's two
-tables were about 500 of them, the largest part of the browser's work on the first page. These
-tables hold plain text (formatted by :mod:`ui.display`) and a background per cell, so one HTML
-table shows the same thing as a single element. Text is escaped, so a name
-from a user's plan file can never become markup; the status word is bold unless met, as before.
+``st.table`` draws every cell as its own Markdown element in the browser: the board's two tables
+were about 500 of them, the largest part of the browser's work on the first page. These tables
+hold plain text (formatted by :mod:`ui.display`) and a background per cell, so one HTML table
+shows the same thing as a single element. Text is escaped, so a name from a user's plan file can
+never become markup; a status that is not met is bold, as before.
 """
 
 from __future__ import annotations
