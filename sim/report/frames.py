@@ -40,7 +40,7 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
             quotes += [q for q in t.number.quote if q not in quotes]
         rows.append({
             "indicator": ind.id, "name": ind.name_zh, "name_en": ind.name_en, "unit": ind.value_unit, "report_unit": ind.unit,
-            "area": ind.area, "dynamic": _dynamic(ind, zh),
+            "area": ind.area, "dynamic": _dynamic(ind, zh, plan),
             "price_basis": ind.price_basis, "baseline_year": plan.base_year,
             "baseline": base.value if base else None,
             "baseline_basis": base.basis if base else "derived",
@@ -55,12 +55,22 @@ def indicator_table(plan: Plan, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _dynamic(ind, zh: bool) -> str:
+def _dynamic(ind, zh: bool, plan: Plan) -> str:
     if ind.is_driver:
         return DYNAMIC["zh"].get(ind.dynamic, ind.dynamic) if zh else ind.dynamic
     if zh:
-        return f"推算:{OP_ZH.get(ind.op, ind.op)}({', '.join(ind.inputs)})"
+        names = [plan.by_id[x].name_zh if x in plan.by_id else x for x in ind.inputs]
+        return f"推算:{OP_ZH.get(ind.op, ind.op)}({'、'.join(names)})"
     return f"derived: {ind.op}({', '.join(ind.inputs)})"
+
+
+#: An indicator id inside an engine label's text (``gdp × 1, visitors × 0.2``).
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """``text`` (ids joined by ", ") with every indicator id replaced by its Chinese name, joined by 、."""
+    return _ID.sub(lambda m: names.get(m.group(0), m.group(0)), text).replace(", ", "、")
 
 
 def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
@@ -201,7 +211,8 @@ def source_in(label: str, plan: Plan, lang: str, titles: dict[str, str] | None =
     names = {ind.id: ind.name_zh for ind in plan.indicators}
     return label.words(SOURCE_ZH, {
         "indicator": lambda x: names.get(x, x), "basis": lambda b: BASIS["zh"].get(b, b),
-        "scenario": lambda s: titles.get(s, s), "note_zh": _formula_zh})
+        "scenario": lambda s: titles.get(s, s), "note_zh": _formula_zh,
+        "terms": lambda x: _named(x, names), "inputs": lambda x: _named(x, names)})
 
 
 OP_ZH = {"sum": "求和", "ratio": "比值", "share": "占比"}
