@@ -162,6 +162,7 @@ def plausibility(ind, path: np.ndarray, source: str, field: str) -> list[InputWa
     value = far[np.argmax(np.abs(far))]
     return [InputWarning(source, field, code="far_outside_range",
                          params={"value": float(value), "unit": ind.pace_unit, "indicator": ind.id,
+                                 "name_en": ind.name_en, "name": ind.name_zh,
                                  "low": float(ind.driver_min), "high": float(ind.driver_max)})]
 
 

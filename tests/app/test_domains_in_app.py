@@ -38,8 +38,9 @@ def test_an_implausible_link_loads_with_the_warning_shown(monkeypatch, tmp_path)
     assert not at.exception and not at.error
     shown = "\n".join(w.value for w in at.warning)
     # in the planner's language: Chinese by default, the engine's own line in English
-    assert "drivers.secondary_va" in shown and "9999%/年 远在规划对“secondary_va”设定的范围(-10 至 30)之外" in shown
+    assert "drivers.secondary_va" in shown and "9999%/年 远在规划对“二产增加值”(secondary_va)设定的范围(-10 至 30)之外" in shown
     assert "far outside" not in shown
     english = start({"secondary_va": "9999", "lang": "en"})
     shown = "\n".join(w.value for w in english.warning)
-    assert "drivers.secondary_va: 9999 %/年 is far outside the plan's range for 'secondary_va' (-10 to 30)" in shown
+    assert ("drivers.secondary_va: 9999 %/年 is far outside the plan's range for Value added, secondary sector "
+            "('secondary_va', -10 to 30)") in shown
