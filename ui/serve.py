@@ -4,11 +4,12 @@
 the first visitor arrives, so the first board waits for all of it (several seconds on a
 two-core machine). This launcher does that work in the server's own process before the server
 starts listening, so that the first board costs what any later one does: it imports the
-modules the board and the assumptions page use (with plotly), loads
-the plan, projects the shipped scenarios into the process-wide caches the pages read
-(``st.cache_resource`` in :mod:`ui.state`) and builds the link graph. Modules only other pages
-need (the Monte Carlo's scipy, the Word report, the report drafter) stay unloaded until their
-page is opened. ``make app`` uses this launcher.
+modules the board and the assumptions page use (with plotly), loads the plan, projects the
+shipped scenarios into the process-wide caches the pages read (``st.cache_resource`` in
+:mod:`ui.state`), builds the link graph, and then moves all of it out of the garbage
+collector's sight (:func:`settle`). Modules only other pages need (the Monte Carlo's scipy, the
+Word report, the report drafter) stay unloaded until their page is opened. ``make app`` uses
+this launcher.
 """
 
 from __future__ import annotations
