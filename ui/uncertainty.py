@@ -60,7 +60,7 @@ def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
 
 
 def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
-    """The goal seek's result in words: probability now, shift and pace needed, method."""
+    """The goal seek's result in words: probability now, shift and pace needed, method and why."""
     return pd.DataFrame({
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
@@ -69,6 +69,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: METHOD[lg][m]),
+        t("unc.col.note", lg): table["note"],             # already in ``lg`` (the goal seek words it)
     })
 
 

@@ -30,22 +30,20 @@ TORNADO_VIEW = ["name", "target_year", "kind", "target", "base_gap", "step", "ra
 
 
 def _english(view: list[str], lang: str) -> list[str]:
-    """In English, the terminal shows the English names (files always keep ``name`` in Chinese);
-    in Chinese, the goal seek's English ``note`` is left to the files (see :func:`_goal_in`)."""
+    """In English, the terminal shows the English names (files always keep ``name`` in Chinese)."""
     if lang == "zh":
-        return [c for c in view if c != "note"]
+        return view
     return [{"name": "name_en", "driver_name": "driver_name_en"}.get(c, c) for c in view]
 
 
 def _goal_in(table, plan, lang: str):
-    """The goal seek's table for ``lang``. In Chinese the moved drivers are named by their
-    Chinese names, and the ``note`` (English text from :mod:`sim.uncertainty.goalseek`, with no
-    code to word it by) is headed ``note_en`` (说明(英文)) beside the method, worded in Chinese."""
+    """The goal seek's table for ``lang``: in Chinese the moved drivers are named by their Chinese
+    names (the note is already in ``lang``, :func:`sim.uncertainty.goalseek.requirements`)."""
     if lang != "zh":
         return table
     names = {ind.id: ind.name_zh for ind in plan.indicators}
     drivers = table["drivers"].map(lambda ids: "、".join(names.get(x, x) for x in ids.split(", ")) if ids else ids)
-    return table.assign(drivers=drivers).rename(columns={"note": "note_en"})
+    return table.assign(drivers=drivers)
 
 
 def _terminal_in(table, lang: str):

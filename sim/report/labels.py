@@ -218,7 +218,6 @@ COLUMNS_ZH = {
     "gap_down": "下调后差距", "gap_up": "上调后差距", "change_down": "下调影响", "change_up": "上调影响",
     "swing": "最大影响", "rank": "排序", "dist": "分布", "sd": "标准差", "low": "下限", "peak": "众数",
     "high": "上限", "origin": "来源", "spread_unit": "幅度单位", "driver_name_en": "驱动因素英文名称",
-    "note_en": "说明(英文)",
     # scenario and source sheets of the workbook
     "title_zh": "中文标题", "title_en": "英文标题", "parents": "上级情景", "parent": "上级情景", "rule": "未设定项的规则",
     "rationale": "情景依据", "file": "文件", "report_unit": "报告单位",

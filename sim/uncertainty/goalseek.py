@@ -27,7 +27,7 @@ path is not constant). The simulated answer is reported alongside as a check.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -52,6 +52,22 @@ XTOL = 1e-5
 SEEK_DRAWS = 20_000
 #: Widest shift searched for additive and flow drivers, in multiples of their spread.
 LINEAR_REACH = 1000.0
+
+
+#: Why a goal seek gives no shift, or what its shift means, by code, in both languages (the
+#: goal seek's only words: a table it writes carries its note in the caller's language).
+NOTE = {
+    "zh": {"observed": "{year}年及以前的实际值已决定结果",
+           "mixed_units": "所涉驱动因素的变动方式不同,无法共用一个调整量",
+           "fixed": "没有不确定性影响该目标:给出的是恰好达标所需的调整",
+           "out_of_reach": "在{low:+.4g}至{high:+.4g}的调整范围内达不到{p:.0%}的概率",
+           "always": "在整个搜索范围内达标概率都不低于{p:.0%}"},
+    "en": {"observed": "actuals up to {year} already decide it",
+           "mixed_units": "its drivers move in different ways, so no one shift moves them all",
+           "fixed": "no uncertainty reaches this target: the shift that just meets it",
+           "out_of_reach": "no shift within {low:+.4g} … {high:+.4g} reaches {p:.0%}",
+           "always": "met with {p:.0%} or more across the whole searched range"},
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +97,9 @@ class Requirement:
     method : str
         ``closed form`` or ``simulated`` (which one ``shift`` is), ``unreachable``,
         ``already observed`` or ``not available``.
-    note : str
+    note_code : str
+        Why there is no shift, or what it means: a code of :data:`NOTE`
+        ("" for none), worded with ``note_values`` by :meth:`note_in`.
     """
 
     target: Target
@@ -94,7 +112,17 @@ class Requirement:
     simulated: float
     closed_form: float
     method: str
-    note: str = ""
+    note_code: str = ""
+    note_values: dict = field(default_factory=dict)
+
+    def note_in(self, lang: str = "en") -> str:
+        """The note in words of ``lang`` (zh or en)."""
+        return NOTE[lang][self.note_code].format(**self.note_values) if self.note_code else ""
+
+    @property
+    def note(self) -> str:
+        """The note in English."""
+        return self.note_in("en")
 
 
 def moved_drivers(plan: Plan, target: Target) -> tuple[str, ...]:
@@ -223,12 +251,12 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     if last >= k:
         return Requirement(**base, shift=math.nan, paces=(), now=math.nan, achieved=math.nan,
                            simulated=math.nan, closed_form=math.nan, method="already observed",
-                           note=f"actuals up to {plan.base_year + last} already decide it")
+                           note_code="observed", note_values={"year": plan.base_year + last})
     dyns = {plan.by_id[x].dynamic for x in names}
     if len(dyns) != 1:
         return Requirement(**base, shift=math.nan, paces=(), now=math.nan, achieved=math.nan,
                            simulated=math.nan, closed_form=math.nan, method="not available",
-                           note=f"its drivers move in different units ({', '.join(sorted(dyns))})")
+                           note_code="mixed_units")
     dyn = dyns.pop()
     prepared = seeker.prepare(target)
     cols = prepared[1]
@@ -238,9 +266,9 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     spread = float(np.max(unc.std[[plan.driver_index[x] for x in names]]))
     fixed = spread == 0 and not any(unc.std[c] > 0 for c in cols)
     spread = spread or 1e-3 * max(1.0, abs(target.value))
-    shift, note = _bisect(f, probability, spread, _reach(dyn, resolved, plan, names, target, spread))
+    shift, (note, values) = _bisect(f, probability, spread, _reach(dyn, resolved, plan, names, target, spread))
     if fixed and not note:
-        note = "no uncertainty reaches this target: the shift that just meets it"
+        note = "fixed"
     simulated = shift
     closed = closed_form_shift(plan, resolved, unc, target, probability)
     method = "unreachable" if math.isnan(shift) else "simulated"
@@ -249,7 +277,7 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     return Requirement(**base, shift=shift, paces=_paces(plan, resolved, names, shift, last, k),
                        now=f(0.0), achieved=f(shift) if not math.isnan(shift) else math.nan,
                        simulated=simulated, closed_form=math.nan if closed is None else closed, method=method,
-                       note=note)
+                       note_code=note, note_values=values)
 
 
 def _reach(dyn: str, resolved: ResolvedScenario, plan: Plan, names, target: Target,
@@ -265,8 +293,9 @@ def _reach(dyn: str, resolved: ResolvedScenario, plan: Plan, names, target: Targ
     return -reach, reach
 
 
-def _bisect(f, p: float, spread: float, reach: tuple[float, float]) -> tuple[float, str]:
-    """Smallest (largest, for a falling P) shift with ``f(shift) ≥ p`` inside ``reach``."""
+def _bisect(f, p: float, spread: float, reach: tuple[float, float]) -> tuple[float, tuple[str, dict]]:
+    """Smallest (largest, for a falling P) shift with ``f(shift) ≥ p`` inside ``reach``, and a note
+    (code and values) where there is none or it is only the range's end."""
     lo_limit, hi_limit = reach
     lo, hi = max(-4 * spread, lo_limit), min(4 * spread, hi_limit)
     f_lo, f_hi = f(lo), f(hi)
@@ -278,16 +307,16 @@ def _bisect(f, p: float, spread: float, reach: tuple[float, float]) -> tuple[flo
     rising = f_hi >= f_lo
     good, bad = (hi, lo) if rising else (lo, hi)
     if max(f_lo, f_hi) < p:
-        return math.nan, f"no shift within {lo_limit:+.4g} … {hi_limit:+.4g} reaches {p:.0%}"
+        return math.nan, ("out_of_reach", {"low": lo_limit, "high": hi_limit, "p": p})
     if min(f_lo, f_hi) >= p:
-        return bad, f"met with {p:.0%} or more across the whole searched range"
+        return bad, ("always", {"p": p})
     while abs(good - bad) > XTOL * spread:
         mid = 0.5 * (good + bad)
         if f(mid) >= p:
             good = mid
         else:
             bad = mid
-    return good, ""
+    return good, ("", {})
 
 
 def _paces(plan: Plan, resolved: ResolvedScenario, names, shift: float, last: int, k: int) -> tuple[float, ...]:
@@ -304,7 +333,8 @@ def _paces(plan: Plan, resolved: ResolvedScenario, names, shift: float, last: in
 def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, draws: int = SEEK_DRAWS,
                  seed: int | None = 0, milestones: bool = True, uncertainty: Uncertainty | None = None,
                  lang: str = "zh", targets: tuple[Target, ...] | None = None) -> pd.DataFrame:
-    """One row per target: the pace needed to meet it with ``probability`` (see the module notes)."""
+    """One row per target: the pace needed to meet it with ``probability`` (see the module notes),
+    its ``note`` worded in ``lang`` (zh or en)."""
     resolved = resolve(plan, scenario)
     unc = uncertainty or uncertainty_for(plan, scenario, resolved)
     seeker = _Seeker(plan, resolved, unc, draws, seed)
@@ -318,10 +348,11 @@ def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, dr
             "target_year": target.year, "direction": target.direction, "target": target.value,
             "probability": probability, "p_now": req.now, "drivers": ", ".join(req.drivers),
             "shift": req.shift, "pace_needed": float(np.mean(req.paces)) if req.paces else math.nan,
-            "paces": ", ".join(f"{n} {p:.3g}" for n, p in zip(req.drivers, req.paces, strict=True)),
+            # No paces where the target is already decided or its drivers share no unit.
+            "paces": ", ".join(f"{n} {p:.3g}" for n, p in zip(req.drivers, req.paces, strict=True)) if req.paces else "",
             "pace_unit": pace_unit(pace_dynamic(plan, req.drivers[0]) if req.drivers else "additive", ind.unit)
             if len({plan.by_id[x].unit for x in req.drivers}) <= 1 else "",
             "p_achieved": req.achieved, "simulated": req.simulated, "closed_form": req.closed_form,
-            "method": req.method, "note": req.note,
+            "method": req.method, "note": req.note_in(lang),
         })
     return pd.DataFrame(rows)

@@ -148,3 +148,22 @@ def test_draws_held_at_a_bound_are_said_in_the_page_language(lang, words):
     line = next(c.value for c in at.caption if words[0] in c.value)
     assert words[1] in line and "%" in line
     assert ("domain bound" in line) is False and (lang == "en" or "forest_grass_coverage" not in line)
+
+
+@pytest.mark.parametrize(("lg", "header", "method", "note"), [
+    ("zh", "说明", "已由实际值确定", "2026年及以前的实际值已决定结果"),
+    ("en", "Note", "already observed", "actuals up to 2026 already decide it"),
+])
+def test_goal_table_says_why_in_the_page_language(lg, header, method, note):
+    from sim import load_plan
+    from sim.engine.targets import all_targets
+    from sim.uncertainty.goalseek import requirements
+    from ui.uncertainty import goal_table
+
+    plan = load_plan()
+    scn = scenario_from_text('[scenario]\nname = "seen"\ntitle_zh = "已观测"\ntitle_en = "seen"\nparent = "uncertain"\n'
+                             '[actuals.visitors]\n2026 = 2600.0\n', "seen.toml")
+    tgt = tuple(x for x in all_targets(plan) if x.indicator == "visitors" and x.year == 2026)
+    shown = goal_table(requirements(plan, scn, 0.8, draws=2000, lang=lg, targets=tgt), lg)
+    assert shown.iloc[0][header] == note
+    assert method in shown.iloc[0].tolist()

@@ -8,7 +8,7 @@ one of our making in an English output) fails here.
 
 What each language may still show of the other, and why:
 
-* Chinese: a column whose header says it holds English (英文名称, 说明(英文)) is data for programs;
+* Chinese: a column whose header says it holds English (英文名称) is data for programs;
   the IAMC file keeps IAMC's own headers (and the model's id) so that pyam reads it.
 * English: the plan's own words — indicator names, units, scenario titles and the district's name
   (each has its English column beside it in the files), the report's quotes, and the plan file's

@@ -108,7 +108,8 @@ def test_a_fixed_driver_needs_exactly_the_deterministic_shift(plan):
     scn = load_scenario("uncertain")
     req = required_for_probability(plan, scn, target(plan, "vegetable_area", 2026), 0.8, draws=2000)
     assert req.shift == pytest.approx(-0.7, abs=1e-5)        # 42.7 may fall to 42 and still hold
-    assert "no uncertainty" in req.note
+    assert req.note == "no uncertainty reaches this target: the shift that just meets it"
+    assert req.note_in("zh") == "没有不确定性影响该目标:给出的是恰好达标所需的调整"
 
 
 def test_unreachable_and_already_observed(plan):
@@ -118,6 +119,19 @@ def test_unreachable_and_already_observed(plan):
     # Spending collapsed to 20 in 2029: reaching 15 %/yr since 2025 would take a 1,600 % jump.
     gone = required_for_probability(plan, scn, target(plan, "tourism_spending"), 0.8, draws=2000)
     assert gone.method == "unreachable" and math.isnan(gone.shift) and "no shift" in gone.note
+    assert (seen.note, seen.note_in("zh")) == ("actuals up to 2026 already decide it", "2026年及以前的实际值已决定结果")
+    assert gone.note_code == "out_of_reach" and gone.note_in("zh").endswith("的调整范围内达不到80%的概率")
+    low, high = gone.note_values["low"], gone.note_values["high"]
+    assert low < 0 < high and gone.note == f"no shift within {low:+.4g} … {high:+.4g} reaches 80%"
+
+
+def test_the_table_words_its_notes_in_the_asked_language(plan):
+    scn = scenario("[actuals.visitors]\n2026 = 2600.0\n")
+    tgt = (target(plan, "visitors", 2026),)
+    zh = requirements(plan, scn, 0.8, draws=2000, lang="zh", targets=tgt)
+    en = requirements(plan, scn, 0.8, draws=2000, lang="en", targets=tgt)
+    assert zh["note"].tolist() == ["2026年及以前的实际值已决定结果"]
+    assert en["note"].tolist() == ["actuals up to 2026 already decide it"]
 
 
 def test_bad_probability_is_an_input_error(plan):

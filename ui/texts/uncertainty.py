@@ -71,6 +71,7 @@ TEXT = {
     "unc.col.now": ("目前概率", "P now"),
     "unc.col.shift": ("需调整", "Shift needed"),
     "unc.col.pace": ("所需速度", "Pace needed"),
+    "unc.col.note": ("说明", "Note"),
     "unc.col.method": ("算法", "Method"),
     "unc.dir.at_least": ("≥", "≥"), "unc.dir.at_most": ("≤", "≤"), "unc.dir.hold": ("各年≥", "every year ≥"),
     "unc.kind.growth": ("年均", "avg"), "unc.kind.growth_year": ("增长", "growth"),
