@@ -47,7 +47,8 @@ FLAG = "*"
 FILLS = {"green": "E2F0D9", "yellow": "FFF2CC", "red": "F4CCCC"}
 HEADER_FILL = "D9E2F3"
 #: Column widths of the main table [mm]; they fill A4 less 18 mm margins.
-WIDTHS = (27, 15, 12, 14, 22, 17, 20, 16, 14, 17)
+#: The unit column fits 万千瓦 and the 完成情况 header one line at 9 pt.
+WIDTHS = (26, 14, 15, 14, 21, 16, 20, 15, 16, 17)
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -197,6 +198,12 @@ def _assumed_items(plan: Plan) -> list[str]:
     return items
 
 
+def file_name(source: str) -> str:
+    """The file the actuals came from, by its name only: a report that is circulated should not
+    carry a folder of the machine it was written on (``C:\\Users\\…`` or ``/home/…``)."""
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
 def report_content(plan: Plan, actuals: Actuals, year: int | None = None, scenario: Scenario | None = None,
                    attributes: Mapping[str, str] | None = None, when: dt.date | None = None,
                    source: str = "actuals") -> Content:
@@ -211,7 +218,7 @@ def report_content(plan: Plan, actuals: Actuals, year: int | None = None, scenar
     title = f"{plan.district_zh}“十五五”规划主要指标{kind}报告"
     meta = [f"监测年份:{year}年  基期:{plan.base_year}年  目标年:{plan.target_year}年  "
             f"日期:{when.year}年{when.month}月{when.day}日",
-            f"依据:{plan.source_title_zh or plan.title_zh};实际值来源:{source}"]
+            f"依据:{plan.source_title_zh or plan.title_zh};实际值来源:{file_name(source)}"]
     summary = [summary_line(table), ("按评估结论分," if not midterm else "时间过半、任务过半:") + band_summary(table)]
     th = plan.review
     notes = [f"说明:序时进度为按不变速度从{plan.base_year}年基期走到{plan.target_year}年目标时当年应达到的水平"

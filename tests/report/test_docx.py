@@ -147,3 +147,14 @@ def test_cli_report_docx(tmp_path, capsys):
     assert main(["report", "plan", "-o", str(tmp_path / "c.docx")]) == 2      # no actuals
     assert "actuals" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["obs.csv", "评估.docx"]
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("/home/planner/数据/实际值2027.csv", "实际值2027.csv"),
+    ("C:\\Users\\规划科\\实际值2027.xlsx", "实际值2027.xlsx"),
+    ("scenarios/plan.toml", "plan.toml"),
+    ("actuals", "actuals"),
+])
+def test_the_actuals_file_is_named_without_its_folder(plan, source, shown):
+    content = report_content(plan, {"energy_capacity": {2027: 860.0}}, when=WHEN, source=source)
+    assert content.meta[1].endswith(f";实际值来源:{shown}")
