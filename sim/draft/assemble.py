@@ -128,7 +128,7 @@ def select(cands: list[Candidate]) -> dict[str, Draft1]:
             chosen[ind_id] = ind
             continue
         for c in ind.cands:
-            if c.status != "dropped":
+            if c.status != "dropped" and c.role != "bound":  # a bound keeps its own reason
                 drop(c, "outside_lexicon" if not known else "nothing_checkable")
     return chosen
 

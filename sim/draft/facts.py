@@ -23,7 +23,7 @@ _TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为", "以上", "以下",
             "以内", "以来")
-_PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比", "由", "是", "达到", "达", "为", "增长",
+_PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比", "由", "从", "是", "达到", "达", "为", "增长",
                 "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "保持在", "保持", "稳定在", "稳定",
                 "控制在", "控制", "突破", "超过", "不低于", "不超过", "不高于", "低于", "增加", "净增", "增至",
                 "迈上", "五年", "累计", "占", "翻", "以")
@@ -31,7 +31,10 @@ _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
 _LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
 #: Price-basis phrases between a noun and its growth (按可比价计算增长5.8%): not part of a name.
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
-_YEAR_MARK = re.compile(r"(?<![较比是于由从])(到|至|在)?(20\d\d)年(底|末)?")
+#: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
+_YEAR_MARK = re.compile(r"(?<![较比是于由从])((?<![加长高升降大少])[到至]|在)?(20\d\d)年(底|末)?")
+#: 占地区生产总值比重 after a noun is part of the indicator's name, not a predicate.
+_SHARE_OF = re.compile(r"占[^，,、；;。\d]{1,15}?(?:比重|比例)")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
 _INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21家
 #: Nouns that only say "the total of the same thing": 新增21家、总数达到186家.
@@ -83,6 +86,7 @@ def _spans(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
 
 def _mask(text: str) -> str:
     # Indicator names may contain predicate words (PM2.5平均浓度, 城镇新增就业): hide them first.
+    text = _SHARE_OF.sub(lambda m: "■" * len(m.group()), text)
     for word in (*names_in(text), *_PROTECT):
         text = text.replace(word, "■" * len(word))
     return text
@@ -210,7 +214,7 @@ def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bo
 def _names_whole(name: str) -> bool:
     # 粮食总产量 names grain output; 粮食播种面积总产量 only contains the name of another indicator.
     match = find(name)
-    return match is not None and match.end == len(normalise(name))
+    return match is not None and match.ends
 
 
 def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:
@@ -218,6 +222,8 @@ def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:
     entry = match.entry if match else None
     if entry is not None and q.base not in ("%", "百分点", "倍") and convert(1.0, q.unit, entry.unit) is None:
         entry = None  # 占地区生产总值比重: the name is there, but the number is not its level
+    elif entry is not None and q.base == "%" and entry.unit != "%" and _SHARE_OF.search(name):
+        entry = None  # 数字经济核心产业增加值占地区生产总值比重: a share, not the growth of GDP
     return Item(entry.name_zh if entry else _clean_name(name), entry, q, how)
 
 
@@ -310,7 +316,9 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
         year = marks[-1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
-    if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与"):
+    # 累计建成46.8万亩 after 新建高标准农田6.2万亩: the total of the thing just named.
+    totalled = re.match(r"\s*(累计|总计|共计|合计)", lead) is not None and not _clean_name(noun)
+    if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
         found = _back_reference(qs, predicate, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})

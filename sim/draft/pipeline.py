@@ -12,7 +12,8 @@ from .assemble import build_indicator, drop, select
 from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
 from .lexicon import BY_ID, ENTRIES, PART_OF
-from .sections import report_year, split_sections
+from .plain import ascii_forms, plain_copy
+from .sections import heading_kind, report_year, split_sections
 from .source import read_report
 from .tomlout import plan_toml
 from .words import twin
@@ -129,12 +130,17 @@ def _parent_trend(ind_id: str, chosen: dict):
 
 
 def read_candidates(text: str) -> list[Candidate]:
-    """Every number of the report as a candidate, with its section, year and role."""
-    year = report_year(text)
+    """Every number of the report as a candidate, with its section, year and role.
+
+    The rules read the report's plain copy (:mod:`sim.draft.plain`); quotes are cut from
+    ``text`` itself.
+    """
+    year = report_year(ascii_forms(text))
+    plain = plain_copy(text, lambda line: heading_kind(line, year) is not None)
     facts = []
-    for para in split_sections(text, year):
-        facts.extend((para.kind, f) for f in read_paragraph(text, para.start, len(para.text)))
-    return candidates_from(facts, text, BASE_YEAR, year)
+    for para in split_sections(plain.text, year):
+        facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))
+    return candidates_from(facts, plain, BASE_YEAR, year)
 
 
 def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,

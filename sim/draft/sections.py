@@ -5,7 +5,8 @@ A county work report delivered in early 2026 has a fixed order: a review of the 
 goals (to 2030), this year's targets and tasks (2026), then the government's own work and
 a glossary. A number takes its year from where it stands, never from its size. Headings
 are short lines; a heading that names both the past year and 十四五 opens a combined
-review, whose paragraphs are told apart by how they begin (过去五年 / 2025年).
+review, whose paragraphs are told apart by how they begin (过去五年 / 2025年); a review of
+one period may turn to the other the same way.
 """
 
 from __future__ import annotations
@@ -50,11 +51,16 @@ class Paragraph:
 
 
 def report_year(text: str) -> int:
-    """Year the report was given: its first full date, else the latest 20xx年 heading."""
-    m = re.search(r"(20\d\d)年[\d一二三四五六七八九十]{1,3}月", _arabic_years(text[:2000]))
-    if m:
-        return int(m.group(1))
-    years = [int(y) for y in re.findall(r"(20\d\d)年", text[:5000])]
+    """Year the report was given: its first full date, else its title's year, else the year
+    after the one its review looks back on, else the latest year it does not look ahead to
+    (到2030年 and 2035年远景目标 are goals, not the year of the report)."""
+    head = _arabic_years(text[:5000])
+    for pattern, within, after in ((r"(20\d\d)年[\d一二三四五六七八九十]{1,3}月", 2000, 0),
+                                   (r"(20\d\d)年政府工作报告", 2000, 0), (r"(20\d\d)年[^\n。]{0,6}回顾", 5000, 1)):
+        m = re.search(pattern, head[:within])
+        if m:
+            return int(m.group(1)) + after
+    years = [int(y) for y in re.findall(r"(?<![到至])(20\d\d)年(?!远景)", head)]
     return max(years) if years else 2026
 
 
@@ -101,11 +107,11 @@ def _cue_kind(text: str, year: int) -> str:
 def _review_cue(text: str, year: int) -> str | None:
     """PLAN14 or PAST_YEAR if a paragraph of a combined review opens with a cue, else None."""
     head = text[:30]
-    if _PAT_14.search(head) or re.search(r"20\d\d年以来|“十三五”末", head):
-        return PLAN14
-    if re.search(rf"{year - 1}年|过去的?一年|一年来", head):
-        return PAST_YEAR
-    return None
+    # The cue nearer the start wins: 2025年是“十四五”收官之年 opens the past year.
+    found = [(m.start(), kind) for kind, m in (
+        (PLAN14, _PAT_14.search(head)), (PLAN14, re.search(r"20\d\d年以来|“十三五”末", head)),
+        (PAST_YEAR, re.search(rf"{year - 1}年|过去的?一年|一年来", head))) if m]
+    return min(found)[1] if found else None
 
 
 def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
@@ -119,14 +125,16 @@ def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
         body = line.rstrip("\r\n")
         found = heading_kind(body, year)
         if found is not None:
-            kind, heading, review_kind = found, body.strip(), PAST_YEAR
+            kind, heading = found, body.strip()
+            review_kind = PAST_YEAR if found == REVIEW else found
             continue
         if not body.strip():
             continue
-        if kind == REVIEW:
-            # A combined review: a paragraph without its own cue continues the part before it.
+        if kind in (REVIEW, PAST_YEAR, PLAN14):
+            # Any review may turn to the other period (过去五年,… under 过去一年工作回顾): a
+            # paragraph without its own cue continues the part before it.
             review_kind = _review_cue(body, year) or review_kind
-        out.append(Paragraph(start, body, review_kind if kind == REVIEW else kind, heading))
+        out.append(Paragraph(start, body, review_kind if kind in (REVIEW, PAST_YEAR, PLAN14) else kind, heading))
     if out and all(p.kind == OTHER for p in out):
         # No heading was recognised: let each paragraph's opening words set its year.
         out = [Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]

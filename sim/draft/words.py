@@ -80,6 +80,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "报告没有给出{name}的2025年数值。按{first}年目标到{last}年目标之间的不变速度,由{first}年目标倒推:{how}。"),
     "ph_index": ("The report gives no 2025 level of {name}; an index 2025 = 100 stands in.",
                  "报告没有给出{name}的2025年数值,以指数(2025年 = 100)代替。"),
+    "ph_bound": ("The report gives no 2025 level of {name}, only a bound it kept in 2025: {value:g} {unit} (see the "
+                 "quote). The bound is used.",
+                 "报告没有给出{name}的2025年数值,只给出当年守住的界限{value:g}{unit}(见原文),采用该界限值。"),
     "ph_hold": ("The report gives no 2025 level of {name}. To keep it at (保持/稳定在) {value:g} implies it is "
                 "about there now, so that is used.",
                 "报告没有给出{name}的2025年数值。“保持/稳定在”{value:g}意味着目前大致处于这一水平,因此采用该值。"),

@@ -1,0 +1,146 @@
+"""Habits of reports the drafter had not seen, each on a short excerpt written for these tests.
+
+One test per failure found by drafting four new reports (an eastern manufacturing district, a
+western farming county, an Inner Mongolian mining banner, a Yunnan tourism county): the excerpt,
+what must be drafted from it, and that the quote is the report's own words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.draft import draft_from_text
+from sim.draft.decisions import validated
+from sim.draft.numerals import convert
+from sim.draft.plain import plain_copy
+from sim.draft.sections import report_year
+
+from .helpers import report, table, used
+
+
+def _quotes_are_the_reports(d) -> None:
+    for ind in d.plan["indicator"]:
+        for number in [ind["baseline"], *ind.get("target", []), *ind.get("milestone", [])]:
+            quotes = number.get("quote", [])
+            for q in [quotes] if isinstance(quotes, str) else quotes:
+                assert q in d.text, q
+
+
+def test_full_width_digits_and_signs_are_read_and_quoted_as_printed():
+    d = draft_from_text(report(past="全县地区生产总值完成８６．４亿元，增长６．２％。",
+                               tasks="地区生产总值增长６．５％左右。"))
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (86.4, 6.2)
+    assert gdp["baseline"]["quote"] == "全县地区生产总值完成８６．４亿元"
+    assert (gdp["milestone"][0]["kind"], gdp["milestone"][0]["value"]) == ("growth", 6.5)
+    _quotes_are_the_reports(d)
+
+
+def test_a_number_broken_across_lines_is_joined_and_the_quote_keeps_the_break():
+    past = "面对多重困难挑战，全县上下攻坚克难，一般公共预算收入完成32\n680万元，同比增长8.5%。"
+    d = draft_from_text(report(past=past))
+    revenue = table(d, "public_budget_revenue")
+    assert (revenue["baseline"]["value"], revenue["trend"]["value"]) == (3.268, 8.5)
+    assert revenue["baseline"]["quote"] == "一般公共预算收入完成32\n680万元"
+    _quotes_are_the_reports(d)
+    validated(d)
+
+
+def test_headings_and_short_lines_are_never_joined():
+    text = "某县政府工作报告\n一、2025年工作回顾\n全县地区生产总值完成86.4亿元，同比增长6.2个\n百分点以上的目标\n"
+    plain = plain_copy(text, lambda line: line.startswith("一、"))
+    assert plain.text.splitlines()[:2] == ["某县政府工作报告", "一、2025年工作回顾"]
+    assert "6.2个百分点" in plain.text
+    start = plain.text.index("6.2个")
+    assert plain.quote(start, start + 7) == "6.2个\n百分点"
+
+
+def test_the_report_year_is_not_a_goal_year():
+    assert report_year("某县2026年政府工作报告\n到2030年，地区生产总值突破百亿元。\n") == 2026
+    assert report_year("政府工作报告\n一、2025年工作回顾\n到2030年，……\n") == 2026
+    assert report_year("政府工作报告\n锚定2035年远景目标，2026年要……到2030年……\n") == 2026
+    assert report_year("川源县２０２６年政府工作报告\n——２０２６年１月１５日\n".translate(
+        str.maketrans("０１２３４５６７８９", "0123456789"))) == 2026
+
+
+def test_a_five_year_paragraph_inside_the_past_year_review_is_the_record():
+    past = ("过去五年，全县地区生产总值年均增长6.1%，一般公共预算收入累计完成46亿元。\n"
+            "2025年是“十四五”收官之年，全县地区生产总值完成120亿元，增长6%。一般公共预算收入完成9.8亿元。")
+    d = draft_from_text(report(past=past))
+    gdp, revenue = table(d, "gdp"), table(d, "public_budget_revenue")
+    assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (120.0, 6.0)
+    assert [(h["measure"], h["value"]) for h in gdp["history"]] == [("average_growth", 6.1)]
+    assert revenue["baseline"]["value"] == 9.8
+    assert [(h["measure"], h["value"]) for h in revenue["history"]] == [("total", 46.0)]
+
+
+def test_a_share_of_grp_keeps_its_whole_name():
+    d = draft_from_text(report(goals="服务业增加值占地区生产总值比重达到55%，文旅产业增加值占GDP比重达到20%。"))
+    assert table(d, "tertiary_share")["target"][0]["value"] == 55.0
+    [other] = [i for i in d.plan["indicator"] if i["id"].startswith("x_")]
+    assert (other["name_zh"], other["unit"], other["target"][0]["value"]) == ("文旅产业增加值占GDP比重", "%", 20.0)
+    assert not [i for i in d.plan["indicator"] if i["id"] in ("gdp", "tertiary_va")]
+
+
+def test_herding_areas_income_is_rural_income():
+    d = draft_from_text(report(past="农村牧区常住居民人均可支配收入达到2.68万元，增长7%。",
+                               goals="农牧民人均可支配收入年均增长7.5%。"))
+    rural = table(d, "rural_income")
+    assert (rural["baseline"]["value"], rural["target"][0]["value"]) == (26800.0, 7.5)
+    assert "resident_income" not in {i["id"] for i in d.plan["indicator"]}
+
+
+def test_coal_in_hundred_million_tonnes():
+    d = draft_from_text(report(past="原煤产量达到1.05亿吨，增长3.2%。", goals="原煤产量稳定在1亿吨左右。",
+                               tasks="全年煤炭产能核增500万吨。"))
+    coal = table(d, "coal_output")
+    assert (coal["unit"], coal["baseline"]["value"]) == ("万吨", 10500.0)
+    assert [(t["direction"], t["value"]) for t in coal["target"]] == [("hold", 10000.0)]
+    assert coal["milestone"] == []  # capacity (产能) is not output
+    assert convert(1.05, "亿吨", "万吨") == 10500.0
+
+
+def test_ten_thousand_yuan_converts_to_the_digits_written():
+    assert convert(4.52, "万元", "元") == 45200.0
+    d = draft_from_text(report(past="城镇常住居民人均可支配收入4.52万元。", goals="城镇居民人均可支配收入年均增长6%。"))
+    assert table(d, "urban_income")["baseline"]["value"] == 45200.0
+
+
+def test_from_a_to_b_is_a_start_level_and_a_level_not_a_change():
+    d = draft_from_text(report(record="全县接待游客人数从2020年的812万人次增加到2025年的2386万人次。"))
+    visitors = table(d, "visitors")
+    assert visitors["baseline"]["value"] == 2386.0
+    assert [(h["measure"], h["start_year"], h["value"]) for h in visitors["history"]] == [("level", 2020, 812.0)]
+
+
+def test_a_cumulative_total_refers_back_to_the_thing_just_named():
+    d = draft_from_text(report(past="新建高标准农田6.2万亩，累计建成46.8万亩。", tasks="全年新建高标准农田3万亩。"))
+    farmland = table(d, "farmland_high_standard")
+    assert farmland["baseline"]["value"] == 46.8
+    [m] = farmland["milestone"]
+    assert (m["value"], m["basis"], m["formula"]) == (49.8, "derived", "46.8 + 3 = 49.8")
+
+
+def test_a_bound_kept_in_2025_is_the_placeholder_not_next_years_cap():
+    d = draft_from_text(report(past="城镇调查失业率控制在4.6%以内。", goals="城镇调查失业率控制在5%以内。",
+                               tasks="城镇调查失业率控制在5.5%以内。"))
+    base = table(d, "surveyed_unemployment")["baseline"]
+    assert (base["value"], base["basis"], base["quote"]) == (4.6, "assumed", "城镇调查失业率控制在4.6%以内")
+    assert "only a bound it kept in 2025" in base["reason"] and "界限" in base["reason_zh"]
+
+
+@pytest.mark.parametrize(("tasks", "direction"), [("居民消费价格涨幅3%左右。", "at_most"),
+                                                   ("城镇调查失业率5.5%左右。", "at_most"),
+                                                   ("森林覆盖率达到30%左右。", "at_least")])
+def test_about_on_a_lower_is_better_rate_is_a_ceiling(tasks, direction):
+    d = draft_from_text(report(tasks=tasks))
+    [c] = [c for c in d.candidates if c.role == "milestone"]
+    assert (c.direction, c.direction_word) == (direction, "左右")
+
+
+def test_odd_text_gives_no_traceback():
+    odd = ("（区政府办公室，电话：0571-86012345）东政发〔2026〕3号\n第1季度\n表1\n指标名称　单位　完成值　增速(%)\n"
+           "地区生产总值　亿元　686.3　7.1\n一般公共预算收入　亿元　62.4　-2.3\n６．５％\n百分之\n")
+    d = draft_from_text(report(past=odd, goals=odd, tasks=odd))
+    assert all(c.quote in d.text for c in d.candidates)
+    assert not used(d, "gdp") and not used(d, "public_budget_revenue")  # a flattened table is not prose
