@@ -33,6 +33,8 @@ _LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|�
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
 #: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
 _YEAR_MARK = re.compile(r"(?<![较比是于由从])((?<![加长高升降大少])[到至]|在)?(20\d\d)年(底|末)?")
+#: 到“十五五”末 names the plan's last year as plainly as 到2030年 does.
+_PLAN_END = re.compile(r"(?:到|至)?[“\"]?十五五[”\"]?(?:时期)?期?末")
 #: 占地区生产总值比重 after a noun is part of the indicator's name, not a predicate.
 _SHARE_OF = re.compile(r"占[^，,、；;。\d]{1,15}?(?:比重|比例)")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
@@ -94,10 +96,10 @@ def _mask(text: str) -> str:
 
 def split_lead(lead: str) -> tuple[str, str, int | None]:
     """(noun part, predicate, explicit year) of the words before a value."""
-    year = None
+    year = 2030 if _PLAN_END.search(lead) else None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", lead)))
+    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", _PLAN_END.sub("", lead))))
     body = _LEAD_MODIFIERS.sub("", lead)
     m = _PRED_RE.search(_mask(body))
     if m is None:
@@ -312,8 +314,9 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
     noun, predicate, year = split_lead(lead)
     if year is None:
         # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses.
-        marks = [int(m.group(2)) for m in _YEAR_MARK.finditer(before)]
-        year = marks[-1] if marks else None
+        marks = [(m.start(), int(m.group(2))) for m in _YEAR_MARK.finditer(before)]
+        marks += [(m.start(), 2030) for m in _PLAN_END.finditer(before)]
+        year = max(marks)[1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
     # 累计建成46.8万亩 after 新建高标准农田6.2万亩: the total of the thing just named.

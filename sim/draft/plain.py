@@ -22,6 +22,10 @@ _ENDS = "。；;！!？?：:”》)）"
 #: Shortest line that can be the first part of a broken one [characters]: shorter lines are
 #: headings, titles, signatures or table rows, which end where they end.
 _MIN_BROKEN = 20
+#: Longest sub-heading [characters]: a line opening with a list mark ((一), 1., ——) and no
+#: longer than this is a sub-heading, and a line opening with one starts a new item.
+_SUBHEADING_MAX = 40
+_LIST_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|——")
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,10 @@ class Plain:
 
 
 def _joins(line: str, following: str, is_heading) -> bool:
-    body, nxt = line.rstrip(), following.strip()
-    if len(body) < _MIN_BROKEN or not nxt or body[-1] in _ENDS:
+    body, nxt = line.strip(), following.strip()
+    if len(body) < _MIN_BROKEN or not nxt or body[-1] in _ENDS or _LIST_MARK.match(nxt):
+        return False
+    if _LIST_MARK.match(body) and len(body) <= _SUBHEADING_MAX:
         return False
     return is_heading(body) is False and is_heading(nxt) is False
 

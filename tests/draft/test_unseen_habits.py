@@ -144,3 +144,17 @@ def test_odd_text_gives_no_traceback():
     d = draft_from_text(report(past=odd, goals=odd, tasks=odd))
     assert all(c.quote in d.text for c in d.candidates)
     assert not used(d, "gdp") and not used(d, "public_budget_revenue")  # a flattened table is not prose
+
+
+def test_the_end_of_the_fifteenth_plan_is_2030_wherever_it_is_said():
+    d = draft_from_text(report(past="地区生产总值完成1286亿元。", tasks="到“十五五”末，地区生产总值突破1700亿元。"))
+    [target] = table(d, "gdp")["target"]
+    assert (target["year"], target["kind"], target["value"]) == (2030, "level", 1700.0)
+
+
+def test_sub_headings_and_dash_items_are_not_joined_to_their_neighbours():
+    past = ("（一）聚焦产业转型升级，经济发展质效稳步提升，综合实力再上台阶\n全年实现地区生产总值386亿元，增长5.8%。\n"
+            "——全年规上工业增加值增长9%\n——全年固定资产投资增长6%")
+    d = draft_from_text(report(past=past))
+    assert table(d, "gdp")["baseline"]["quote"] == "全年实现地区生产总值386亿元"
+    assert [c.quote for c in d.candidates if c.indicator == "fixed_asset_investment"] == ["——全年固定资产投资增长6%"]
