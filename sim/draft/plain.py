@@ -3,7 +3,7 @@
 Reports pasted from PDFs or typeset documents write ``８６．４亿元`` and ``６．２％``, and break
 lines in the middle of a sentence, even of a number (``完成32`` / ``680万元``). The rules read a
 plain copy in which full-width digits, letters and the signs of numbers (．％＋－／) are ASCII
-and a line break inside a sentence is gone; :class:`Plain` keeps, for every character of the
+and a line break inside a sentence (with any page number a PDF left there) is gone; :class:`Plain` keeps, for every character of the
 copy, where it stands in the report, so that every quote is cut from the report itself and
 stays an exact substring of it (a quote across a joined break keeps the break).
 """
@@ -25,6 +25,8 @@ _MIN_BROKEN = 20
 #: Longest sub-heading [characters]: a line opening with a list mark ((一), 1., ——) and no
 #: longer than this is a sub-heading, and a line opening with one starts a new item.
 _SUBHEADING_MAX = 40
+#: A line holding only a page number (— 3 —, - 12 -, 7).
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*[-—–]*[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]*[ \t\u3000]*\r?\n?$")
 _LIST_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|——")
 
 
@@ -81,15 +83,21 @@ def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
     """
     text = ascii_forms(report)
     lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    page = [bool(_PAGE_NUMBER.match(line)) for line in lines]
     keep = [True] * len(text)
-    pos = 0
     for i, line in enumerate(lines):
-        pos += len(line)
-        if i + 1 < len(lines) and _joins(line, lines[i + 1], is_heading):
+        if page[i]:  # a page number a PDF left between two halves of a sentence
+            keep[starts[i]:starts[i + 1]] = [False] * len(line)
+            continue
+        j = next((k for k in range(i + 1, len(lines)) if not page[k]), None)
+        if j is not None and _joins(line, lines[j], is_heading):
             # The break is inside a sentence: drop it, and the blanks around it.
             brk = re.search(r"[ \t\u3000]*\r?\n[ \t\u3000]*$", line)
-            lead = len(lines[i + 1]) - len(lines[i + 1].lstrip(" \t\u3000"))
-            for k in range(pos - (len(line) - brk.start()), pos + lead):
-                keep[k] = False
+            lead = len(lines[j]) - len(lines[j].lstrip(" \t\u3000"))
+            cut = range(starts[i] + brk.start(), starts[j] + lead)
+            keep[cut.start:cut.stop] = [False] * len(cut)
     where = [k for k, kept in enumerate(keep) if kept]
     return Plain("".join(text[k] for k in where), [*where, len(report)], report)

@@ -158,3 +158,9 @@ def test_sub_headings_and_dash_items_are_not_joined_to_their_neighbours():
     d = draft_from_text(report(past=past))
     assert table(d, "gdp")["baseline"]["quote"] == "全年实现地区生产总值386亿元"
     assert [c.quote for c in d.candidates if c.indicator == "fixed_asset_investment"] == ["——全年固定资产投资增长6%"]
+
+
+def test_a_page_number_between_two_halves_of_a_number_is_skipped_and_quoted():
+    d = draft_from_text(report(past="全县上下攻坚克难，经济平稳运行，一般公共预算收入完成32\n— 3 —\n680万元，同比增长8.5%。"))
+    base = table(d, "public_budget_revenue")["baseline"]
+    assert (base["value"], base["quote"]) == (3.268, "一般公共预算收入完成32\n— 3 —\n680万元")
