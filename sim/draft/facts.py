@@ -28,7 +28,7 @@ _PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比
                 "控制在", "控制", "突破", "超过", "不低于", "不超过", "不高于", "低于", "增加", "净增", "增至",
                 "迈上", "五年", "累计", "占", "翻", "以")
 _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
-_LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
+_LEAD_MODIFIERS = re.compile(r"^(累计|全年|当年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
 #: Price-basis phrases between a noun and its growth (按可比价计算增长5.8%): not part of a name.
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
 #: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
@@ -319,8 +319,9 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
         year = max(marks)[1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
-    # 累计建成46.8万亩 after 新建高标准农田6.2万亩: the total of the thing just named.
-    totalled = re.match(r"\s*(累计|总计|共计|合计)", lead) is not None and not _clean_name(noun)
+    # 累计建成46.8万亩 after 新建高标准农田6.2万亩, 当年新增180万千瓦 after 装机规模达到520万千瓦:
+    # the total of, or the addition to, the thing just named.
+    totalled = re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None and not _clean_name(noun)
     if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
         found = _back_reference(qs, predicate, previous)
         if found is None:

@@ -164,3 +164,11 @@ def test_a_page_number_between_two_halves_of_a_number_is_skipped_and_quoted():
     d = draft_from_text(report(past="全县上下攻坚克难，经济平稳运行，一般公共预算收入完成32\n— 3 —\n680万元，同比增长8.5%。"))
     base = table(d, "public_budget_revenue")["baseline"]
     assert (base["value"], base["quote"]) == (3.268, "一般公共预算收入完成32\n— 3 —\n680万元")
+
+
+def test_an_addition_without_a_noun_is_to_the_thing_just_named():
+    d = draft_from_text(report(past="新能源装机规模达到520万千瓦，当年新增180万千瓦。",
+                               goals="新能源装机规模达到1500万千瓦。"))
+    energy = table(d, "new_energy_capacity")
+    assert (energy["baseline"]["value"], energy["trend"]["value"]) == (520.0, 180.0)
+    assert energy["trend"]["quote"] == "新能源装机规模达到520万千瓦，当年新增180万千瓦"
