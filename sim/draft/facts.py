@@ -33,6 +33,8 @@ _LEAD_MODIFIERS = re.compile(r"^(累计|全年|当年|年均|其中|共|全区|�
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
 #: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
 _YEAR_MARK = re.compile(r"(?<![较比是于由从])((?<![加长高升降大少])[到至]|在)?(20\d\d)年(底|末)?")
+#: A predicate saying what level its subject reaches.
+_REACHES = re.compile(r"达到|达|突破|超过|迈上|增至|增长到|增加到|提高到|提升至|提升到")
 #: 到“十五五”末 names the plan's last year as plainly as 到2030年 does.
 _PLAN_END = re.compile(r"(?:到|至)?[“\"]?十五五[”\"]?(?:时期)?期?末")
 #: 占地区生产总值比重 after a noun is part of the indicator's name, not a predicate.
@@ -321,7 +323,9 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
     c_start, c_end = span
     # 累计建成46.8万亩 after 新建高标准农田6.2万亩, 当年新增180万千瓦 after 装机规模达到520万千瓦:
     # the total of, or the addition to, the thing just named.
-    totalled = re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None and not _clean_name(noun)
+    # 地区生产总值年均增长6%左右，力争2030年达到850亿元: a level reached by the thing just named.
+    totalled = not _clean_name(noun) and (re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None
+                                          or _REACHES.match(predicate) is not None)
     if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
         found = _back_reference(qs, predicate, previous)
         if found is None:

@@ -60,7 +60,7 @@ primary_va|一产增加值|Value added, primary sector|亿元|economy|compound|r
 secondary_va|二产增加值|Value added, secondary sector|亿元|economy|compound|real||二产业增加值
 tertiary_va|三产增加值|Value added, tertiary sector|亿元|economy|compound|real||三产业增加值;服务业增加值
 secondary_share|二产比重|Secondary sector share of GRP|%|economy|points|||二产占比;二产业比重;二产增加值比重;二产增加值占比
-tertiary_share|三产比重|Tertiary sector share of GRP|%|economy|points|||三产占比;服务业增加值比重;服务业增加值占比
+tertiary_share|三产比重|Tertiary sector share of GRP|%|economy|points|||三产占比;三产增加值占比;三产增加值比重;服务业增加值比重;服务业增加值占比
 fixed_asset_investment|固定资产投资|Fixed-asset investment|亿元|economy|compound|nominal||全社会固定资产投资;固定资产投资额
 industrial_fai|工业固定资产投资|Industrial fixed-asset investment|亿元|industry|compound|nominal||工业投资
 public_budget_revenue|一般公共预算收入|General public budget revenue|亿元|economy|compound|nominal||地方一般公共预算收入;一般预算收入;公共财政预算收入

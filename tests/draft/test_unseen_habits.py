@@ -172,3 +172,18 @@ def test_an_addition_without_a_noun_is_to_the_thing_just_named():
     energy = table(d, "new_energy_capacity")
     assert (energy["baseline"]["value"], energy["trend"]["value"]) == (520.0, 180.0)
     assert energy["trend"]["quote"] == "新能源装机规模达到520万千瓦，当年新增180万千瓦"
+
+
+def test_tertiary_value_added_share_and_a_level_reached_by_the_subject_before():
+    d = draft_from_text(report(past="第三产业增加值占比提升至52.3%。",
+                               goals="第三产业增加值占比提高到56%；地区生产总值年均增长6%左右，力争2030年达到850亿元。"))
+    share = table(d, "tertiary_share")
+    assert (share["baseline"]["value"], share["target"][0]["value"]) == (52.3, 56.0)
+    gdp = {(t["kind"], t["value"]): t for t in table(d, "gdp")["target"]}
+    assert set(gdp) == {("growth", 6.0), ("level", 850.0)}
+    assert gdp[("level", 850.0)]["quote"] == "地区生产总值年均增长6%左右，力争2030年达到850亿元"
+
+
+def test_a_verb_with_a_new_object_does_not_refer_back():
+    d = draft_from_text(report(goals="地区生产总值年均增长6%，打造3个百亿级产业集群。"))
+    assert [t["value"] for t in table(d, "gdp")["target"]] == [6.0]
