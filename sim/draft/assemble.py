@@ -95,6 +95,8 @@ def _evidence(ind: Draft1, drafts: dict[str, Draft1]) -> bool:
 def _milestone_ok(c: Candidate, ind: Draft1, drafts: dict[str, Draft1]) -> bool:
     if c.reading in ("growth", "decline"):
         return True  # a growth goal needs no level: an index baseline checks it
+    if c.reading == "level" and c.entry is not None and c.entry.dynamic == "flow":
+        return True  # 城镇新增就业2200人: a year's flow is checked against that year's value alone
     if c.reading in ("increment", "change"):
         return bool(ind.by_role("baseline")) or any(
             m.reading == "level" and m.quote == c.quote for m in ind.by_role("milestone"))

@@ -187,3 +187,11 @@ def test_tertiary_value_added_share_and_a_level_reached_by_the_subject_before():
 def test_a_verb_with_a_new_object_does_not_refer_back():
     d = draft_from_text(report(goals="地区生产总值年均增长6%，打造3个百亿级产业集群。"))
     assert [t["value"] for t in table(d, "gdp")["target"]] == [6.0]
+
+
+def test_a_flow_milestone_without_a_2025_value_is_kept_with_an_assumed_baseline():
+    d = draft_from_text(report(tasks="城镇新增就业2200人，城镇登记失业率控制在4.5%以内。"))
+    jobs = table(d, "urban_new_jobs")
+    assert [(m["kind"], m["value"], m["quote"]) for m in jobs["milestone"]] == [("level", 2200.0, "城镇新增就业2200人")]
+    assert (jobs["baseline"]["basis"], jobs["baseline"]["value"]) == ("assumed", 2156.0)  # 2 % below: the band's edge
+    assert "2 % below the goal of 2200" in jobs["baseline"]["reason"]
