@@ -22,7 +22,7 @@ from .facts import Fact, Item
 from .lexicon import find
 from .numerals import convert
 from .plain import Plain
-from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15
+from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15, TABLE
 from .words import twin
 
 #: No reason, in either language (a number the rules keep).
@@ -231,6 +231,8 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
             report_year: int) -> tuple[str, int | None, tuple[str, str]]:
     """(role, year, reason if dropped, in English and Chinese) for a value of ``reading`` in ``section``."""
     mark = fact.year_mark
+    if section == TABLE:
+        return "none", None, twin("table_row")
     if mark is not None and mark >= 2030 and section != OTHER:
         section = PLAN15
     elif mark is not None and mark not in (base_year, report_year) and not (report_year < mark < 2030):
@@ -271,8 +273,12 @@ def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int |
 
 
 def _unnamed(fact: Fact, section: str, quote: str, start: int) -> list[Candidate]:
-    reason, reason_zh = (twin("no_name") if "no_name" in fact.flags
-                         else twin("unpaired", noun=fact.noun, n=len(fact.values)))
+    if section == TABLE:
+        reason, reason_zh = twin("table_row")
+    elif "no_name" in fact.flags:
+        reason, reason_zh = twin("no_name")
+    else:
+        reason, reason_zh = twin("unpaired", noun=fact.noun, n=len(fact.values))
     return [Candidate(no=start + i + 1, section=section, year=None, indicator="", name="", known=False,
                       role="none", reading="", kind="", direction="", direction_word="", value=q.value,
                       value_written=q.value, unit_written=q.unit, unit=q.unit, quote=quote, confidence=0.0,

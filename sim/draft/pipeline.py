@@ -13,7 +13,7 @@ from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
 from .lexicon import BY_ID, ENTRIES, PART_OF
 from .plain import ascii_forms, plain_copy
-from .sections import heading_kind, report_year, split_sections
+from .sections import heading_kind, is_table_row, report_year, split_sections
 from .source import read_report
 from .tomlout import plan_toml
 from .words import twin
@@ -136,7 +136,7 @@ def read_candidates(text: str) -> list[Candidate]:
     ``text`` itself.
     """
     year = report_year(ascii_forms(text))
-    plain = plain_copy(text, lambda line: heading_kind(line, year) is not None)
+    plain = plain_copy(text, lambda line: heading_kind(line, year) is not None or is_table_row(line))
     facts = []
     for para in split_sections(plain.text, year):
         facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))

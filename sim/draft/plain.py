@@ -78,8 +78,8 @@ def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
     report : str
         The report text.
     is_heading : callable
-        ``is_heading(line)`` is True for a line that opens a section (never joined to
-        its neighbours).
+        ``is_heading(line)`` is True for a line that stands alone: a heading that opens a
+        section, a table row (never joined to its neighbours).
     """
     text = ascii_forms(report)
     lines = text.splitlines(keepends=True)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Section kinds.
+#: Section kinds; TABLE marks a row of a table flattened into text, wherever it stands.
 PAST_YEAR, PLAN14, PLAN15, THIS_YEAR, OTHER = "past_year", "plan14", "plan15", "this_year", "other"
+TABLE = "table"
 REVIEW = "review"  # combined past-year and 十四五 review, resolved per paragraph
 KINDS = (PAST_YEAR, PLAN14, PLAN15, THIS_YEAR, OTHER)
 
@@ -27,6 +28,8 @@ _PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _PAT_REVIEW = re.compile(r"回顾|成就|成绩|过去一年|工作总结")
 _PAT_TASKS = re.compile(r"任务|安排|工作|目标|部署|要求")
+#: What separates the cells of a table row pasted as text.
+_CELL_GAP = re.compile(r"[\t\u3000 ]+")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,19 @@ def heading_kind(line: str, year: int) -> str | None:
     return None
 
 
+def is_table_row(line: str) -> bool:
+    """True for a row of a table flattened into text: no sentence punctuation, three or more
+    cells separated by blanks, two or more of them numbers (地区生产总值　亿元　686.3　7.1).
+
+    Its columns (2025, 2030, growth …) are not told apart, so its numbers are never used.
+    """
+    body = line.strip()
+    if not body or re.search(r"[。；;，,：:！？]", body):
+        return False
+    cells = _CELL_GAP.split(body)
+    return len(cells) >= 3 and sum(bool(re.search(r"\d", c)) for c in cells) >= 2
+
+
 def _arabic_years(line: str) -> str:
     # 二〇二六年工作安排 → 2026年工作安排
     return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group().translate(_CN_YEAR_DIGITS), line)
@@ -134,8 +150,11 @@ def split_sections(text: str, year: int | None = None) -> list[Paragraph]:
             # Any review may turn to the other period (过去五年,… under 过去一年工作回顾): a
             # paragraph without its own cue continues the part before it.
             review_kind = _review_cue(body, year) or review_kind
+        if is_table_row(body):
+            out.append(Paragraph(start, body, TABLE, heading))
+            continue
         out.append(Paragraph(start, body, review_kind if kind in (REVIEW, PAST_YEAR, PLAN14) else kind, heading))
-    if out and all(p.kind == OTHER for p in out):
+    if out and all(p.kind in (OTHER, TABLE) for p in out):
         # No heading was recognised: let each paragraph's opening words set its year.
-        out = [Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]
+        out = [p if p.kind == TABLE else Paragraph(p.start, p.text, _cue_kind(p.text, year), "") for p in out]
     return out

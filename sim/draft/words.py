@@ -17,6 +17,8 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ why a candidate number was dropped
     "refers_year": ("refers to {year}, not a year the plan file holds", "指{year}年,不是规划文件所含的年份"),
+    "table_row": ("in a row of a table pasted as text, whose columns (years, growth) are not told apart",
+                  "位于转成文字的表格行中,未区分各列(年份、增速)"),
     "no_year_section": ("outside the parts of the report that set a year (review, goals, tasks)",
                         "不在报告中确定年份的部分(工作回顾、规划目标、年度任务)之内"),
     "goals_reading": ("read as '{reading}' in the goals, not a level or growth rate",

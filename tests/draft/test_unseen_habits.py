@@ -195,3 +195,14 @@ def test_a_flow_milestone_without_a_2025_value_is_kept_with_an_assumed_baseline(
     assert [(m["kind"], m["value"], m["quote"]) for m in jobs["milestone"]] == [("level", 2200.0, "城镇新增就业2200人")]
     assert (jobs["baseline"]["basis"], jobs["baseline"]["value"]) == ("assumed", 2156.0)  # 2 % below: the band's edge
     assert "2 % below the goal of 2200" in jobs["baseline"]["reason"]
+
+
+def test_a_table_pasted_as_text_gives_no_goal_and_says_why():
+    goals = ("表2　“十五五”时期主要指标\n指标　2025年　2030年　属性\n"
+             "城镇居民人均可支配收入　4.52万元　6.2万元　6.5%　预期性\n森林覆盖率　72.6%　72%以上　约束性\n"
+             "地区生产总值年均增长6%左右。")
+    d = draft_from_text(report(goals=goals))
+    assert {i["id"] for i in d.plan["indicator"]} == {"gdp"}
+    rows = [c for c in d.candidates if c.section == "table"]
+    assert [c.value_written for c in rows] == [4.52, 6.2, 6.5, 72.6, 72.0]
+    assert {(c.status, c.reason_zh) for c in rows} == {("dropped", "位于转成文字的表格行中,未区分各列(年份、增速)")}
