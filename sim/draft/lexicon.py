@@ -122,8 +122,8 @@ leak_rate|公共供水管网漏损率|Leakage rate of the public water-supply ne
 industrial_water_reuse|工业用水重复利用率|Industrial water reuse rate|%|water|points|||
 visitors|游客接待人次|Tourist arrivals|万人次|tourism|compound|||接待游客;游客接待量;游客人次;接待游客人次;旅游接待人次;接待国内外游客;游客接待
 tourism_spending|旅游花费|Tourist spending|亿元|tourism|compound|nominal||旅游收入;旅游综合收入;旅游总收入;游客花费;旅游总花费
-urban_income|城镇居民人均可支配收入|Per-capita disposable income, urban residents|元|livelihood|compound|nominal||城镇常住居民人均可支配收入
-rural_income|农村居民人均可支配收入|Per-capita disposable income, rural residents|元|livelihood|compound|nominal||农村常住居民人均可支配收入;农民人均可支配收入;农牧民人均可支配收入
+urban_income|城镇居民人均可支配收入|Per-capita disposable income, urban residents|元|livelihood|compound|nominal||城镇常住居民人均可支配收入;城镇居民收入
+rural_income|农村居民人均可支配收入|Per-capita disposable income, rural residents|元|livelihood|compound|nominal||农村常住居民人均可支配收入;农民人均可支配收入;农牧民人均可支配收入;农村居民收入
 resident_income|居民人均可支配收入|Per-capita disposable income, all residents|元|livelihood|compound|nominal||全体居民人均可支配收入
 urban_new_jobs|城镇新增就业|New urban jobs|人|livelihood|flow|||新增城镇就业;城镇新增就业人数;新增城镇就业人数
 unemployment_rate|城镇登记失业率|Registered urban unemployment rate|%|livelihood|points||1|
@@ -131,6 +131,7 @@ surveyed_unemployment|城镇调查失业率|Surveyed urban unemployment rate|%|l
 labour_export|输转富余劳动力|Surplus rural labour placed in outside work|万人|livelihood|compound|||输转城乡富余劳动力;输转劳动力;劳务输转;输转农村劳动力;农村劳动力转移就业;转移农村劳动力
 labour_income|劳务收入|Labour-export earnings|亿元|livelihood|compound|||劳务收入总额;创劳务收入
 urbanisation|常住人口城镇化率|Urbanisation rate of the resident population|%|livelihood|points|||城镇化率
+registered_urbanisation|户籍人口城镇化率|Urbanisation rate of the registered population|%|livelihood|points|||
 population|常住人口|Resident population|万人|livelihood|compound|||
 life_expectancy|人均预期寿命|Life expectancy at birth|岁|livelihood|additive|||
 childcare_places|每千人口托位数|Childcare places per 1,000 people|个|livelihood|additive|||每千人口拥有3岁以下婴幼儿托位数

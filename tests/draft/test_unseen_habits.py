@@ -206,3 +206,16 @@ def test_a_table_pasted_as_text_gives_no_goal_and_says_why():
     rows = [c for c in d.candidates if c.section == "table"]
     assert [c.value_written for c in rows] == [4.52, 6.2, 6.5, 72.6, 72.0]
     assert {(c.status, c.reason_zh) for c in rows} == {("dropped", "位于转成文字的表格行中,未区分各列(年份、增速)")}
+
+
+def test_registered_and_resident_urbanisation_are_two_indicators():
+    d = draft_from_text(report(past="户籍人口城镇化率达到45.2%，常住人口城镇化率达到58.3%。"))
+    assert table(d, "urbanisation")["baseline"]["value"] == 58.3
+    assert table(d, "registered_urbanisation")["baseline"]["value"] == 45.2
+
+
+def test_urban_and_rural_incomes_by_their_short_name():
+    d = draft_from_text(report(past="城镇居民人均可支配收入45680元、农村居民人均可支配收入23140元。",
+                               goals="城乡居民收入年均分别增长6%和7%。"))
+    assert [t["value"] for t in table(d, "urban_income")["target"]] == [6.0]
+    assert [t["value"] for t in table(d, "rural_income")["target"]] == [7.0]
