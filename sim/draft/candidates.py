@@ -22,7 +22,7 @@ from .facts import Fact, Item
 from .lexicon import find
 from .numerals import convert
 from .plain import Plain
-from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15, TABLE
+from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15, TABLE, THIS_YEAR
 from .words import twin
 
 #: No reason, in either language (a number the rules keep).
@@ -37,6 +37,8 @@ _AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于
 _AT_MOST_TRAIL = ("以内", "以下", "之内", "内")
 _THRESHOLD = re.compile(r"迈上|突破|超过")
 _TOTAL = re.compile(r"^(全年)?(完成|累计|实施)")
+#: The last year of the 15th plan: its goals are 2030 targets, a year before it a milestone.
+_PLAN_END = 2030
 
 
 @dataclass
@@ -233,22 +235,34 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
     mark = fact.year_mark
     if section == TABLE:
         return "none", None, twin("table_row")
-    if mark is not None and mark >= 2030 and section != OTHER:
-        section = PLAN15
-    elif mark is not None and mark not in (base_year, report_year) and not (report_year < mark < 2030):
-        return "none", mark, twin("refers_year", year=mark)
-    period = bool(_PERIOD.search(fact.predicate))
+    if mark is not None and mark != base_year and not report_year <= mark <= _PLAN_END:
+        return "none", mark, twin("refers_year", year=mark)  # 2024年…, 到2035年…
     if section == OTHER:
         return "none", None, twin("no_year_section")
+    section = _section_of_year(section, mark, base_year)
+    period = bool(_PERIOD.search(fact.predicate))
     if section == PAST_YEAR and not period:
         return _past_year_role(reading, base_year)
     if section in (PAST_YEAR, PLAN14):
         return _plan14_role(reading, period, base_year)
-    year = 2030 if section == PLAN15 else (mark or report_year)
-    role = "target" if section == PLAN15 and year == 2030 else "milestone"
+    year = mark if mark is not None and mark < _PLAN_END else (_PLAN_END if section == PLAN15 else report_year)
+    role = "target" if year == _PLAN_END else "milestone"
     if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change"):
         return role, year, NONE
     return "none", year, twin("goals_reading", reading=reading)
+
+
+def _section_of_year(section: str, mark: int | None, base_year: int) -> str:
+    """The section whose rules hold for a clause with an explicit year: 到2030年 reads as the
+    goals wherever it stands, 2025年… in the goals or tasks as the review, 2026/2027年… in the
+    goals or the review as a year's task."""
+    if mark is None:
+        return section
+    if mark == _PLAN_END:
+        return PLAN15
+    if mark == base_year:
+        return PAST_YEAR if section in (PLAN15, THIS_YEAR) else section
+    return THIS_YEAR
 
 
 def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, tuple[str, str]]:

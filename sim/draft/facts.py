@@ -113,7 +113,7 @@ def _clean_name(noun: str) -> str:
     noun = re.sub(r"^[、，,和及与的]+", "", noun)
     noun = _INCREMENT_AFTER.sub("", _INCREMENT.sub("", noun))
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"
-                  r"建成|改造|治理|修复|新增|全区|全县|全市|全旗|今年|其中)+", "", noun)
+                  r"建成|改造|治理|修复|新增|全区|全县|全市|全旗|今年|其中|要|将|努力|继续)+", "", noun)
     return noun.strip(" 、")
 
 
@@ -314,8 +314,9 @@ def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact])
 
 def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
-    if year is None:
-        # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses.
+    if year is None and not re.search(r"今年|本年", lead):
+        # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses
+        # (not for one that names its own: 2025年…达到41%,今年要提高到41.5%).
         marks = [(m.start(), int(m.group(2))) for m in _YEAR_MARK.finditer(before)]
         marks += [(m.start(), 2030) for m in _PLAN_END.finditer(before)]
         year = max(marks)[1] if marks else None

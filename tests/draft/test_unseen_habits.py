@@ -219,3 +219,22 @@ def test_urban_and_rural_incomes_by_their_short_name():
                                goals="城乡居民收入年均分别增长6%和7%。"))
     assert [t["value"] for t in table(d, "urban_income")["target"]] == [6.0]
     assert [t["value"] for t in table(d, "rural_income")["target"]] == [7.0]
+
+
+def test_an_explicit_year_in_the_goals_sets_the_role():
+    goals = ("2025年全区地区生产总值为612亿元，到2030年达到850亿元。2026年，地区生产总值增长6%。"
+             "到2035年，地区生产总值突破1500亿元。")
+    d = draft_from_text(report(goals=goals))
+    gdp = table(d, "gdp")
+    assert gdp["baseline"]["value"] == 612.0
+    assert [(t["year"], t["kind"], t["value"]) for t in gdp["target"]] == [(2030, "level", 850.0)]
+    assert [(m["year"], m["kind"], m["value"]) for m in gdp["milestone"]] == [(2026, "growth", 6.0)]
+    far = next(c for c in d.candidates if c.value == 1500.0)
+    assert (far.status, far.year) == ("dropped", 2035)
+
+
+def test_this_year_in_a_clause_beats_the_year_that_opens_the_sentence():
+    d = draft_from_text(report(tasks="2025年全区森林覆盖率达到41%，今年要提高到41.5%。"))
+    forest = table(d, "forest_cover")
+    assert forest["baseline"]["value"] == 41.0
+    assert [(m["year"], m["value"]) for m in forest["milestone"]] == [(2026, 41.5)]
