@@ -33,7 +33,9 @@ _DECLINE = re.compile(r"(下降|降低|减少|压减|降)(?!到|至)")
 _TO_LEVEL = re.compile(r"(增长到|增加到|增至|提升至|提高到|提高至|提升到|下降到|降至|降低到|达到|达|为)")
 _PERIOD = re.compile(r"(较|比)(“?十三五”?末|20[12]\d年)|五年|是20\d\d年的|由|从")
 _HOLD = re.compile(r"保持在|稳定在|保持|稳定|维持")
-_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于|压减到|降至")
+_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于|压减到|降至|下降到|下降至|降低到|降低至|减少到|减少至")
+#: A change said per year (年均提高0.5个百分点, 每年新增2万亩): over N years it is N times as much.
+_YEARLY = re.compile(r"年均|每年|平均每年")
 _AT_MOST_TRAIL = ("以内", "以下", "之内", "内")
 _THRESHOLD = re.compile(r"迈上|突破|超过")
 _TOTAL = re.compile(r"^(全年)?(完成|累计|实施)")
@@ -136,7 +138,7 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
             return "multiple"
         return "grew_times" if re.search(r"增长|增加|提高", pred) else "multiple"
     if q.base == "百分点":
-        return "change"
+        return "average_change" if _YEARLY.search(pred) else "change"
     if re.search("[由从]", pred) and not _TO_LEVEL.search(re.split("[由从]", pred)[-1]):
         return "start_level"
     past = section in (PAST_YEAR, PLAN14)
@@ -148,7 +150,7 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
 
 def _amount_reading(fact: Fact, item: Item, section: str) -> str:
     pred = fact.predicate
-    if re.search(r"以?年均|平均每年", pred):
+    if _YEARLY.search(pred):
         return "average_change"
     if re.search(r"增加(?!到|至)|净增|(?<!稳定)(提高|提升)(?!到|至)", pred):
         return "change"
@@ -247,7 +249,7 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
         return _plan14_role(reading, period, base_year)
     year = mark if mark is not None and mark < _PLAN_END else (_PLAN_END if section == PLAN15 else report_year)
     role = "target" if year == _PLAN_END else "milestone"
-    if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change"):
+    if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change", "average_change"):
         return role, year, NONE
     return "none", year, twin("goals_reading", reading=reading)
 
@@ -330,7 +332,7 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str | Plain, base_year:
             if value is None:  # a back-reference to a noun measured in another unit
                 value, role = q.value, "none"
                 reason = twin("no_convert", unit=q.unit, to=entry.unit, name=entry.name_zh)
-            if reading == "change" and _DECLINE.search(fact.predicate):
+            if reading in ("change", "average_change") and _DECLINE.search(fact.predicate):
                 value = -value  # 下降2个百分点, 减少5户
             direction, word = direction_of(fact, reading, bool(entry and entry.lower_better))
             readings = (q.value + 1.0, q.value) if reading == "grew_times" else ()

@@ -238,3 +238,18 @@ def test_this_year_in_a_clause_beats_the_year_that_opens_the_sentence():
     forest = table(d, "forest_cover")
     assert forest["baseline"]["value"] == 41.0
     assert [(m["year"], m["value"]) for m in forest["milestone"]] == [(2026, 41.5)]
+
+
+def test_a_yearly_change_to_2030_adds_up_over_the_five_years():
+    d = draft_from_text(report(past="非化石能源消费比重达到20%，高标准农田累计建成40万亩。",
+                               goals="非化石能源消费比重每年提高1个百分点，高标准农田年均新增2万亩。"))
+    [share] = table(d, "nonfossil_share")["target"]
+    assert (share["value"], share["basis"], share["formula"]) == (25.0, "derived", "20 + 1 × 5 = 25")
+    [farmland] = table(d, "farmland_high_standard")["target"]
+    assert (farmland["value"], farmland["formula"]) == (50.0, "40 + 2 × 5 = 50")
+
+
+def test_falling_to_a_level_is_a_ceiling():
+    d = draft_from_text(report(goals="农村低收入人口返贫率下降到1%，万元地区生产总值用水量降低至35立方米。"))
+    directions = {c.name: (c.direction, c.direction_word) for c in d.candidates if c.role == "target"}
+    assert directions == {"农村低收入人口返贫率": ("at_most", "下降到"), "万元GDP用水量": ("at_most", "降低至")}
