@@ -67,12 +67,12 @@ _BOUNDARY = (r"(?:(?:^|(?<=[\s\u3000,，。、:：;；—\-－(（“”\"《》
 #: it in a work report's heading: 人民政府, 第…届 (人民代表大会), or the report's own title.
 _DISTRICT = re.compile(
     _BOUNDARY + rf"(?:[{_HAN}]{{1,7}}?(?:省|自治区))?(?:[{_HAN}]{{1,7}}?(?:市|自治州|州|地区|盟))?"
-    rf"(?![省市州盟])(?P<name>[{_HAN}]{{1,8}}?(?:区|县|旗))"
+    rf"(?![省市州盟])(?P<name>[{_HAN}]{{1,8}}?(?:区|县|旗|市))"
     r"(?=人民政府|第[^\n]{1,8}?届|(?:[0-9]{4}年)?政府工作报告)", re.MULTILINE)
 
 
 def detect_district(text: str) -> str:
-    """The district or county named in the report's opening lines, or ''.
+    """The district, county or county-level city named in the report's opening lines, or ''.
 
     The name starts at a boundary (:data:`_BOUNDARY`), so a date or a preposition before it is
     never part of it; a city or province before it is dropped (张掖市甘州区 → 甘州区).

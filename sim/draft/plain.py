@@ -17,6 +17,8 @@ from dataclasses import dataclass
 _FULL = "０１２３４５６７８９．％＋－／" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) + \
     "".join(chr(c) for c in range(0xFF41, 0xFF5B))
 _ASCII = str.maketrans(_FULL, "".join(chr(ord(ch) - 0xFEE0) for ch in _FULL))
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 #: A line that ends here has ended its sentence or is a heading, a date line or a title.
 _ENDS = "。；;！!？?：:”》)）"
 #: Shortest line that can be the first part of a broken one [characters]: shorter lines are
@@ -66,8 +68,9 @@ def _joins(line: str, following: str, is_heading) -> bool:
 
 
 def ascii_forms(text: str) -> str:
-    """``text`` with full-width digits, letters and signs of numbers in ASCII (same length)."""
-    return text.translate(_ASCII)
+    """``text`` with full-width digits, letters and signs of numbers in ASCII, and years written
+    in Chinese numerals (二〇二五年) in Arabic ones, character for character (same length)."""
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text.translate(_ASCII))
 
 
 def plain_copy(report: str, is_heading=lambda line: False) -> Plain:

@@ -253,3 +253,14 @@ def test_falling_to_a_level_is_a_ceiling():
     d = draft_from_text(report(goals="农村低收入人口返贫率下降到1%，万元地区生产总值用水量降低至35立方米。"))
     directions = {c.name: (c.direction, c.direction_word) for c in d.candidates if c.role == "target"}
     assert directions == {"农村低收入人口返贫率": ("at_most", "下降到"), "万元GDP用水量": ("at_most", "降低至")}
+
+
+def test_a_county_level_city_and_years_in_chinese_numerals():
+    text = ("敦川市人民政府工作报告\n——二〇二六年一月十二日在敦川市第十八届人民代表大会第五次会议上\n"
+            "一、二〇二五年工作回顾\n二〇二五年，全市地区生产总值完成210.5亿元，增长5.6%。\n"
+            "二、“十五五”时期主要目标\n到二〇三〇年，全市地区生产总值突破300亿元。\n")
+    d = draft_from_text(text)
+    assert d.plan["plan"]["district_zh"] == "敦川市"
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (210.5, 5.6)
+    assert [(t["year"], t["value"], t["quote"]) for t in gdp["target"]] == [(2030, 300.0, "全市地区生产总值突破300亿元")]
