@@ -33,6 +33,9 @@ _LEAD_MODIFIERS = re.compile(r"^(累计|全年|当年|年均|其中|共|全区|�
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
 #: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
 _YEAR_MARK = re.compile(r"(?<![较比是于由从])((?<![加长高升降大少])[到至]|在)?(20\d\d)年(底|末)?")
+#: The mark of an item in a list (1. / (3) / 一、 / ① / 一是 / ——): not part of a name.
+_ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:、|是)|\d{1,2}[.．、]"
+                        r"|[①-⑳]|—+)")
 #: A predicate saying what level its subject reaches.
 _REACHES = re.compile(r"达到|达|突破|超过|迈上|增至|增长到|增加到|提高到|提升至|提升到")
 #: 到“十五五”末 names the plan's last year as plainly as 到2030年 does.
@@ -102,7 +105,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
     lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", _PLAN_END.sub("", lead))))
-    body = _LEAD_MODIFIERS.sub("", lead)
+    body = _LEAD_MODIFIERS.sub("", _ITEM_MARK.sub("", lead))  # 二是每千人口托位数…: 是 is the list's, not a verb
     m = _PRED_RE.search(_mask(body))
     if m is None:
         return body.strip(), "", year
@@ -110,6 +113,7 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
 
 
 def _clean_name(noun: str) -> str:
+    noun = _ITEM_MARK.sub("", noun)
     noun = re.sub(r"^[、，,和及与的]+", "", noun)
     noun = _INCREMENT_AFTER.sub("", _INCREMENT.sub("", noun))
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"

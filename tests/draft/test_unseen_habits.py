@@ -264,3 +264,11 @@ def test_a_county_level_city_and_years_in_chinese_numerals():
     gdp = table(d, "gdp")
     assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (210.5, 5.6)
     assert [(t["year"], t["value"], t["quote"]) for t in gdp["target"]] == [(2030, 300.0, "全市地区生产总值突破300亿元")]
+
+
+@pytest.mark.parametrize("mark", ["二是", "2.", "（2）", "②", "二、", "——"])
+def test_a_list_items_mark_is_not_part_of_the_name(mark):
+    d = draft_from_text(report(goals=f"一是地区生产总值年均增长6%；{mark}每千人口托位数达到4.5个；{mark}每万人口发明专利拥有量达到8件。"))
+    assert table(d, "childcare_places")["target"][0]["value"] == 4.5
+    [other] = [i for i in d.plan["indicator"] if i["id"].startswith("x_")]
+    assert other["name_zh"] == "每万人口发明专利拥有量"
