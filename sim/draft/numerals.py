@@ -161,7 +161,14 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
         return None
     high = parse_number(m.group("num2")) if m.group("num2") else None
     factor, base = UNITS[unit]
-    return Quantity(m.start(), m.end(), value, high, unit, factor, base, m.group(), bool(m.group("approx")))
+    start = m.start()
+    if _MINUS.search(clause[:start]) and not chinese:
+        # 增长-2.3%: a sign written before the number (a dash after a number is a range).
+        start, value, high = start - 1, -value, None if high is None else -high
+    return Quantity(start, m.end(), value, high, unit, factor, base, clause[start:m.end()], bool(m.group("approx")))
+
+
+_MINUS = re.compile(r"(?<![\d%％.)）])[-−－]$")
 
 
 def _quoted_spans(clause: str) -> list[tuple[int, int]]:

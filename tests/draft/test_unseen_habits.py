@@ -272,3 +272,10 @@ def test_a_list_items_mark_is_not_part_of_the_name(mark):
     assert table(d, "childcare_places")["target"][0]["value"] == 4.5
     [other] = [i for i in d.plan["indicator"] if i["id"].startswith("x_")]
     assert other["name_zh"] == "每万人口发明专利拥有量"
+
+
+def test_a_minus_sign_before_a_growth_rate_is_a_fall_and_a_dash_after_a_number_a_range():
+    d = draft_from_text(report(past="一般公共预算收入完成62.4亿元，同比增长-2.3%。", tasks="固定资产投资增长6%-7%。"))
+    assert table(d, "public_budget_revenue")["trend"]["value"] == -2.3
+    [m] = used(d, "fixed_asset_investment", "milestone")
+    assert (m.value, m.high) == (6.0, 7.0)
