@@ -28,6 +28,9 @@ _PAT_OTHER = re.compile(r"自身建设|名词解释|附件|注释")
 _CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _PAT_REVIEW = re.compile(r"回顾|成就|成绩|过去一年|工作总结")
 _PAT_TASKS = re.compile(r"任务|安排|工作|目标|部署|要求")
+_PAT_GOALS = re.compile(r"任务|安排|工作|目标|部署|要求|蓝图|思路|展望|方向|谋划|发展|奋斗|愿景")
+_PAT_START = re.compile(r"开局|开好局|起好步|首年|第一年")
+_PAT_DONE = re.compile(r"工作|情况")
 #: What separates the cells of a table row pasted as text.
 _CELL_GAP = re.compile(r"[\t\u3000 ]+")
 
@@ -80,13 +83,11 @@ def heading_kind(line: str, year: int) -> str | None:
     plan15 = bool(_PAT_15.search(line))
     if (past or plan14) and _PAT_REVIEW.search(line):
         return REVIEW if past and plan14 else (PAST_YEAR if past else PLAN14)
-    if this and _PAT_TASKS.search(line):
-        return THIS_YEAR
-    if plan15 and _PAT_TASKS.search(line):
-        return PLAN15
-    if plan14 and _PAT_REVIEW.search(line) is None and "成就" in line:
-        return PLAN14
-    return None
+    # In this order: 2026年工作安排; 奋力实现“十五五”良好开局 (this year); “十五五”发展蓝图;
+    # 2025年主要工作 (a review without the word).
+    rules = ((this and _PAT_TASKS.search(line), THIS_YEAR), (plan15 and _PAT_START.search(line), THIS_YEAR),
+             (plan15 and _PAT_GOALS.search(line), PLAN15), (past and not this and _PAT_DONE.search(line), PAST_YEAR))
+    return next((kind for hit, kind in rules if hit), None)
 
 
 def is_table_row(line: str) -> bool:

@@ -279,3 +279,13 @@ def test_a_minus_sign_before_a_growth_rate_is_a_fall_and_a_dash_after_a_number_a
     assert table(d, "public_budget_revenue")["trend"]["value"] == -2.3
     [m] = used(d, "fixed_asset_investment", "milestone")
     assert (m.value, m.high) == (6.0, 7.0)
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("一、2025年主要工作", "past_year"), ("（一）2025年主要经济指标完成情况", "past_year"),
+    ("二、“十五五”时期发展蓝图", "plan15"), ("二、展望“十五五”", "plan15"), ("二、今后五年的奋斗方向", "plan15"),
+    ("三、奋力实现“十五五”良好开局", "this_year"), ("三、2026年工作思路", "this_year")])
+def test_headings_worded_without_the_usual_words(heading, kind):
+    from sim.draft.sections import heading_kind
+
+    assert heading_kind(heading, 2026) == kind
