@@ -13,7 +13,7 @@ from sim.draft import draft_from_text
 from sim.draft.decisions import validated
 from sim.draft.numerals import convert
 from sim.draft.plain import plain_copy
-from sim.draft.sections import report_year
+from sim.draft.sections import heading_kind, report_year
 
 from .helpers import report, table, used
 
@@ -286,6 +286,4 @@ def test_a_minus_sign_before_a_growth_rate_is_a_fall_and_a_dash_after_a_number_a
     ("二、“十五五”时期发展蓝图", "plan15"), ("二、展望“十五五”", "plan15"), ("二、今后五年的奋斗方向", "plan15"),
     ("三、奋力实现“十五五”良好开局", "this_year"), ("三、2026年工作思路", "this_year")])
 def test_headings_worded_without_the_usual_words(heading, kind):
-    from sim.draft.sections import heading_kind
-
     assert heading_kind(heading, 2026) == kind
