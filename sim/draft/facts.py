@@ -39,7 +39,7 @@ _ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)
 #: A predicate saying what level its subject reaches.
 _REACHES = re.compile(r"达到|达|突破|超过|迈上|增至|增长到|增加到|提高到|提升至|提升到")
 #: 到“十五五”末 names the plan's last year as plainly as 到2030年 does.
-_PLAN_END = re.compile(r"(?:到|至)?[“\"]?十五五[”\"]?(?:时期)?期?末")
+_PLAN15_END = re.compile(r"(?:到|至)?[“\"]?十五五[”\"]?(?:时期)?期?末")
 #: 占地区生产总值比重 after a noun is part of the indicator's name, not a predicate.
 _SHARE_OF = re.compile(r"占[^，,、；;。\d]{1,15}?(?:比重|比例)")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
@@ -101,10 +101,10 @@ def _mask(text: str) -> str:
 
 def split_lead(lead: str) -> tuple[str, str, int | None]:
     """(noun part, predicate, explicit year) of the words before a value."""
-    year = 2030 if _PLAN_END.search(lead) else None
+    year = 2030 if _PLAN15_END.search(lead) else None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", _PLAN_END.sub("", lead))))
+    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", _PLAN15_END.sub("", lead))))
     body = _LEAD_MODIFIERS.sub("", _ITEM_MARK.sub("", lead))  # 二是每千人口托位数…: 是 is the list's, not a verb
     m = _PRED_RE.search(_mask(body))
     if m is None:
@@ -322,7 +322,7 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
         # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses
         # (not for one that names its own: 2025年…达到41%,今年要提高到41.5%).
         marks = [(m.start(), int(m.group(2))) for m in _YEAR_MARK.finditer(before)]
-        marks += [(m.start(), 2030) for m in _PLAN_END.finditer(before)]
+        marks += [(m.start(), 2030) for m in _PLAN15_END.finditer(before)]
         year = max(marks)[1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
