@@ -7,8 +7,10 @@ engine, the reports or the app imports them back, except the ``draft`` command a
 The pipeline, one module each:
 
 ``source``     read and decode the report (UTF-8 or GB18030), refusing what is not text;
+``plain``      the copy the rules read: full-width forms in ASCII, broken lines joined, with
+               the map back to the report so that every quote is the report's own words;
 ``sections``   cut it into sections that set the year of what they say (2025 review,
-               十四五 record, 十五五 goals, this year's tasks);
+               十四五 record, 十五五 goals, this year's tasks), and tell table rows apart;
 ``numerals``   find quantities: Arabic and Chinese numerals, 万/亿 units, ranges, 倍, 翻番;
 ``lexicon``    indicators county plans commonly use, with stable ids and synonyms;
 ``facts``      read clauses into facts (noun, predicate, values, direction words);

@@ -21,6 +21,8 @@ from .numerals import convert
 from .placeholders import placeholder_baseline
 from .words import joined, twin
 
+#: Readings that add to a level: 新增N, 提高N个百分点, 年均提高N个百分点.
+_ADDITIONS = ("increment", "change", "average_change")
 _HISTORY_MEASURE = {"total": "total", "average_change": "average_change", "change": "change",
                     "multiple": "multiple", "grew_times": "multiple", "start_level": "level",
                     "decline": "change_pct"}
@@ -75,7 +77,7 @@ def _dedupe_goals(ind: Draft1, role: str) -> list[Candidate]:
         by_year[(c.year, growth) if role == "target" else (c.year,)].append(c)
     out = []
     for _year, cs in sorted(by_year.items()):
-        cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading in ("increment", "change"), c.no))
+        cs.sort(key=lambda c: (c.reading not in ("level", "share"), c.reading in _ADDITIONS, c.no))
         out.append(cs[0])
         for c in cs[1:]:
             drop(c, "duplicate_goal", no=cs[0].no, role=role, year=cs[0].year, reading=cs[0].reading)
@@ -95,7 +97,9 @@ def _evidence(ind: Draft1, drafts: dict[str, Draft1]) -> bool:
 def _milestone_ok(c: Candidate, ind: Draft1, drafts: dict[str, Draft1]) -> bool:
     if c.reading in ("growth", "decline"):
         return True  # a growth goal needs no level: an index baseline checks it
-    if c.reading in ("increment", "change"):
+    if c.reading == "level" and c.entry is not None and c.entry.dynamic == "flow":
+        return True  # 城镇新增就业2200人: a year's flow is checked against that year's value alone
+    if c.reading in _ADDITIONS:
         return bool(ind.by_role("baseline")) or any(
             m.reading == "level" and m.quote == c.quote for m in ind.by_role("milestone"))
     return _evidence(ind, drafts) or c.direction in ("hold", "at_most")
@@ -128,7 +132,7 @@ def select(cands: list[Candidate]) -> dict[str, Draft1]:
             chosen[ind_id] = ind
             continue
         for c in ind.cands:
-            if c.status != "dropped":
+            if c.status != "dropped" and c.role != "bound":  # a bound keeps its own reason
                 drop(c, "outside_lexicon" if not known else "nothing_checkable")
     return chosen
 
@@ -214,28 +218,31 @@ def history_entry(c: Candidate, unit: str) -> dict | None:
     return out
 
 
-def _increment_goal(c: Candidate, baseline_c: Candidate | None) -> dict | None:
-    # 新增规上工业企业15户 beside a 2025 level of 106: the goal is the level 121 (提高1个百分点 alike).
+def _increment_goal(c: Candidate, baseline_c: Candidate | None, base_year: int) -> dict | None:
+    # 新增规上工业企业15户 beside a 2025 level of 106: the goal is the level 121 (提高1个百分点 alike);
+    # 年均提高1个百分点 to 2030 is 5 points.
     if baseline_c is None:
         drop(c, "addition_no_level")
         return None
-    if c.reading == "change" and c.unit_written not in ("个百分点", "百分点") and baseline_c.unit == "%":
+    if c.reading != "increment" and c.unit_written not in ("个百分点", "百分点") and baseline_c.unit == "%":
         drop(c, "change_unit")
         return None
-    value = round(baseline_c.value + c.value, 6)
+    years = c.year - base_year if c.reading == "average_change" else 1
+    value = round(baseline_c.value + c.value * years, 6)
     direction = "at_least" if c.value >= 0 else "at_most"
     sign = "+" if c.value >= 0 else "−"
+    step = f"{abs(c.value):g} × {years}" if years != 1 else f"{abs(c.value):g}"
     c.kind, c.direction, c.status = "level", direction, "used"
     return {"year": c.year, "kind": "level", "direction": direction, "value": value, "basis": "derived",
-            "formula": f"{baseline_c.value:g} {sign} {abs(c.value):g} = {value:g}",
+            "formula": f"{baseline_c.value:g} {sign} {step} = {value:g}",
             "quote": [baseline_c.quote, c.quote]}
 
 
 def _goals(cands: list[Candidate], dynamic: str, base_year: int, baseline_c: Candidate | None) -> list[dict]:
     out = []
     for c in cands:
-        additive = c.reading in ("increment", "change")
-        g = _increment_goal(c, baseline_c) if additive else goal_entry(c, dynamic, base_year)
+        additive = c.reading in _ADDITIONS
+        g = _increment_goal(c, baseline_c, base_year) if additive else goal_entry(c, dynamic, base_year)
         if g is not None:
             out.append(g)
     return out

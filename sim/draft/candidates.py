@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from .facts import Fact, Item
-from .lexicon import find, normalise
+from .lexicon import find
 from .numerals import convert
-from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15
+from .plain import Plain
+from .sections import OTHER, PAST_YEAR, PLAN14, PLAN15, TABLE, THIS_YEAR
 from .words import twin
 
 #: No reason, in either language (a number the rules keep).
@@ -29,13 +30,17 @@ NONE = ("", "")
 
 _GROWTH = re.compile(r"(增长|增速|增幅|递增|提高|提升)(?!到|至)")
 _DECLINE = re.compile(r"(下降|降低|减少|压减|降)(?!到|至)")
-_TO_LEVEL = re.compile(r"(增长到|增至|提升至|提高到|提高至|提升到|下降到|降至|降低到|达到|达|为)")
-_PERIOD = re.compile(r"(较|比)(“?十三五”?末|20[12]\d年)|五年|是20\d\d年的|由")
+_TO_LEVEL = re.compile(r"(增长到|增加到|增至|提升至|提高到|提高至|提升到|下降到|降至|降低到|达到|达|为)")
+_PERIOD = re.compile(r"(较|比)(“?十三五”?末|20[12]\d年)|五年|是20\d\d年的|由|从")
 _HOLD = re.compile(r"保持在|稳定在|保持|稳定|维持")
-_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于|压减到|降至")
+_AT_MOST_PRED = re.compile(r"控制在|控制|不超过|不高于|(?<!不)低于|压减到|降至|下降到|下降至|降低到|降低至|减少到|减少至")
+#: A change said per year (年均提高0.5个百分点, 每年新增2万亩): over N years it is N times as much.
+_YEARLY = re.compile(r"年均|每年|平均每年")
 _AT_MOST_TRAIL = ("以内", "以下", "之内", "内")
 _THRESHOLD = re.compile(r"迈上|突破|超过")
 _TOTAL = re.compile(r"^(全年)?(完成|累计|实施)")
+#: The last year of the 15th plan: its goals are 2030 targets, a year before it a milestone.
+_PLAN_END = 2030
 
 
 @dataclass
@@ -56,12 +61,14 @@ class Candidate:
     known : bool
         True if the indicator is in the lexicon.
     role : str
-        ``baseline``, ``trend``, ``target``, ``milestone``, ``history`` or ``none``.
+        ``baseline``, ``trend``, ``target``, ``milestone``, ``history``, ``bound`` (a 2025
+        bound, 控制在4.6%以内 in the review: not the level, but the nearest the report comes
+        to it, a placeholder's source) or ``none``.
     reading : str
         What the wording says: ``level``, ``share`` (a level in %), ``growth``, ``decline``,
         ``increment`` (新增N), ``change`` (提高N, N个百分点), ``multiple`` (是…的N倍, 翻番),
         ``grew_times`` (增长N倍), ``average_change``, ``total`` (five-year sum),
-        ``start_level`` (由A…), ``threshold`` (a bound passed or kept: 突破, 以上, 控制在).
+        ``start_level`` (由A… / 从A…), ``threshold`` (a bound passed or kept: 突破, 以上, 控制在).
     kind, direction : str
         For targets and milestones, in the plan format's terms.
     direction_word : str
@@ -131,8 +138,8 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
             return "multiple"
         return "grew_times" if re.search(r"增长|增加|提高", pred) else "multiple"
     if q.base == "百分点":
-        return "change"
-    if "由" in pred and not _TO_LEVEL.search(pred.split("由")[-1]):
+        return "average_change" if _YEARLY.search(pred) else "change"
+    if re.search("[由从]", pred) and not _TO_LEVEL.search(re.split("[由从]", pred)[-1]):
         return "start_level"
     past = section in (PAST_YEAR, PLAN14)
     if q.base == "%":
@@ -143,9 +150,9 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
 
 def _amount_reading(fact: Fact, item: Item, section: str) -> str:
     pred = fact.predicate
-    if re.search(r"以?年均|平均每年", pred):
+    if _YEARLY.search(pred):
         return "average_change"
-    if re.search(r"增加|净增|(?<!稳定)(提高|提升)(?!到|至)", pred):
+    if re.search(r"增加(?!到|至)|净增|(?<!稳定)(提高|提升)(?!到|至)", pred):
         return "change"
     if section in (PAST_YEAR, PLAN14) and (_THRESHOLD.search(pred) or _is_bound(fact)):
         return "threshold"
@@ -166,7 +173,7 @@ def _is_bound(fact: Fact) -> bool:
 def _name_ends(noun: str) -> bool:
     # True if the indicator's name is the last thing before the number (not 完成年度目标的101%).
     match = find(noun)
-    return match is not None and match.end == len(normalise(noun))
+    return match is not None and match.ends
 
 
 def _percent_reading(pred: str, item: Item, noun: str = "") -> str:
@@ -199,8 +206,9 @@ def direction_of(fact: Fact, reading: str, lower_better: bool) -> tuple[str, str
         return "at_most", (m_most.group() if m_most else "") + "".join(words)
     if re.search(r"突破|超过|不低于", pred):
         words.insert(0, re.search(r"突破|超过|不低于", pred).group())
-    if lower_better and reading in ("level", "share") and not words:
-        return "at_most", "(lower is better)"
+    if lower_better and reading in ("level", "share") and not set(words) - {"力争", "左右", "上下"}:
+        # 居民消费价格涨幅3%左右: about 3 % of something lower is better is a ceiling.
+        return "at_most", "".join(words) or "(lower is better)"
     return "at_least", "".join(words)
 
 
@@ -227,25 +235,41 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
             report_year: int) -> tuple[str, int | None, tuple[str, str]]:
     """(role, year, reason if dropped, in English and Chinese) for a value of ``reading`` in ``section``."""
     mark = fact.year_mark
-    if mark is not None and mark >= 2030 and section != OTHER:
-        section = PLAN15
-    elif mark is not None and mark not in (base_year, report_year) and not (report_year < mark < 2030):
-        return "none", mark, twin("refers_year", year=mark)
-    period = bool(_PERIOD.search(fact.predicate))
+    if section == TABLE:
+        return "none", None, twin("table_row")
+    if mark is not None and mark != base_year and not report_year <= mark <= _PLAN_END:
+        return "none", mark, twin("refers_year", year=mark)  # 2024年…, 到2035年…
     if section == OTHER:
         return "none", None, twin("no_year_section")
+    section = _section_of_year(section, mark, base_year)
+    period = bool(_PERIOD.search(fact.predicate))
     if section == PAST_YEAR and not period:
         return _past_year_role(reading, base_year)
     if section in (PAST_YEAR, PLAN14):
         return _plan14_role(reading, period, base_year)
-    year = 2030 if section == PLAN15 else (mark or report_year)
-    role = "target" if section == PLAN15 and year == 2030 else "milestone"
-    if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change"):
+    year = mark if mark is not None and mark < _PLAN_END else (_PLAN_END if section == PLAN15 else report_year)
+    role = "target" if year == _PLAN_END else "milestone"
+    if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change", "average_change"):
         return role, year, NONE
     return "none", year, twin("goals_reading", reading=reading)
 
 
+def _section_of_year(section: str, mark: int | None, base_year: int) -> str:
+    """The section whose rules hold for a clause with an explicit year: 到2030年 reads as the
+    goals wherever it stands, 2025年… in the goals or tasks as the review, 2026/2027年… in the
+    goals or the review as a year's task."""
+    if mark is None:
+        return section
+    if mark == _PLAN_END:
+        return PLAN15
+    if mark == base_year:
+        return PAST_YEAR if section in (PLAN15, THIS_YEAR) else section
+    return THIS_YEAR
+
+
 def _past_year_role(reading: str, base_year: int) -> tuple[str, int | None, tuple[str, str]]:
+    if reading == "threshold":
+        return "bound", base_year, twin("bound")
     if reading in ("level", "share"):
         return "baseline", base_year, NONE
     if reading in ("growth", "increment", "decline", "change"):
@@ -257,7 +281,7 @@ def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int |
     if reading in ("level", "share") and not period:
         return "baseline", base_year, NONE
     if reading == "threshold":
-        return "none", base_year, twin("bound")
+        return "bound", base_year, twin("bound")
     if reading in ("growth", "decline", "average_change", "change", "multiple", "grew_times",
                    "total", "start_level", "level", "share"):
         return "history", base_year, NONE
@@ -265,8 +289,12 @@ def _plan14_role(reading: str, period: bool, base_year: int) -> tuple[str, int |
 
 
 def _unnamed(fact: Fact, section: str, quote: str, start: int) -> list[Candidate]:
-    reason, reason_zh = (twin("no_name") if "no_name" in fact.flags
-                         else twin("unpaired", noun=fact.noun, n=len(fact.values)))
+    if section == TABLE:
+        reason, reason_zh = twin("table_row")
+    elif "no_name" in fact.flags:
+        reason, reason_zh = twin("no_name")
+    else:
+        reason, reason_zh = twin("unpaired", noun=fact.noun, n=len(fact.values))
     return [Candidate(no=start + i + 1, section=section, year=None, indicator="", name="", known=False,
                       role="none", reading="", kind="", direction="", direction_word="", value=q.value,
                       value_written=q.value, unit_written=q.unit, unit=q.unit, quote=quote, confidence=0.0,
@@ -274,13 +302,19 @@ def _unnamed(fact: Fact, section: str, quote: str, start: int) -> list[Candidate
             for i, q in enumerate(fact.values)]
 
 
-def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, report_year: int) -> list[Candidate]:
-    """One candidate per value of every fact (dropped ones included, with the reason)."""
+def candidates_from(facts: list[tuple[str, Fact]], text: str | Plain, base_year: int,
+                    report_year: int) -> list[Candidate]:
+    """One candidate per value of every fact (dropped ones included, with the reason).
+
+    ``text`` is what the facts were read from: the report, or its plain copy, whose quotes
+    are cut from the report itself.
+    """
     from .lexicon import generated_id
 
     out: list[Candidate] = []
     for section, fact in facts:
-        quote = text[fact.quote_start:fact.quote_end].strip()
+        quote = (text.quote(fact.quote_start, fact.quote_end) if isinstance(text, Plain)
+                 else text[fact.quote_start:fact.quote_end].strip())
         if not fact.items:
             out.extend(_unnamed(fact, section, quote, len(out)))
             continue
@@ -298,7 +332,7 @@ def candidates_from(facts: list[tuple[str, Fact]], text: str, base_year: int, re
             if value is None:  # a back-reference to a noun measured in another unit
                 value, role = q.value, "none"
                 reason = twin("no_convert", unit=q.unit, to=entry.unit, name=entry.name_zh)
-            if reading == "change" and _DECLINE.search(fact.predicate):
+            if reading in ("change", "average_change") and _DECLINE.search(fact.predicate):
                 value = -value  # 下降2个百分点, 减少5户
             direction, word = direction_of(fact, reading, bool(entry and entry.lower_better))
             readings = (q.value + 1.0, q.value) if reading == "grew_times" else ()

@@ -22,7 +22,7 @@ from .lexicon import BY_ID
 from .pipeline import Draft, assemble
 from .words import twin
 
-ROLES = ("baseline", "trend", "target", "milestone", "history", "none")
+ROLES = ("baseline", "trend", "target", "milestone", "history", "bound", "none")
 DIRECTIONS = ("at_least", "at_most", "hold")
 #: Columns of the decision table; the first six may be edited.
 DECISION_COLUMNS = ("keep", "role", "indicator", "year", "direction", "value", "no", "name", "reading", "unit",

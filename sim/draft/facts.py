@@ -23,15 +23,25 @@ _TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为", "以上", "以下",
             "以内", "以来")
-_PRED_TOKENS = ("分别", "年均", "平均", "同比", "比上年", "较", "比", "由", "是", "达到", "达", "为", "增长",
+_PRED_TOKENS = ("分别", "年均", "每年", "平均", "同比", "比上年", "较", "比", "由", "从", "是", "达到", "达", "为", "增长",
                 "增速", "增幅", "下降", "降低", "减少", "提高", "提升", "保持在", "保持", "稳定在", "稳定",
                 "控制在", "控制", "突破", "超过", "不低于", "不超过", "不高于", "低于", "增加", "净增", "增至",
                 "迈上", "五年", "累计", "占", "翻", "以")
 _PRED_RE = re.compile("|".join(sorted(_PRED_TOKENS, key=len, reverse=True)))
-_LEAD_MODIFIERS = re.compile(r"^(累计|全年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
+_LEAD_MODIFIERS = re.compile(r"^(累计|全年|当年|年均|其中|共|全区|全县|全市|全旗|全镇|年末|预计)+")
 #: Price-basis phrases between a noun and its growth (按可比价计算增长5.8%): not part of a name.
 _PRICE_WORDS = re.compile(r"按?(可比价格?|现价|不变价格?|同口径)(计算)?")
-_YEAR_MARK = re.compile(r"(?<![较比是于由从])(到|至|在)?(20\d\d)年(底|末)?")
+#: 到2030年 is a year mark; in 增加到2025年的… the 到 belongs to the verb before it.
+_YEAR_MARK = re.compile(r"(?<![较比是于由从])((?<![加长高升降大少])[到至]|在)?(20\d\d)年(底|末)?")
+#: The mark of an item in a list (1. / (3) / 一、 / ① / 一是 / ——): not part of a name.
+_ITEM_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:、|是)|\d{1,2}[.．、]"
+                        r"|[①-⑳]|—+)")
+#: A predicate saying what level its subject reaches.
+_REACHES = re.compile(r"达到|达|突破|超过|迈上|增至|增长到|增加到|提高到|提升至|提升到")
+#: 到“十五五”末 names the plan's last year as plainly as 到2030年 does.
+_PLAN15_END = re.compile(r"(?:到|至)?[“\"]?十五五[”\"]?(?:时期)?期?末")
+#: 占地区生产总值比重 after a noun is part of the indicator's name, not a predicate.
+_SHARE_OF = re.compile(r"占[^，,、；;。\d]{1,15}?(?:比重|比例)")
 _INCREMENT = re.compile(r"^(力争|确保|全年|累计)?(新增|新建|新改建|新认证|认证|新培育|培育|引进|新创建)")
 _INCREMENT_AFTER = re.compile(r"(新增|净增)$")  # 规上工业企业新增21家
 #: Nouns that only say "the total of the same thing": 新增21家、总数达到186家.
@@ -83,6 +93,7 @@ def _spans(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
 
 def _mask(text: str) -> str:
     # Indicator names may contain predicate words (PM2.5平均浓度, 城镇新增就业): hide them first.
+    text = _SHARE_OF.sub(lambda m: "■" * len(m.group()), text)
     for word in (*names_in(text), *_PROTECT):
         text = text.replace(word, "■" * len(word))
     return text
@@ -90,11 +101,11 @@ def _mask(text: str) -> str:
 
 def split_lead(lead: str) -> tuple[str, str, int | None]:
     """(noun part, predicate, explicit year) of the words before a value."""
-    year = None
+    year = 2030 if _PLAN15_END.search(lead) else None
     for m in _YEAR_MARK.finditer(lead):
         year = int(m.group(2))
-    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", lead)))
-    body = _LEAD_MODIFIERS.sub("", lead)
+    lead = normalise(_PRICE_WORDS.sub("", _YEAR_MARK.sub("", _PLAN15_END.sub("", lead))))
+    body = _LEAD_MODIFIERS.sub("", _ITEM_MARK.sub("", lead))  # 二是每千人口托位数…: 是 is the list's, not a verb
     m = _PRED_RE.search(_mask(body))
     if m is None:
         return body.strip(), "", year
@@ -102,10 +113,11 @@ def split_lead(lead: str) -> tuple[str, str, int | None]:
 
 
 def _clean_name(noun: str) -> str:
+    noun = _ITEM_MARK.sub("", noun)
     noun = re.sub(r"^[、，,和及与的]+", "", noun)
     noun = _INCREMENT_AFTER.sub("", _INCREMENT.sub("", noun))
     noun = re.sub(r"^(力争|确保|全年|完成|实现|落实|争取|推动|推进|接待|开展|打造|发放|达成|签订|谋划|申报|"
-                  r"建成|改造|治理|修复|新增|全区|全县|全市|全旗|今年|其中)+", "", noun)
+                  r"建成|改造|治理|修复|新增|全区|全县|全市|全旗|今年|其中|要|将|努力|继续)+", "", noun)
     return noun.strip(" 、")
 
 
@@ -210,7 +222,7 @@ def _with_topic(name: str, sentence: str, previous: list[Fact]) -> tuple[str, bo
 def _names_whole(name: str) -> bool:
     # 粮食总产量 names grain output; 粮食播种面积总产量 only contains the name of another indicator.
     match = find(name)
-    return match is not None and match.end == len(normalise(name))
+    return match is not None and match.ends
 
 
 def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:
@@ -218,6 +230,8 @@ def _resolve(name: str, q: Quantity, how: tuple[str, ...]) -> Item:
     entry = match.entry if match else None
     if entry is not None and q.base not in ("%", "百分点", "倍") and convert(1.0, q.unit, entry.unit) is None:
         entry = None  # 占地区生产总值比重: the name is there, but the number is not its level
+    elif entry is not None and q.base == "%" and entry.unit != "%" and _SHARE_OF.search(name):
+        entry = None  # 数字经济核心产业增加值占地区生产总值比重: a share, not the growth of GDP
     return Item(entry.name_zh if entry else _clean_name(name), entry, q, how)
 
 
@@ -304,13 +318,20 @@ def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact])
 
 def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
-    if year is None:
-        # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses.
-        marks = [int(m.group(2)) for m in _YEAR_MARK.finditer(before)]
-        year = marks[-1] if marks else None
+    if year is None and not re.search(r"今年|本年", lead):
+        # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses
+        # (not for one that names its own: 2025年…达到41%,今年要提高到41.5%).
+        marks = [(m.start(), int(m.group(2))) for m in _YEAR_MARK.finditer(before)]
+        marks += [(m.start(), 2030) for m in _PLAN15_END.finditer(before)]
+        year = max(marks)[1] if marks else None
     flags = _flags(noun, before, sentence)
     c_start, c_end = span
-    if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与"):
+    # 累计建成46.8万亩 after 新建高标准农田6.2万亩, 当年新增180万千瓦 after 装机规模达到520万千瓦:
+    # the total of, or the addition to, the thing just named.
+    # 地区生产总值年均增长6%左右，力争2030年达到850亿元: a level reached by the thing just named.
+    totalled = not _clean_name(noun) and (re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None
+                                          or _REACHES.match(predicate) is not None)
+    if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
         found = _back_reference(qs, predicate, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})

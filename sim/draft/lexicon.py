@@ -60,7 +60,7 @@ primary_va|一产增加值|Value added, primary sector|亿元|economy|compound|r
 secondary_va|二产增加值|Value added, secondary sector|亿元|economy|compound|real||二产业增加值
 tertiary_va|三产增加值|Value added, tertiary sector|亿元|economy|compound|real||三产业增加值;服务业增加值
 secondary_share|二产比重|Secondary sector share of GRP|%|economy|points|||二产占比;二产业比重;二产增加值比重;二产增加值占比
-tertiary_share|三产比重|Tertiary sector share of GRP|%|economy|points|||三产占比;服务业增加值比重;服务业增加值占比
+tertiary_share|三产比重|Tertiary sector share of GRP|%|economy|points|||三产占比;三产增加值占比;三产增加值比重;服务业增加值比重;服务业增加值占比
 fixed_asset_investment|固定资产投资|Fixed-asset investment|亿元|economy|compound|nominal||全社会固定资产投资;固定资产投资额
 industrial_fai|工业固定资产投资|Industrial fixed-asset investment|亿元|industry|compound|nominal||工业投资
 public_budget_revenue|一般公共预算收入|General public budget revenue|亿元|economy|compound|nominal||地方一般公共预算收入;一般预算收入;公共财政预算收入
@@ -85,6 +85,7 @@ energy_capacity|综合能源装机规模|Total installed energy (generating) cap
 new_energy_capacity|新能源并网装机规模|Grid-connected new-energy (wind + solar) capacity|万千瓦|energy|additive|||新能源装机规模;新能源并网装机;新能源装机;新能源装机容量;新能源并网规模
 storage_capacity|储能装机规模|Installed energy-storage capacity|万千瓦|energy|additive|||储能装机;新型储能装机规模;新型储能装机;储能规模
 nonfossil_share|非化石能源消费比重|Share of non-fossil energy in energy use|%|energy|points|||非化石能源占能源消费总量比重
+coal_output|原煤产量|Raw coal output|万吨|energy|additive|||煤炭产量
 power_generation|发电量|Electricity generated|亿千瓦时|energy|compound|||年发电量
 energy_intensity|单位GDP能耗|Energy use per unit of GRP|吨标准煤/万元|energy|compound||1|单位地区生产总值能耗;单位生产总值能耗;单位地区生产总值能源消耗;单位GDP能源消耗;万元GDP能耗;万元地区生产总值能耗
 carbon_intensity|单位GDP二氧化碳排放|CO2 emissions per unit of GRP|吨/万元|energy|compound||1|单位地区生产总值二氧化碳排放;单位生产总值二氧化碳排放
@@ -121,8 +122,8 @@ leak_rate|公共供水管网漏损率|Leakage rate of the public water-supply ne
 industrial_water_reuse|工业用水重复利用率|Industrial water reuse rate|%|water|points|||
 visitors|游客接待人次|Tourist arrivals|万人次|tourism|compound|||接待游客;游客接待量;游客人次;接待游客人次;旅游接待人次;接待国内外游客;游客接待
 tourism_spending|旅游花费|Tourist spending|亿元|tourism|compound|nominal||旅游收入;旅游综合收入;旅游总收入;游客花费;旅游总花费
-urban_income|城镇居民人均可支配收入|Per-capita disposable income, urban residents|元|livelihood|compound|nominal||城镇常住居民人均可支配收入
-rural_income|农村居民人均可支配收入|Per-capita disposable income, rural residents|元|livelihood|compound|nominal||农村常住居民人均可支配收入;农民人均可支配收入
+urban_income|城镇居民人均可支配收入|Per-capita disposable income, urban residents|元|livelihood|compound|nominal||城镇常住居民人均可支配收入;城镇居民收入
+rural_income|农村居民人均可支配收入|Per-capita disposable income, rural residents|元|livelihood|compound|nominal||农村常住居民人均可支配收入;农民人均可支配收入;农牧民人均可支配收入;农村居民收入
 resident_income|居民人均可支配收入|Per-capita disposable income, all residents|元|livelihood|compound|nominal||全体居民人均可支配收入
 urban_new_jobs|城镇新增就业|New urban jobs|人|livelihood|flow|||新增城镇就业;城镇新增就业人数;新增城镇就业人数
 unemployment_rate|城镇登记失业率|Registered urban unemployment rate|%|livelihood|points||1|
@@ -130,6 +131,7 @@ surveyed_unemployment|城镇调查失业率|Surveyed urban unemployment rate|%|l
 labour_export|输转富余劳动力|Surplus rural labour placed in outside work|万人|livelihood|compound|||输转城乡富余劳动力;输转劳动力;劳务输转;输转农村劳动力;农村劳动力转移就业;转移农村劳动力
 labour_income|劳务收入|Labour-export earnings|亿元|livelihood|compound|||劳务收入总额;创劳务收入
 urbanisation|常住人口城镇化率|Urbanisation rate of the resident population|%|livelihood|points|||城镇化率
+registered_urbanisation|户籍人口城镇化率|Urbanisation rate of the registered population|%|livelihood|points|||
 population|常住人口|Resident population|万人|livelihood|compound|||
 life_expectancy|人均预期寿命|Life expectancy at birth|岁|livelihood|additive|||
 childcare_places|每千人口托位数|Childcare places per 1,000 people|个|livelihood|additive|||每千人口拥有3岁以下婴幼儿托位数
@@ -155,12 +157,17 @@ GENERIC = ("产业链产值", "产值", "总产值", "营业收入", "营收", "
 _PARTS = {"dairy_beef_cattle": ("dairy_cattle", "beef_cattle")}
 
 
+#: 占地区生产总值比重 / 占GDP的比例: the share of GRP the lexicon's ``…比重`` names mean.
+_SHARE_OF_GRP = re.compile(r"占(?:地区生产总值|生产总值|GDP)的?(?:比重|比例)")
+
+
 def normalise(text: str) -> str:
     """Text as the lexicon compares it: no quotes or spaces, 规模以上 → 规上, 第一产业 → 一产 …"""
     text = re.sub(r"[“”\"‘’'《》〈〉\s]", "", text)
     text = text.replace("（", "(").replace("）", ")")
     for long, short in (("规模以上", "规上"), ("第一产业", "一产"), ("第二产业", "二产"),
-                        ("第三产业", "三产"), ("全产业链", "产业链"), ("产业产业链", "产业链")):
+                        ("第三产业", "三产"), ("全产业链", "产业链"), ("产业产业链", "产业链"),
+                        ("农村牧区", "农村")):
         text = text.replace(long, short)
     return text
 
@@ -189,6 +196,17 @@ class Match:
     synonym: str
     start: int
     end: int
+    size: int  # length of the text searched, as matched: the name ends it when end == size
+
+    @property
+    def ends(self) -> bool:
+        """True if the name is the last thing in the text searched."""
+        return self.end == self.size
+
+
+def _matchable(text: str) -> str:
+    # 服务业增加值占地区生产总值比重 is the lexicon's 服务业增加值比重 (a share of GRP).
+    return _SHARE_OF_GRP.sub("比重", normalise(text))
 
 
 def find(text: str) -> Match | None:
@@ -197,13 +215,13 @@ def find(text: str) -> Match | None:
     The name nearest the number is the one the number belongs to (完成工业固定资产投资73亿元
     names 工业固定资产投资, not 固定资产投资).
     """
-    norm = normalise(text)
+    norm = _matchable(text)
     best: Match | None = None
     for syn, entry in _SYNONYMS:
         pos = norm.rfind(syn)
         if pos < 0:
             continue
-        cand = Match(entry, syn, pos, pos + len(syn))
+        cand = Match(entry, syn, pos, pos + len(syn), len(norm))
         if best is None or cand.end > best.end or (cand.end == best.end and cand.start < best.start):
             best = cand
     return best
@@ -216,7 +234,7 @@ def names_in(text: str) -> list[str]:
 
 def exact(text: str) -> Entry | None:
     """The entry whose synonym is exactly ``text`` (normalised), if any."""
-    norm = normalise(text)
+    norm = _matchable(text)
     for syn, entry in _SYNONYMS:
         if syn == norm:
             return entry

@@ -26,7 +26,7 @@ UNITS: dict[str, tuple[float, str]] = {
     "亿人次": (1e8, "人次"), "万人次": (1e4, "人次"), "人次": (1.0, "人次"), "万人": (1e4, "人"), "人": (1.0, "人"),
     "名": (1.0, "人"), "万户": (1e4, "户"), "户": (1.0, "户"),
     "万头": (1e4, "头"), "头": (1.0, "头"), "万只": (1e4, "只"), "只": (1.0, "只"),
-    "万吨标准煤": (1e4, "吨标准煤"), "吨标准煤": (1.0, "吨标准煤"), "万吨": (1e4, "吨"), "吨": (1.0, "吨"),
+    "万吨标准煤": (1e4, "吨标准煤"), "吨标准煤": (1.0, "吨标准煤"), "亿吨": (1e8, "吨"), "万吨": (1e4, "吨"), "吨": (1.0, "吨"),
     "亿斤": (5e4, "吨"), "万斤": (5.0, "吨"),  # 1斤 = 0.5 kg: grain is often written in 斤
     "公里": (1.0, "公里"), "千米": (1.0, "公里"),
     "亿立方米": (1e8, "立方米"), "万立方米": (1e4, "立方米"), "微克/立方米": (1.0, "微克/立方米"),
@@ -161,7 +161,14 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
         return None
     high = parse_number(m.group("num2")) if m.group("num2") else None
     factor, base = UNITS[unit]
-    return Quantity(m.start(), m.end(), value, high, unit, factor, base, m.group(), bool(m.group("approx")))
+    start = m.start()
+    if _MINUS.search(clause[:start]) and not chinese:
+        # 增长-2.3%: a sign written before the number (a dash after a number is a range).
+        start, value, high = start - 1, -value, None if high is None else -high
+    return Quantity(start, m.end(), value, high, unit, factor, base, clause[start:m.end()], bool(m.group("approx")))
+
+
+_MINUS = re.compile(r"(?<![\d%％.)）])[-−－]$")
 
 
 def _quoted_spans(clause: str) -> list[tuple[int, int]]:
@@ -179,4 +186,5 @@ def convert(value: float, unit_from: str, unit_to: str) -> float | None:
     a, b = UNITS.get(unit_from), UNITS.get(unit_to)
     if a is None or b is None or _SAME_BASE.get(a[1], a[1]) != _SAME_BASE.get(b[1], b[1]):
         return None
-    return value * a[0] / b[0]
+    # 4.52万元 is 45200 元, not 45199.999999999993: keep the digits the report wrote.
+    return float(f"{value * a[0] / b[0]:.12g}")

@@ -12,7 +12,8 @@ from .assemble import build_indicator, drop, select
 from .candidates import Candidate, candidates_from
 from .facts import read_paragraph
 from .lexicon import BY_ID, ENTRIES, PART_OF
-from .sections import report_year, split_sections
+from .plain import ascii_forms, plain_copy
+from .sections import heading_kind, is_table_row, report_year, split_sections
 from .source import read_report
 from .tomlout import plan_toml
 from .words import twin
@@ -66,12 +67,12 @@ _BOUNDARY = (r"(?:(?:^|(?<=[\s\u3000,，。、:：;；—\-－(（“”\"《》
 #: it in a work report's heading: 人民政府, 第…届 (人民代表大会), or the report's own title.
 _DISTRICT = re.compile(
     _BOUNDARY + rf"(?:[{_HAN}]{{1,7}}?(?:省|自治区))?(?:[{_HAN}]{{1,7}}?(?:市|自治州|州|地区|盟))?"
-    rf"(?![省市州盟])(?P<name>[{_HAN}]{{1,8}}?(?:区|县|旗))"
+    rf"(?![省市州盟])(?P<name>[{_HAN}]{{1,8}}?(?:区|县|旗|市))"
     r"(?=人民政府|第[^\n]{1,8}?届|(?:[0-9]{4}年)?政府工作报告)", re.MULTILINE)
 
 
 def detect_district(text: str) -> str:
-    """The district or county named in the report's opening lines, or ''.
+    """The district, county or county-level city named in the report's opening lines, or ''.
 
     The name starts at a boundary (:data:`_BOUNDARY`), so a date or a preposition before it is
     never part of it; a city or province before it is dropped (张掖市甘州区 → 甘州区).
@@ -129,12 +130,17 @@ def _parent_trend(ind_id: str, chosen: dict):
 
 
 def read_candidates(text: str) -> list[Candidate]:
-    """Every number of the report as a candidate, with its section, year and role."""
-    year = report_year(text)
+    """Every number of the report as a candidate, with its section, year and role.
+
+    The rules read the report's plain copy (:mod:`sim.draft.plain`); quotes are cut from
+    ``text`` itself.
+    """
+    year = report_year(ascii_forms(text))
+    plain = plain_copy(text, lambda line: heading_kind(line, year) is not None or is_table_row(line))
     facts = []
-    for para in split_sections(text, year):
-        facts.extend((para.kind, f) for f in read_paragraph(text, para.start, len(para.text)))
-    return candidates_from(facts, text, BASE_YEAR, year)
+    for para in split_sections(plain.text, year):
+        facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))
+    return candidates_from(facts, plain, BASE_YEAR, year)
 
 
 def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,

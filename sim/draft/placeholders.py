@@ -6,12 +6,14 @@ following the hand-made plan's conventions, in this order:
 1. 新增N、达到M in one 2026 clause: 2025 = M − N (derived, not assumed);
 2. only growth goals: an index, 2025 = 100 (``index = true``);
 3. a cumulative flow target: the target spread evenly over the plan years;
-4. 保持/稳定在 X: X itself (the wording implies the indicator is there now);
-5. 控制在 X: the cap itself;
-6. a 2026 milestone and a 2030 target: back-cast from the milestone at the constant pace
+4. a bound the review gives for 2025 (控制在4.6%以内, 突破300亿元): the bound itself, the
+   nearest the report comes to the level;
+5. 保持/稳定在 X: X itself (the wording implies the indicator is there now);
+6. 控制在 X: the cap itself;
+7. a 2026 milestone and a 2030 target: back-cast from the milestone at the constant pace
    that joins it to the target;
-7. a 2026 level with its 2026 growth, or with the 2025 trend: back-cast one year;
-8. otherwise the edge of the at-risk band below the goal: 1 point for a percentage,
+8. a 2026 level with its 2026 growth, or with the 2025 trend: back-cast one year;
+9. otherwise the edge of the at-risk band below the goal: 1 point for a percentage,
    2 % of the value for anything else (``[check]`` of the plan file).
 """
 
@@ -84,9 +86,18 @@ def placeholder_baseline(name: str, unit: str, dynamic: str, targets: list[dict]
     return _from_levels(name, unit, dynamic, targets, milestones, ind, trend, base_year)
 
 
+def _bound_2025(name: str, unit: str, ind) -> dict | None:
+    bounds = [c for c in ind.cands if c.role == "bound" and c.status != "dropped" and c.keep is not False]
+    if not bounds:
+        return None
+    c = bounds[0]
+    c.status = "used"
+    return _assumed(c.value, twin("ph_bound", name=name, value=c.value, unit=unit), c.quote)
+
+
 def _from_levels(name, unit, dynamic, targets, milestones, ind, trend, base_year) -> dict:
     levels_t, levels_m = _level_goals(targets), _level_goals(milestones)
-    kept = _kept_at(name, unit, levels_m + levels_t)
+    kept = _bound_2025(name, unit, ind) or _kept_at(name, unit, levels_m + levels_t)
     if kept is not None:
         return kept
     if levels_t and levels_m:

@@ -17,6 +17,8 @@ from __future__ import annotations
 TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ why a candidate number was dropped
     "refers_year": ("refers to {year}, not a year the plan file holds", "指{year}年,不是规划文件所含的年份"),
+    "table_row": ("in a row of a table pasted as text, whose columns (years, growth) are not told apart",
+                  "位于转成文字的表格行中,未区分各列(年份、增速)"),
     "no_year_section": ("outside the parts of the report that set a year (review, goals, tasks)",
                         "不在报告中确定年份的部分(工作回顾、规划目标、年度任务)之内"),
     "goals_reading": ("read as '{reading}' in the goals, not a level or growth rate",
@@ -80,6 +82,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "报告没有给出{name}的2025年数值。按{first}年目标到{last}年目标之间的不变速度,由{first}年目标倒推:{how}。"),
     "ph_index": ("The report gives no 2025 level of {name}; an index 2025 = 100 stands in.",
                  "报告没有给出{name}的2025年数值,以指数(2025年 = 100)代替。"),
+    "ph_bound": ("The report gives no 2025 level of {name}, only a bound it kept in 2025: {value:g} {unit} (see the "
+                 "quote). The bound is used.",
+                 "报告没有给出{name}的2025年数值,只给出当年守住的界限{value:g}{unit}(见原文),采用该界限值。"),
     "ph_hold": ("The report gives no 2025 level of {name}. To keep it at (保持/稳定在) {value:g} implies it is "
                 "about there now, so that is used.",
                 "报告没有给出{name}的2025年数值。“保持/稳定在”{value:g}意味着目前大致处于这一水平,因此采用该值。"),

@@ -20,7 +20,7 @@ def test_draft_writes_plan_and_review(tmp_path, capsys):
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(f"wrote {out}: 青山县, ")
-    assert lines[1] == f"wrote {review}: 41 numbers read, 35 used, 6 dropped with the reason"
+    assert lines[1] == f"wrote {review}: 41 numbers read, 36 used, 5 dropped with the reason"
     plan = load_plan(out)
     assert plan.by_id["gdp"].baseline.value == 1020.0
     assert review.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -73,5 +73,7 @@ def test_ningyuan_totals_bounds_and_growth_only_milestones():
     assert ind["industrial_va"].baseline.index and ind["industrial_va"].milestones[0].value == 7.0
     assert ind["foreign_investment"].baseline.value == 2300.0 and ind["foreign_investment"].unit == "万美元"
     reasons = {c.quote: c.reason for c in draft.candidates if c.status == "dropped"}
-    assert reasons["城镇调查失业率控制在5.5%以内"].startswith("read as 'threshold'")
-    assert reasons["全县地区生产总值突破300亿元"].startswith("read as 'threshold'")
+    assert reasons["全县地区生产总值突破300亿元"].startswith("a bound")  # gdp has its level: 306.8
+    # 控制在5.5%以内 in the review is a bound, not the level: the placeholder, assumed, says so
+    jobless = ind["surveyed_unemployment"].baseline
+    assert (jobless.value, jobless.basis, jobless.quote) == (5.5, "assumed", ("城镇调查失业率控制在5.5%以内",))

@@ -48,7 +48,7 @@ def test_correcting_a_value_and_keeping_a_dropped_number(qingshan):
     table = decision_table(qingshan)
     table.loc[_row(table, "gdp", "target"), "value"] = 6.0
     bound = table.index[table["quote"].str.startswith("粮食产量连续五年稳定在")][0]
-    assert (table.loc[bound, "keep"], table.loc[bound, "role"]) == (False, "none")
+    assert (table.loc[bound, "keep"], table.loc[bound, "role"]) == (True, "bound")  # the placeholder's source
     table.loc[bound, ["keep", "role", "year"]] = [True, "baseline", 2025]
     plan = validated(apply_decisions(qingshan, table))
     assert [t.value for t in plan.by_id["gdp"].targets if t.kind == "growth"] == [6.0]

@@ -127,7 +127,8 @@ def test_explicit_years_override_the_section():
 def test_unknown_indicators_keep_a_generated_id_and_are_marked():
     d = draft_from_text(report(goals="数字经济核心产业增加值占地区生产总值比重达到12%。"))
     [ind] = [i for i in d.plan["indicator"] if i["id"].startswith("x_")]
-    assert ind["name_zh"] == "数字经济核心产业增加值"
+    assert ind["name_zh"] == "数字经济核心产业增加值占地区生产总值比重"  # a share, named in full
+    assert ind["unit"] == "%"
     assert "Not in the lexicon" in ind["note"]
     assert ind["target"][0]["value"] == 12.0
     again = draft_from_text(report(goals="数字经济核心产业增加值占地区生产总值比重达到15%。"))
