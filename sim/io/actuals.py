@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from sim.io.errors import InputError
-from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited
+from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited, year_of
 from sim.io.indicator import domain_text
 from sim.io.plan import Plan, pace_dynamic
 
@@ -112,10 +112,11 @@ def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
         out: Actuals = {}
         for key in table.table:
             obs = table.sub(key)
-            for year in obs.table:
-                if not str(year).isdigit():
-                    raise obs.fail(str(year), "not_year_key", value=year)
-                out.setdefault(key, {})[int(year)] = obs.num(year)
+            for key_year in obs.table:
+                year = year_of(key_year)
+                if year is None:
+                    raise obs.fail(str(key_year), "not_year_key", value=key_year)
+                out.setdefault(key, {})[year] = obs.num(key_year)
         return out
     if suffix != ".csv":
         raise InputError(source, "", code="file_type", params={"suffix": suffix or "(none)", "allowed_en": ".csv or .toml",

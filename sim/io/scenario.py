@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sim.io import formats
 from sim.io.errors import ScenarioError
-from sim.io.fields import Fields, finite, parse_toml, read_toml
+from sim.io.fields import Fields, finite, parse_toml, read_toml, year_of
 from sim.io.schema import RULES
 
 #: How drivers not set by any scenario in the chain are chosen.
@@ -351,9 +351,10 @@ def parse_body(root: Fields) -> tuple[dict[str, DriverSpec], dict[str, dict[int,
 
 
 def _year_key(f: Fields, key: str) -> int:
-    if not str(key).isdigit():
+    year = year_of(key)
+    if year is None:
         raise f.fail(str(key), "not_year_key", value=key)
-    return int(key)
+    return year
 
 
 def _driver_spec(value, f: Fields, key: str) -> DriverSpec:

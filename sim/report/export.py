@@ -223,11 +223,15 @@ def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(str(path), "output", code="no_folder", params={"folder": folder})
+    if path.exists() and not path.is_file():
+        # Renaming over a device, a pipe or a folder would replace it (as root, /dev/null itself).
+        raise ExportError(str(path), "output", code="not_regular_file")
     data = produce()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:  # e.g. a folder such as /proc that exists but takes no new files
-        raise ExportError(str(path), "output", code="unwritable", params={"detail_en": exc.strerror or exc}) from None
+    except (OSError, ValueError) as exc:  # a folder such as /proc that takes no new files; a NUL in the name
+        raise ExportError(str(path), "output", code="unwritable",
+                          params={"detail_en": getattr(exc, "strerror", None) or exc}) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -1,0 +1,111 @@
+"""Regressions from a hostile-input audit of the doors that are not the app: the command line, the
+Python API and the readers. Each case was a traceback, a silent misreading or a non-finite number
+before; each now asserts the exact line, the exit status, the value, and that nothing was written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sim import ScenarioError, load_scenario, project, scenario_from_text
+from sim.cli.main import main
+from sim.io.actuals import parse_actuals
+
+HEAD = '[scenario]\nname = "bad"\ntitle_zh = "坏"\ntitle_en = "Bad"\nparent = "plan"\n'
+
+
+def _fyp(argv, capsys, tmp_path, monkeypatch, files=None):
+    """Run ``fyp argv`` in ``tmp_path`` with ``files`` in it: (status, stderr lines, files left beside)."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in (files or {}).items():
+        (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    status = main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    new = sorted(p.name for p in tmp_path.iterdir() if p.name not in (files or {}))
+    return status, err, new
+
+
+# --------------------------------------------------------------------------- year keys
+
+@pytest.mark.parametrize("key", ["²", "2026²", "½"])
+def test_a_superscript_is_no_year_in_a_scenario_file(key, capsys, tmp_path, monkeypatch):
+    # str.isdigit() passed "²" and int() then raised: a traceback instead of a line.
+    text = HEAD + f'[drivers]\nvisitors = {{ "{key}" = 5.0 }}\n'
+    status, err, new = _fyp(["check", "s.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch, {"s.toml": text})
+    assert (status, err, new) == (2, [f"error: s.toml: drivers.visitors.{key}: expected a year such as 2026"], [])
+
+
+def test_a_superscript_is_no_year_in_scenario_actuals_or_an_actuals_file():
+    with pytest.raises(ScenarioError) as err:
+        scenario_from_text(HEAD + '[actuals.visitors]\n"²" = 2400.0\n', "up.toml")
+    assert err.value.message == "up.toml: actuals.visitors.²: expected a year such as 2026"
+    with pytest.raises(ScenarioError) as err:
+        load_scenario("plan").with_changes(actuals={"visitors": {"²": 2400.0}})
+    assert err.value.message == "<app>: actuals.visitors.²: expected a year such as 2026"
+    with pytest.raises(Exception) as err:
+        parse_actuals(b'[actuals.visitors]\n"\xc2\xb2" = 2400.0\n', "a.toml", ".toml")
+    assert err.value.message == "a.toml: actuals.visitors.²: expected a year such as 2026"
+
+
+def test_full_width_digits_are_a_year():
+    assert parse_actuals('[actuals.visitors]\n"２０２６" = 2400.0\n'.encode(), "a.toml", ".toml") == {
+        "visitors": {2026: 2400.0}}
+    scn = scenario_from_text(HEAD + '[drivers]\nvisitors = { "２０２８" = 5.0 }\n', "up.toml")
+    assert scn.drivers == {"visitors": {2028: 5.0}}
+
+
+# --------------------------------------------------------------------------- paths
+
+@pytest.mark.parametrize(("option", "suffix"), [("--plan", "toml"), ("--actuals", "csv")])
+def test_a_nul_in_a_file_name_is_one_line(option, suffix, capsys, tmp_path, monkeypatch):
+    argv = ["check", "plan", option, f"a\x00b.{suffix}", "-o", "out.csv"]
+    status, err, new = _fyp(argv, capsys, tmp_path, monkeypatch)
+    assert (status, err, new) == (2, [f"error: a\\x00b.{suffix}: cannot read file (embedded null byte)"], [])
+
+
+def test_a_nul_in_an_output_name_is_one_line(capsys, tmp_path, monkeypatch):
+    status, err, new = _fyp(["schema", "plan", "-o", "a\x00b.json"], capsys, tmp_path, monkeypatch)
+    assert (status, err, new) == (2, ["error: a\\x00b.json: output: cannot write (embedded null byte)"], [])
+
+
+def test_an_output_never_replaces_a_device_or_a_folder(capsys, tmp_path, monkeypatch):
+    # Renaming the finished file over its target replaced whatever was there: as root,
+    # `fyp schema plan -o /dev/null` turned /dev/null into a regular file.
+    fifo = tmp_path / "pipe.json"
+    import os
+
+    os.mkfifo(fifo)
+    (tmp_path / "folder.csv").mkdir()
+    for argv, target in ((["schema", "plan", "-o", "pipe.json"], "pipe.json"),
+                         (["check", "plan", "-o", "folder.csv"], "folder.csv")):
+        status, err, _ = _fyp(argv, capsys, tmp_path, monkeypatch)
+        assert (status, err) == (2, [f"error: {target}: output: not a regular file"])
+    assert fifo.is_fifo() and (tmp_path / "folder.csv").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.csv", "pipe.json"]
+
+
+def test_an_existing_regular_file_is_replaced_whole(capsys, tmp_path, monkeypatch):
+    (tmp_path / "old.json").write_text("x" * 100_000)
+    status, _, _ = _fyp(["schema", "scenario", "-o", "old.json"], capsys, tmp_path, monkeypatch)
+    assert status == 0 and Path(tmp_path / "old.json").read_text(encoding="utf-8").startswith("{")
+
+
+# --------------------------------------------------------------------------- one line
+
+def test_a_newline_or_terminal_escape_in_a_file_stays_on_one_escaped_line(capsys, tmp_path, monkeypatch):
+    # A quoted CSV cell may hold a newline and ESC: printed raw, the error took two lines and
+    # could recolour or clear the planner's terminal.
+    text = 'indicator,year,value\n"a\nb\x1b[2J\u202e",2026,5\n'
+    status, err, new = _fyp(["check", "plan", "--actuals", "a.csv", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                            {"a.csv": text})
+    assert status == 2 and new == [] and len(err) == 1
+    assert err[0].startswith("error: a.csv: actuals.a\\x0ab\\x1b[2J\\u202e: unknown indicator 'a\\x0ab\\x1b[2J\\u202e'")
+
+
+def test_the_chinese_line_is_escaped_too(plan):
+    with pytest.raises(ScenarioError) as err:
+        project(plan, load_scenario("plan").with_changes(drivers={"a\nb": 5.0}))
+    assert err.value.message == "<app>: drivers.a\\x0ab: unknown indicator 'a\\x0ab'"
+    assert err.value.message_in("zh") == "<app>:drivers.a\\x0ab:没有代码为“a\\x0ab”的指标"
