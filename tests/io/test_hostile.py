@@ -5,13 +5,15 @@ before; each now asserts the exact line, the exit status, the value, and that no
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
 
-from sim import ScenarioError, load_scenario, project, scenario_from_text
+from sim import ScenarioError, check_targets, load_scenario, project, scenario_from_text
 from sim.cli.main import main
 from sim.io.actuals import parse_actuals
+from sim.io.errors import InputWarning
 
 HEAD = '[scenario]\nname = "bad"\ntitle_zh = "坏"\ntitle_en = "Bad"\nparent = "plan"\n'
 
@@ -109,3 +111,41 @@ def test_the_chinese_line_is_escaped_too(plan):
         project(plan, load_scenario("plan").with_changes(drivers={"a\nb": 5.0}))
     assert err.value.message == "<app>: drivers.a\\x0ab: unknown indicator 'a\\x0ab'"
     assert err.value.message_in("zh") == "<app>:drivers.a\\x0ab:没有代码为“a\\x0ab”的指标"
+
+
+# --------------------------------------------------------------------------- non-finite numbers
+
+def test_a_flow_whose_total_overflows_is_refused_not_printed_as_inf(plan, capsys, tmp_path, monkeypatch):
+    # 1e308 new jobs a year is finite each year; the cumulative target (35,000 over 2026–2030)
+    # added them up to inf and the check printed projected = gap = assumed_pace = inf.
+    with pytest.raises(ScenarioError) as err:
+        project(plan, load_scenario("plan").with_changes(drivers={"urban_new_jobs": 1e308}))
+    assert err.value.message == ("<app>: drivers.urban_new_jobs: 'urban_new_jobs' added up from 2026 would pass "
+                                 "any finite number by 2027")
+    text = HEAD + "[drivers]\nurban_new_jobs = 1e308\n"
+    status, err, new = _fyp(["check", "s.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch, {"s.toml": text})
+    assert (status, new) == (2, [])
+    assert err == ["error: s.toml: drivers.urban_new_jobs: 'urban_new_jobs' added up from 2026 would pass any "
+                   "finite number by 2027"]
+
+
+def test_a_large_flow_that_fits_is_still_accepted_and_finite(plan):
+    with pytest.warns(InputWarning, match="far outside the plan's range"):
+        proj = project(plan, load_scenario("plan").with_changes(drivers={"urban_new_jobs": 1e300}))
+    check = check_targets(proj)
+    row = check[(check.indicator == "urban_new_jobs") & (check.check == "target")].iloc[0]
+    assert row.projected == pytest.approx(5e300) and row.status == "met"
+
+
+@pytest.mark.parametrize(("driver", "value"), [("visitors", 1e300), ("pm25", 1e308), ("secondary_va", 1e300)])
+def test_a_refused_overflow_is_one_line_without_numpy_warnings(driver, value, plan, capsys, tmp_path, monkeypatch):
+    # The links' pass ran the kernel without numpy's error state set: "RuntimeWarning: overflow
+    # encountered in multiply" and the source line it came from were printed above the error.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ScenarioError, match="not a finite number"):
+            project(plan, load_scenario("plan").with_changes(drivers={driver: value}))
+    assert [w for w in caught if issubclass(w.category, RuntimeWarning)] == []
+    text = HEAD + f"[drivers]\n{driver} = {value!r}\n"
+    status, err, _ = _fyp(["check", "s.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch, {"s.toml": text})
+    assert status == 2 and len(err) == 1 and err[0].startswith(f"error: s.toml: drivers.{driver}: "), err
