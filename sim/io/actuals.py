@@ -137,12 +137,17 @@ def _parse_csv(data: bytes, source: str) -> Actuals:
 
 
 def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
-    missing = {"indicator", "year", "value"} - set(reader.fieldnames or ())
+    header = list(reader.fieldnames or ())
+    missing = {"indicator", "year", "value"} - set(header)
     if missing:
         raise InputError(source, "header", code="missing_columns", params={"columns": ", ".join(sorted(missing))})
+    twice = next((c for i, c in enumerate(header) if c in header[:i]), None)
+    if twice is not None:  # csv.DictReader would keep the last column of that name, silently
+        raise InputError(source, "header", code="duplicate_column", params={"column": twice})
     out: Actuals = {}
-    for line, row in enumerate(reader, start=2):
-        where = f"line {line}"
+    for row in reader:
+        where = f"line {reader.line_num}"  # the file's own line, blank lines counted
+        _check_width(row, len(header), source, where)
         try:
             year = int(row["year"])
         except (TypeError, ValueError):
@@ -158,3 +163,13 @@ def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
             raise InputError(source, f"{where}", code="duplicate_value", params={"key": indicator, "year": year})
         out.setdefault(indicator, {})[year] = value
     return out
+
+
+def _check_width(row: dict, width: int, source: str, where: str) -> None:
+    """Refuse a row with more or fewer fields than the header: ``visitors,2026,6,5`` (a decimal
+    comma) would otherwise read as 6, its last field dropped without a word."""
+    extra = row.get(None) or []
+    short = sum(1 for k, v in row.items() if k is not None and v is None)
+    if extra or short:
+        raise InputError(source, where, code="extra_fields" if extra else "missing_fields",
+                         params={"n": width + len(extra) - short, "width": width})

@@ -149,3 +149,32 @@ def test_a_refused_overflow_is_one_line_without_numpy_warnings(driver, value, pl
     text = HEAD + f"[drivers]\n{driver} = {value!r}\n"
     status, err, _ = _fyp(["check", "s.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch, {"s.toml": text})
     assert status == 2 and len(err) == 1 and err[0].startswith(f"error: s.toml: drivers.{driver}: "), err
+
+
+# --------------------------------------------------------------------------- actuals CSV
+
+CSV_ROWS = {
+    # visitors,2026,6,5 read as 6: the fourth field was dropped without a word.
+    "decimal_comma": ("indicator,year,value\nvisitors,2026,6,5\n",
+                      "line 2: 4 fields where the header has 3 (a decimal comma? write 6.5, not 6,5)"),
+    # a short row said "'None' is not a number".
+    "short_row": ("indicator,year,value\nvisitors,2026\n", "line 2: 2 fields where the header has 3"),
+    # the last of two "value" columns was used.
+    "twice": ("indicator,year,value,value\nvisitors,2026,1,2\n", "header: column 'value' appears twice"),
+    # a blank line is skipped, and the line named is the file's own
+    "after_blank": ("indicator,year,value\n\nvisitors,2026,6,5\n",
+                    "line 3: 4 fields where the header has 3 (a decimal comma? write 6.5, not 6,5)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSV_ROWS))
+def test_an_actuals_row_of_the_wrong_width_is_refused(case, capsys, tmp_path, monkeypatch):
+    text, words = CSV_ROWS[case]
+    status, err, new = _fyp(["check", "plan", "--actuals", "a.csv", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                            {"a.csv": text})
+    assert (status, err, new) == (2, [f"error: a.csv: {words}"], [])
+
+
+def test_a_named_extra_column_is_still_fine():
+    assert parse_actuals(b"indicator,year,value,note\nvisitors,2026,2400,from the bureau\n", "a.csv", ".csv") == {
+        "visitors": {2026: 2400.0}}
