@@ -74,10 +74,18 @@ def report_warnings(caught: list) -> None:
             warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
+def nonblank(text: str) -> str:
+    """An argument naming a file, a scenario or a value: empty or blank text (an unset shell
+    variable, ``--actuals "$FILE"``) is refused, not taken for the option left out."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
 def common_parser() -> argparse.ArgumentParser:
     """Options every subcommand takes."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--plan", metavar="FILE", help="plan TOML file (default: embedded Ganzhou plan)")
+    common.add_argument("--plan", type=nonblank, metavar="FILE", help="plan TOML file (default: embedded Ganzhou plan)")
     common.add_argument("--lang", choices=("en", "zh"), default="en",
                         help="language of table headers and labels (zh for planners)")
     return common
