@@ -52,7 +52,7 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
     Rules: a known indicator (a driver unless ``derived``); a year in range; a finite number; a
     value within the indicator's domain (:attr:`~sim.io.indicator.Indicator.domain`: a percentage
     within [0, 100], other units at least 0 unless the plan says otherwise); a positive value
-    where the indicator compounds; and for an indicator whose baseline is an index, a value
+    where the indicator compounds, whose ratio to the base-year level is a positive finite number; and for an indicator whose baseline is an index, a value
     on that index (within ×0.5…×2 a year of it), not in the report's unit.
     """
     ind = plan.by_id.get(key)
@@ -71,6 +71,10 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
     dynamic = pace_dynamic(plan, key)
     if dynamic == "compound" and value <= 0:
         raise error(source, where, code="not_positive", params={"value": value, "key": key})
+    if dynamic == "compound" and ind.baseline is not None and not 0 < value / ind.baseline.value < math.inf:
+        # 5e-324 is positive, but its ratio to the base year is 0: growth from it is log(0).
+        raise error(source, where, code="ratio_off_scale",
+                    params={"value": value, "key": key, "base": ind.baseline.value, "unit": ind.value_unit})
     if not ind.domain_min <= value <= ind.domain_max:
         raise error(source, where, code="outside_domain",
                     params={"value": value, "domain": domain_text(*ind.domain), "key": key, "unit": ind.value_unit})

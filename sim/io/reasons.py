@@ -133,6 +133,7 @@ REASONS: dict[str, str] = {
     "parent_lookup": "parent '{parent}' cannot be looked up here",
     "bad_driver": "'{value}' is not a number, a list, a table or one of {rules}",
     "empty_list": "an empty list sets no year",
+    "empty_table": "an empty table sets no year",
     "derived_driver": "'{key}' is derived and has no driver of its own; set its inputs ({inputs})",
     "unknown_indicator": "unknown indicator '{key}'",
     "unknown_actual": "unknown indicator '{key}'; known: {known}",
@@ -141,6 +142,7 @@ REASONS: dict[str, str] = {
     "year_outside": "year {year} is outside the horizon {first}–{last}",
     "year_outside_period": "year {year} is outside the plan period {first}–{last}",
     "not_positive": "{value} must be positive for '{key}'",
+    "ratio_off_scale": "{value:g} is too far from the base-year level {base:g} {unit} for a growth rate of '{key}' to be computed",
     "outside_domain": "{value:g} is outside {domain}, the domain of '{key}' [{unit}]",
     "off_index": ("{value:g} is not on the index: '{key}' has no reported level, so it is projected as an index "
                   "(base year = {base:g}); enter the observed value on the same index (expected between {low:.3g} "

@@ -124,6 +124,7 @@ ZH: dict[str, str] = {
     "parent_lookup": "这里无法查找上级情景“{parent}”",
     "bad_driver": "“{value}”既不是数字、列表或表,也不是 {rules} 之一",
     "empty_list": "空列表没有设定任何年份",
+    "empty_table": "空表没有设定任何年份",
     "derived_driver": "“{key}”由其他指标推算,没有自己的驱动因素;请设定其构成指标({inputs})",
     "unknown_indicator": "没有代码为“{key}”的指标",
     "unknown_actual": "没有代码为“{key}”的指标(可用:{known})",
@@ -132,6 +133,7 @@ ZH: dict[str, str] = {
     "year_outside": "{year}年不在模拟期 {first}–{last} 年之内",
     "year_outside_period": "{year}年不在规划期 {first}–{last} 年之内",
     "not_positive": "“{key}”的值 {value} 应为正数",
+    "ratio_off_scale": "{value:g} 与基期水平 {base:g}{unit} 相差过大,无法计算“{key}”的增速",
     "outside_domain": "{value:g} 超出“{key}”可能的取值范围 {domain}(单位:{unit})",
     "off_index": ("{value:g} 不在指数口径上:“{key}”在报告中没有总量,按指数(基期={base:g})推算,"
                   "请按同一指数录入(应在 {low:.3g} 到 {high:.3g} 之间),而不是按{unit}录入"),

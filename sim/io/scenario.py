@@ -367,6 +367,8 @@ def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
             raise f.fail(key, "empty_list")
         return tuple(finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
     if isinstance(value, dict):
+        if not value:  # as an empty list: a table that sets no year is a slip, not "no change"
+            raise f.fail(key, "empty_table")
         sub = Fields(value, f.source, f.path(key), f.error)
         return {_year_key(sub, y): sub.num(y) for y in value}
     return finite(value, f, key)

@@ -178,3 +178,32 @@ def test_an_actuals_row_of_the_wrong_width_is_refused(case, capsys, tmp_path, mo
 def test_a_named_extra_column_is_still_fine():
     assert parse_actuals(b"indicator,year,value,note\nvisitors,2026,2400,from the bureau\n", "a.csv", ".csv") == {
         "visitors": {2026: 2400.0}}
+
+
+def test_an_empty_driver_table_is_refused_like_an_empty_list(capsys, tmp_path, monkeypatch):
+    # `visitors = {}` loaded as "no change" while `visitors = []` was refused.
+    status, err, new = _fyp(["check", "s.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                            {"s.toml": HEAD + "[drivers]\nvisitors = {}\n"})
+    assert (status, err, new) == (2, ["error: s.toml: drivers.visitors: an empty table sets no year"], [])
+    with pytest.raises(ScenarioError, match=r"^<app>: drivers.visitors: an empty table sets no year$"):
+        load_scenario("plan").with_changes(drivers={"visitors": {}})
+
+
+@pytest.mark.parametrize("command", [["check", "plan"], ["monitor", "plan"], ["midterm", "plan"]])
+def test_a_positive_actual_too_small_for_a_growth_rate_is_refused_at_every_door(command, capsys, tmp_path,
+                                                                               monkeypatch):
+    # 5e-324 is positive, so monitor and midterm took it and then raised "math domain error"
+    # (log of visitors / base, which is 0); check refused it only through a ratio reaching inf.
+    status, err, new = _fyp([*command, "--actuals", "a.csv", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                            {"a.csv": "indicator,year,value\nvisitors,2026,5e-324\n"})
+    field = "actuals.visitors.2026" if command[0] == "check" else "visitors.2026"
+    assert (status, new) == (2, [])
+    assert err == [f"error: a.csv: {field}: 4.94066e-324 is too far from the base-year level 2267 万人次 for a "
+                   "growth rate of 'visitors' to be computed"]
+
+
+def test_a_tiny_but_representable_actual_still_loads():
+    from sim import load_plan
+    from sim.io.actuals import validate_actual
+
+    validate_actual(load_plan(), "visitors", 2026, 1e-300, source="a.csv", field="visitors")
