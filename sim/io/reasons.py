@@ -79,6 +79,7 @@ REASONS: dict[str, str] = {
     "derived_no_trend": "a derived indicator has no driver, so no trend",
     "derived_no_driver": "a derived indicator has no driver",
     "growth_impossible": "growth of {value}% is impossible (must exceed −100%)",
+    "growth_target_overflow": "growth of {value:g}% a year to {year} would pass any finite number",
     "points_impossible": "{value} points a year is impossible for a percentage",
     "domain_empty": "domain [{low:g}, {high:g}] is empty",
     "domain_percent": "domain [{low:g}, {high:g}] of a percentage must lie within [0, 100]",

@@ -71,6 +71,7 @@ ZH: dict[str, str] = {
     "derived_no_trend": "推算指标没有驱动因素,因此不能设定趋势速度",
     "derived_no_driver": "推算指标没有驱动因素",
     "growth_impossible": "增速 {value}% 不可能(必须高于 −100%)",
+    "growth_target_overflow": "每年增长 {value:g}% 至{year}年将超出有限数值范围",
     "points_impossible": "每年变动 {value} 个百分点,对百分比指标不可能",
     "domain_empty": "取值范围 [{low:g}, {high:g}] 是空的",
     "domain_percent": "百分比指标的取值范围 [{low:g}, {high:g}] 必须在 [0, 100] 之内",

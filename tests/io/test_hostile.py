@@ -207,3 +207,29 @@ def test_a_tiny_but_representable_actual_still_loads():
     from sim.io.actuals import validate_actual
 
     validate_actual(load_plan(), "visitors", 2026, 1e-300, source="a.csv", field="visitors")
+
+
+# --------------------------------------------------------------------------- plan files
+
+GANZHOU = Path(__file__).resolve().parents[2] / "sim" / "data" / "ganzhou.toml"
+
+
+def test_a_growth_target_whose_level_overflows_is_refused_on_load(capsys, tmp_path, monkeypatch):
+    # GDP "年均增长 1e308%" loaded; the check then printed numpy's overflow warnings (and its
+    # goal level was inf) on every command.
+    text = GANZHOU.read_text(encoding="utf-8").replace("value = 6.5", "value = 1e308", 1)
+    status, err, new = _fyp(["check", "plan", "--plan", "p.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                            {"p.toml": text})
+    assert (status, new) == (2, [])
+    assert err == ["error: p.toml: indicator[gdp].target[0].value: growth of 1e+308% a year to 2030 would pass any "
+                   "finite number"]
+
+
+def test_a_large_but_finite_growth_target_still_loads():
+    import tomllib
+
+    from sim.io.plan import parse_plan
+
+    text = GANZHOU.read_text(encoding="utf-8").replace("value = 6.5", "value = 1e4", 1)
+    plan = parse_plan(tomllib.loads(text), "p.toml")
+    assert [t.value for t in plan.targets if t.indicator == "gdp" and t.kind == "growth"] == [1e4]
