@@ -23,7 +23,7 @@ from sim.io.actuals import validate_actuals
 from sim.io.errors import InputWarning, ScenarioError
 from sim.io.indicator import domain_text
 from sim.io.plan import Plan
-from sim.io.scenario import DriverSpec, Scenario
+from sim.io.scenario import DriverSpec, Scenario, as_scenario
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,9 @@ class ResolvedScenario:
         return last
 
 
-def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> ResolvedScenario:
-    """Apply a scenario to a plan, validating every value against the plan.
+def resolve(plan: Plan, scenario: Scenario | str, horizon: int | None = None) -> ResolvedScenario:
+    """Apply a scenario (or its name, title or path: :func:`~sim.io.scenario.as_scenario`) to a
+    plan, validating every value against the plan.
 
     Raises
     ------
@@ -87,6 +88,7 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
         For an unknown driver or indicator, an impossible pace, a year outside the
         horizon, or an actual outside the indicator's range, naming the file and field.
     """
+    scenario = as_scenario(scenario)
     if horizon is None:
         horizon = scenario.effective_horizon
     if horizon is None:

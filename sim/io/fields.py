@@ -219,6 +219,13 @@ class Fields:
         return tuple(value)
 
 
+def check_whole(value: Any, name: str, least: int) -> None:
+    """Refuse a function argument ``name`` that is not a whole number of at least ``least`` (a
+    bool, a float such as 1.5, or text is none): ``arguments: name: reason``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+        raise InputError("arguments", name, code="whole_at_least", params={"value": value, "least": least})
+
+
 def year_of(key: Any) -> int | None:
     """The year a table key or a link names (``"2026"``), or None if it names none.
 

@@ -184,6 +184,7 @@ REASONS: dict[str, str] = {
                                "smallest eigenvalue {eigenvalue:.3g}); weaken some of them"),
     # ---------------------------------------------------------------- arguments (Monte Carlo, goal seek, reviews)
     "whole_at_least": "{value!r} must be a whole number ≥ {least}",
+    "not_scenario": "expected a scenario, its name, title or path, got {type_en}",
     "draws_limit": ("{value:,} is more than the limit of {limit:,}: beyond it the standard error of every "
                     "probability is already below 0.000016 and the run would take hours"),
     "keep_memory": ("{value:,} draws would need {gib:,.1f} GiB ({size:,} bytes), more than the limit of "

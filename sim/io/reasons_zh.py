@@ -173,6 +173,7 @@ ZH: dict[str, str] = {
                                "请减弱其中一些"),
     # ---------------------------------------------------------------- arguments
     "whole_at_least": "{value!r} 应为不小于 {least} 的整数",
+    "not_scenario": "应为情景、情景名称、标题或文件路径",
     "draws_limit": "{value:,} 超过上限 {limit:,}:超过后每个概率的标准误已低于0.000016,而运行需要数小时",
     "keep_memory": "保留 {value:,} 次抽样需要 {gib:,.1f} GiB({size:,} 字节),超过上限 {limit_gib:g} GiB;最多保留 {most:,} 次",
     "probability_open": "{value} 应严格介于0与1之间",

@@ -217,6 +217,8 @@ def list_scenarios(dirs: list[Path] | None = None) -> list[Path]:
 
 def find_scenario(ref: str, near: Path | None = None) -> Path:
     """Path of a scenario given as a path, a file stem, or a Chinese/English title."""
+    if not ref.strip():  # "" would otherwise be reported as ": unknown scenario"
+        raise ScenarioError("arguments", "scenario", code="not_text")
     p = Path(ref)
     if p.suffix == ".toml" or os.sep in ref or "/" in ref:
         # A parent's relative path is read from the child's folder, not the current one.
@@ -242,6 +244,24 @@ def find_scenario(ref: str, near: Path | None = None) -> Path:
 
 
 # --------------------------------------------------------------------------- loading
+
+def as_scenario(ref: Scenario | str | os.PathLike) -> Scenario:
+    """A scenario given as itself, or by name, title or path (:func:`load_scenario`): what every
+    function taking a scenario accepts, so that ``run_montecarlo(plan, "plan")`` works as
+    ``project(plan, "plan")`` does.
+
+    Raises
+    ------
+    ScenarioError
+        For a name that finds no scenario, or a value that is none of these (``arguments``,
+        ``scenario``: its type).
+    """
+    if isinstance(ref, Scenario):
+        return ref
+    if isinstance(ref, str | os.PathLike):
+        return load_scenario(ref)
+    raise ScenarioError("arguments", "scenario", code="not_scenario", params={"type_en": type(ref).__name__})
+
 
 def load_scenario(ref: str | Path) -> Scenario:
     """Load a scenario (and its parents) by name, title or path.
