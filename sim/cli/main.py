@@ -101,6 +101,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+#: What ``-o`` may end in, by command: a table (.csv/.xlsx) unless listed; None: any name.
+OUTPUT_SUFFIXES = {"report": (".pdf", ".html", ".htm", ".docx"), "schema": None, "draft": None}
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse ``-o`` before the command runs (a Monte Carlo of minutes would end in the same
+    error): its folder, what stands in its place, its suffix."""
+    if getattr(args, "output", None):
+        from sim.report.export import check_output  # pandas: only when a file is asked for
+
+        check_output(args.output, OUTPUT_SUFFIXES.get(args.command, (".csv", ".xlsx")))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fyp``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -109,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     caught: list = []
     try:
+        _check_output(args)
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", InputWarning)

@@ -56,3 +56,22 @@ def test_digits_grouped_by_thousands_still_read(text, value):
     from sim.cli.uncertainty import _count
 
     assert _count(text) == value
+
+
+@pytest.mark.parametrize(("argv", "line"), [
+    # a billion draws ran for minutes before "unknown file type" was found; now it is the first thing checked
+    (["mc", "plan", "--draws", "1000000000", "-o", "out.txt"],
+     "error: out.txt: output: unknown file type '.txt'; use .csv or .xlsx"),
+    (["sensitivity", "plan", "-o", "no/such/t.csv"], "error: no/such/t.csv: output: folder 'no/such' does not exist"),
+    (["report", "plan", "-o", "brief.csv"], "error: brief.csv: output: unknown file type '.csv'; use .pdf or .html or .htm "
+                                            "or .docx"),
+])
+def test_an_output_is_refused_before_the_work(argv, line, capsys, tmp_path, monkeypatch):
+
+    from sim.uncertainty import montecarlo
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(montecarlo, "simulate", lambda *a, **k: pytest.fail("ran before checking -o"))
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [line]
+    assert list(tmp_path.iterdir()) == []
