@@ -405,12 +405,24 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
                   milestone=milestone, attribute=parse_attribute(f))
 
 
+def _carried_back_fits(measure: str, value: float, years: int) -> bool:
+    """Whether a statement carried back over ``years`` stays a finite number: a growth rate
+    compounded (in logs), any other value times the years (a total, an average change)."""
+    if measure == "average_growth":
+        return years * math.log1p(value / 100) <= _LOG_MAX
+    return years * abs(value) <= sys.float_info.max
+
+
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
     number = _parse_number(f, True, f, "value", formats.HISTORY)
     start, end = f.int("start_year"), f.int("end_year", base_year)
     if not start < end <= base_year:
         raise f.fail("start_year", "history_period", start=start, end=end, base_year=base_year)
     measure = f.str("measure", choices=HISTORY_MEASURES)
+    if measure == "average_growth" and number.value <= -100:
+        raise f.fail("value", "growth_impossible", value=number.value)
+    if not _carried_back_fits(measure, number.value, end - start):
+        raise f.fail("value", "history_not_finite", value=number.value, start=start, end=end)
     readings = ()
     if f.has("readings"):
         raw = f.table["readings"]

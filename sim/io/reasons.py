@@ -80,6 +80,7 @@ REASONS: dict[str, str] = {
     "derived_no_driver": "a derived indicator has no driver",
     "growth_impossible": "growth of {value}% is impossible (must exceed −100%)",
     "growth_target_overflow": "growth of {value:g}% a year to {year} would pass any finite number",
+    "history_not_finite": "{value:g} over {start}–{end} would pass any finite number when carried back",
     "points_impossible": "{value} points a year is impossible for a percentage",
     "domain_empty": "domain [{low:g}, {high:g}] is empty",
     "domain_percent": "domain [{low:g}, {high:g}] of a percentage must lie within [0, 100]",
@@ -184,6 +185,7 @@ REASONS: dict[str, str] = {
                                "smallest eigenvalue {eigenvalue:.3g}); weaken some of them"),
     # ---------------------------------------------------------------- arguments (Monte Carlo, goal seek, reviews)
     "whole_at_least": "{value!r} must be a whole number ≥ {least}",
+    "draws_overflow": "draws of '{indicator}' could pass {limit:.3g}, the largest number a Monte Carlo draw holds (single precision)",
     "not_scenario": "expected a scenario, its name, title or path, got {type_en}",
     "draws_limit": ("{value:,} is more than the limit of {limit:,}: beyond it the standard error of every "
                     "probability is already below 0.000016 and the run would take hours"),

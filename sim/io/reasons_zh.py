@@ -72,6 +72,7 @@ ZH: dict[str, str] = {
     "derived_no_driver": "推算指标没有驱动因素",
     "growth_impossible": "增速 {value}% 不可能(必须高于 −100%)",
     "growth_target_overflow": "每年增长 {value:g}% 至{year}年将超出有限数值范围",
+    "history_not_finite": "{value:g} 按{start}–{end}年回推将超出有限数值范围",
     "points_impossible": "每年变动 {value} 个百分点,对百分比指标不可能",
     "domain_empty": "取值范围 [{low:g}, {high:g}] 是空的",
     "domain_percent": "百分比指标的取值范围 [{low:g}, {high:g}] 必须在 [0, 100] 之内",
@@ -173,6 +174,7 @@ ZH: dict[str, str] = {
                                "请减弱其中一些"),
     # ---------------------------------------------------------------- arguments
     "whole_at_least": "{value!r} 应为不小于 {least} 的整数",
+    "draws_overflow": "“{indicator}”的抽样值可能超过蒙特卡洛模拟(单精度)所能表示的最大数 {limit:.3g}",
     "not_scenario": "应为情景、情景名称、标题或文件路径",
     "draws_limit": "{value:,} 超过上限 {limit:,}:超过后每个概率的标准误已低于0.000016,而运行需要数小时",
     "keep_memory": "保留 {value:,} 次抽样需要 {gib:,.1f} GiB({size:,} 字节),超过上限 {limit_gib:g} GiB;最多保留 {most:,} 次",

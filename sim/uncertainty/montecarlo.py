@@ -73,6 +73,7 @@ from sim.io.fields import check_whole
 from sim.io.plan import Plan, Target
 from sim.io.scenario import Scenario
 from sim.uncertainty.counter import TargetCounter, fixed_targets, status_of
+from sim.uncertainty.reach import check_reach
 from sim.uncertainty.results import QUANTILES, MonteCarloResult, wilson_interval
 from sim.uncertainty.sampler import Sampler
 from sim.uncertainty.spec import Uncertainty, uncertainty_for
@@ -188,6 +189,7 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
         raise ValueError(f"dtype must be float32 or float64, not {dtype}")
+    check_reach(plan, resolved, uncertainty, dtype)
     started = time.perf_counter()
     entropy = resolve_seed(seed)
     targets = all_targets(plan) if targets is None else tuple(targets)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sim import ScenarioError, check_targets, load_scenario, project, scenario_from_text
@@ -233,3 +234,55 @@ def test_a_large_but_finite_growth_target_still_loads():
     text = GANZHOU.read_text(encoding="utf-8").replace("value = 6.5", "value = 1e4", 1)
     plan = parse_plan(tomllib.loads(text), "p.toml")
     assert [t.value for t in plan.targets if t.indicator == "gdp" and t.kind == "growth"] == [1e4]
+
+
+def _plan_with(old: str, new: str, nth: int = 1) -> str:
+    """Ganzhou's plan with the ``nth`` line equal to ``old`` replaced by ``new``."""
+    lines = GANZHOU.read_text(encoding="utf-8").splitlines()
+    at = [i for i, line in enumerate(lines) if line == old][nth - 1]
+    return "\n".join(lines[:at] + [new] + lines[at + 1:]) + "\n"
+
+
+@pytest.mark.parametrize(("old", "new", "line"), [
+    # a five-year total of 1e308 made the history's root finder raise "f(a) and f(b) must have different signs"
+    ("value = 665.5", "value = 1e308",
+     "indicator[fixed_asset_investment].history[0].value: 1e+308 over 2020–2025 would pass any finite number when "
+     "carried back"),
+    ("value = 43.6", "value = 1e308",
+     "indicator[industrial_fai].history[1].value: 1e+308 over 2020–2025 would pass any finite number when carried "
+     "back"),
+    ("value = 43.6", "value = -100.0",
+     "indicator[industrial_fai].history[1].value: growth of -100.0% is impossible (must exceed −100%)"),
+])
+def test_a_history_statement_that_cannot_be_carried_back_is_refused_on_load(old, new, line, capsys, tmp_path,
+                                                                            monkeypatch):
+    status, err, new_files = _fyp(["audit", "--plan", "p.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                                  {"p.toml": _plan_with(old, new)})
+    assert (status, err, new_files) == (2, [f"error: p.toml: {line}"], [])
+
+
+@pytest.mark.parametrize(("old", "new"), [("value = 1600.0", "value = 1e308"), ("value = 42.0", "value = 1e308")])
+def test_a_huge_level_target_checks_without_numpy_warnings(old, new, tmp_path):
+    # A level target's value was also raised to the years as if it were a growth rate: "overflow
+    # encountered in power" (or "in multiply") was printed above every table.
+    from sim import load_plan
+
+    (tmp_path / "p.toml").write_text(_plan_with(old, new), encoding="utf-8")
+    plan = load_plan(tmp_path / "p.toml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        check = check_targets(project(plan, "plan"))
+    numbers = check.select_dtypes("number").to_numpy(dtype=float)
+    assert not np.isinf(numbers).any()
+
+
+def test_a_target_of_almost_zero_has_no_infinite_gap_per_cent(tmp_path):
+    # gap / 1e-320 × 100 overflowed to inf in the check's gap_pct (a target of 0 already gave NaN).
+    from sim import load_plan
+
+    (tmp_path / "p.toml").write_text(_plan_with("value = 6.5", "value = 1e-320"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        check = check_targets(project(load_plan(tmp_path / "p.toml"), "cautious"))
+    row = check[(check.indicator == "gdp") & (check.check == "target")].iloc[0]
+    assert np.isnan(row.gap_pct) and np.isfinite(row.gap)

@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+import warnings
+
+import numpy as np
 import pytest
 
-from sim import load_scenario
+from sim import load_scenario, scenario_from_text
 from sim.io.errors import InputError
 from sim.uncertainty.goalseek import requirements
 from sim.uncertainty.montecarlo import run_montecarlo
@@ -53,3 +56,32 @@ def test_the_goal_seek_checks_its_draws_as_the_monte_carlo_does(plan, draws, rea
 def test_a_probability_given_as_text_is_one_line(plan):
     with pytest.raises(InputError, match="^arguments: probability: "):
         requirements(plan, "plan", "0.8", draws=100)
+
+
+HEAD = '[scenario]\nname = "bad"\ntitle_zh = "坏"\ntitle_en = "Bad"\nparent = "plan"\n'
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    # a spread of 1,000 log points a year: draws overflowed float32, quantiles and kept draws were inf/NaN
+    ("[uncertainty]\nvisitors = { sd = 1000.0 }\n", "uncertainty.visitors"),
+    ('[uncertainty]\nvisitors = { dist = "uniform", low = -1e300, high = 1e300 }\n', "uncertainty.visitors"),
+    # 1e300 万千瓦 a year resolves in double precision (with a warning) but no float32 draw holds it
+    ("[drivers]\nnew_energy_capacity = 1e300\n", "drivers.new_energy_capacity"),
+])
+def test_draws_that_could_pass_single_precision_are_refused_before_drawing(plan, body, field):
+    scenario = scenario_from_text(HEAD + body, "s.toml")
+    indicator = field.split(".")[1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)       # the far-outside-range warning of 1e300
+        with pytest.raises(InputError) as err:
+            run_montecarlo(plan, scenario, 100)
+    assert err.value.message == (f"s.toml: {field}: draws of '{indicator}' could pass 3.4e+38, the largest number "
+                                 "a Monte Carlo draw holds (single precision)")
+
+
+def test_a_wide_but_representable_spread_still_runs_with_finite_numbers(plan):
+    scenario = scenario_from_text(HEAD + "[uncertainty]\nvisitors = { sd = 100.0 }\n", "s.toml")
+    result = run_montecarlo(plan, scenario, 2048, 0, sample=512)
+    for table in (result.probabilities(), result.quantiles(), result.draws_table(64)):
+        numbers = table.select_dtypes("number").to_numpy(dtype=float)
+        assert np.isfinite(numbers[~np.isnan(numbers)]).all()
