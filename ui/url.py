@@ -15,6 +15,7 @@ from dataclasses import replace
 import numpy as np
 
 from sim import ScenarioError, resolve
+from sim.io.fields import year_of
 from sim.io.plan import Plan
 
 from .fmt import input_error
@@ -158,10 +159,11 @@ def _apply_actuals(state: AppScenario, plan: Plan, ind_id: str, raw: str) -> App
     if ind_id not in plan.by_id:
         raise AppInputError("url.unknown_param")
     for item in raw.split(","):
-        year, sep, value = item.partition(":")
-        if not sep or not year.strip().isdigit():
+        text, sep, value = item.partition(":")
+        year = year_of(text.strip())
+        if not sep or year is None:
             raise AppInputError("url.bad_actual")
-        state = set_actual(state, plan, ind_id, int(year), _float(value))
+        state = set_actual(state, plan, ind_id, year, _float(value))
     return state
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from sim.cli import add_command
-from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
+from sim.cli.main import UsageError, emit, nonblank, plan_from_args, scenario_from_ref
 from sim.cli.words import say
 from sim.engine.check import check_targets
 from sim.engine.projection import project
@@ -25,7 +25,7 @@ CHECK_VIEW = ["scenario", "name", "check", "kind", "target_year", "direction", "
 
 def register(sub, parents) -> None:
     p = add_command(sub, "indicators", parents)
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--area", help="only this area (economy, energy, …)")
     p.set_defaults(run=cmd_indicators)
 
@@ -51,20 +51,20 @@ def register(sub, parents) -> None:
     p.set_defaults(run=cmd_compare)
 
     p = add_command(sub, "required", parents)
-    p.add_argument("scenario", nargs="?", default="plan", help="scenario (default: plan)")
+    p.add_argument("scenario", type=nonblank, nargs="?", default="plan", help="scenario (default: plan)")
     _io_args(p)
     p.set_defaults(run=cmd_required)
 
 
 def _scenario_args(p: argparse.ArgumentParser, many: bool) -> None:
-    p.add_argument("scenarios", nargs="+" if many else 1, metavar="SCENARIO",
+    p.add_argument("scenarios", type=nonblank, nargs="+" if many else 1, metavar="SCENARIO",
                    help="name in scenarios/, Chinese/English title, or path to a .toml file")
     _io_args(p)
 
 
 def _io_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
-    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
     p.add_argument("--horizon", type=int, metavar="YEAR", help="last projected year (default: the plan's)")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.cli import add_command
-from sim.cli.main import UsageError
+from sim.cli.main import UsageError, nonblank
 from sim.draft import draft_from_path
 from sim.draft.decisions import validated
 from sim.draft.lexicon import BY_ID
@@ -23,12 +23,12 @@ from sim.report.terminal import render
 def register(sub, parents) -> None:
     # The common --plan/--lang options do not apply: the plan is what this command makes.
     p = add_command(sub, "draft")
-    p.add_argument("report", metavar="REPORT", help="the work report as a text file")
-    p.add_argument("-o", "--output", metavar="FILE.toml", required=True, help="the plan file to write")
-    p.add_argument("--district", metavar="NAME", help="district name (default: read from the report)")
-    p.add_argument("--review", metavar="FILE.csv",
+    p.add_argument("report", type=nonblank, metavar="REPORT", help="the work report as a text file")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE.toml", required=True, help="the plan file to write")
+    p.add_argument("--district", type=nonblank, metavar="NAME", help="district name (default: read from the report)")
+    p.add_argument("--review", type=nonblank, metavar="FILE.csv",
                    help="every number read, with its quote, reading, confidence and why it was dropped")
-    p.add_argument("--compare", metavar="PLAN.toml",
+    p.add_argument("--compare", type=nonblank, metavar="PLAN.toml",
                    help="score the draft against a hand-made plan file (recall and precision)")
     p.set_defaults(run=cmd_draft)
 

@@ -74,10 +74,18 @@ def report_warnings(caught: list) -> None:
             warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
+def nonblank(text: str) -> str:
+    """An argument naming a file, a scenario or a value: empty or blank text (an unset shell
+    variable, ``--actuals "$FILE"``) is refused, not taken for the option left out."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
 def common_parser() -> argparse.ArgumentParser:
     """Options every subcommand takes."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--plan", metavar="FILE", help="plan TOML file (default: embedded Ganzhou plan)")
+    common.add_argument("--plan", type=nonblank, metavar="FILE", help="plan TOML file (default: embedded Ganzhou plan)")
     common.add_argument("--lang", choices=("en", "zh"), default="en",
                         help="language of table headers and labels (zh for planners)")
     return common
@@ -93,6 +101,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+#: What ``-o`` may end in, by command: a table (.csv/.xlsx) unless listed; None: any name.
+OUTPUT_SUFFIXES = {"report": (".pdf", ".html", ".htm", ".docx"), "schema": None, "draft": None}
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse ``-o`` before the command runs (a Monte Carlo of minutes would end in the same
+    error): its folder, what stands in its place, its suffix."""
+    if getattr(args, "output", None):
+        from sim.report.export import check_output  # pandas: only when a file is asked for
+
+        check_output(args.output, OUTPUT_SUFFIXES.get(args.command, (".csv", ".xlsx")))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``fyp``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -101,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     caught: list = []
     try:
+        _check_output(args)
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", InputWarning)

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 
 from sim.cli import add_command
-from sim.cli.main import UsageError, emit, plan_from_args, scenario_from_ref
+from sim.cli.main import UsageError, emit, nonblank, plan_from_args, scenario_from_ref
 from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
@@ -50,13 +50,13 @@ NEXT_VIEW = ["name", "binding", "from_year", "actual", "next_year", "need_level"
 
 def register(sub, parents) -> None:
     p = add_command(sub, "audit", parents)
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--severity", choices=SEVERITIES, help="only findings of this severity")
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_audit)
 
     p = add_command(sub, "history", parents)
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     view = p.add_mutually_exclusive_group()
     view.add_argument("--pace", action="store_true", help="2021–2025 pace against the pace 2026–2030 needs")
     view.add_argument("--backcast", action="store_true",
@@ -64,30 +64,30 @@ def register(sub, parents) -> None:
     p.set_defaults(run=cmd_history)
 
     p = add_command(sub, "midterm", parents)
-    p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals are used (name, title or path)")
-    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("scenario", type=nonblank, metavar="SCENARIO", help="scenario whose actuals are used (name, title or path)")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="review year (default: the mid-term year, 2028)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_midterm)
 
     p = add_command(sub, "monitor", parents)
-    p.add_argument("scenario", metavar="SCENARIO", help="scenario whose actuals (and next-year pace) are used")
-    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("scenario", type=nonblank, metavar="SCENARIO", help="scenario whose actuals (and next-year pace) are used")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
     p.add_argument("--year", type=int, metavar="YEAR", help="monitoring year (default: the latest actual)")
     p.add_argument("--next", action="store_true",
                    help="next year's requirement to get back on the path, beside the scenario's pace")
-    p.add_argument("-o", "--output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.add_argument("--all-columns", action="store_true", help="every column, not a terminal view")
     p.set_defaults(run=cmd_monitor)
 
     p = add_command(sub, "report", parents)
-    p.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="the first is the subject; others are compared")
-    p.add_argument("-o", "--output", metavar="FILE", required=True,
+    p.add_argument("scenarios", type=nonblank, nargs="+", metavar="SCENARIO", help="the first is the subject; others are compared")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", required=True,
                    help="brief.pdf or brief.html; 评估.docx for the 年度监测/中期评估 report (needs --actuals)")
-    p.add_argument("--actuals", metavar="FILE", help="observed values added to every scenario")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values added to every scenario")
     p.add_argument("--year", type=int, metavar="YEAR", help="monitoring year of a .docx report (default: latest actual)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="date printed on the brief (default: today)")
+    p.add_argument("--date", type=nonblank, metavar="YYYY-MM-DD", help="date printed on the brief (default: today)")
     p.set_defaults(run=cmd_report)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from sim.cli import add_command
+from sim.cli.main import nonblank
 from sim.io.formats import FORMATS, schema_text
 from sim.report.export import write_atomic
 
@@ -13,7 +14,7 @@ from sim.report.export import write_atomic
 def register(sub, parents) -> None:
     p = add_command(sub, "schema", parents)
     p.add_argument("format", choices=tuple(FORMATS), help="which file format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
+    p.add_argument("-o", "--output", type=nonblank, metavar="FILE", help="write the schema to FILE instead of printing it")
     p.set_defaults(run=cmd_schema)
 
 

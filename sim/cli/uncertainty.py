@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import time
 
 import pandas as pd
 
 from sim.cli import add_command
-from sim.cli.main import emit, plan_from_args, scenario_from_ref
+from sim.cli.main import emit, nonblank, plan_from_args, scenario_from_ref
 from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.errors import InputError
@@ -55,7 +56,7 @@ def register(sub, parents) -> None:
     p = add_command(sub, "mc", parents,
                     description="Probability of meeting every target (with a 95% Wilson interval), fan-chart "
                                 "quantiles, the draws themselves, or the pace needed for a probability.")
-    p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
+    p.add_argument("scenario", type=nonblank, metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
     p.add_argument("--draws", type=_count, default=100_000, help="number of draws (default 100000)")
     p.add_argument("--seed", type=_seed, default=0, help="random seed; the same seed gives the same numbers "
                    "(default 0)")
@@ -75,30 +76,34 @@ def register(sub, parents) -> None:
     what.add_argument("--spreads", action="store_true", help="the uncertainty of every driver (no simulation)")
     p.add_argument("--targets-only", action="store_true", help="leave out the 2026 milestones")
     p.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
-    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
-    p.add_argument("-o", "--output", dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("-o", "--output", type=nonblank, dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.set_defaults(run=cmd_mc)
 
     p = add_command(sub, "sensitivity", parents)
-    p.add_argument("scenario", metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
-    p.add_argument("--target", metavar="INDICATOR", help="only this indicator's targets")
+    p.add_argument("scenario", type=nonblank, metavar="SCENARIO", help="name in scenarios/, title, or path to a .toml file")
+    p.add_argument("--target", type=nonblank, metavar="INDICATOR", help="only this indicator's targets")
     p.add_argument("--step", choices=("unit", "sd", "both"), default="both",
                    help="move each driver by one unit, one standard deviation, or both (default)")
     p.add_argument("--top", type=_count, metavar="N", help="only the N drivers that matter most per target")
     p.add_argument("--milestones", action="store_true", help="also the 2026 milestones")
-    p.add_argument("--actuals", metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
-    p.add_argument("-o", "--output", dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
+    p.add_argument("--actuals", type=nonblank, metavar="FILE", help="observed values (.csv: indicator,year,value or .toml)")
+    p.add_argument("-o", "--output", type=nonblank, dest="output", metavar="FILE", help="write .csv (UTF-8 with BOM) or .xlsx")
     p.set_defaults(run=cmd_sensitivity)
 
 
 # --------------------------------------------------------------------------- argument types
 
+#: A whole number, its digits optionally grouped by thousands with ``,`` or ``_`` (1,000,000).
+_WHOLE = re.compile(r"-?(?:\d{1,3}(?:[,_]\d{3})+|\d+)")
+
+
 def _whole(text: str, least: int, why: str) -> int:
-    """A whole number of at least ``least`` (``_`` and ``,`` may group digits)."""
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    """A whole number of at least ``least``. Commas and underscores must group thousands: ``6,5``
+    (a decimal comma) was read as 65 when every comma was simply dropped."""
+    if not _WHOLE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number")
+    value = int(text.strip().replace("_", "").replace(",", ""))
     if value < least:
         raise argparse.ArgumentTypeError(f"{value} {why}")
     return value

@@ -56,8 +56,9 @@ def check_targets(projection: Projection, milestones: bool = True) -> pd.DataFra
                 bases[key] = verdict_basis(plan, target, key[1])
             basis.append(bases[key])
     value = np.array([t.value for t in targets])
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         gap_pct = np.where(value != 0, res.gap / np.abs(value) * 100, np.nan)
+    gap_pct[~np.isfinite(gap_pct)] = np.nan  # no per cent of a target of 0 (or of 1e-320)
     first = res.first_year.reshape(-1)
     table = pd.DataFrame({
         "scenario": np.repeat(np.array(projection.names, dtype=object), T),

@@ -5,6 +5,7 @@ output is made from.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -15,7 +16,7 @@ import pandas as pd
 from sim.engine.kernel import compile_plan, project_array
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.io.plan import Plan
-from sim.io.scenario import Scenario, load_scenario
+from sim.io.scenario import Scenario, as_scenario
 from sim.io.schema import LONG_COLUMNS
 
 
@@ -159,9 +160,9 @@ def project(plan: Plan, scenarios: Scenario | str | Sequence[Scenario | str],
     -------
     Projection
     """
-    if isinstance(scenarios, Scenario | str):
+    if isinstance(scenarios, Scenario | str | os.PathLike):
         scenarios = [scenarios]
-    loaded = [s if isinstance(s, Scenario) else load_scenario(s) for s in scenarios]
+    loaded = [as_scenario(s) for s in scenarios]
     if not loaded:
         raise ValueError("no scenario given")
     if horizon is None:

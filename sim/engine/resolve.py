@@ -23,7 +23,7 @@ from sim.io.actuals import validate_actuals
 from sim.io.errors import InputWarning, ScenarioError
 from sim.io.indicator import domain_text
 from sim.io.plan import Plan
-from sim.io.scenario import DriverSpec, Scenario
+from sim.io.scenario import DriverSpec, Scenario, as_scenario
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,9 @@ class ResolvedScenario:
         return last
 
 
-def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> ResolvedScenario:
-    """Apply a scenario to a plan, validating every value against the plan.
+def resolve(plan: Plan, scenario: Scenario | str, horizon: int | None = None) -> ResolvedScenario:
+    """Apply a scenario (or its name, title or path: :func:`~sim.io.scenario.as_scenario`) to a
+    plan, validating every value against the plan.
 
     Raises
     ------
@@ -87,6 +88,7 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
         For an unknown driver or indicator, an impossible pace, a year outside the
         horizon, or an actual outside the indicator's range, naming the file and field.
     """
+    scenario = as_scenario(scenario)
     if horizon is None:
         horizon = scenario.effective_horizon
     if horizon is None:
@@ -118,7 +120,8 @@ def resolve(plan: Plan, scenario: Scenario, horizon: int | None = None) -> Resol
             found += plausibility(ind, paths[d], node.path, f"drivers.{key}")
     actuals = _resolve_actuals(plan, scenario, years)
     hold_rule_paths(plan, paths, actuals, [d for d, o in enumerate(origins) if o is None])
-    paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
+    with np.errstate(all="ignore"):  # an overflow on the way is refused by check_domain, not warned about
+        paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
     check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
                  {d for d, o in enumerate(origins) if o is not None})
     for warning in found:
@@ -186,6 +189,7 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
         bad = (~np.isfinite(values) | (values < compiled.low[:, None] - slack)
                | (values > compiled.high[:, None] + slack))
     if not bad.any():
+        _check_totals(plan, values, years, origins)
         return
     # The earliest year first; a driver a scenario set before any other driver, and other drivers
     # before what is computed from them (derived indicators, and drivers that follow a link: retail
@@ -211,6 +215,21 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
     how = f"{ind.op} of" if not ind.is_driver else "linked to"
     raise ScenarioError(origins[d], f"drivers.{plan.drivers[d].id}", code="derived_outside_domain" if finite else "derived_not_finite",
                         params={**params, "how_en": how, "inputs": ", ".join(inputs)})
+
+
+def _check_totals(plan: Plan, values: np.ndarray, years: tuple[int, ...], origins: list[str]) -> None:
+    """Refuse a flow driver whose running total is not finite: each year's value can be finite
+    (1e308 new jobs a year) while a cumulative target adds them up to ``inf``, which the target
+    check would then print."""
+    for d, ind in enumerate(plan.drivers):
+        if ind.dynamic != "flow":
+            continue
+        with np.errstate(all="ignore"):
+            total = np.cumsum(values[plan.index[ind.id], 1:])
+        if not np.isfinite(total).all():
+            t = int(np.argmax(~np.isfinite(total)))
+            raise ScenarioError(origins[d], f"drivers.{ind.id}", code="total_not_finite",
+                                params={"indicator": ind.id, "first": years[1], "year": years[t + 1]})
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:

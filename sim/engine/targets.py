@@ -169,10 +169,14 @@ def evaluate_targets(compiled: CompiledPlan, values: np.ndarray, drivers: np.nda
     cols = np.arange(T)
     base0 = v[:, :, 0]
     vk = v[:, cols, k]
-    cum = np.cumsum(v, axis=2) - v[:, :, :1]                          # flows after the base year
+    # Every measure is computed for every target and only its kind's is read: a level's running sum
+    # (read for flows, whose totals resolve checks) or a 1e308 level's growth may overflow unread.
+    with np.errstate(over="ignore"):
+        cum = np.cumsum(v, axis=2) - v[:, :, :1]                      # flows after the base year
+        growth = average_growth(base0, vk, k)
     cumk = cum[:, cols, k]
-    growth = average_growth(base0, vk, k)
-    goal = growth_goal(base0, spec.value, k)
+    # Only a growth target's value is a growth rate: a level target of 1e308 raised to the years overflowed.
+    goal = growth_goal(base0, np.where(spec.kind == 0, spec.value, 0.0), k)
     window = (at[None, :] >= 1) & (at[None, :] <= k[:, None])         # (T, Y+1)
     low = np.where(window[None], v, np.inf).min(axis=2)
     kind, direction, value = spec.kind, spec.direction, spec.value

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from sim.io.errors import InputError
-from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited
+from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited, year_of
 from sim.io.indicator import domain_text
 from sim.io.plan import Plan, pace_dynamic
 
@@ -52,7 +52,7 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
     Rules: a known indicator (a driver unless ``derived``); a year in range; a finite number; a
     value within the indicator's domain (:attr:`~sim.io.indicator.Indicator.domain`: a percentage
     within [0, 100], other units at least 0 unless the plan says otherwise); a positive value
-    where the indicator compounds; and for an indicator whose baseline is an index, a value
+    where the indicator compounds, whose ratio to the base-year level is a positive finite number; and for an indicator whose baseline is an index, a value
     on that index (within ×0.5…×2 a year of it), not in the report's unit.
     """
     ind = plan.by_id.get(key)
@@ -71,6 +71,10 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
     dynamic = pace_dynamic(plan, key)
     if dynamic == "compound" and value <= 0:
         raise error(source, where, code="not_positive", params={"value": value, "key": key})
+    if dynamic == "compound" and ind.baseline is not None and not 0 < value / ind.baseline.value < math.inf:
+        # 5e-324 is positive, but its ratio to the base year is 0: growth from it is log(0).
+        raise error(source, where, code="ratio_off_scale",
+                    params={"value": value, "key": key, "base": ind.baseline.value, "unit": ind.value_unit})
     if not ind.domain_min <= value <= ind.domain_max:
         raise error(source, where, code="outside_domain",
                     params={"value": value, "domain": domain_text(*ind.domain), "key": key, "unit": ind.value_unit})
@@ -112,10 +116,11 @@ def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
         out: Actuals = {}
         for key in table.table:
             obs = table.sub(key)
-            for year in obs.table:
-                if not str(year).isdigit():
-                    raise obs.fail(str(year), "not_year_key", value=year)
-                out.setdefault(key, {})[int(year)] = obs.num(year)
+            for key_year in obs.table:
+                year = year_of(key_year)
+                if year is None:
+                    raise obs.fail(str(key_year), "not_year_key", value=key_year)
+                out.setdefault(key, {})[year] = obs.num(key_year)
         return out
     if suffix != ".csv":
         raise InputError(source, "", code="file_type", params={"suffix": suffix or "(none)", "allowed_en": ".csv or .toml",
@@ -136,12 +141,17 @@ def _parse_csv(data: bytes, source: str) -> Actuals:
 
 
 def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
-    missing = {"indicator", "year", "value"} - set(reader.fieldnames or ())
+    header = list(reader.fieldnames or ())
+    missing = {"indicator", "year", "value"} - set(header)
     if missing:
         raise InputError(source, "header", code="missing_columns", params={"columns": ", ".join(sorted(missing))})
+    twice = next((c for i, c in enumerate(header) if c in header[:i]), None)
+    if twice is not None:  # csv.DictReader would keep the last column of that name, silently
+        raise InputError(source, "header", code="duplicate_column", params={"column": twice})
     out: Actuals = {}
-    for line, row in enumerate(reader, start=2):
-        where = f"line {line}"
+    for row in reader:
+        where = f"line {reader.line_num}"  # the file's own line, blank lines counted
+        _check_width(row, len(header), source, where)
         try:
             year = int(row["year"])
         except (TypeError, ValueError):
@@ -157,3 +167,13 @@ def _read_rows(reader: csv.DictReader, source: str) -> Actuals:
             raise InputError(source, f"{where}", code="duplicate_value", params={"key": indicator, "year": year})
         out.setdefault(indicator, {})[year] = value
     return out
+
+
+def _check_width(row: dict, width: int, source: str, where: str) -> None:
+    """Refuse a row with more or fewer fields than the header: ``visitors,2026,6,5`` (a decimal
+    comma) would otherwise read as 6, its last field dropped without a word."""
+    extra = row.get(None) or []
+    short = sum(1 for k, v in row.items() if k is not None and v is None)
+    if extra or short:
+        raise InputError(source, where, code="extra_fields" if extra else "missing_fields",
+                         params={"n": width + len(extra) - short, "width": width})

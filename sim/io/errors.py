@@ -15,8 +15,21 @@ no code) is still accepted, for code outside the engine; every raise in ``sim/``
 
 from __future__ import annotations
 
+import re
+
 from sim.io.reasons import render
 from sim.io.reasons_zh import message_zh, render_zh
+
+#: What would break the one line or act on a terminal if a file's text were printed as it is:
+#: control characters (a newline, ESC starting a colour or cursor sequence, NUL), Unicode line and
+#: paragraph separators, and the bidirectional controls that can make a line read in another order.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every :data:`_UNSAFE` character written as its escape (``\\n`` as ``\\x0a``)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
 
 
 class _Worded:
@@ -34,9 +47,9 @@ class _Worded:
 
     @property
     def message(self) -> str:
-        """One line: ``source: field: reason``."""
+        """One line: ``source: field: reason`` (what a file wrote there escaped, :func:`one_line`)."""
         where = f"{self.source}: {self.field}" if self.field else self.source
-        return f"{where}: {self.reason}"
+        return one_line(f"{where}: {self.reason}")
 
     def reason_in(self, lang: str) -> str:
         """The reason in ``lang``: English as raised; Chinese from the code (a plain general
@@ -45,7 +58,7 @@ class _Worded:
 
     def message_in(self, lang: str) -> str:
         """The one line in ``lang``: :attr:`message`, or ``文件:字段:原因`` in Chinese."""
-        return message_zh(self.source, self.field, self.code, self.params) if lang == "zh" else self.message
+        return one_line(message_zh(self.source, self.field, self.code, self.params)) if lang == "zh" else self.message
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.message

@@ -39,9 +39,9 @@ def read_limited(path: str | Path, error: type[InputError] = InputError,
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         raise error(str(path), "", code="unreadable",
-                    params={"detail_en": exc.strerror or exc}) from None
+                    params={"detail_en": getattr(exc, "strerror", None) or exc}) from None
     if len(data) > limit:
         raise error(str(path), "", code="too_big_read", params={"limit": limit})
     return data
@@ -217,6 +217,24 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise self.fail(key, "not_texts")
         return tuple(value)
+
+
+def check_whole(value: Any, name: str, least: int) -> None:
+    """Refuse a function argument ``name`` that is not a whole number of at least ``least`` (a
+    bool, a float such as 1.5, or text is none): ``arguments: name: reason``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+        raise InputError("arguments", name, code="whole_at_least", params={"value": value, "least": least})
+
+
+def year_of(key: Any) -> int | None:
+    """The year a table key or a link names (``"2026"``), or None if it names none.
+
+    Only decimal digits make a year: ``str.isdigit`` also passes superscripts such as ``"²"``,
+    which ``int`` then refuses, so a key that passed that test could still end in a traceback.
+    Full-width digits (``"２０２６"``, as a Chinese keyboard may type them) are decimal and read.
+    """
+    text = str(key)
+    return int(text) if text.isdecimal() else None
 
 
 def finite(value: Any, fields: Fields, key: str) -> float:

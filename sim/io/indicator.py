@@ -7,6 +7,7 @@ statements and dynamic, and how one ``[[indicator]]`` table of a plan file is re
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 
 from sim.io import formats
@@ -280,9 +281,10 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
         raise f.fail("trend.value", "growth_impossible", value=trend.value)
     op, inputs, scale = _parse_derivation(f, dynamic, percent)
     dmin, dmax, dstep = _parse_driver_range(f, dynamic)
-    targets = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, False)
+    start = baseline.value if baseline is not None else 1.0
+    targets = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, False, start)
                     for t in f.subs("target"))
-    milestones = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, True)
+    milestones = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, True, start)
                        for t in f.subs("milestone"))
     history = tuple(_parse_history(h, ind_id, base_year) for h in f.subs("history"))
     return Indicator(
@@ -374,8 +376,11 @@ def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
     return number
 
 
+_LOG_MAX = math.log(sys.float_info.max)
+
+
 def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, float], base_year: int,
-                  horizon: int, milestone: bool) -> Target:
+                  horizon: int, milestone: bool, start: float = 1.0) -> Target:
     year = f.int("year")
     if not base_year < year <= horizon:
         raise f.fail("year", "target_year_outside", year=year, first=base_year + 1, last=horizon)
@@ -391,10 +396,21 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
     assert number is not None
     if kind == "growth" and number.value <= -100:
         raise f.fail("value", "growth_impossible", value=number.value)
+    # The level a growth target asks for, start × (1 + g)^years, in logs: it must be a finite number.
+    if kind == "growth" and math.log(max(start, 1.0)) + (year - base_year) * math.log1p(number.value / 100) > _LOG_MAX:
+        raise f.fail("value", "growth_target_overflow", value=number.value, year=year)
     if kind == "level" and not domain[0] <= number.value <= domain[1]:
         raise f.fail("value", "target_outside_domain", value=number.value, domain=domain_text(*domain))
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
                   milestone=milestone, attribute=parse_attribute(f))
+
+
+def _carried_back_fits(measure: str, value: float, years: int) -> bool:
+    """Whether a statement carried back over ``years`` stays a finite number: a growth rate
+    compounded (in logs), any other value times the years (a total, an average change)."""
+    if measure == "average_growth":
+        return years * math.log1p(value / 100) <= _LOG_MAX
+    return years * abs(value) <= sys.float_info.max
 
 
 def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
@@ -403,6 +419,10 @@ def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
     if not start < end <= base_year:
         raise f.fail("start_year", "history_period", start=start, end=end, base_year=base_year)
     measure = f.str("measure", choices=HISTORY_MEASURES)
+    if measure == "average_growth" and number.value <= -100:
+        raise f.fail("value", "growth_impossible", value=number.value)
+    if not _carried_back_fits(measure, number.value, end - start):
+        raise f.fail("value", "history_not_finite", value=number.value, start=start, end=end)
     readings = ()
     if f.has("readings"):
         raw = f.table["readings"]

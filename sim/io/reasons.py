@@ -37,6 +37,9 @@ REASONS: dict[str, str] = {
     "not_csv": "not readable as CSV ({detail_en})",
     "file_type": "unknown file type '{suffix}'; use {allowed_en}",
     "missing_columns": "missing column(s) {columns}; expected indicator, year, value",
+    "duplicate_column": "column '{column}' appears twice",
+    "extra_fields": "{n} fields where the header has {width} (a decimal comma? write 6.5, not 6,5)",
+    "missing_fields": "{n} fields where the header has {width}",
     "no_such_file": "no such file",
     "not_regular_file": "not a regular file",
     "empty_file": "file is empty",
@@ -76,6 +79,8 @@ REASONS: dict[str, str] = {
     "derived_no_trend": "a derived indicator has no driver, so no trend",
     "derived_no_driver": "a derived indicator has no driver",
     "growth_impossible": "growth of {value}% is impossible (must exceed −100%)",
+    "growth_target_overflow": "growth of {value:g}% a year to {year} would pass any finite number",
+    "history_not_finite": "{value:g} over {start}–{end} would pass any finite number when carried back",
     "points_impossible": "{value} points a year is impossible for a percentage",
     "domain_empty": "domain [{low:g}, {high:g}] is empty",
     "domain_percent": "domain [{low:g}, {high:g}] of a percentage must lie within [0, 100]",
@@ -130,6 +135,7 @@ REASONS: dict[str, str] = {
     "parent_lookup": "parent '{parent}' cannot be looked up here",
     "bad_driver": "'{value}' is not a number, a list, a table or one of {rules}",
     "empty_list": "an empty list sets no year",
+    "empty_table": "an empty table sets no year",
     "derived_driver": "'{key}' is derived and has no driver of its own; set its inputs ({inputs})",
     "unknown_indicator": "unknown indicator '{key}'",
     "unknown_actual": "unknown indicator '{key}'; known: {known}",
@@ -138,6 +144,7 @@ REASONS: dict[str, str] = {
     "year_outside": "year {year} is outside the horizon {first}–{last}",
     "year_outside_period": "year {year} is outside the plan period {first}–{last}",
     "not_positive": "{value} must be positive for '{key}'",
+    "ratio_off_scale": "{value:g} is too far from the base-year level {base:g} {unit} for a growth rate of '{key}' to be computed",
     "outside_domain": "{value:g} is outside {domain}, the domain of '{key}' [{unit}]",
     "off_index": ("{value:g} is not on the index: '{key}' has no reported level, so it is projected as an index "
                   "(base year = {base:g}); enter the observed value on the same index (expected between {low:.3g} "
@@ -145,6 +152,7 @@ REASONS: dict[str, str] = {
     "duplicate_value": "a second value for {key} in {year}",
     "path_outside_domain": "'{indicator}' would reach {value:,.6g} {unit} in {year}, outside its domain {domain}",
     "path_not_finite": "'{indicator}' would reach {value_en} in {year}, not a finite number",
+    "total_not_finite": "'{indicator}' added up from {first} would pass any finite number by {year}",
     "far_outside_range": ("{value:g} {unit} is far outside the plan's range for {name_en} ('{indicator}', "
                           "{low:g} to {high:g}); check it is meant"),
     "derived_outside_domain": ("'{indicator}' ({how_en} {inputs}) would reach {value:,.6g} {unit} in {year}, "
@@ -177,6 +185,8 @@ REASONS: dict[str, str] = {
                                "smallest eigenvalue {eigenvalue:.3g}); weaken some of them"),
     # ---------------------------------------------------------------- arguments (Monte Carlo, goal seek, reviews)
     "whole_at_least": "{value!r} must be a whole number ≥ {least}",
+    "draws_overflow": "draws of '{indicator}' could pass {limit:.3g}, the largest number a Monte Carlo draw holds (single precision)",
+    "not_scenario": "expected a scenario, its name, title or path, got {type_en}",
     "draws_limit": ("{value:,} is more than the limit of {limit:,}: beyond it the standard error of every "
                     "probability is already below 0.000016 and the run would take hours"),
     "keep_memory": ("{value:,} draws would need {gib:,.1f} GiB ({size:,} bytes), more than the limit of "

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sim.io import formats
 from sim.io.errors import ScenarioError
-from sim.io.fields import Fields, finite, parse_toml, read_toml
+from sim.io.fields import Fields, finite, parse_toml, read_toml, year_of
 from sim.io.schema import RULES
 
 #: How drivers not set by any scenario in the chain are chosen.
@@ -217,6 +217,8 @@ def list_scenarios(dirs: list[Path] | None = None) -> list[Path]:
 
 def find_scenario(ref: str, near: Path | None = None) -> Path:
     """Path of a scenario given as a path, a file stem, or a Chinese/English title."""
+    if not ref.strip():  # "" would otherwise be reported as ": unknown scenario"
+        raise ScenarioError("arguments", "scenario", code="not_text")
     p = Path(ref)
     if p.suffix == ".toml" or os.sep in ref or "/" in ref:
         # A parent's relative path is read from the child's folder, not the current one.
@@ -242,6 +244,24 @@ def find_scenario(ref: str, near: Path | None = None) -> Path:
 
 
 # --------------------------------------------------------------------------- loading
+
+def as_scenario(ref: Scenario | str | os.PathLike) -> Scenario:
+    """A scenario given as itself, or by name, title or path (:func:`load_scenario`): what every
+    function taking a scenario accepts, so that ``run_montecarlo(plan, "plan")`` works as
+    ``project(plan, "plan")`` does.
+
+    Raises
+    ------
+    ScenarioError
+        For a name that finds no scenario, or a value that is none of these (``arguments``,
+        ``scenario``: its type).
+    """
+    if isinstance(ref, Scenario):
+        return ref
+    if isinstance(ref, str | os.PathLike):
+        return load_scenario(ref)
+    raise ScenarioError("arguments", "scenario", code="not_scenario", params={"type_en": type(ref).__name__})
+
 
 def load_scenario(ref: str | Path) -> Scenario:
     """Load a scenario (and its parents) by name, title or path.
@@ -351,9 +371,10 @@ def parse_body(root: Fields) -> tuple[dict[str, DriverSpec], dict[str, dict[int,
 
 
 def _year_key(f: Fields, key: str) -> int:
-    if not str(key).isdigit():
+    year = year_of(key)
+    if year is None:
         raise f.fail(str(key), "not_year_key", value=key)
-    return int(key)
+    return year
 
 
 def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
@@ -366,6 +387,8 @@ def _driver_spec(value, f: Fields, key: str) -> DriverSpec:
             raise f.fail(key, "empty_list")
         return tuple(finite(v, f, f"{key}[{i}]") for i, v in enumerate(value))
     if isinstance(value, dict):
+        if not value:  # as an empty list: a table that sets no year is a slip, not "no change"
+            raise f.fail(key, "empty_table")
         sub = Fields(value, f.source, f.path(key), f.error)
         return {_year_key(sub, y): sub.num(y) for y in value}
     return finite(value, f, key)

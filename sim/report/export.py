@@ -208,6 +208,29 @@ def check_in(check: pd.DataFrame, projection: Projection, lang: str) -> pd.DataF
     return warnings_in(notes_in(check, projection.plan, lang), projection.warnings, lang)
 
 
+def check_output(path: str | Path, suffixes: tuple[str, ...] | None = None) -> Path:
+    """``path`` as an output file, refused before any work is done (:func:`write_atomic` checks
+    it again, just before writing): its folder must exist, nothing but a regular file may stand in
+    its place, and with ``suffixes`` it must end in one of them.
+
+    Raises
+    ------
+    ExportError
+        ``path: output: reason``.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(str(path), "output", code="no_folder", params={"folder": folder})
+    if path.exists() and not path.is_file():
+        # Renaming over a device, a pipe or a folder would replace it (as root, /dev/null itself).
+        raise ExportError(str(path), "output", code="not_regular_file")
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise ExportError(str(path), "output", code="file_type", params={
+            "suffix": path.suffix or "(none)", "allowed_en": " or ".join(suffixes), "allowed": "/".join(suffixes)})
+    return path
+
+
 def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
     """Write the bytes ``produce()`` returns to ``path`` atomically.
 
@@ -219,15 +242,14 @@ def write_atomic(path: str | Path, produce: Callable[[], bytes]) -> Path:
     ExportError
         If the folder does not exist or the file cannot be written.
     """
-    path = Path(path)
+    path = check_output(path)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(str(path), "output", code="no_folder", params={"folder": folder})
     data = produce()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:  # e.g. a folder such as /proc that exists but takes no new files
-        raise ExportError(str(path), "output", code="unwritable", params={"detail_en": exc.strerror or exc}) from None
+    except (OSError, ValueError) as exc:  # a folder such as /proc that takes no new files; a NUL in the name
+        raise ExportError(str(path), "output", code="unwritable",
+                          params={"detail_en": getattr(exc, "strerror", None) or exc}) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

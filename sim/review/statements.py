@@ -63,6 +63,8 @@ def _total_pace(dyn: str, end: float, total: float, n: int) -> tuple[float, floa
 
     from scipy.optimize import brentq  # here, not at the top: every command would pay its import
 
+    if gap(-99.0) * gap(10_000.0) > 0:  # a total no pace in the bracket gives (1e308): no reading, not a traceback
+        return NAN, NAN
     g = brentq(gap, -99.0, 10_000.0, xtol=1e-12)
     return g, end / dynamics.growth_goal(1.0, g, n)
 

@@ -27,6 +27,7 @@ path is not constant). The simulated answer is reported alongside as a check.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,7 +43,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Plan, Target, pace_unit
 from sim.io.scenario import Scenario
 from sim.uncertainty.counter import TargetCounter
-from sim.uncertainty.montecarlo import BLOCK, resolve_seed
+from sim.uncertainty.montecarlo import BLOCK, check_draws, resolve_seed
 from sim.uncertainty.sampler import Sampler
 from sim.uncertainty.spec import Uncertainty, uncertainty_for
 
@@ -180,6 +181,7 @@ class _Seeker:
     """Monte Carlo draws of one scenario, reused for every target and every trial shift."""
 
     def __init__(self, plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, draws: int, seed):
+        check_draws(draws)
         self.plan, self.resolved, self.uncertainty = plan, resolved, uncertainty
         self.draws = draws
         Y = len(resolved.years) - 1
@@ -239,10 +241,10 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     -------
     Requirement
     """
-    if not 0 < probability < 1:
+    if isinstance(probability, bool) or not isinstance(probability, numbers.Real) or not 0 < probability < 1:
         raise InputError("arguments", "probability", code="probability_open", params={"value": probability})
     resolved = _seeker.resolved if _seeker else resolve(plan, scenario)
-    unc = uncertainty or (_seeker.uncertainty if _seeker else uncertainty_for(plan, scenario, resolved))
+    unc = uncertainty or (_seeker.uncertainty if _seeker else uncertainty_for(plan, resolved.scenario, resolved))
     seeker = _seeker or _Seeker(plan, resolved, unc, draws, seed)
     names = moved_drivers(plan, target)
     k = target.year - plan.base_year
@@ -336,6 +338,7 @@ def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, dr
     """One row per target: the pace needed to meet it with ``probability`` (see the module notes),
     its ``note`` worded in ``lang`` (zh or en)."""
     resolved = resolve(plan, scenario)
+    scenario = resolved.scenario
     unc = uncertainty or uncertainty_for(plan, scenario, resolved)
     seeker = _Seeker(plan, resolved, unc, draws, seed)
     rows = []

@@ -69,9 +69,11 @@ from sim.engine.measure import MET
 from sim.engine.resolve import ResolvedScenario, resolve
 from sim.engine.targets import all_targets
 from sim.io.errors import InputError
+from sim.io.fields import check_whole
 from sim.io.plan import Plan, Target
 from sim.io.scenario import Scenario
 from sim.uncertainty.counter import TargetCounter, fixed_targets, status_of
+from sim.uncertainty.reach import check_reach
 from sim.uncertainty.results import QUANTILES, MonteCarloResult, wilson_interval
 from sim.uncertainty.sampler import Sampler
 from sim.uncertainty.spec import Uncertainty, uncertainty_for
@@ -98,12 +100,18 @@ IN_FLIGHT = 2
 Progress = Callable[[int, int], None]
 
 
+def check_draws(draws) -> None:
+    """Refuse a number of draws that is not a whole number from 1 to :data:`MAX_DRAWS`."""
+    check_whole(draws, "draws", 1)
+    if draws > MAX_DRAWS:
+        raise InputError("arguments", "draws", code="draws_limit", params={"value": draws, "limit": MAX_DRAWS})
+
+
 def resolve_seed(seed: int | None) -> int:
     """The entropy a run uses: ``seed`` itself (0 included), or fresh entropy for None."""
     if seed is None:
         return int(np.random.SeedSequence().entropy)
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise InputError("arguments", "seed", code="whole_at_least", params={"value": seed, "least": 0})
+    check_whole(seed, "seed", 0)
     return int(seed)
 
 
@@ -174,15 +182,14 @@ def simulate(plan: Plan, resolved: ResolvedScenario, uncertainty: Uncertainty, d
 
     ``paths`` (D, Y) replaces the scenario's driver paths, e.g. shifted by a goal seek.
     """
-    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
-        raise InputError("arguments", "draws", code="whole_at_least", params={"value": draws, "least": 1})
-    if draws > MAX_DRAWS:
-        raise InputError("arguments", "draws", code="draws_limit", params={"value": draws, "limit": MAX_DRAWS})
-    if isinstance(chunk, bool) or not isinstance(chunk, int | np.integer) or chunk < 1:
-        raise InputError("arguments", "chunk", code="whole_at_least", params={"value": chunk, "least": 1})
+    check_draws(draws)
+    check_whole(chunk, "chunk", 1)
+    if sample is not None:
+        check_whole(sample, "sample", 0)
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
         raise ValueError(f"dtype must be float32 or float64, not {dtype}")
+    check_reach(plan, resolved, uncertainty, dtype)
     started = time.perf_counter()
     entropy = resolve_seed(seed)
     targets = all_targets(plan) if targets is None else tuple(targets)
@@ -351,7 +358,7 @@ def run_montecarlo(plan: Plan, scenario: Scenario, draws: int = 100_000, seed: i
     """
     resolved = resolve(plan, scenario)
     if uncertainty is None:
-        uncertainty = uncertainty_for(plan, scenario, resolved, scale=scale, persistence=persistence)
+        uncertainty = uncertainty_for(plan, resolved.scenario, resolved, scale=scale, persistence=persistence)
     return simulate(plan, resolved, uncertainty, draws, seed, targets=all_targets(plan, milestones),
                     chunk=chunk, sample=sample, dtype=dtype, workers=workers, progress=progress)
 

@@ -61,3 +61,10 @@ def test_actuals_are_judged_by_the_engine_validator_and_worded_by_the_app(plan):
     key, values = m.actual_problem(plan, "industrial_va", 2026, 5000.0)  # index, not 亿元
     assert key == "range.index" and (values["low"], values["high"]) == ("50", "200")
     assert "50–200" in t(key, "zh", **values)
+
+
+def test_a_superscript_year_in_a_link_is_dropped_with_a_reason(plan):
+    # "²" passed str.isdigit() and then int() raised: the link opened with a traceback.
+    state, _, notes = _from_query(plan, {"actual.visitors": "²:2400", "actual.rural_income": "２０２６:108"})
+    assert [(n.param, n.key) for n in notes] == [("actual.visitors", "url.bad_actual")]
+    assert state.actuals == {"rural_income": {2026: 108.0}}

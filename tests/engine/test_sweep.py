@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
 from sim import compile_plan, evaluate_targets, load_plan, load_scenario, project_array, resolve
 from sim.engine.measure import AT_RISK, MET
 from sim.engine.sweep import sweep
+from sim.io.errors import InputError, ScenarioError
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +21,8 @@ def setting():
     compiled = compile_plan(plan, plan.horizon)
     rng = np.random.default_rng(3)
     drivers = res.drivers[None] + rng.normal(0.0, 1.0, (700, *res.drivers.shape))
-    whole = evaluate_targets(compiled, project_array(compiled, drivers), drivers)
+    # Random paces take 义务教育巩固率 (at 100 %) past its ceiling: a sweep holds it there, as a draw is.
+    whole = evaluate_targets(compiled, project_array(compiled, drivers, clip=True), drivers)
     return compiled, drivers, whole
 
 
@@ -55,3 +59,56 @@ def test_bad_fields_and_missing_count_are_refused(setting):
         sweep(compiled, drivers, fields=("nope",))
     with pytest.raises(ValueError, match="scenarios must be given"):
         sweep(compiled, lambda a, b: drivers[a:b])
+
+
+# --------------------------------------------------------------------------- hostile paces
+
+def test_a_level_past_its_domain_is_held_and_counted(setting):
+    # Before, a sweep reported 义务教育巩固率 at 101.3 % and negative capacities as they came.
+    compiled, drivers, _ = setting
+    got = sweep(compiled, drivers, fields=("projected",))
+    row = compiled.plan.index["compulsory_retention"]
+    values = project_array(compiled, drivers, clip=True)
+    assert values[:, row].max() == 100.0
+    assert got.clipped[row] == int((project_array(compiled, drivers)[:, row] > 100).any(axis=1).sum()) > 0
+    assert got.clipped_scenarios >= got.clipped[row]
+
+
+@pytest.mark.parametrize(("pace", "line"), [
+    (np.nan, "sweep: drivers[1].primary_va: nan is not a finite number"),
+    (np.inf, "sweep: drivers[1].primary_va: inf is not a finite number"),
+    (1e308, "sweep: drivers[1]: 'tertiary_va' would reach inf 亿元 in 2026, not a finite number"),
+])
+def test_a_scenario_with_a_non_finite_level_is_refused_by_its_position(setting, pace, line):
+    # NaN, inf or 1e308 %/年 went through: the sweep's results were NaN or inf, with numpy overflow warnings.
+    compiled, drivers, _ = setting
+    bad = drivers[:3].copy()
+    bad[1] = pace
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(ScenarioError) as err:
+            sweep(compiled, bad)
+    assert err.value.message == line
+
+
+@pytest.mark.parametrize(("name", "value"), [("chunk", 0), ("chunk", -5), ("workers", 0), ("scenarios", -1)])
+def test_bad_sweep_arguments_are_one_line(setting, name, value):
+    # chunk 0 or -5 was quietly taken as 1.
+    compiled, drivers, _ = setting
+    with pytest.raises(InputError) as err:
+        sweep(compiled, lambda a, b: drivers[a:b], **{"scenarios": 3, name: value})
+    assert err.value.message == f"arguments: {name}: {value} must be a whole number ≥ {0 if name == 'scenarios' else 1}"
+
+
+def test_whole_number_paces_are_read_as_floats(setting):
+    compiled, _, _ = setting
+    plan = compiled.plan
+    paces = np.round(resolve(plan, load_scenario("plan")).drivers)[None].astype(int)
+    assert sweep(compiled, paces).scenarios == 1
+
+
+def test_nan_still_means_follow_the_link_for_a_linked_driver(setting):
+    compiled, _, _ = setting
+    res = resolve(compiled.plan, load_scenario("plan"))
+    got = sweep(compiled, res.kernel_drivers[None], fields=("status",))
+    assert np.isnan(res.kernel_drivers).any() and (got["status"] == MET).all()   # the plan meets every target

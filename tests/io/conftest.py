@@ -14,7 +14,7 @@ import pytest
 from sim.io.errors import InputError
 
 #: Test modules whose every error is checked.
-WATCHED = ("tests.io.test_catalogue", "tests.io.test_doors")
+WATCHED = ("tests.io.test_catalogue", "tests.io.test_doors", "tests.io.test_hostile")
 
 
 @pytest.fixture(autouse=True)
