@@ -9,12 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sim import InputError
-from sim.io.fields import read_limited
+from sim.io.fields import decode_text, read_limited
 
 #: Largest report accepted [bytes]. A county work report is 30–100 kB of text.
 MAX_REPORT_BYTES = 5_000_000
-#: Share of control characters (other than line breaks and tabs) above which input is not text.
-_MAX_CONTROL_SHARE = 0.001
 
 
 def decode_report(data: bytes, source: str) -> tuple[str, str]:
@@ -29,18 +27,7 @@ def decode_report(data: bytes, source: str) -> tuple[str, str]:
         raise InputError(source, "", code="too_big", params={"size": len(data), "limit": MAX_REPORT_BYTES})
     if not data.strip():
         raise InputError(source, "", code="empty_file")
-    if b"\x00" in data:
-        raise InputError(source, "", code="binary_nul")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-        if control > _MAX_CONTROL_SHARE * len(text):
-            raise InputError(source, "", code="binary_control")
-        return text, "utf-8" if encoding == "utf-8-sig" else encoding
-    raise InputError(source, "", code="not_decodable")
+    return decode_text(data, source)
 
 
 def read_report(path: str | Path) -> tuple[str, str]:

@@ -1,7 +1,7 @@
 """Observed values (actuals): reading them from a CSV or TOML file, and the one rule that says
 whether an observed value fits the plan (:func:`validate_actual`).
 
-CSV: columns ``indicator, year, value`` (UTF-8, a BOM is fine). TOML: the same table a
+CSV: columns ``indicator, year, value`` (UTF-8, a BOM is fine, or GB18030 as Excel saves it in Chinese). TOML: the same table a
 scenario file uses, ``[actuals.<indicator>]`` with ``<year> = <value>`` lines.
 :func:`validate_actual` is called by scenario resolution (:mod:`sim.engine.resolve`), the
 mid-term review (:mod:`sim.review.midterm`) and the app, so all three accept the same values.
@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 
 from sim.io.errors import InputError
-from sim.io.fields import MAX_FILE_BYTES, Fields, parse_toml, read_limited, year_of
+from sim.io.fields import MAX_FILE_BYTES, Fields, decode_text, parse_toml, read_limited, year_of
 from sim.io.indicator import domain_text
 from sim.io.plan import Plan, pace_dynamic
 
@@ -129,10 +129,8 @@ def parse_actuals(data: bytes, source: str, suffix: str) -> Actuals:
 
 
 def _parse_csv(data: bytes, source: str) -> Actuals:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(source, "", code="not_utf8") from None
+    # Excel on a Chinese Windows saves "CSV (逗号分隔)" in GB18030 (GBK), not UTF-8.
+    text, _ = decode_text(data, source)
     reader = csv.DictReader(io.StringIO(text))
     try:
         return _read_rows(reader, source)

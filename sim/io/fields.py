@@ -47,6 +47,34 @@ def read_limited(path: str | Path, error: type[InputError] = InputError,
     return data
 
 
+#: Share of control characters (other than line breaks, tabs and form feeds) above which input is not
+#: text; two are always let through (a stray escape in a short file is a typo, named where it stands).
+MAX_CONTROL_SHARE = 0.001
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) of a text file a planner saved: UTF-8 (with or without a BOM), else GB18030
+    (what Excel and Notepad on a Chinese Windows write as "ANSI", a superset of GBK).
+
+    Raises
+    ------
+    InputError
+        Binary input (NUL bytes or many control characters), or bytes that neither decodes.
+    """
+    if b"\x00" in data:
+        raise InputError(source, "", code="binary_nul")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+        if control > max(2, MAX_CONTROL_SHARE * len(text)):
+            raise InputError(source, "", code="binary_control")
+        return text, "utf-8" if encoding == "utf-8-sig" else encoding
+    raise InputError(source, "", code="not_decodable")
+
+
 def read_toml(path: str | Path, error: type[InputError] = InputError) -> dict[str, Any]:
     """Read a TOML file, turning every failure into one ``error`` line."""
     return parse_toml(read_limited(path, error), str(path), error)

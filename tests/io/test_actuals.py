@@ -50,3 +50,27 @@ def test_midterm_still_accepts_a_derived_indicator_that_resolution_refuses(plan)
     scenario = Scenario(name="x", title_zh="x", title_en="x", rule="plan", actuals={"gdp": {2026: 330.0}})
     with pytest.raises(ScenarioError, match="derived"):
         resolve(plan, scenario)
+
+
+CSV = "indicator,名称,year,value\nvisitors,游客接待人次,2026,2500\nforest_grass_coverage,林草覆盖率,2026,52.9\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_a_csv_excel_saved_in_chinese_reads_the_same(encoding):
+    from sim.io.actuals import parse_actuals
+
+    # Excel on a Chinese Windows writes "CSV (逗号分隔)" in GBK; a BOM-less or BOM UTF-8 file reads alike.
+    assert parse_actuals(CSV.encode(encoding), "实际值.csv", ".csv") == {
+        "visitors": {2026: 2500.0}, "forest_grass_coverage": {2026: 52.9}}
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    (b"indicator,year,value\nvisitors,2026,2\x00500\n", "binary_nul"),
+    (b"\x01\x02\x03\x04" * 40, "binary_control"),
+])
+def test_a_binary_csv_is_refused_as_not_text(data, code):
+    from sim.io.actuals import parse_actuals
+
+    with pytest.raises(InputError) as err:
+        parse_actuals(data, "x.csv", ".csv")
+    assert err.value.code == code and err.value.source == "x.csv"
