@@ -88,15 +88,20 @@ def _dismiss_notes() -> None:
 
 def notices() -> None:
     """Messages queued by callbacks, and parameters of the link that were ignored."""
-    for kind, text in st.session_state.get(state.FLASH, []):
-        getattr(st, kind)(text)
+    placed: dict[str, list[tuple[str, str]]] = {}
+    for kind, text, *where in st.session_state.get(state.FLASH, []):
+        if where and where[0]:
+            placed.setdefault(where[0], []).append((kind, text))
+        else:
+            getattr(st, kind)(text)
     st.session_state[state.FLASH] = []
+    st.session_state[state.FLASH_NEAR] = placed  # this run's only: an older one never resurfaces
     try:  # implausible but possible assumptions: shown on every page, as every output carries them
         found = state.current_result().projection.warnings
     except InputError:
         found = ()
     if found:
-        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w)}" for w in found))
+        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w, plan=state.get_plan())}" for w in found))
     notes = st.session_state.get(state.NOTES) or []
     ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
                for n in notes if not n.applied]
@@ -108,6 +113,12 @@ def notices() -> None:
         st.info(t("url.applied") + "\n\n" + "\n".join(f"- {x}" for x in applied))
     if notes:
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
+
+
+def near(place: str) -> None:
+    """The messages queued for ``place`` (:func:`ui.state.flash` with ``near``), shown here."""
+    for kind, text in st.session_state.get(state.FLASH_NEAR, {}).pop(place, []):
+        getattr(st, kind)(text)
 
 
 def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Plan
 from sim.review.monitor import band_summary, monitor, next_year, summary_line
 
-from . import state
+from . import fmt, state
 from .i18n import lang, t
 from .review import entered_actuals, names, show
 
@@ -31,7 +31,7 @@ def monitoring_tab() -> None:
     try:
         actuals, source = entered_actuals()
     except InputError as exc:
-        st.error(exc.message)
+        st.error(t("error.input", msg=fmt.input_error(exc, plan=state.get_plan())))
         actuals, source = {}, "app"
     if not actuals:
         st.info(t("rev.none"))
@@ -100,7 +100,7 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
         table = monitor(plan, actuals, year, overrides, source)
         need = next_year(plan, actuals, year, scenario, overrides, source)
     except InputError as exc:
-        st.error(exc.message)
+        st.error(t("error.input", msg=fmt.input_error(exc, plan=state.get_plan())))
         return
     st.markdown(f"**{_summary(table)}**")
     _metrics(table)

@@ -117,7 +117,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:
-        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc)}))
+        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc, plan=plan)}))
         state = AppScenario(base=base)
     return state, lang, notes
 
