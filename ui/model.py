@@ -122,8 +122,10 @@ class AppScenario:
             actuals=self.actuals,
             title_zh=self.title_zh or f"{base.title_zh}(调整)",
             title_en=self.title_en or f"{base.title_en} (adjusted)",
-            rationale=self.rationale or f"在应用中以“{base.title_zh}”为起点调整。"
-                                        f" Adjusted in the app, starting from “{base.title_en}”.",
+            # one line per language, so each language's file and sheet shows its own line
+            # (sim.report.frames.rationale_in), not both run together
+            rationale=self.rationale or f"在应用中以“{base.title_zh}”为起点调整。\n"
+                                        f"Adjusted in the app, starting from “{base.title_en}”.",
         )
         if self.uncertainty or self.correlation:
             scn = replace(scn, uncertainty=dict(self.uncertainty), correlation=dict(self.correlation))
