@@ -119,7 +119,9 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
 def _make_report(inputs: str, plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:
     from sim.report.docx import report_bytes  # python-docx: only when a report is made
 
-    st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides, source=source))
+    # The report is Chinese; actuals typed on the page have no file to name ("app" would print as is).
+    shown = t("mon.source_app", "zh") if source == "app" else source
+    st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides, source=shown))
 
 
 def _word_report(plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:
