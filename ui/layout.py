@@ -131,6 +131,12 @@ def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
     return (1, 2) if probability else (1,)
 
 
+def board_keep(probability: bool = False) -> tuple[int, ...]:
+    """The target column of a Chinese target table, broken only at its space: ``年均增长`` /
+    ``≥ 6.5%``, never ``年均增长 ≥`` / ``6.5%`` nor ``≥ 1,600万千`` / ``瓦`` (seen at 1280 px)."""
+    return (4 + int(probability),) if lang() == "zh" else ()
+
+
 def card_label(row, base_year: int, lang_: str | None = None) -> str:
     """A card's title: the indicator's short name and what its target measures (``地区生产总值增速``,
     ``城镇新增就业(5年累计)``); an indicator without a short name in the texts uses its plan name."""

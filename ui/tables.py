@@ -40,9 +40,10 @@ def _cell(value) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else escape(str(value))
 
 
-def html(table: Styled | pd.DataFrame, key: str, nowrap: tuple[int, ...] = ()) -> str:
-    """The HTML of one table: every header and cell escaped, each cell's CSS inline, and the columns
-    numbered in ``nowrap`` (1 = first) kept on one line. The same table gives the same text, so an
+def html(table: Styled | pd.DataFrame, key: str, nowrap: tuple[int, ...] = (), keep: tuple[int, ...] = ()) -> str:
+    """The HTML of one table: every header and cell escaped, each cell's CSS inline, the columns
+    numbered in ``nowrap`` (1 = first) kept on one line, and those in ``keep`` broken only at
+    spaces (Chinese text may otherwise break between any two characters: ``≥ 1,600万千`` / ``瓦``). The same table gives the same text, so an
     unchanged table is not redrawn. (Written here rather than by pandas' Styler, which took about
     25 ms for the board's table against well under 1 ms.)"""
     table = table if isinstance(table, Styled) else Styled(table)
@@ -57,16 +58,17 @@ def html(table: Styled | pd.DataFrame, key: str, nowrap: tuple[int, ...] = ()) -
             cells.append(f"<td{style}>{_cell(value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     rules = "".join(f".st-key-{key} td:nth-child({n}) {{ white-space: nowrap; }}" for n in nowrap)
+    rules += "".join(f".st-key-{key} td:nth-child({n}) {{ word-break: keep-all; }}" for n in keep)
     return (f"<style>{CSS}{rules}</style><div class='fyp-table'><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def show(table: Styled | pd.DataFrame, key: str, nowrap: tuple[int, ...] = ()) -> None:
+def show(table: Styled | pd.DataFrame, key: str, nowrap: tuple[int, ...] = (), keep: tuple[int, ...] = ()) -> None:
     """Draw ``table`` as one HTML table in a container keyed ``key`` (see :func:`html`)."""
     import streamlit as st
 
     with st.container(key=key):
-        st.html(html(table, key, nowrap))
+        st.html(html(table, key, nowrap, keep))
 
 
 def read(body: str) -> pd.DataFrame:

@@ -111,7 +111,7 @@ def test_open_needs_the_review_and_then_shows_the_drafted_district_on_the_board(
     shown = names(at)
     assert {"地区生产总值", "社会消费品零售总额", "森林覆盖率"} <= shown and "综合能源装机规模" not in shown
     gdp = board_row(at, "地区生产总值")
-    assert gdp["目标"].startswith("年均增长 ≥ 5.5") and gdp["状态"].endswith("达标")
+    assert gdp["目标"].startswith("年均增长 ≥\u00a05.5") and gdp["状态"].endswith("达标")
     # Only scenarios that fit the draft are offered: 稳健/进取 set Ganzhou's sectors, which Qingshan's lacks.
     assert at.sidebar.selectbox[0].options == ["惯性趋势", "规划目标", "规划目标(含不确定性)"]
 
