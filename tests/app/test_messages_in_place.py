@@ -88,3 +88,24 @@ def test_a_file_keeps_its_name_and_field_in_the_sentence(plan):
     except InputError as exc:
         said = fmt.input_error(exc, "zh", plan=plan)
     assert said == "my.toml:drivers.storage_capacity:按此设定,“storage_capacity”将在2026年达到-470万千瓦,超出其可能的取值范围[0, ∞)"
+
+
+def test_a_bad_year_in_the_yearly_editor_is_explained_under_the_editor(app):
+    go(app, "pages/assumptions.py")
+    app.session_state["asm_peryear_open_economy"] = True  # the planner opens the editor
+    app.run()
+    app.selectbox(key="peryear_economy.zh").set_value("market_entities").run()
+    widget(app.text_input, "w_yr_market_entities_2028").set_value("6.5.1").run()
+    expected = "数值未采用:“6.5.1” 不是有效的数字"
+    assert [e.value for e in app.error] == [expected]
+    assert _after(app, "w_yr_market_entities_2030", "error") == [expected]  # after the last year's box
+    assert "market_entities" not in app.session_state["model"].drivers
+
+
+def test_a_bad_actual_is_explained_beside_the_enter_button(app):
+    go(app, "pages/assumptions.py")
+    app.text_input(key="act_value").set_value("abc").run()
+    app.button(key="act_add").click().run()
+    expected = "数值未采用:“abc” 不是有效的数字"
+    assert _after(app, "act_value", "error") == [expected]
+    assert not app.session_state["model"].actuals
