@@ -137,6 +137,12 @@ def board_keep(probability: bool = False) -> tuple[int, ...]:
     return (4 + int(probability),) if lang() == "zh" else ()
 
 
+def board_name_width(probability: bool = False) -> dict[int, float]:
+    """The name column of a Chinese target table six characters wide [em] (地区生产总值 whole):
+    the automatic layout gave it five at 1280 px (地区生产总 / 值)."""
+    return {2 + int(probability): 6.5} if lang() == "zh" else {}
+
+
 def card_label(row, base_year: int, lang_: str | None = None) -> str:
     """A card's title: the indicator's short name and what its target measures (``地区生产总值增速``,
     ``城镇新增就业(5年累计)``); an indicator without a short name in the texts uses its plan name."""

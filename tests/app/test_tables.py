@@ -58,3 +58,14 @@ def test_a_kept_column_breaks_only_at_spaces_and_a_target_keeps_its_sign_with_it
     level = {**row, "kind": "level", "target": 1600.0, "unit": "万千瓦"}
     assert target_text(level, "zh", 2025) == "≥\u00a01,600万千瓦"
     assert board_keep() == (4,) and board_keep(probability=True) == (5,)  # the 目标 column (zh by default)
+    # …broken before the unit if need be: ≥ 1,600 / 万千瓦, never inside the number or the unit
+    from ui.display import breakable
+
+    assert breakable("≥\u00a01,600万千瓦") == "≥\u00a01,600\u200b万千瓦" and breakable("≥\u00a076.0%") == "≥\u00a076.0%"
+    body = tables.html(pd.DataFrame({"目标": [breakable("≥\u00a01,600万千瓦")]}), "t7")
+    assert tables.read(body)["目标"][0] == "≥\u00a01,600万千瓦"      # read back as seen
+    from ui.layout import board_name_width
+
+    assert board_name_width() == {2: 6.5}
+    assert '.st-key-t6 th:nth-child(2)::after { content: ""; display: block; width: 6.5em; }' in tables.html(
+        frame(), "t6", min_em={2: 6.5})
