@@ -38,7 +38,7 @@ def test_run_shows_probabilities_with_colour_and_text_and_a_fan_chart():
     table = at.dataframe[1].value
     assert list(table.columns[:4]) == ["目标", "年份", "情景预测", "达成概率"]
     gdp = table[table["目标"].str.startswith("地区生产总值")].iloc[0]
-    assert gdp["年份"] == "2030" and gdp["判断"] in ("◐ 可能", "⚠ 有风险")
+    assert gdp["年份"] == "2030" and gdp["判断"] in ("◎ 可能", "⚠ 有风险")
     assert 40 <= float(gdp["达成概率"].rstrip("%")) <= 60           # the plan scenario: a coin toss
     fan = figures(at)[0]
     traces = {tr["name"] for tr in fan["data"]}
