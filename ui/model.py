@@ -29,7 +29,7 @@ from sim.io.actuals import validate_actual
 from sim.io.errors import InputError
 from sim.io.plan import Indicator, Plan
 
-from .i18n import lang
+from .i18n import Names, lang
 from .texts import TEXT
 
 DEFAULT_BASE = "plan"
@@ -226,7 +226,7 @@ def _known_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
     if ind is None:
         return "url.unknown_param", {}
     if not ind.is_driver:
-        return "url.derived", {"inputs": ", ".join(plan.leaves(ind_id))}
+        return "url.derived", {"inputs": Names.of(plan, plan.leaves(ind_id))}
     if year not in years:
         return "url.bad_year", {"first": years[0], "last": years[-1]}
     if not math.isfinite(value):

@@ -18,6 +18,7 @@ from sim import ScenarioError, resolve
 from sim.io.plan import Plan
 
 from .fmt import input_error
+from .i18n import Names
 from .model import (
     DEFAULT_BASE,
     MAX_TEXT,
@@ -141,7 +142,7 @@ def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: st
     if key in plan.driver_index:
         return _apply_driver(state, plan, base_paths, key, raw)
     if key in plan.by_id:
-        raise AppInputError("url.derived", inputs=", ".join(plan.leaves(key)))
+        raise AppInputError("url.derived", inputs=Names.of(plan, plan.leaves(key)))
     raise AppInputError("url.unknown_param")
 
 

@@ -61,3 +61,17 @@ def test_actuals_are_judged_by_the_engine_validator_and_worded_by_the_app(plan):
     key, values = m.actual_problem(plan, "industrial_va", 2026, 5000.0)  # index, not 亿元
     assert key == "range.index" and (values["low"], values["high"]) == ("50", "200")
     assert "50–200" in t(key, "zh", **values)
+
+
+def test_a_derived_indicator_in_a_link_is_answered_with_the_names_of_its_parts(monkeypatch, tmp_path):
+    """Walking the app: “请调整 thermal_capacity, new_energy_capacity, …” in a Chinese notice."""
+    from .conftest import start
+
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"actual.energy_capacity": "2026:700"})
+    notice = "\n".join(w.value for w in at.warning)
+    assert "请调整 火电装机规模、新能源并网装机规模、储能装机规模、其他装机规模" in notice, notice
+    assert "thermal_capacity" not in notice
+    at.radio(key="lang").set_value("en").run()      # the same notice follows the language switch
+    notice = "\n".join(w.value for w in at.warning)
+    assert "thermal_capacity" not in notice and "new-energy" in notice.lower(), notice
