@@ -172,7 +172,9 @@ def _columns() -> dict:
     return {
         **{c: t(f"draft.col.{c}") for c in plain},
         "keep": st.column_config.CheckboxColumn(t("draft.col.keep")),
-        "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES), format_func=role_word),
+        # sized for the words, not the codes the grid would measure (2025年基数 was cut to 2025年基)
+        "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES), format_func=role_word,
+                                                 width=110),
         "direction": st.column_config.SelectboxColumn(t("draft.col.direction"), options=["", *DIRECTIONS],
                                                       format_func=direction_word),
         "quote": st.column_config.TextColumn(t("draft.col.quote"), width="large"),
