@@ -51,7 +51,8 @@ else:
     shown = display.board_table(rows, probabilities=probs)
     extra = {t("col.probability"): display.probability_colours(rows, probs)} if probs else None
     tables.show(display.styled(shown, list(rows["status"]), extra), "board_targets",
-                layout.board_nowrap(len(shown.columns), probability=probs is not None))
+                layout.board_nowrap(len(shown.columns), probability=probs is not None),
+                layout.board_keep(probability=probs is not None), layout.board_name_width(probs is not None))
 st.caption(t("help.status"))
 st.caption(t("board.assumed_note"))
 st.caption(t("board.gap_note"))
@@ -63,4 +64,4 @@ with st.expander(t("board.milestones")):
     else:
         shown = display.board_table(milestones)
         tables.show(display.styled(shown, list(milestones["status"])), "board_milestones",
-                    layout.board_nowrap(len(shown.columns)))
+                    layout.board_nowrap(len(shown.columns)), layout.board_keep(), layout.board_name_width())

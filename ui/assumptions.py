@@ -14,11 +14,14 @@ from sim.io.errors import InputError
 from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
-from . import display, fmt, links, state, tables
+from . import display, fmt, layout, links, state, tables
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
 SECTORS = ("primary_va", "secondary_va", "tertiary_va")
+#: Places of the page where a refused or doubtful entry is explained (:func:`ui.layout.near`), beside
+#: the box it was typed into; a driver's row is its own place (its id).
+PER_YEAR, ACTUALS, GDP_ALL = "per_year", "actuals", "gdp_all"
 
 
 def years() -> tuple[int, ...]:
@@ -41,23 +44,23 @@ def _fmt(step: float) -> str:
 
 # --------------------------------------------------------------------------- callbacks
 
-def _apply(new_or_fn, keep: str | None) -> None:
+def _apply(new_or_fn, keep: str | None, near: str | None = None) -> None:
     try:
         new = new_or_fn()
         # The engine refuses a scenario that leaves an indicator's domain (e.g. a negative capacity).
         m.paths_of(state.get_plan(), new.build(state.load(new.base)))
     except m.AppInputError as exc:
-        state.flash("error", t("asm.rejected", detail=t(exc.key, **exc.values)))
+        state.flash("error", t("asm.rejected", detail=t(exc.key, **exc.values)), near)
         state.refresh_widgets()
         return
     except InputError as exc:
-        state.flash("error", t("asm.rejected", detail=exc.message))
+        state.flash("error", t("asm.rejected", detail=fmt.input_error(exc, plan=state.get_plan())), near)
         state.refresh_widgets()
         return
     state.set_model(new, keep=keep)
 
 
-def _typed(base: str, key: str) -> float | None:
+def _typed(base: str, key: str, near: str | None = None) -> float | None:
     """The number in an entry box, or None (a stale event, or text that is not a number: then
     the box shows the model again and the page says why, so nothing silently becomes 0)."""
     value = state.current(base, key)
@@ -70,34 +73,34 @@ def _typed(base: str, key: str) -> float | None:
     except m.AppInputError as exc:
         state.flash("warning" if exc.key == "num.empty" else "error",
                     t("asm.kept", value=value.strip()) if exc.key == "num.empty"
-                    else t("asm.rejected", detail=f"“{value.strip()}” {t(exc.key, **exc.values)}"))
+                    else t("asm.rejected", detail=f"“{value.strip()}” {t(exc.key, **exc.values)}"), near)
         state.refresh_widgets()
         return None
 
 
 @state.callback
 def _set_constant(driver_id: str, base: str, key: str) -> None:
-    value = _typed(base, key)
+    value = _typed(base, key, driver_id)
     if value is None:
         return
     plan = state.get_plan()
     _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id,
-                              [value] * len(years())), base)
+                              [value] * len(years())), base, driver_id)
 
 
 @state.callback
 def _set_year(driver_id: str, year: int, base: str, key: str) -> None:
-    value = _typed(base, key)
+    value = _typed(base, key, PER_YEAR)
     if value is None:
         return
     plan = state.get_plan()
     d = plan.driver_index[driver_id]
     path = list(state.current_paths()[d])
     path[years().index(year)] = value
-    _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id, path), base)
+    _apply(lambda: m.set_path(state.model(), plan, state.base_paths(), driver_id, path), base, PER_YEAR)
 
 
-def set_gdp_growth(value: float, keep: str | None = None) -> None:
+def set_gdp_growth(value: float, keep: str | None = None, near: str | None = None) -> None:
     """Set the three sectors (and so GDP) to one growth rate."""
     plan = state.get_plan()
 
@@ -107,14 +110,14 @@ def set_gdp_growth(value: float, keep: str | None = None) -> None:
             new = m.set_path(new, plan, state.base_paths(), sector, [value] * len(years()))
         return new
 
-    _apply(build, keep)
+    _apply(build, keep, near)
 
 
 @state.callback
 def _on_gdp_all(key: str) -> None:
     value = state.current("w_gdp_all", key)
     if value is not None:
-        set_gdp_growth(float(value), keep="w_gdp_all")
+        set_gdp_growth(float(value), keep="w_gdp_all", near=GDP_ALL)
 
 
 @state.callback
@@ -155,6 +158,16 @@ def driver_row(ind: Indicator, cur: np.ndarray, base: np.ndarray) -> None:
         # The box's unit as its label, not a caption under it: one element fewer to redraw on each move.
         st.text_input(t("asm.pace", unit=unit(ind.pace_unit, lg)), key=nu_key,
                       on_change=_set_constant, args=(ind.id, nu_base, nu_key))
+    layout.near(ind.id)
+    row_warnings(ind.id)
+
+
+def row_warnings(driver_id: str) -> None:
+    """A doubtful value of this driver (far outside the plan's range), said under its own row as
+    well as at the top of every page: the planner typing at the foot of the page sees it."""
+    found = [w for w in state.current_result().projection.warnings if w.field == f"drivers.{driver_id}"]
+    for w in found:
+        st.warning(fmt.input_error(w, plan=state.get_plan()))
 
 
 def gdp_block(check) -> None:
@@ -175,6 +188,7 @@ def gdp_block(check) -> None:
         paths = state.current_paths()[[plan.driver_index[s] for s in SECTORS]]
         if not np.allclose(paths, paths[0, 0], rtol=0, atol=1e-9):  # the one rate the slider shows is not theirs
             right.caption(t("asm.gdp_mixed", v=fmt.percent(row["projected"])))
+        layout.near(GDP_ALL)
 
 
 def group_tab(code: str, areas: tuple[str, ...], cur: np.ndarray, base: np.ndarray, check) -> None:
@@ -212,6 +226,8 @@ def per_year(code: str, drivers: list[Indicator], cur: np.ndarray) -> None:
         key = state.bind(base, m.number_text(round(float(cur[d][y]), decimals(ind.pace_unit) + 1)))
         col.text_input(label_unit(str(year), ind.pace_unit, lg), key=key, on_change=_set_year,
                        args=(pick, year, base, key))
+    layout.near(PER_YEAR)
+    row_warnings(pick)
 
 
 def groups() -> None:
@@ -276,14 +292,14 @@ def _add_actual(pick_key: str) -> None:
     try:
         value = m.parse_number(text)
     except m.AppInputError as exc:
-        state.flash("error", t("asm.rejected", detail=f"“{str(text).strip()}” {t(exc.key, **exc.values)}"))
+        state.flash("error", t("asm.rejected", detail=f"“{str(text).strip()}” {t(exc.key, **exc.values)}"), ACTUALS)
         return
-    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]), value), None)
+    _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]), value), None, ACTUALS)
 
 
 @state.callback
 def _remove_actual(ind_id: str, year: int) -> None:
-    _apply(lambda: m.set_actual(state.model(), state.get_plan(), ind_id, year, None), None)
+    _apply(lambda: m.set_actual(state.model(), state.get_plan(), ind_id, year, None), None, ACTUALS)
 
 
 def actuals() -> None:
@@ -302,6 +318,7 @@ def actuals() -> None:
     state.ensure("act_value", m.number_text(round(proj.value(proj.names[0], pick, int(year)), 2)))
     right.text_input(label_unit(t("asm.act_value"), plan.by_id[pick].value_unit, lg), key="act_value")
     button.button(t("asm.act_add"), key="act_add", on_click=_add_actual, args=(pick_key,), type="primary")
+    layout.near(ACTUALS)
     entered = state.model().actuals
     if not entered:
         st.caption(t("asm.act_none"))

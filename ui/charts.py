@@ -181,15 +181,27 @@ def compare_figure(plan: Plan, proj: Projection, ind_ids: list[str], labels: lis
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16,
                         horizontal_spacing=0.07)
     for k, ind_id in enumerate(ind_ids):
-        _add_indicator(fig, plan, proj, ind_id, labels, lg, row=k // cols + 1, col=k % cols + 1,
-                       legend=k == 0, text=False)
+        _add_indicator(fig, plan, proj, ind_id, labels, lg, row=k // cols + 1, col=k % cols + 1, text=False)
         fig.update_yaxes(title_text=unit(plan.by_id[ind_id].value_unit, lg), row=k // cols + 1, col=k % cols + 1)
     _style(fig, t("cmp.figure_title", lg), 330 * rows + 120)
     fig.update_annotations(font={"size": 13})
     for c in range(1, cols + 1):
         fig.update_xaxes(title_text=t("ind.axis_year", lg), row=rows, col=c)
     fig.update_layout(legend={"y": 1 + 60 / (330 * rows)}, margin={"t": 130})
+    _one_legend_entry_each(fig)
     return fig
+
+
+def _one_legend_entry_each(fig: go.Figure) -> None:
+    """One legend entry per kind of mark across all the small charts: a milestone's diamond or an
+    actual's ring that only a later chart draws is explained too, not only what the first one has."""
+    seen = set()
+    for trace in fig.data:
+        if trace.showlegend is not True:
+            continue
+        group = trace.legendgroup or trace.name
+        trace.showlegend = group not in seen
+        seen.add(group)
 
 
 def _pad_y(fig: go.Figure, plan: Plan, proj: Projection, ind_ids: list[str]) -> None:
@@ -216,6 +228,7 @@ def fan_figure(plan: Plan, fan, ind_id: str, lang_: str | None = None) -> tuple[
     for lo, hi, alpha, label in (("p5", "p95", 0.15, "unc.band90"), ("p25", "p75", 0.3, "unc.band50")):
         fig.add_trace(go.Scatter(x=years + years[::-1], y=rows[hi].tolist() + rows[lo].tolist()[::-1],
                                  fill="toself", fillcolor=f"rgba(0, 114, 178, {alpha})", line={"width": 0},
+                                 mode="lines",  # plotly's default would dot every corner in its own colours
                                  name=t(label, lg), hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=years, y=rows["p50"], name=t("unc.median", lg), mode="lines",
                              line={"color": COLORS[0], "width": 2.5}))

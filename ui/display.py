@@ -10,6 +10,7 @@ Pure pandas: no Streamlit, so the tables are tested and benchmarked directly.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,17 @@ def target_text(row, lang_: str | None = None, base_year: int | None = None) -> 
     if row["direction"] == "hold":
         return t("tgt.hold", lg, dir=sym, v=v)
     return t("tgt.level", lg, dir=sym, v=v)
+
+
+#: An unseen break allowed between a number and the Chinese unit after it.
+UNIT_BREAK = re.compile(r"(?<=\d)(?=[^\d,.%\s])")
+
+
+def breakable(text: str) -> str:
+    """``text`` with an unseen break (U+200B) before a Chinese unit: in the board's target column,
+    whose text breaks only at spaces, ``≥ 1,600`` / ``万千瓦`` rather than a name squeezed to five
+    characters (:func:`ui.tables.read` drops it again)."""
+    return UNIT_BREAK.sub("\u200b", text, count=1)
 
 
 def projected_text(row, lang_: str | None = None) -> str:
@@ -95,7 +107,8 @@ def board_table(rows: pd.DataFrame, lang_: str | None = None,
         t("col.status", lg): [status(r["status"], lg) for r in records],
         t("col.indicator", lg): [name(r, lg) + (" ⚑" if r["assumed"] else "") for r in records],
         t("col.area", lg): [area(r["area"], lg) for r in records],
-        t("col.target", lg): [target_text(r, lg, base) for r in records],
+        t("col.target", lg): [breakable(target_text(r, lg, base)) if lg == "zh" else target_text(r, lg, base)
+                              for r in records],
         t("col.projected", lg): [projected_text(r, lg) for r in records],
         t("col.gap", lg): [fmt.gap(r["gap"], r["measure_unit"], lg) for r in records],
         # A percentage of a growth rate (游客 +80%) misleads: for growth targets the gap in points says it.

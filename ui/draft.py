@@ -29,11 +29,13 @@ from sim.draft.decisions import (
 )
 from sim.draft.review import review_bytes
 from sim.draft.source import MAX_REPORT_BYTES, decode_report
+from sim.draft.words import VALUE_ZH
 from sim.report.export import write_atomic
+from sim.report.labels import localize
 
 from . import filebox, plans, state
 from .fmt import input_error
-from .i18n import lang, t
+from .i18n import direction, lang, t
 
 DRAFT = "draft_obj"
 FLASH = "draft_flash"
@@ -140,9 +142,29 @@ def candidates(draft) -> None:
     st.caption(t("draft.cand_help"))
     shown = table[table["keep"]] if st.toggle(t("draft.only_used"), key="draft_only_used") else table
     st.session_state[SHOWN] = shown.reset_index(drop=True)
-    st.data_editor(st.session_state[SHOWN], key="draft_editor", hide_index=True, width="stretch",
+    # Edits come back by row position, so the shown copy may word what nobody edits (the reading);
+    # the pickers keep their codes as values and only show words.
+    st.data_editor(worded(st.session_state[SHOWN], lang()), key="draft_editor", hide_index=True, width="stretch",
                    disabled=[c for c in table.columns if c not in EDITABLE], column_config=_columns())
     st.button(t("draft.apply"), key="draft_apply", on_click=rebuild)
+
+
+def worded(table: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """The candidate table as shown: a candidate's reading (``growth``, ``level`` …) in words of
+    ``lg`` (Chinese from :data:`sim.draft.words.VALUE_ZH`; English keeps the drafter's word)."""
+    if lg != "zh":
+        return table
+    out = table.copy()
+    out["reading"] = out["reading"].map(lambda r: VALUE_ZH["reading"].get(r, r))
+    return out
+
+
+def role_word(code: str) -> str:
+    return t(f"draft.role.{code}")
+
+
+def direction_word(code: str) -> str:
+    return direction(code) if code else "—"
 
 
 def _columns() -> dict:
@@ -150,8 +172,11 @@ def _columns() -> dict:
     return {
         **{c: t(f"draft.col.{c}") for c in plain},
         "keep": st.column_config.CheckboxColumn(t("draft.col.keep")),
-        "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES)),
-        "direction": st.column_config.SelectboxColumn(t("draft.col.direction"), options=["", *DIRECTIONS]),
+        # sized for the words, not the codes the grid would measure (2025年基数 was cut to 2025年基)
+        "role": st.column_config.SelectboxColumn(t("draft.col.role"), options=list(ROLES), format_func=role_word,
+                                                 width=110),
+        "direction": st.column_config.SelectboxColumn(t("draft.col.direction"), options=["", *DIRECTIONS],
+                                                      format_func=direction_word),
         "quote": st.column_config.TextColumn(t("draft.col.quote"), width="large"),
         "confidence": st.column_config.ProgressColumn(t("draft.col.confidence"), min_value=0.0, max_value=1.0),
     }
@@ -166,7 +191,10 @@ def placeholder_values(draft):
         return draft
     st.caption(t("draft.ph_help"))
     filled = st.data_editor(ph, key="draft_ph", hide_index=True, width="stretch",
-                            disabled=["indicator", "name", "unit", "index", "reason"])
+                            disabled=["indicator", "name", "unit", "index", "reason"], column_config={
+                                "indicator": t("draft.col.indicator"), "name": t("draft.col.name"),
+                                "unit": t("draft.col.unit"), "value": t("draft.col.placeholder"),
+                                "index": t("draft.col.index"), "reason": t("draft.col.reason")})
     source = st.text_input(t("draft.ph_source"), key="draft_ph_source")
     changed = changed_values(ph, filled)
     return fill_placeholders(draft, changed, source.strip()) if changed else draft
@@ -194,4 +222,5 @@ def review_and_keep(draft) -> None:
 def preview(draft) -> pd.DataFrame:
     """The draft checked under the ``plan`` scenario (cached per draft text)."""
     key, plan = plans.drafted_plan(draft)
-    return plans.draft_check(key, plan)
+    # headers and codes (met, at_least, growth …) in the page's language, as every export words them
+    return localize(plans.draft_check(key, plan), lang())

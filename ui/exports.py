@@ -13,9 +13,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
-from sim.report.export import check_in, csv_bytes, iamc_frame, planner_rounded, workbook_sheets, xlsx_bytes
+from sim.report.export import (
+    check_in,
+    csv_bytes,
+    iamc_frame,
+    planner_rounded,
+    sheet_name,
+    workbook_sheets,
+    xlsx_bytes,
+)
 from sim.report.labels import localize
 
+from .fmt import APP_SOURCE
 from .i18n import t
 
 CSV = "text/csv"
@@ -61,6 +70,16 @@ def preview_frame(result, lang: str) -> pd.DataFrame:
     return frame
 
 
+def workbook(proj, check, lang: str) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets; a scenario set on the page has no file: its ``file`` cell says so in
+    words of ``lang``, not the engine's placeholder ``<app>``."""
+    sheets = workbook_sheets(proj, check, lang)
+    scenarios = sheets[sheet_name("scenarios", lang)]
+    column = "文件" if lang == "zh" else "file"
+    scenarios[column] = scenarios[column].map(lambda f: t("exp.app_file", lang) if f == APP_SOURCE else f)
+    return sheets
+
+
 def files(result, current: Scenario, lang: str) -> list[ExportFile]:
     """Every download of the export page for ``result`` (a projection and its check)."""
     proj = result.projection
@@ -71,7 +90,7 @@ def files(result, current: Scenario, lang: str) -> list[ExportFile]:
         ExportFile("wide", t("exp.wide", lang), t("exp.wide_help", lang), f"{stem}_wide.csv", CSV,
                    csv_bytes(localize(planner_rounded(proj.to_wide()), lang))),
         ExportFile("xlsx", t("exp.xlsx", lang), t("exp.xlsx_help", lang), f"{stem}.xlsx", XLSX,
-                   xlsx_bytes(workbook_sheets(proj, result.check, lang))),
+                   xlsx_bytes(workbook(proj, result.check, lang))),
         ExportFile("iamc", t("exp.iamc", lang), t("exp.iamc_help", lang), f"{stem}_iamc.csv", CSV,
                    csv_bytes(iamc_frame(proj))),
         ExportFile("check", t("exp.check", lang), t("exp.check_help", lang), f"{stem}_targets.csv", CSV,

@@ -50,7 +50,9 @@ def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
     """The uploaded file as an engine scenario and its resolution; refused if too big,
     not ``.toml`` or rejected by the engine."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise AppInputError("file.too_big", size=len(data), limit=MAX_UPLOAD_BYTES)
+        # in MB, as the uploader's label states the limit (a planner does not count bytes)
+        raise AppInputError("file.too_big", size=len(data), limit=MAX_UPLOAD_BYTES,
+                            size_mb=f"{len(data) / 1e6:.1f}", limit_mb=f"{MAX_UPLOAD_BYTES / 1e6:g}")
     if not filename.lower().endswith(".toml"):
         raise AppInputError("file.not_toml")
     try:

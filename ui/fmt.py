@@ -9,9 +9,11 @@ from __future__ import annotations
 import math
 import re
 
+from sim.io.reasons import render
+from sim.io.reasons_zh import render_zh
 from sim.report.labels import decimals
 
-from .i18n import UNITS_EN, lang, unit
+from .i18n import UNITS_EN, lang, listing, name, unit
 
 DASH = "—"
 NBSP = "\u00a0"
@@ -118,14 +120,35 @@ def simulated(v, u: str = "") -> str:
     return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()
 
 
-def input_error(exc, lang_: str | None = None) -> str:
+#: The source :meth:`sim.io.scenario.Scenario.with_changes` gives what the planner set on a page
+#: (a slider, a box, a link): no file a planner could open, so the app names none.
+APP_SOURCE = "<app>"
+
+
+def input_error(exc, lang_: str | None = None, plan=None) -> str:
     """An :class:`~sim.io.errors.InputError` (or warning) as one sentence in the interface language.
 
     English is the engine's own line (``file: field: reason``); Chinese words the error's ``code``
     from :mod:`sim.io.reasons_zh` (:meth:`~sim.io.errors.InputError.message_in`), and an error
     without a Chinese sentence (or no code) gets a plain general one, never the English reason.
+    What the planner set on a page (source :data:`APP_SOURCE`) is worded as its reason alone,
+    without ``<app>: drivers.x:``; with ``plan`` given, the indicators it names by id are named in
+    words (储能装机规模, not storage_capacity) and the plan's units follow the language.
     """
-    return exc.message_in(lang_ or lang())
+    lg = lang_ or lang()
+    if exc.source != APP_SOURCE or not exc.code:
+        return exc.message_in(lg)
+    params = dict(exc.params)
+    if plan is not None and "name" not in params:  # a template that already names it keeps the id
+        known = plan.by_id
+        if params.get("indicator") in known:
+            params["indicator"] = name(known[params["indicator"]], lg)
+        if isinstance(params.get("inputs"), str):
+            params["inputs"] = listing([name(known[x], lg) if x in known else x
+                                        for x in params["inputs"].split(", ")], lg)
+    if lg == "en" and isinstance(params.get("unit"), str):
+        params["unit"] = unit(params["unit"], "en")
+    return render_zh(exc.code, params) if lg == "zh" else render(exc.code, params)
 
 
 #: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".

@@ -9,6 +9,8 @@ page. Units, statuses, areas and bases are worded here from :mod:`sim.report.lab
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sim.report.labels import AREA, BASIS, DIRECTION, STATUS, kind_word
 
 from .texts import TEXT
@@ -130,3 +132,22 @@ def name_unit(ind, lang_: str | None = None, pace: bool = False) -> str:
 def listing(items, lang_: str | None = None) -> str:
     """Items joined as a reader of the language expects (``、`` in Chinese)."""
     return ("、" if (lang_ or lang()) == "zh" else ", ").join(items)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Indicators named in a message kept for later (a link's ignored parameter): formatted in the
+    language the page has when it is shown (``{inputs}`` → ``火电装机规模、新能源并网装机规模`` or
+    ``Coal-fired (thermal) capacity, …``), never by id."""
+
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+    @classmethod
+    def of(cls, plan, ids) -> Names:
+        known = [plan.by_id[i] for i in ids if i in plan.by_id]
+        return cls(tuple(i.name_zh for i in known), tuple(i.name_en for i in known))
+
+    def __format__(self, spec: str) -> str:
+        lg = lang()
+        return listing(self.zh if lg == "zh" else self.en, lg)

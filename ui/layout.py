@@ -88,15 +88,20 @@ def _dismiss_notes() -> None:
 
 def notices() -> None:
     """Messages queued by callbacks, and parameters of the link that were ignored."""
-    for kind, text in st.session_state.get(state.FLASH, []):
-        getattr(st, kind)(text)
+    placed: dict[str, list[tuple[str, str]]] = {}
+    for kind, text, *where in st.session_state.get(state.FLASH, []):
+        if where and where[0]:
+            placed.setdefault(where[0], []).append((kind, text))
+        else:
+            getattr(st, kind)(text)
     st.session_state[state.FLASH] = []
+    st.session_state[state.FLASH_NEAR] = placed  # this run's only: an older one never resurfaces
     try:  # implausible but possible assumptions: shown on every page, as every output carries them
         found = state.current_result().projection.warnings
     except InputError:
         found = ()
     if found:
-        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w)}" for w in found))
+        st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w, plan=state.get_plan())}" for w in found))
     notes = st.session_state.get(state.NOTES) or []
     ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
                for n in notes if not n.applied]
@@ -110,6 +115,12 @@ def notices() -> None:
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
 
 
+def near(place: str) -> None:
+    """The messages queued for ``place`` (:func:`ui.state.flash` with ``near``), shown here."""
+    for kind, text in st.session_state.get(state.FLASH_NEAR, {}).pop(place, []):
+        getattr(st, kind)(text)
+
+
 def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
     """Columns of a target table kept on one line (1 = first): in Chinese all but the name and
     the target; English names and units are longer, so there only the status (and, if shown, the
@@ -118,6 +129,18 @@ def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
     if lang() == "zh":
         return tuple(n for n in range(1, n_columns + 1) if n not in (2 + s, 4 + s))
     return (1, 2) if probability else (1,)
+
+
+def board_keep(probability: bool = False) -> tuple[int, ...]:
+    """The target column of a Chinese target table, broken only at its space: ``年均增长`` /
+    ``≥ 6.5%``, never ``年均增长 ≥`` / ``6.5%`` nor ``≥ 1,600万千`` / ``瓦`` (seen at 1280 px)."""
+    return (4 + int(probability),) if lang() == "zh" else ()
+
+
+def board_name_width(probability: bool = False) -> dict[int, float]:
+    """The name column of a Chinese target table six characters wide [em] (地区生产总值 whole):
+    the automatic layout gave it five at 1280 px (地区生产总 / 值)."""
+    return {2 + int(probability): 6.5} if lang() == "zh" else {}
 
 
 def card_label(row, base_year: int, lang_: str | None = None) -> str:

@@ -29,7 +29,7 @@ from sim.io.actuals import validate_actual
 from sim.io.errors import InputError
 from sim.io.plan import Indicator, Plan
 
-from .i18n import lang
+from .i18n import Names, lang
 from .texts import TEXT
 
 DEFAULT_BASE = "plan"
@@ -122,8 +122,10 @@ class AppScenario:
             actuals=self.actuals,
             title_zh=self.title_zh or f"{base.title_zh}(调整)",
             title_en=self.title_en or f"{base.title_en} (adjusted)",
-            rationale=self.rationale or f"在应用中以“{base.title_zh}”为起点调整。"
-                                        f" Adjusted in the app, starting from “{base.title_en}”.",
+            # one line per language, so each language's file and sheet shows its own line
+            # (sim.report.frames.rationale_in), not both run together
+            rationale=self.rationale or f"在应用中以“{base.title_zh}”为起点调整。\n"
+                                        f"Adjusted in the app, starting from “{base.title_en}”.",
         )
         if self.uncertainty or self.correlation:
             scn = replace(scn, uncertainty=dict(self.uncertainty), correlation=dict(self.correlation))
@@ -224,7 +226,7 @@ def _known_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
     if ind is None:
         return "url.unknown_param", {}
     if not ind.is_driver:
-        return "url.derived", {"inputs": ", ".join(plan.leaves(ind_id))}
+        return "url.derived", {"inputs": Names.of(plan, plan.leaves(ind_id))}
     if year not in years:
         return "url.bad_year", {"first": years[0], "last": years[-1]}
     if not math.isfinite(value):

@@ -13,7 +13,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Plan
 from sim.review.monitor import band_summary, monitor, next_year, summary_line
 
-from . import state
+from . import fmt, state
 from .i18n import lang, t
 from .review import entered_actuals, names, show
 
@@ -31,7 +31,7 @@ def monitoring_tab() -> None:
     try:
         actuals, source = entered_actuals()
     except InputError as exc:
-        st.error(exc.message)
+        st.error(t("error.input", msg=fmt.input_error(exc, plan=state.get_plan())))
         actuals, source = {}, "app"
     if not actuals:
         st.info(t("rev.none"))
@@ -100,7 +100,7 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
         table = monitor(plan, actuals, year, overrides, source)
         need = next_year(plan, actuals, year, scenario, overrides, source)
     except InputError as exc:
-        st.error(exc.message)
+        st.error(t("error.input", msg=fmt.input_error(exc, plan=state.get_plan())))
         return
     st.markdown(f"**{_summary(table)}**")
     _metrics(table)
@@ -119,7 +119,9 @@ def show_monitoring(plan: Plan, actuals: dict, scenario, source: str) -> None:
 def _make_report(inputs: str, plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:
     from sim.report.docx import report_bytes  # python-docx: only when a report is made
 
-    st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides, source=source))
+    # The report is Chinese; actuals typed on the page have no file to name ("app" would print as is).
+    shown = t("mon.source_app", "zh") if source == "app" else source
+    st.session_state["mon_docx"] = (inputs, report_bytes(plan, actuals, year, scenario, overrides, source=shown))
 
 
 def _word_report(plan: Plan, actuals: dict, year: int, scenario, overrides: dict, source: str) -> None:

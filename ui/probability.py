@@ -13,8 +13,9 @@ from sim.report.labels import band, band_legend
 
 #: Background colour of each band (labels.BANDS codes).
 COLOUR = {"likely": "#c7e9c0", "even": "#fff3b0", "risk": "#fdd0a2", "unlikely": "#f4a6a6"}
-#: Marks that make a band legible without colour.
-ICON = {"likely": "✔", "even": "◐", "risk": "⚠", "unlikely": "✖"}
+#: Marks that make a band legible without colour. "About even" is ◎: the half-filled ◐ was drawn
+#: by the fonts here as its filled half alone, a dot smaller than the text beside it.
+ICON = {"likely": "✔", "even": "◎", "risk": "⚠", "unlikely": "✖"}
 
 __all__ = ["COLOUR", "ICON", "band_legend", "cell", "colour", "pct", "verdict"]
 

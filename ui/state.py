@@ -52,6 +52,8 @@ log = logging.getLogger("fyp.app")
 MODEL = "model"
 NOTES = "url_notes"
 FLASH = "flash"
+#: This run's messages that belong beside a widget, by place (see :func:`flash`).
+FLASH_NEAR = "flash_near"
 COMPARE = "compare_set"
 UPLOAD_REV = "upload_rev"
 GENERATION = "widget_generation"
@@ -307,7 +309,7 @@ def callback(fn):
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            flash("error", t("error.input", msg=fmt.input_error(exc)))
+            flash("error", t("error.input", msg=fmt.input_error(exc, plan=get_plan())))
         except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged in full
             log.exception("callback %s failed", fn.__name__)
             flash("error", t("error.unexpected", msg=type(exc).__name__))
@@ -321,9 +323,11 @@ def ensure(key: str, value) -> None:
         st.session_state[key] = value
 
 
-def flash(kind: str, text: str) -> None:
-    """A message shown once at the top of the next page run (``kind``: error/warning/success/info)."""
-    st.session_state.setdefault(FLASH, []).append((kind, text))
+def flash(kind: str, text: str, near: str | None = None) -> None:
+    """A message shown once in the next page run (``kind``: error/warning/success/info): at the top
+    of the page, or, with ``near``, where the page calls :func:`ui.layout.near` with that place —
+    beside the box the planner typed into, which may be a screen or more below the top."""
+    st.session_state.setdefault(FLASH, []).append((kind, text, near))
 
 
 def base_scenario() -> Scenario:

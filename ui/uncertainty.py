@@ -59,12 +59,23 @@ def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
                              subset=[t("unc.col.verdict", lg), t("unc.col.p", lg)])
 
 
+def shift_text(v: float, pace_unit: str, lg: str) -> str:
+    """A goal seek's shift with its unit: the drivers' pace moves by it every year, so a growth
+    rate's shift is in percentage points (``+0.41个百分点``), an addition's in its own unit
+    (``+2.78万千瓦/年``). A bare ``+0.41`` left the planner to guess which."""
+    text = fmt.number(v, 2, signed=True)
+    if text == fmt.DASH:
+        return text
+    words = fmt.gap_unit(pace_unit, lg) if pace_unit == "%/年" else unit(pace_unit, lg)
+    return f"{text}{words}" if lg == "zh" else f"{text}{fmt.NBSP}{words}"
+
+
 def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     """The goal seek's result in words: probability now, shift and pace needed, method and why."""
     return pd.DataFrame({
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
-        t("unc.col.shift", lg): table["shift"].map(lambda v: "—" if not math.isfinite(v) else f"{v:+.2f}"),
+        t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["pace_unit"], strict=True)],
         t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {unit(u, lg)}") for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),

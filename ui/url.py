@@ -19,6 +19,7 @@ from sim.io.fields import year_of
 from sim.io.plan import Plan
 
 from .fmt import input_error
+from .i18n import Names
 from .model import (
     DEFAULT_BASE,
     MAX_TEXT,
@@ -118,7 +119,7 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:
-        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc)}))
+        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc, plan=plan)}))
         state = AppScenario(base=base)
     return state, lang, notes
 
@@ -142,7 +143,7 @@ def _apply_param(state: AppScenario, plan: Plan, base_paths: np.ndarray, key: st
     if key in plan.driver_index:
         return _apply_driver(state, plan, base_paths, key, raw)
     if key in plan.by_id:
-        raise AppInputError("url.derived", inputs=", ".join(plan.leaves(key)))
+        raise AppInputError("url.derived", inputs=Names.of(plan, plan.leaves(key)))
     raise AppInputError("url.unknown_param")
 
 

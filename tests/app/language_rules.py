@@ -23,7 +23,7 @@ REPORT = (ROOT.parent / "shared" / "seeds" / "ganzhou-2026-work-report.txt")
 REPORT_TEXT = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
 #: Words allowed in Chinese mode: file formats, statistics and units planners use as is.
 ALLOWED_ZH = {"CSV", "TOML", "xlsx", "IAMC", "UTF", "BOM", "PDF", "HTML", "pdf", "html", "csv", "toml", "GDP",
-              "PM", "Wilson", "Excel", "P5", "P25", "P50", "P75", "P95", "kW", "MB", "KB", "pyam", "CJK", "true", "false", "URL",
+              "PM", "Wilson", "Excel", "Word", "P5", "P25", "P50", "P75", "P95", "kW", "MB", "KB", "pyam", "CJK", "true", "false", "URL",
               "sum", "indicator", "year", "value"}
 #: Streamlit's own strings (its widgets' built-in words), out of the project's hands.
 STREAMLIT = {"Select all", "Choose an option", "Upload", "Browse files", "Drag and drop file here",

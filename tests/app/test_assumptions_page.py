@@ -89,7 +89,7 @@ def test_a_malformed_upload_is_rejected_beside_the_uploader_in_the_interface_lan
     # Too big: a sentence beside the uploader, replacing the previous one.
     app.file_uploader[0].set_value(("big.toml", b"#" * 1_200_000, "application/toml")).run()
     beside = _after_uploader(app)
-    assert len(beside) == 1 and "big.toml" in beside[0] and "超过 1000000 字节的上限" in beside[0]
+    assert len(beside) == 1 and "big.toml" in beside[0] and "文件大小 1.2 MB,超过 1 MB 的上限" in beside[0]
     # A good file resolves it: the error goes, the news of the loaded file takes its place.
     data = (ROOT / "scenarios" / "cautious.toml").read_bytes()
     app.file_uploader[0].set_value(("cautious.toml", data, "application/toml")).run()

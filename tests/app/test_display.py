@@ -14,7 +14,7 @@ def test_board_table_is_legible_without_colour(cautious_check):
     assert len(table) == len(rows) == 27
     assert list(table.columns) == ["状态", "指标", "领域", "目标", "预测值", "差距", "差距(%)", "情景速度", "所需速度", "依据"]
     gdp = table[table["指标"] == "地区生产总值"].iloc[0]
-    assert gdp["状态"] == "✖ 未达标" and gdp["目标"] == "年均增长 ≥ 6.5%"
+    assert gdp["状态"] == "✖ 未达标" and gdp["目标"] == "年均增长 ≥\u00a06.5%"
     assert rows["gap_pct"].is_monotonic_increasing
     assumed = table[table["依据"].str.contains("⚑")]
     assert assumed["指标"].str.endswith("⚑").all() and len(assumed) > 0

@@ -55,6 +55,9 @@ def test_pasted_report_gives_candidates_placeholders_and_a_check(lang, title, ta
     assert metrics[targets] == "9"
     assert len(at.dataframe) >= 1
     check = at.dataframe[-1].value
+    if lang == "zh":  # headers and codes in Chinese, as a Chinese export words them
+        check = check.rename(columns={"类型": "check", "状态": "status", "目标类型": "kind", "指标": "name"})
+        check = check.replace({"规划目标": "target", "年度目标": "milestone", "达标": "met", "增速": "growth"})
     assert set(check.loc[check["check"] == "target", "status"]) == {"met"}
     # 2026 growth milestones (地区生产总值增长5.5%左右) are met as well as level ones.
     assert set(check.loc[check["check"] == "milestone", "status"]) == {"met"}
@@ -108,7 +111,7 @@ def test_open_needs_the_review_and_then_shows_the_drafted_district_on_the_board(
     shown = names(at)
     assert {"地区生产总值", "社会消费品零售总额", "森林覆盖率"} <= shown and "综合能源装机规模" not in shown
     gdp = board_row(at, "地区生产总值")
-    assert gdp["目标"].startswith("年均增长 ≥ 5.5") and gdp["状态"].endswith("达标")
+    assert gdp["目标"].startswith("年均增长 ≥\u00a05.5") and gdp["状态"].endswith("达标")
     # Only scenarios that fit the draft are offered: 稳健/进取 set Ganzhou's sectors, which Qingshan's lacks.
     assert at.sidebar.selectbox[0].options == ["惯性趋势", "规划目标", "规划目标(含不确定性)"]
 
@@ -188,3 +191,34 @@ def test_the_review_tables_give_their_reasons_in_the_pages_language(lang):
         assert "指2024年,不是规划文件所含的年份" in reasons
     else:
         assert "refers to 2024, not a year the plan file holds" in reasons
+
+
+def test_a_chinese_review_shows_no_code_of_the_drafter():
+    """Walking the draft page in Chinese: the candidates read “baseline / at_least / growth”, the
+    placeholders' headers “indicator, name, unit, value, index, reason” and the check below them
+    “met / reported / target” — the data grid draws on a canvas, out of the browser walk's reach."""
+    from .language_rules import stray_english
+
+    at = read(page("zh"), QINGSHAN)
+    assert_clean(at)
+    candidates, placeholders, check = (d.value for d in at.dataframe)
+    assert set(candidates["reading"]) <= {"水平值", "比重", "增速", "下降幅度", "新增量", "变动量", "倍数", "增长倍数",
+                                          "年均变动量", "累计量", "起始水平", "界限值", "未识别"}
+    import json
+
+    config = [json.loads(d.proto.columns) for d in at.dataframe]
+    role = config[0]["role"]["type_config"]["options"]
+    # the picker keeps the code as the value and shows the word
+    assert role[0] == {"value": "baseline", "label": "2025年基数"}
+    assert config[0]["role"]["width"] == 110  # wide enough for “十四五”记录, not measured on the codes
+    assert [o["label"] for o in role] == ["2025年基数", "2025年速度", "规划目标", "年度目标", "“十四五”记录", "不采用"]
+    assert [o["label"] for o in config[0]["direction"]["type_config"]["options"]] == ["—", "不低于", "不高于", "保持在"]
+    assert [config[1][c]["label"] for c in ("indicator", "name", "unit", "value", "index", "reason")] == [
+        "指标代码", "指标", "单位", "占位值", "指数(2025=100)", "说明"]
+    assert list(check.columns) == ["指标", "类型", "目标类型", "目标年", "方向", "目标值", "预测值", "状态", "依据"]
+    cells = [str(v) for col in ("类型", "目标类型", "方向", "状态", "依据") for v in check[col]]
+    assert not stray_english(cells)
+    # the edits still reach the draft as codes: rebuilding unchanged keeps every count
+    before = {m.label: m.value for m in at.metric}
+    at.button(key="draft_apply").click().run()
+    assert {m.label: m.value for m in at.metric} == before

@@ -104,6 +104,8 @@ def test_word_report_download(downloads):
     doc = Document(io.BytesIO(data))
     assert doc.paragraphs[0].text == "甘州区“十五五”规划主要指标2027年度监测报告"
     assert [c.text for c in doc.tables[0].rows[0].cells][-3:] == ["序时进度", "完成情况", "评估结论"]
+    # values typed on the page: the Chinese report names where they came from in Chinese (it read “app”)
+    assert doc.paragraphs[2].text.endswith("实际值来源:在本应用中录入")
     assert "Of 27 main indicators, 0 are on or ahead of schedule and 1 behind (1 of them binding)" in " ".join(
         m.value for m in at.markdown)
     # Another value on the page: the report made from the old one is no longer offered.

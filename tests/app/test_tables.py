@@ -42,3 +42,30 @@ def test_the_same_table_is_the_same_html_and_columns_can_stay_on_one_line():
     assert ".st-key-t3 td:nth-child(1) { white-space: nowrap; }" in first
     assert ".st-key-t3 td:nth-child(3) { white-space: nowrap; }" in first
     assert "nth-child(2)" not in first
+
+
+def test_a_kept_column_breaks_only_at_spaces_and_a_target_keeps_its_sign_with_its_number(plan):
+    """At 1280 px the board's target column read “年均增长 ≥” / “6.5%” and “≥ 1,600万千” / “瓦”."""
+    from ui.display import target_text
+    from ui.layout import board_keep
+
+    body = tables.html(frame(), "t5", nowrap=(1,), keep=(3,))
+    assert ".st-key-t5 td:nth-child(3) { word-break: keep-all; }" in body
+    assert ".st-key-t5 td:nth-child(1) { white-space: nowrap; }" in body
+    row = {"kind": "growth", "direction": "at_least", "target": 6.5, "unit": "亿元", "target_year": 2030}
+    assert target_text(row, "zh", 2025) == "年均增长 ≥\u00a06.5%"   # breakable only after 年均增长
+    assert target_text(row, "en", 2025) == "avg growth ≥\u00a06.5%"
+    level = {**row, "kind": "level", "target": 1600.0, "unit": "万千瓦"}
+    assert target_text(level, "zh", 2025) == "≥\u00a01,600万千瓦"
+    assert board_keep() == (4,) and board_keep(probability=True) == (5,)  # the 目标 column (zh by default)
+    # …broken before the unit if need be: ≥ 1,600 / 万千瓦, never inside the number or the unit
+    from ui.display import breakable
+
+    assert breakable("≥\u00a01,600万千瓦") == "≥\u00a01,600\u200b万千瓦" and breakable("≥\u00a076.0%") == "≥\u00a076.0%"
+    body = tables.html(pd.DataFrame({"目标": [breakable("≥\u00a01,600万千瓦")]}), "t7")
+    assert tables.read(body)["目标"][0] == "≥\u00a01,600万千瓦"      # read back as seen
+    from ui.layout import board_name_width
+
+    assert board_name_width() == {2: 6.5}
+    assert '.st-key-t6 th:nth-child(2)::after { content: ""; display: block; width: 6.5em; }' in tables.html(
+        frame(), "t6", min_em={2: 6.5})

@@ -88,14 +88,14 @@ def test_the_check_table_knows_its_base_year(both):
 def test_board_and_compare_tables_word_each_kind(both):
     plan, check = both
     milestones = display.board_rows(check, "cautious", "milestone")
-    for lg, one, avg in (("zh", "增长 ≥ 6.0%", "年均增长 ≥ 6.5%"), ("en", "growth ≥ 6.0%", "avg growth ≥ 6.5%")):
+    for lg, one, avg in (("zh", "增长 ≥\u00a06.0%", "年均增长 ≥\u00a06.5%"), ("en", "growth ≥\u00a06.0%", "avg growth ≥\u00a06.5%")):
         board = display.board_table(milestones, lg)
         column = board.columns[3]
         assert board.iloc[0][column] == one           # GDP's milestone comes first in plan order
         targets = display.board_table(display.board_rows(check, "cautious", "target"), lg)
         assert targets.iloc[0][column] == avg
         table = display.compare_table(check, ["cautious", "plan"], ["a", "b"], plan, lang_=lg)
-        level = "≥ 430.0亿元" if lg == "zh" else "≥ 430.0 (100m\u00a0yuan)"
+        level = "≥\u00a0430.0亿元" if lg == "zh" else "≥\u00a0430.0 (100m\u00a0yuan)"
         assert list(table.iloc[:2, 1]) == [avg, level]
 
 
@@ -140,8 +140,8 @@ def test_the_card_shows_the_stated_growth_and_names_the_level_beside_it(both):
 
 
 @pytest.mark.parametrize("lang, label, also", [
-    ("zh", "地区生产总值增速", "另有2030年目标 ≥ 430.0亿元:✔ 达标(431.2亿元)"),
-    ("en", "GRP growth", "Also a 2030 target of ≥ 430.0 (100m\u00a0yuan): ✔ met (431.2 (100m\u00a0yuan))"),
+    ("zh", "地区生产总值增速", "另有2030年目标 ≥\u00a0430.0亿元:✔ 达标(431.2亿元)"),
+    ("en", "GRP growth", "Also a 2030 target of ≥\u00a0430.0 (100m\u00a0yuan): ✔ met (431.2 (100m\u00a0yuan))"),
 ])
 def test_board_in_the_app_on_a_plan_with_both_targets(monkeypatch, both_path, lang, label, also):
     monkeypatch.setenv("FYP_PLAN", str(both_path))
@@ -152,8 +152,8 @@ def test_board_in_the_app_on_a_plan_with_both_targets(monkeypatch, both_path, la
     assert gdp_card.value == "6.5%"                                    # the growth the plan states, not 亿元
     assert also in [c.value for c in at.caption]
     milestones = tables(at)[1]               # the 2026 milestones, GDP's first
-    assert list(milestones.iloc[0, 1:4]) == (["地区生产总值 ⚑", "经济", "增长 ≥ 6.0%"] if lang == "zh"
-                                             else ["Gross regional product ⚑", "Economy", "growth ≥ 6.0%"])
+    assert list(milestones.iloc[0, 1:4]) == (["地区生产总值 ⚑", "经济", "增长 ≥\u00a06.0%"] if lang == "zh"
+                                             else ["Gross regional product ⚑", "Economy", "growth ≥\u00a06.0%"])
 
 
 def test_export_page_check_table_on_a_plan_with_both_targets(monkeypatch, both_path, downloads):

@@ -38,7 +38,7 @@ def test_run_shows_probabilities_with_colour_and_text_and_a_fan_chart():
     table = at.dataframe[1].value
     assert list(table.columns[:4]) == ["目标", "年份", "情景预测", "达成概率"]
     gdp = table[table["目标"].str.startswith("地区生产总值")].iloc[0]
-    assert gdp["年份"] == "2030" and gdp["判断"] in ("◐ 可能", "⚠ 有风险")
+    assert gdp["年份"] == "2030" and gdp["判断"] in ("◎ 可能", "⚠ 有风险")
     assert 40 <= float(gdp["达成概率"].rstrip("%")) <= 60           # the plan scenario: a coin toss
     fan = figures(at)[0]
     traces = {tr["name"] for tr in fan["data"]}
@@ -167,3 +167,33 @@ def test_goal_table_says_why_in_the_page_language(lg, header, method, note):
     shown = goal_table(requirements(plan, scn, 0.8, draws=2000, lang=lg, targets=tgt), lg)
     assert shown.iloc[0][header] == note
     assert method in shown.iloc[0].tolist()
+
+
+@pytest.mark.parametrize(("v", "u", "lg", "text"), [
+    (0.4149, "%/年", "zh", "+0.41个百分点"),          # a growth rate's shift: percentage points
+    (0.4149, "%/年", "en", "+0.41\u00a0pp"),
+    (2.784, "万千瓦/年", "zh", "+2.78万千瓦/年"),       # an addition's: its own unit
+    (2.784, "万千瓦/年", "en", "+2.78\u00a010k kW/yr"),
+    (-1.5, "百分点/年", "zh", "-1.50个百分点/年"),
+    (float("nan"), "%/年", "zh", "—"),
+])
+def test_a_goal_seek_shift_carries_its_unit(v, u, lg, text):
+    """Walking the app, the 需调整 column read a bare “+0.41” beside “+2.78”: points or 万千瓦?"""
+    from ui.uncertainty import shift_text
+
+    assert shift_text(v, u, lg) == text
+
+
+def test_the_goal_table_shows_each_shift_with_the_unit_of_its_pace(plan):
+    from sim import load_scenario
+    from sim.engine.targets import all_targets
+    from sim.uncertainty.goalseek import requirements
+    from ui.uncertainty import goal_table
+
+    tgt = tuple(x for x in all_targets(plan) if x.indicator in ("gdp", "energy_capacity") and x.year == 2030)
+    raw = requirements(plan, load_scenario("plan"), 0.8, draws=2000, lang="zh", targets=tgt)
+    shown = goal_table(raw, "zh").set_index("目标")
+    assert shown.loc["地区生产总值 2030", "需调整"].endswith("个百分点")
+    assert shown.loc["综合能源装机规模 2030", "需调整"].endswith("万千瓦/年")
+    energy = raw[raw["indicator"] == "energy_capacity"].iloc[0]
+    assert shown.loc["综合能源装机规模 2030", "需调整"] == f"{energy['shift']:+.2f}万千瓦/年"

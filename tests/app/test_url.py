@@ -68,3 +68,17 @@ def test_a_superscript_year_in_a_link_is_dropped_with_a_reason(plan):
     state, _, notes = _from_query(plan, {"actual.visitors": "²:2400", "actual.rural_income": "２０２６:108"})
     assert [(n.param, n.key) for n in notes] == [("actual.visitors", "url.bad_actual")]
     assert state.actuals == {"rural_income": {2026: 108.0}}
+
+
+def test_a_derived_indicator_in_a_link_is_answered_with_the_names_of_its_parts(monkeypatch, tmp_path):
+    """Walking the app: “请调整 thermal_capacity, new_energy_capacity, …” in a Chinese notice."""
+    from .conftest import start
+
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"actual.energy_capacity": "2026:700"})
+    notice = "\n".join(w.value for w in at.warning)
+    assert "请调整 火电装机规模、新能源并网装机规模、储能装机规模、其他装机规模" in notice, notice
+    assert "thermal_capacity" not in notice
+    at.radio(key="lang").set_value("en").run()      # the same notice follows the language switch
+    notice = "\n".join(w.value for w in at.warning)
+    assert "thermal_capacity" not in notice and "new-energy" in notice.lower(), notice

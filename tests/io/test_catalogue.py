@@ -364,10 +364,11 @@ def test_only_the_limited_reader_opens_files():
 
 LINKS = {
     "visitors_1e300": ({"visitors": "1e300"}, "not a finite number"),
-    "storage_at_min": ({"storage_capacity": "-20"}, "drivers.storage_capacity: 'storage_capacity' would reach -10"),
+    # what a link sets names no file or field; the app names the indicator in words, units in English
+    "storage_at_min": ({"storage_capacity": "-20"}, "'Installed energy-storage capacity' would reach -10"),
     "new_energy_capacity": ({"new_energy_capacity": "-500"}, "outside its domain [0, ∞)"),
     "air_days": ({"good_air_days": "5"}, "outside its domain [0, 100]"),
-    "pm25": ({"pm25": "-10,-10,-10,-10,-10"}, "would reach -9 微克/立方米 in 2028"),
+    "pm25": ({"pm25": "-10,-10,-10,-10,-10"}, "would reach -9 µg/m³ in 2028"),
     "actual_overflow": ({"actual.visitors": "2026:1.7e308"}, "would reach inf 万人次 in 2027"),
 }
 

@@ -72,8 +72,8 @@ TEXT = {
                     "Loaded “{name}”: starts from “{base}”, {n} changes, {a} actual values."),
     "file.rejected": ("文件“{file}”未载入,当前情景没有变化。原因:{detail}",
                       "The file “{file}” was not loaded; the current scenario is unchanged. Reason: {detail}"),
-    "file.too_big": ("文件大小 {size} 字节,超过 {limit} 字节的上限", "the file is {size} bytes; the limit is "
-                     "{limit}"),
+    "file.too_big": ("文件大小 {size_mb} MB,超过 {limit_mb} MB 的上限(情景文件通常只有几 KB)",
+                     "the file is {size_mb} MB; the limit is {limit_mb} MB (a scenario file is a few KB)"),
     "file.bad_toml": ("不是有效的 TOML 文件(第 {line} 行第 {column} 列附近格式有误)",
                       "not a valid TOML file (the format breaks near line {line}, column {column})"),
     "file.not_utf8": ("文件不是 UTF-8 编码的文本", "the file is not UTF-8 text"),

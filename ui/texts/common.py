@@ -80,11 +80,11 @@ TEXT = {
     "word.scenario": ("情景", "Scenario"),
     "word.every_year": ("各年", "every year"),
     # ------------------------------------------------------------------ target descriptions
-    "tgt.growth": ("年均增长 {dir} {v}", "avg growth {dir} {v}"),
-    "tgt.growth_year": ("增长 {dir} {v}", "growth {dir} {v}"),
-    "tgt.level": ("{dir} {v}", "{dir} {v}"),
-    "tgt.hold": ("各年 {dir} {v}", "every year {dir} {v}"),
-    "tgt.cumulative": ("累计 {dir} {v}", "total {dir} {v}"),
+    "tgt.growth": ("年均增长 {dir}\u00a0{v}", "avg growth {dir}\u00a0{v}"),
+    "tgt.growth_year": ("增长 {dir}\u00a0{v}", "growth {dir}\u00a0{v}"),
+    "tgt.level": ("{dir}\u00a0{v}", "{dir}\u00a0{v}"),
+    "tgt.hold": ("各年 {dir}\u00a0{v}", "every year {dir}\u00a0{v}"),
+    "tgt.cumulative": ("累计 {dir}\u00a0{v}", "total {dir}\u00a0{v}"),
     "tgt.projected_hold": ("{v}(最低)", "{v} (lowest)"),
     "tgt.projected_growth": ("年均 {v}", "avg {v}"),
     # ------------------------------------------------------------------ table columns

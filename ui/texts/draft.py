@@ -52,6 +52,11 @@ TEXT = {
     "draft.col.direction": ("方向", "direction"), "draft.col.value": ("数值", "value"), "draft.col.no": ("序号", "no."),
     "draft.col.name": ("指标", "indicator"), "draft.col.reading": ("理解为", "read as"), "draft.col.unit": ("单位", "unit"),
     "draft.col.value_written": ("原文数值", "value as written"), "draft.col.unit_written": ("原文单位", "unit as written"),
+    "draft.col.placeholder": ("占位值", "placeholder"), "draft.col.index": ("指数(2025=100)", "index (2025 = 100)"),
+    # What a candidate number is used for (sim.draft.decisions.ROLES), as the picker offers it.
+    "draft.role.baseline": ("2025年基数", "2025 level"), "draft.role.trend": ("2025年速度", "2025 pace"),
+    "draft.role.target": ("规划目标", "plan target"), "draft.role.milestone": ("年度目标", "milestone"),
+    "draft.role.history": ("“十四五”记录", "previous-plan record"), "draft.role.none": ("不采用", "not used"),
     "draft.open": ("在模拟器中打开", "Open in the simulator"),
     "draft.open_help": ("本次会话的各页面改用这份草稿规划(不保存任何文件);侧栏可一键切回。",
                         "Every page of this session runs on this draft (nothing is saved); the sidebar "

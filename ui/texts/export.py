@@ -21,6 +21,7 @@ TEXT = {
     "exp.iamc_help": ("pyam 等工具可读的 IAMC 格式(英文)", "IAMC format read by pyam and similar tools"),
     "exp.check_help": ("每个情景的全部目标与年度目标", "Every target and milestone for each scenario"),
     "exp.toml_help": ("可再次上传,或放入 scenarios/ 文件夹", "Upload it again or put it in scenarios/"),
+    "exp.app_file": ("在应用中设定,未保存为文件", "set in the app, not saved to a file"),
     "exp.preview": ("预览:目标检查表", "Preview: target check"),
     "exp.rows": ("{rows} 行 · {cols} 列", "{rows} rows · {cols} columns"),
 }

@@ -36,6 +36,7 @@ TEXT = {
                       "scenario assumes for next year."),
     "mon.docx": ("生成Word报告", "Make the Word report"),
     "mon.docx_download": ("下载Word报告(.docx)", "Download the Word report (.docx)"),
+    "mon.source_app": ("在本应用中录入", "entered in the app"),
     "mon.docx_help": ("年度监测(监测年份为2028年时为中期评估)报告:总体情况、主要指标完成情况表、预警及下一年度要求、假定数值清单。",
                       "The annual monitoring report (the mid-term review when the year is 2028): summary, the main "
                       "indicator table, warnings with next year's requirement, and the assumed numbers."),
