@@ -8,9 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sim.cli.review import HEADERS_ZH
 from sim.report.export import csv_bytes
-from sim.report.labels import flag_words, localize
+from sim.report.labels import REVIEW_COLUMNS_ZH, flag_words, localize
 from sim.review.audit import SEVERITIES, summary
 from sim.review.findings import RULE_ZH, SEVERITY_ZH
 
@@ -71,7 +70,7 @@ def findings_file(findings: pd.DataFrame, lg: str) -> pd.DataFrame:
     out["severity"] = out["severity"].map(lambda v: SEVERITY_ZH.get(v, v))
     out["rule"] = out["rule"].map(lambda v: RULE_ZH.get(v, v))
     flag_words(out, "zh")
-    return localize(out.rename(columns=HEADERS_ZH), "zh")
+    return localize(out.rename(columns=REVIEW_COLUMNS_ZH), "zh")
 
 
 def download(findings) -> None:

@@ -12,31 +12,13 @@ from sim.cli.main import UsageError, emit, nonblank, plan_from_args, scenario_fr
 from sim.cli.words import say
 from sim.io.actuals import load_actuals
 from sim.io.attribute import ATTRIBUTE_ZH
-from sim.report.labels import flag_words
+from sim.report.labels import REVIEW_COLUMNS_ZH, flag_words
 
 # The review modules are imported by the commands that use them, not here: `fyp --help` and
 # `fyp check` should not pay for them (SEVERITIES is the audit's constant, repeated here; a test
 # checks the two agree).
 SEVERITIES = ("error", "warning", "info")
 
-#: Chinese headers for the columns these commands add (the rest come from sim.report.labels).
-HEADERS_ZH = {
-    "severity": "级别", "rule": "规则", "arithmetic": "算式", "finding_zh": "发现", "finding_en": "发现(英文)",
-    "quotes": "原文", "provisional": "暂定", "stated": "报告值", "computed": "计算值", "finding": "发现",
-    "start_year": "起始年", "end_year": "终止年", "measure": "表述", "reading": "理解", "bound": "界限",
-    "start_level": "起始水平", "end_level": "终止水平", "index": "指数", "why": "无法推算原因",
-    "period": "时期", "past_pace": "过去速度", "past_bound": "过去速度界限", "needed_pace": "所需速度",
-    "ratio": "所需/过去", "ratio_alternatives": "其他理解下的倍数", "engine": "模型值", "difference": "差",
-    "reproduced": "一致", "used": "用于速度", "goal": "目标水平", "as_of": "观测年", "actual": "实际值",
-    "elapsed_share": "时间进度", "covered_share": "任务进度", "progress": "进度比", "achieved_pace": "已实现速度",
-    "required_pace": "所需速度", "verdict": "评估结论",
-    # monitoring (fyp monitor)
-    "binding": "属性", "scheduled": "序时进度", "completion_pct": "完成情况(%)", "warning": "预警",
-    "target_pace": "年均目标速度", "target_pace_unit": "目标速度单位", "binding_basis": "属性依据",
-    "lead_department": "牵头部门", "from_year": "起始年", "next_year": "下一年", "path_level": "序时进度水平",
-    "need_level": "需达到", "need_pace": "需增长(增加)", "steady_pace": "至目标年年均需",
-    "scenario_level": "情景水平", "scenario_pace": "情景速度",
-}
 #: Values of the review tables' own codes in Chinese: the basis of a target's 属性 (an override is
 #: ``edited``), a yes/no column.
 BINDING_BASIS_ZH = {"reported": "报告数据", "assumed": "假设", "edited": "用户修改", "": "—"}
@@ -108,7 +90,7 @@ def _zh(frame: pd.DataFrame, args) -> pd.DataFrame:
     if "binding" in out:
         out["binding"] = out["binding"].map(lambda v: ATTRIBUTE_ZH.get(v, "—"))
     flag_words(out, "zh")  # the terminal would print "yes"
-    return out.rename(columns=HEADERS_ZH)
+    return out.rename(columns=REVIEW_COLUMNS_ZH)
 
 
 def cmd_audit(args) -> int:
