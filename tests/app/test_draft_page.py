@@ -211,7 +211,8 @@ def test_a_chinese_review_shows_no_code_of_the_drafter():
     # the picker keeps the code as the value and shows the word
     assert role[0] == {"value": "baseline", "label": "2025年基数"}
     assert config[0]["role"]["width"] == 110  # wide enough for “十四五”记录, not measured on the codes
-    assert [o["label"] for o in role] == ["2025年基数", "2025年速度", "规划目标", "年度目标", "“十四五”记录", "不采用"]
+    assert [o["label"] for o in role] == ["2025年基数", "2025年速度", "规划目标", "年度目标", "“十四五”记录", "2025年界限值",
+                                          "不采用"]
     assert [o["label"] for o in config[0]["direction"]["type_config"]["options"]] == ["—", "不低于", "不高于", "保持在"]
     assert [config[1][c]["label"] for c in ("indicator", "name", "unit", "value", "index", "reason")] == [
         "指标代码", "指标", "单位", "占位值", "指数(2025=100)", "说明"]

@@ -57,6 +57,7 @@ TEXT = {
     "draft.role.baseline": ("2025年基数", "2025 level"), "draft.role.trend": ("2025年速度", "2025 pace"),
     "draft.role.target": ("规划目标", "plan target"), "draft.role.milestone": ("年度目标", "milestone"),
     "draft.role.history": ("“十四五”记录", "previous-plan record"), "draft.role.none": ("不采用", "not used"),
+    "draft.role.bound": ("2025年界限值", "2025 bound"),
     "draft.open": ("在模拟器中打开", "Open in the simulator"),
     "draft.open_help": ("本次会话的各页面改用这份草稿规划(不保存任何文件);侧栏可一键切回。",
                         "Every page of this session runs on this draft (nothing is saved); the sidebar "
