@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import sys
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,8 @@ import numpy as np
 
 from sim.io.errors import InputError
 
+#: Natural logarithm of the largest finite float: a level start × e^x overflows once x passes it.
+LOG_MAX = math.log(sys.float_info.max)
 #: Largest TOML file read from disk or upload [bytes]. Plan and scenario files are a
 #: few kilobytes; anything far larger is a mistake or an attack.
 MAX_FILE_BYTES = 1_000_000

@@ -1,5 +1,6 @@
-"""One indicator of a plan: its numbers with provenance (:class:`Sourced`), targets, history
-statements and dynamic, and how one ``[[indicator]]`` table of a plan file is read.
+"""One indicator of a plan: its targets, dynamic and domain, and how one ``[[indicator]]`` table of a
+plan file is read (its numbers with provenance are :mod:`sim.io.sourced`, its statements about the
+previous plan period :mod:`sim.io.history`).
 
 :mod:`sim.io.plan` gathers indicators into a :class:`~sim.io.plan.Plan`.
 """
@@ -7,67 +8,20 @@ statements and dynamic, and how one ``[[indicator]]`` table of a plan file is re
 from __future__ import annotations
 
 import math
-import sys
 from dataclasses import dataclass
 
 from sim.io import formats
 from sim.io.attribute import Attribute, parse_attribute
-from sim.io.fields import Fields
-from sim.io.schema import AREAS, BASES, DIRECTIONS, DYNAMICS, TARGET_KINDS
+from sim.io.fields import LOG_MAX, Fields
+from sim.io.history import History, parse_history
+from sim.io.schema import AREAS, DIRECTIONS, DYNAMICS, TARGET_KINDS
+from sim.io.sourced import Sourced, parse_number
 
 #: Units whose values are percentages, bounded to [0, 100].
 PERCENT_UNITS = ("%",)
 #: Unit shown for indicators whose baseline is an index standing in for an unreported level.
 INDEX_UNIT = "指数(基期=100)"
 DERIVED_OPS = formats.DERIVED_OPS
-
-
-@dataclass(frozen=True)
-class Sourced:
-    """One number with its provenance.
-
-    Attributes
-    ----------
-    value : float
-        The number, in the unit of the indicator (or % per year for growth).
-    basis : str
-        ``reported``, ``derived`` or ``assumed``.
-    quote : tuple of str
-        The report's exact words (for ``reported``; context for the others).
-    formula : str
-        How a ``derived`` number was computed (documentation only, never evaluated).
-    reason : str
-        Why an ``assumed`` number was chosen.
-    reason_zh : str
-        The same reason in Chinese, for planners ("" if the file gives none).
-    index : bool
-        True when the number is an index (2025 = 100) standing in for an unreported level.
-    """
-
-    value: float
-    basis: str
-    quote: tuple[str, ...] = ()
-    formula: str = ""
-    reason: str = ""
-    index: bool = False
-    reason_zh: str = ""
-
-    @property
-    def assumed(self) -> bool:
-        return self.basis == "assumed"
-
-    @property
-    def note(self) -> str:
-        """Human-readable provenance: the quote, formula or reason."""
-        if self.basis == "reported":
-            return "；".join(self.quote)
-        if self.basis == "derived":
-            return self.formula
-        return self.reason
-
-    def reason_in(self, lang: str) -> str:
-        """The reason in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
-        return self.reason_zh if lang == "zh" else self.reason
 
 
 @dataclass(frozen=True)
@@ -109,48 +63,6 @@ class Target:
     def binding(self) -> str:
         """``binding`` (约束性), ``expected`` (预期性) or empty where the file gives none."""
         return self.attribute.value if self.attribute is not None else ""
-
-
-HISTORY_MEASURES = formats.HISTORY_MEASURES
-
-
-@dataclass(frozen=True)
-class History:
-    """A statement about the previous plan period (e.g. 2020→2025, 十四五时期主要成就).
-
-    Attributes
-    ----------
-    indicator : str
-    start_year, end_year : int
-    measure : str
-        ``level`` (the value in ``start_year``), ``multiple`` (end = start × value),
-        ``change_pct`` (end = start × (1 + value/100)), ``change`` (end = start + value),
-        ``average_growth`` [%/yr], ``average_change`` [unit/yr], ``total`` (sum of yearly
-        flows over the period).
-    number : Sourced
-    readings : tuple of float
-        Other defensible readings of an ambiguous phrase (e.g. "增长5倍": ×6 or ×5); the
-        value used is ``number.value``.
-    note, note_zh : str
-        A remark on the statement, in English and (optionally) Chinese.
-    """
-
-    indicator: str
-    start_year: int
-    end_year: int
-    measure: str
-    number: Sourced
-    readings: tuple[float, ...] = ()
-    note: str = ""
-    note_zh: str = ""
-
-    @property
-    def value(self) -> float:
-        return self.number.value
-
-    def note_in(self, lang: str) -> str:
-        """The remark in ``lang`` (``zh``: the Chinese text, "" if the file gives none)."""
-        return self.note_zh if lang == "zh" else self.note
 
 
 @dataclass(frozen=True)
@@ -268,13 +180,13 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
     unit = f.str("unit")
     percent = unit in PERCENT_UNITS
     low, high = _parse_domain(f, unit)
-    baseline = _parse_number(f.sub("baseline", None), dynamic != "derived", f, "baseline")
+    baseline = parse_number(f.sub("baseline", None), dynamic != "derived", f, "baseline")
     if baseline is not None and not low <= baseline.value <= high:
         raise f.fail("baseline.value", "baseline_outside_domain", value=baseline.value,
                      domain=domain_text(low, high), unit=unit)
     if baseline is not None and dynamic == "compound" and baseline.value <= 0:
         raise f.fail("baseline.value", "baseline_not_positive", value=baseline.value)
-    trend = _parse_number(f.sub("trend", None), False, f, "trend")
+    trend = parse_number(f.sub("trend", None), False, f, "trend")
     if trend is not None and dynamic == "derived":
         raise f.fail("trend", "derived_no_trend")
     if trend is not None and dynamic == "compound" and trend.value <= -100:
@@ -286,7 +198,7 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
                     for t in f.subs("target"))
     milestones = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, True, start)
                        for t in f.subs("milestone"))
-    history = tuple(_parse_history(h, ind_id, base_year) for h in f.subs("history"))
+    history = tuple(parse_history(h, ind_id, base_year) for h in f.subs("history"))
     return Indicator(
         id=ind_id, name_zh=f.str("name_zh"), name_en=f.str("name_en"), unit=unit,
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,
@@ -352,33 +264,6 @@ def _default_range(dynamic: str) -> tuple[float, float, float]:
 
 
 
-def _parse_number(f: Fields | None, required: bool, parent: Fields, key: str,
-                  keys: dict = formats.NUMBER) -> Sourced | None:
-    if f is None:
-        if required:
-            raise parent.fail(key, "missing")
-        return None
-    f.allow_only(keys)
-    basis = f.str("basis", choices=BASES)
-    number = Sourced(
-        value=f.num("value"), basis=basis, quote=f.strs("quote", ()),
-        formula=f.str("formula", ""), reason=f.str("reason", ""), index=f.bool("index"),
-        reason_zh=f.str("reason_zh", ""),
-    )
-    if basis == "reported" and not number.quote:
-        raise f.fail("quote", "number_needs_quote")
-    if basis == "derived" and not number.formula:
-        raise f.fail("formula", "number_needs_formula")
-    if basis == "assumed" and not number.reason:
-        raise f.fail("reason", "number_needs_reason")
-    if number.reason_zh and not number.reason:
-        raise f.fail("reason_zh", "reason_zh_alone")
-    return number
-
-
-_LOG_MAX = math.log(sys.float_info.max)
-
-
 def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, float], base_year: int,
                   horizon: int, milestone: bool, start: float = 1.0) -> Target:
     year = f.int("year")
@@ -392,48 +277,14 @@ def _parse_target(f: Fields, ind_id: str, dynamic: str, domain: tuple[float, flo
         raise f.fail("kind", "growth_kind", dynamic=dynamic)
     if kind == "growth" and direction == "hold":
         raise f.fail("direction", "hold_growth")
-    number = _parse_number(f, True, f, "value", formats.TARGET)
+    number = parse_number(f, True, f, "value", formats.TARGET)
     assert number is not None
     if kind == "growth" and number.value <= -100:
         raise f.fail("value", "growth_impossible", value=number.value)
     # The level a growth target asks for, start × (1 + g)^years, in logs: it must be a finite number.
-    if kind == "growth" and math.log(max(start, 1.0)) + (year - base_year) * math.log1p(number.value / 100) > _LOG_MAX:
+    if kind == "growth" and math.log(max(start, 1.0)) + (year - base_year) * math.log1p(number.value / 100) > LOG_MAX:
         raise f.fail("value", "growth_target_overflow", value=number.value, year=year)
     if kind == "level" and not domain[0] <= number.value <= domain[1]:
         raise f.fail("value", "target_outside_domain", value=number.value, domain=domain_text(*domain))
     return Target(indicator=ind_id, year=year, kind=kind, direction=direction, number=number,
                   milestone=milestone, attribute=parse_attribute(f))
-
-
-def _carried_back_fits(measure: str, value: float, years: int) -> bool:
-    """Whether a statement carried back over ``years`` stays a finite number: a growth rate
-    compounded (in logs), any other value times the years (a total, an average change)."""
-    if measure == "average_growth":
-        return years * math.log1p(value / 100) <= _LOG_MAX
-    return years * abs(value) <= sys.float_info.max
-
-
-def _parse_history(f: Fields, ind_id: str, base_year: int) -> History:
-    number = _parse_number(f, True, f, "value", formats.HISTORY)
-    start, end = f.int("start_year"), f.int("end_year", base_year)
-    if not start < end <= base_year:
-        raise f.fail("start_year", "history_period", start=start, end=end, base_year=base_year)
-    measure = f.str("measure", choices=HISTORY_MEASURES)
-    if measure == "average_growth" and number.value <= -100:
-        raise f.fail("value", "growth_impossible", value=number.value)
-    if not _carried_back_fits(measure, number.value, end - start):
-        raise f.fail("value", "history_not_finite", value=number.value, start=start, end=end)
-    readings = ()
-    if f.has("readings"):
-        raw = f.table["readings"]
-        if not isinstance(raw, list):
-            raise f.fail("readings", "not_numbers")
-        readings = tuple(_finite_item(f, "readings", i, v) for i, v in enumerate(raw))
-    return History(indicator=ind_id, start_year=start, end_year=end, measure=measure, number=number,
-                   readings=readings, note=f.str("note", ""), note_zh=f.str("note_zh", ""))
-
-
-def _finite_item(f: Fields, key: str, i: int, value) -> float:
-    from sim.io.fields import finite
-
-    return finite(value, f, f"{key}[{i}]")

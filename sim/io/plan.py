@@ -17,19 +17,18 @@ from pathlib import Path
 from sim.io import formats
 from sim.io.errors import InputError, PlanError
 from sim.io.fields import Fields, read_toml
+from sim.io.history import HISTORY_MEASURES, History
 from sim.io.indicator import (
     DERIVED_OPS,
-    HISTORY_MEASURES,
     INDEX_UNIT,
     PERCENT_UNITS,
-    History,
     Indicator,
-    Sourced,
     Target,
     pace_unit,
     parse_indicator,
 )
 from sim.io.links import Links, parse_links
+from sim.io.sourced import Sourced
 
 
 @dataclass(frozen=True)

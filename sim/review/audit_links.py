@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sim.engine.links import conversion, source_pace
-from sim.io.indicator import Sourced
 from sim.io.links import Link
 from sim.io.plan import Plan
+from sim.io.sourced import Sourced
 from sim.review.findings import Finding, num
 
 
