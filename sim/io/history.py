@@ -62,7 +62,31 @@ def _carried_back_fits(measure: str, value: float, years: int) -> bool:
     return years * abs(value) <= sys.float_info.max
 
 
-def parse_history(f: Fields, ind_id: str, base_year: int) -> History:
+def _start_factor(measure: str, value: float, compound: bool) -> float | None:
+    """The start level as a multiple of the end level a ratio statement implies (``multiple``,
+    ``change_pct``, and ``level`` for a compound indicator, taken against the base level), else None."""
+    if measure == "multiple" and value > 0:
+        return 1 / value if value > 1 / sys.float_info.max else math.inf
+    if measure == "change_pct" and value > -100:
+        return 100 / (100 + value)
+    if measure == "level" and compound and value > 0:
+        return value
+    return None
+
+
+def _ratio_fits(measure: str, value: float, level: float, compound: bool) -> bool:
+    """Whether a growth rate can be computed between the start level a statement implies and the
+    base level ``level``: their ratio must be a positive finite number (1e-320 times is not)."""
+    factor = _start_factor(measure, value, compound)
+    if factor is None or level <= 0:
+        return True
+    ratio = factor / level if measure == "level" else factor
+    return 0 < ratio < math.inf and 0 < 1 / ratio < math.inf
+
+
+def parse_history(f: Fields, ind_id: str, base_year: int, level: float = 1.0, compound: bool = False) -> History:
+    """One ``[[indicator.history]]`` table of indicator ``ind_id``; ``level`` is its base-year level
+    [unit] (1 where it has none), ``compound`` whether it grows by compounding."""
     number = parse_number(f, True, f, "value", formats.HISTORY)
     start, end = f.int("start_year"), f.int("end_year", base_year)
     if not start < end <= base_year:
@@ -72,6 +96,8 @@ def parse_history(f: Fields, ind_id: str, base_year: int) -> History:
         raise f.fail("value", "growth_impossible", value=number.value)
     if not _carried_back_fits(measure, number.value, end - start):
         raise f.fail("value", "history_not_finite", value=number.value, start=start, end=end)
+    if not _ratio_fits(measure, number.value, level, compound):
+        raise f.fail("value", "history_off_scale", value=number.value, measure=measure, base=level)
     readings = ()
     if f.has("readings"):
         raw = f.table["readings"]

@@ -198,7 +198,7 @@ def parse_indicator(f: Fields, base_year: int, horizon: int) -> Indicator:
                     for t in f.subs("target"))
     milestones = tuple(_parse_target(t, ind_id, dynamic, (low, high), base_year, horizon, True, start)
                        for t in f.subs("milestone"))
-    history = tuple(parse_history(h, ind_id, base_year) for h in f.subs("history"))
+    history = tuple(parse_history(h, ind_id, base_year, start, dynamic == "compound") for h in f.subs("history"))
     return Indicator(
         id=ind_id, name_zh=f.str("name_zh"), name_en=f.str("name_en"), unit=unit,
         area=f.str("area", choices=AREAS), dynamic=dynamic, baseline=baseline, trend=trend,

@@ -80,6 +80,8 @@ REASONS: dict[str, str] = {
     "derived_no_driver": "a derived indicator has no driver",
     "growth_impossible": "growth of {value}% is impossible (must exceed −100%)",
     "growth_target_overflow": "growth of {value:g}% a year to {year} would pass any finite number",
+    "history_off_scale": "{value:g} ({measure}) puts the start level too far from the base-year level {base:g} "
+                         "for a growth rate to be computed",
     "history_not_finite": "{value:g} over {start}–{end} would pass any finite number when carried back",
     "points_impossible": "{value} points a year is impossible for a percentage",
     "domain_empty": "domain [{low:g}, {high:g}] is empty",

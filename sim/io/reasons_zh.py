@@ -72,6 +72,7 @@ ZH: dict[str, str] = {
     "derived_no_driver": "推算指标没有驱动因素",
     "growth_impossible": "增速 {value}% 不可能(必须高于 −100%)",
     "growth_target_overflow": "每年增长 {value:g}% 至{year}年将超出有限数值范围",
+    "history_off_scale": "{value:g}({measure})推出的起始水平与基期水平 {base:g} 相差过大,无法计算增速",
     "history_not_finite": "{value:g} 按{start}–{end}年回推将超出有限数值范围",
     "points_impossible": "每年变动 {value} 个百分点,对百分比指标不可能",
     "domain_empty": "取值范围 [{low:g}, {high:g}] 是空的",

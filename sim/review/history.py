@@ -67,7 +67,7 @@ WHY = {
     "unknown": ("the {base} level is not known", "{base}年水平未知"),
     "no_pace": ("the statement does not determine a constant pace", "该表述不能确定一个不变的年均速度"),
     "hold": ("hold targets have no pace", "保持类目标没有年均速度"),
-    "no_ratio": ("no ratio: a pace is zero or negative", "无法计算倍数:有速度为零或负数"),
+    "no_ratio": ("no ratio: a pace is zero, negative or too close to zero", "无法计算倍数:有速度为零、负数或过于接近零"),
 }
 #: The back-cast's checks in Chinese: the end level, and a statement by its measure.
 CHECK_ZH = {"level": "{year}年水平", "statement": "{start}–{end}年{measure_zh}"}
@@ -244,7 +244,8 @@ def pace_comparison(plan: Plan, lang: str = "en") -> pd.DataFrame:
             continue
         need = needed_pace(plan, target)
         ders = [derive_statement(plan, h, v) for v in readings(h)]
-        ratios = [need / d.pace if d.pace > 0 and need > 0 else NAN for d in ders]
+        # A past pace of 1e-320 is positive, but the ratio to it is not a number anyone can read.
+        ratios = [r if math.isfinite(r := need / d.pace if d.pace > 0 and need > 0 else NAN) else NAN for d in ders]
         why = ders[0].why_in(lang) or why_in("hold" if target.direction == "hold" else
                                              "" if math.isfinite(ratios[0]) else "no_ratio", {}, lang)
         rows.append({

@@ -243,6 +243,35 @@ def _plan_with(old: str, new: str, nth: int = 1) -> str:
     return "\n".join(lines[:at] + [new] + lines[at + 1:]) + "\n"
 
 
+@pytest.mark.parametrize(("old", "nth", "new", "line"), [
+    # 1e-320 times: the start level (end ÷ 1e-320) was inf in the history table and the audit
+    ("value = 6.0", 4, "value = 1e-320",
+     "value: 9.99989e-321 (multiple) puts the start level too far from the base-year level"),
+    # a start level of 1e-320 for a compound indicator: its growth to 2025 is log(∞)
+    ("value = 14.6", 1, "value = 1e-320",
+     "indicator[seed_chain].history[0].value: 9.99989e-321 (level) puts the start level too far from the "
+     "base-year level"),
+])
+def test_a_history_statement_too_far_from_the_base_level_is_refused(old, nth, new, line, capsys, tmp_path,
+                                                                     monkeypatch):
+    status, err, new_files = _fyp(["audit", "--plan", "p.toml", "-o", "out.csv"], capsys, tmp_path, monkeypatch,
+                                  {"p.toml": _plan_with(old, new, nth)})
+    assert status == 2 and new_files == [] and len(err) == 1 and line in err[0], err
+
+
+def test_a_past_pace_of_almost_zero_gives_no_ratio(tmp_path):
+    # An average growth of 1e-320 %/yr is a valid statement, but needed ÷ past was inf in the pace table.
+    from sim import load_plan
+    from sim.review.history import pace_comparison
+
+    (tmp_path / "p.toml").write_text(_plan_with("value = 15.0", "value = 1e-320"), encoding="utf-8")
+    table = pace_comparison(load_plan(tmp_path / "p.toml"), "en")
+    assert np.isfinite(table.select_dtypes("number").to_numpy(dtype=float)[~table.select_dtypes("number").isna()
+                                                                               .to_numpy()]).all()
+    row = table[table["ratio"].isna() & table["why"].str.contains("too close to zero")]
+    assert len(row) >= 1
+
+
 @pytest.mark.parametrize(("old", "new", "line"), [
     # a five-year total of 1e308 made the history's root finder raise "f(a) and f(b) must have different signs"
     ("value = 665.5", "value = 1e308",
