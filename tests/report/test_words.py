@@ -68,9 +68,9 @@ def test_history_reasons_in_both_languages():
     assert en.loc["rural_income", "why"] == ("the 2025 level is not reported (the baseline is an index), so a "
                                              "'change' in the unit cannot give a level or a rate")
     pace = pace_comparison(PLAN, "zh").set_index("indicator")
-    assert pace.loc["fixed_asset_investment", "why"] == "无法计算倍数:有速度为零或负数"
+    assert pace.loc["fixed_asset_investment", "why"] == "无法计算倍数:有速度为零、负数或过于接近零"
     assert pace_comparison(PLAN).set_index("indicator").loc["fixed_asset_investment", "why"] == \
-        "no ratio: a pace is zero or negative"
+        "no ratio: a pace is zero, negative or too close to zero"
 
 
 def test_backcast_checks_in_both_languages():
