@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.engine.dynamics import STEPS, pace
-from sim.engine.kernel import compile_plan, project_array
+from sim.engine.kernel import CompiledPlan, compile_plan, project_array
 from sim.engine.rules import apply_links, rule_paths
 from sim.io.actuals import validate_actuals
 from sim.io.errors import InputWarning, ScenarioError
@@ -169,6 +169,25 @@ def plausibility(ind, path: np.ndarray, source: str, field: str) -> list[InputWa
                                  "low": float(ind.driver_min), "high": float(ind.driver_max)})]
 
 
+def outside_domain(compiled: CompiledPlan, values: np.ndarray) -> np.ndarray:
+    """Where levels ``values`` (…, I, Y) are not finite or leave their indicator's domain, as a mask
+    of the same shape. A level a rule held exactly at a bound may differ from it in the last bit."""
+    low, high = compiled.low[:, None], compiled.high[:, None]
+    with np.errstate(all="ignore"):
+        bad = ~np.isfinite(values) | (values < low) | (values > high)
+        if bad.any():  # the slack is worked out only where needed: a sweep checks every chunk
+            slack = 1e-9 * np.maximum(1.0, np.abs(values))
+            bad &= ~np.isfinite(values) | (values < low - slack) | (values > high + slack)
+    return bad
+
+
+def breach_params(ind, value: float, year: int) -> dict:
+    """The parameters that word a level ``value`` of ``ind`` in ``year`` outside its domain or not finite."""
+    # inf and nan print as English abbreviations: the not-finite sentences take the value as words
+    return {"indicator": ind.id, "value": value, "unit": ind.value_unit, "year": year,
+            "domain": domain_text(ind.domain_min, ind.domain_max), "value_en": f"{value:,.6g} {ind.value_unit}"}
+
+
 def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
                  origins: list[str], touched: set[int] = frozenset()) -> None:
     """Run the kernel once for the resolved drivers and refuse a level outside its indicator's
@@ -184,10 +203,7 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
     compiled = compile_plan(plan, years[-1])
     with np.errstate(all="ignore"):
         values = project_array(compiled, paths[None], actuals[None])[0]
-        # A level the rule held exactly at a bound may differ from it in the last bit.
-        slack = 1e-9 * np.maximum(1.0, np.abs(values))
-        bad = (~np.isfinite(values) | (values < compiled.low[:, None] - slack)
-               | (values > compiled.high[:, None] + slack))
+    bad = outside_domain(compiled, values)
     if not bad.any():
         _check_totals(plan, values, years, origins)
         return
@@ -199,9 +215,7 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
             else 0 if plan.driver_index[ind.id] in touched else 1 for ind in plan.indicators]
     i, t = min(zip(*np.nonzero(bad), strict=True), key=lambda it: (it[1], rank[it[0]], it[0]))
     ind, value = plan.indicators[i], float(values[i, t])
-    # inf and nan print as English abbreviations: the not-finite sentences take the value as words
-    params = {"indicator": ind.id, "value": value, "unit": ind.value_unit, "year": years[t],
-              "domain": domain_text(ind.domain_min, ind.domain_max), "value_en": f"{value:,.6g} {ind.value_unit}"}
+    params = breach_params(ind, value, years[t])
     finite = bool(np.isfinite(value))
     if rank[i] < 2:
         d = plan.driver_index[ind.id]

@@ -22,10 +22,10 @@ import numpy as np
 
 from sim.engine.kernel import CompiledPlan, project_array
 from sim.engine.measure import AT_RISK, MET
+from sim.engine.resolve import breach_params, outside_domain
 from sim.engine.targets import all_targets, evaluate_targets
 from sim.io.errors import ScenarioError
 from sim.io.fields import check_whole
-from sim.io.indicator import domain_text
 from sim.io.plan import Target
 
 #: Scenarios per chunk: large enough that numpy's per-call overhead vanishes, small enough that
@@ -181,9 +181,7 @@ def check_sweep_domain(compiled: CompiledPlan, values: np.ndarray, start: int) -
     ScenarioError
         ``sweep: drivers[s]: 'id' would reach … in year, outside its domain …`` (or not finite).
     """
-    low, high = compiled.low[None, :, None], compiled.high[None, :, None]
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isfinite(values) | (values < low) | (values > high)
+    bad = outside_domain(compiled, values)
     if not bad.any():
         return
     # The first scenario that fails; in it the earliest year, a driver before what is derived from it.
@@ -192,9 +190,7 @@ def check_sweep_domain(compiled: CompiledPlan, values: np.ndarray, start: int) -
     derived[compiled.driver_rows] = 0
     i, t = min(((int(i), int(t)) for i, t in np.argwhere(bad[s])), key=lambda it: (it[1], derived[it[0]], it[0]))
     ind, value = compiled.plan.indicators[i], float(values[s, i, t])
-    params = {"indicator": ind.id, "value": value, "unit": ind.value_unit, "year": compiled.years[t],
-              "domain": domain_text(ind.domain_min, ind.domain_max), "value_en": f"{value:,.6g} {ind.value_unit}"}
-    raise ScenarioError("sweep", f"drivers[{start + s}]", params=params,
+    raise ScenarioError("sweep", f"drivers[{start + s}]", params=breach_params(ind, value, compiled.years[t]),
                         code="path_outside_domain" if np.isfinite(value) else "path_not_finite")
 
 
