@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sim import Scenario
+from sim.io.scenario import APP_SOURCE
 from sim.report.export import (
     check_in,
     csv_bytes,
@@ -24,7 +25,6 @@ from sim.report.export import (
 )
 from sim.report.labels import localize
 
-from .fmt import APP_SOURCE
 from .i18n import t
 
 CSV = "text/csv"

@@ -11,6 +11,7 @@ import re
 
 from sim.io.reasons import render
 from sim.io.reasons_zh import render_zh
+from sim.io.scenario import APP_SOURCE
 from sim.report.labels import decimals
 
 from .i18n import UNITS_EN, lang, listing, name, unit
@@ -118,11 +119,6 @@ def simulated(v, u: str = "") -> str:
     if v is None or not math.isfinite(v):
         return DASH
     return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()
-
-
-#: The source :meth:`sim.io.scenario.Scenario.with_changes` gives what the planner set on a page
-#: (a slider, a box, a link): no file a planner could open, so the app names none.
-APP_SOURCE = "<app>"
 
 
 def input_error(exc, lang_: str | None = None, plan=None) -> str:

@@ -35,6 +35,9 @@ from sim.io.schema import RULES
 
 #: How drivers not set by any scenario in the chain are chosen.
 DEFAULT_RULE = "plan"
+#: The source of what :meth:`Scenario.with_changes` sets without a file (a page of the app, the API):
+#: no file a planner could open, so the app names none.
+APP_SOURCE = "<app>"
 
 DriverSpec = float | tuple[float, ...] | dict[int, float] | str
 
@@ -112,7 +115,7 @@ class Scenario:
         ``[actuals]`` tables are (:func:`parse_body`): a value that is not a finite number, a
         list of them, a ``{year: value}`` table or a rule name raises :class:`ScenarioError`.
         """
-        source = meta.get("path", "<app>")
+        source = meta.get("path", APP_SOURCE)
         body = Fields({"drivers": dict(drivers or {}), "actuals": dict(actuals or {})}, source, "",
                       ScenarioError)
         parsed_drivers, parsed_actuals = parse_body(body)
