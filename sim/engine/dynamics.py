@@ -201,6 +201,46 @@ def _hold(row: np.ndarray, low, high, mark: np.ndarray | None) -> None:
     np.copyto(row, low, where=np.isnan(row))
 
 
+def hold_part(base: np.ndarray, paces: np.ndarray, dynamic: str, cap: np.ndarray,
+              domain: tuple[float, float], observed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """A part's levels held at or below its whole (``[[links.within]]``), year by year, each year
+    stepping on from the level held the year before, as a level held at its domain does.
+
+    Parameters
+    ----------
+    base : ndarray, shape (S,)
+        The part's base-year level [unit].
+    paces : ndarray, shape (Y, S)
+        Its driver in each projected year [driver unit].
+    dynamic : str
+        How it moves (a key of :data:`STEPS`).
+    cap : ndarray, shape (Y, S)
+        The most it can be each year: scale × the whole's level [unit].
+    domain : (float, float)
+        Its floor and ceiling [unit].
+    observed : ndarray, shape (Y, S) or (Y, 1), optional
+        Observed levels, NaN where none: they replace the step, and are held like any level.
+
+    Returns
+    -------
+    levels : ndarray, shape (Y, S)
+    held : ndarray of bool, shape (S,)
+        The draws (scenarios) held at their cap in some year.
+    """
+    level = np.asarray(base, dtype=paces.dtype)
+    levels = np.empty_like(paces)
+    held = np.zeros(paces.shape[1], dtype=bool)
+    for t in range(len(paces)):
+        nxt = STEPS[dynamic](level, paces[t])
+        if observed is not None:
+            nxt = np.where(np.isnan(observed[t]), nxt, observed[t])
+        nxt = np.clip(nxt, domain[0], domain[1])
+        over = nxt > cap[t]
+        held |= over
+        levels[t] = level = np.where(over, cap[t], nxt)
+    return levels, held
+
+
 def shift_growth(growth_pct: np.ndarray, log_points: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Growth [%/yr] after moving its factor ``1 + g/100`` by ``log_points`` on the log scale
     (``(100 + g)·exp(x) − 100``): how uncertainty deviates a compound driver, never below −100 %.

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from sim.engine.dynamics import derive, dynamic_runs, hold_in_domain, project_paths
+from sim.engine.dynamics import derive, dynamic_runs, hold_in_domain, hold_part, project_paths
 from sim.engine.links import CompiledLink, compile_links, follow_links
 from sim.io.plan import Plan
 
@@ -45,6 +45,9 @@ class CompiledPlan:
         Derived rows that cannot leave their domain while their inputs keep to theirs (a sum
         of parts whose floors add up to at least its own, under no ceiling): a Monte Carlo
         draw need not check them.
+    within : tuple of (part row, whole row, scale, part's driver position, dynamic)
+        Parts that can never exceed their whole (:class:`sim.io.links.Within`), where both are in
+        this plan.
     """
 
     plan: Plan
@@ -57,6 +60,7 @@ class CompiledPlan:
     high: np.ndarray
     links: tuple[CompiledLink, ...] = ()
     safe_rows: frozenset[int] = frozenset()
+    within: tuple[tuple[int, int, float, int, str], ...] = ()
 
     @property
     def n_indicators(self) -> int:
@@ -91,6 +95,9 @@ def compile_plan(plan: Plan, horizon: int | None = None) -> CompiledPlan:
         high=high,
         links=compile_links(plan),
         safe_rows=safe,
+        within=tuple((plan.index[w.part], plan.index[w.whole], w.scale, plan.driver_index[w.part],
+                      plan.by_id[w.part].dynamic)
+                     for w in plan.links.within if w.part in plan.index and w.whole in plan.index),
     )
 
 
@@ -108,8 +115,9 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     actuals : ndarray, shape (S or 1, I, Y), optional
         Observed values (NaN where none) for the indicator rows of drivers.
     clip : bool
-        Hold every level within its indicator's domain (:attr:`CompiledPlan.low`/``high``), the
-        path continuing from the bound: for random draws. Off (the default), levels are left as
+        Hold every level within its indicator's domain (:attr:`CompiledPlan.low`/``high``), and
+        every part at or below its whole (:attr:`CompiledPlan.within`), the path continuing from
+        the bound: for random draws. Off (the default), levels are left as
         computed, so a deterministic scenario that leaves the domain can be refused
         (:func:`sim.engine.resolve.resolve`).
     clipped : ndarray of bool, shape (S, I), optional
@@ -149,9 +157,28 @@ def project_array(compiled: CompiledPlan, drivers: np.ndarray,
     if compiled.links:
         follow_links(compiled, drivers, obs, out, hold=_link_hold(compiled, out, mark) if clip else None,
                      clipped=mark, follow=follow)
-        if mark is not None:
-            clipped |= mark
+    if clip and compiled.within:
+        _hold_parts(compiled, drivers, obs, out, mark)
+    if compiled.links and mark is not None:
+        clipped |= mark
     return out.transpose(2, 1, 0)
+
+
+def _hold_parts(compiled: CompiledPlan, drivers: np.ndarray, obs: np.ndarray | None, values: np.ndarray,
+                mark: np.ndarray | None) -> None:
+    """Hold each part at or below its whole in ``values`` (year-major, (Y + 1, I, S)), in place,
+    marking in ``mark`` (S, I) the draws held. A part feeds nothing else (:mod:`sim.io.links`), so
+    no other row changes."""
+    for part, whole, scale, d, dynamic in compiled.within:
+        cap = values[1:, whole] * scale                                         # (Y, S)
+        if not (values[1:, part] > cap).any():
+            continue
+        observed = None if obs is None else obs[:, d].T
+        levels, held = hold_part(values[0, part], drivers[:, d].T, dynamic, cap,
+                                 (compiled.low[part], compiled.high[part]), observed)
+        values[1:, part] = levels
+        if mark is not None:
+            mark[:, part] |= held
 
 
 @lru_cache(maxsize=256)

@@ -122,6 +122,7 @@ def resolve(plan: Plan, scenario: Scenario | str, horizon: int | None = None) ->
     hold_rule_paths(plan, paths, actuals, [d for d, o in enumerate(origins) if o is None])
     with np.errstate(all="ignore"):  # an overflow on the way is refused by check_domain, not warned about
         paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
+    hold_rule_parts(plan, paths, actuals, years, [d for d, o in enumerate(origins) if o is None])
     check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
                  {d for d, o in enumerate(origins) if o is not None})
     for warning in found:
@@ -131,21 +132,40 @@ def resolve(plan: Plan, scenario: Scenario | str, horizon: int | None = None) ->
 
 
 
-def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: list[int]) -> None:
+def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: list[int],
+                    ceilings: dict[int, np.ndarray] | None = None) -> None:
     """Stop a rule's path at its indicator's domain (in place): the plan's pace of a rate already
     near 100 % (e.g. 学前教育毛入园率 at +0.3 points a year to 2035) continues only until the level
     reaches the bound, then holds it. Only paths a rule chose are changed; a path a scenario sets
-    is refused instead (:func:`check_domain`)."""
+    is refused instead (:func:`check_domain`). ``ceilings`` gives a driver position a lower
+    ceiling in each projected year (a part's whole: :func:`hold_rule_parts`) [indicator unit]."""
     for d in rows:
         ind = plan.drivers[d]
         level, observed = ind.baseline.value, actuals[plan.index[ind.id]]
+        top = np.full(paths.shape[1], ind.domain_max) if not ceilings or d not in ceilings else \
+            np.minimum(ceilings[d], ind.domain_max)
         for t in range(paths.shape[1]):
             with np.errstate(all="ignore"):  # an overflow is refused by check_domain, not warned about
                 nxt = STEPS[ind.dynamic](level, paths[d, t])
-            if not ind.domain_min <= nxt <= ind.domain_max:
-                nxt = min(max(nxt, ind.domain_min), ind.domain_max)
+            if not ind.domain_min <= nxt <= top[t]:
+                nxt = min(max(nxt, ind.domain_min), top[t])
                 paths[d, t] = pace(ind.dynamic, level, nxt, 1)
             level = nxt if np.isnan(observed[t]) else observed[t]
+
+
+def hold_rule_parts(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
+                    rows: list[int]) -> None:
+    """Stop a rule's path of a part (``[[links.within]]``) at its whole (in place): 工业固定资产投资
+    at its 2021–2025 pace (43.6 %/年) would pass 固定资产投资 at 6.1 %/年 in two years; it grows
+    with its own pace until it reaches the whole, then moves with it. A part a scenario sets is
+    refused instead (:func:`check_domain`)."""
+    parts = [w for w in plan.links.within if plan.driver_index[w.part] in rows]
+    if not parts:
+        return
+    with np.errstate(all="ignore"):  # what is not finite is refused by check_domain
+        values = project_array(compile_plan(plan, years[-1]), paths[None], actuals[None])[0]
+    ceilings = {plan.driver_index[w.part]: values[plan.index[w.whole], 1:] * w.scale for w in parts}
+    hold_rule_paths(plan, paths, actuals, list(ceilings), ceilings)
 
 
 def plausible_range(ind) -> tuple[float, float]:
@@ -206,6 +226,7 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
     bad = outside_domain(compiled, values)
     if not bad.any():
         _check_totals(plan, values, years, origins)
+        _check_parts(plan, values, actuals, years, origins, touched)
         return
     # The earliest year first; a driver a scenario set before any other driver, and other drivers
     # before what is computed from them (derived indicators, and drivers that follow a link: retail
@@ -244,6 +265,31 @@ def _check_totals(plan: Plan, values: np.ndarray, years: tuple[int, ...], origin
             t = int(np.argmax(~np.isfinite(total)))
             raise ScenarioError(origins[d], f"drivers.{ind.id}", code="total_not_finite",
                                 params={"indicator": ind.id, "first": years[1], "year": years[t + 1]})
+
+
+def _check_parts(plan: Plan, values: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
+                 origins: list[str], touched: set[int]) -> None:
+    """Refuse a part (``[[links.within]]``) that a scenario or an actual takes above its whole,
+    naming the part's field where the scenario sets or observes it, else the whole's driver."""
+    for w in plan.links.within:
+        part, cap = values[plan.index[w.part]], values[plan.index[w.whole]] * w.scale
+        over = part > cap + 1e-9 * np.maximum(1.0, np.abs(cap))
+        if not over.any():
+            continue
+        t = int(np.argmax(over))
+        d = plan.driver_index[w.part]
+        observed = t > 0 and not np.isnan(actuals[plan.index[w.part], t - 1])
+        if d in touched or observed:
+            field = f"actuals.{w.part}.{years[t]}" if observed and d not in touched else f"drivers.{w.part}"
+            where = origins[d]
+        else:
+            leaves = [plan.driver_index[x] for x in plan.leaves(w.whole)]
+            cause = next((x for x in leaves if x in touched), leaves[0])
+            field, where = f"drivers.{plan.drivers[cause].id}", origins[cause]
+        ind = plan.by_id[w.part]
+        raise ScenarioError(where, field, code="part_over_whole",
+                            params={"indicator": w.part, "value": float(part[t]), "unit": ind.value_unit,
+                                    "year": years[t], "whole": w.whole, "limit": float(cap[t])})
 
 
 def _resolve_actuals(plan: Plan, scenario: Scenario, years: tuple[int, ...]) -> np.ndarray:

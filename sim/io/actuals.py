@@ -87,10 +87,35 @@ def validate_actual(plan: Plan, key: str, year: int, value: float, *, source: st
 
 
 def validate_actuals(plan: Plan, actuals: Actuals, *, source: str, prefix: str = "", **options) -> None:
-    """:func:`validate_actual` for every value of ``actuals`` (fields ``{prefix}{indicator}.{year}``)."""
+    """:func:`validate_actual` for every value of ``actuals`` (fields ``{prefix}{indicator}.{year}``),
+    then :func:`check_parts` across them."""
     for key, obs in actuals.items():
         for year, value in obs.items():
             validate_actual(plan, key, year, value, source=source, field=f"{prefix}{key}", **options)
+    check_parts(plan, actuals, source=source, prefix=prefix, error=options.get("error", InputError))
+
+
+def wholes(plan: Plan) -> list[tuple[str, str, float]]:
+    """Every ``(part, whole, scale)`` the plan implies, ``part ≤ scale × whole`` in every year: the
+    inputs of a derived sum whose inputs cannot be negative, and the ``[[links.within]]`` bounds."""
+    out = [(x, ind.id, 1.0) for ind in plan.indicators if ind.op == "sum"
+           and all(plan.by_id[y].domain_min >= 0 for y in ind.inputs) for x in ind.inputs]
+    return out + [(w.part, w.whole, w.scale) for w in plan.links.within]
+
+
+def check_parts(plan: Plan, actuals: Actuals, *, source: str, prefix: str = "",
+                error: type[InputError] = InputError) -> None:
+    """Refuse an observed part above its whole observed the same year (a sector's value added above
+    GDP, 工业投资 above 固定资产投资): each value can fit its domain while the two cannot both be
+    true. Rounding in published statistics cannot make a part exceed its total, so no slack
+    beyond the last bit is given."""
+    for part, whole, scale in wholes(plan):
+        for year, value in sorted(actuals.get(part, {}).items()):
+            total = actuals.get(whole, {}).get(year)
+            if total is not None and value > scale * total * (1 + 1e-12):
+                raise error(source, f"{prefix}{part}.{year}", code="actual_over_whole",
+                            params={"value": value, "unit": plan.by_id[part].value_unit, "key": part,
+                                    "year": year, "whole": whole, "limit": scale * total})
 
 
 def load_actuals(path: str | Path) -> Actuals:

@@ -174,10 +174,24 @@ LINK: dict[str, Key] = {
     "note_zh": _text("The same remark in Chinese."),
 }
 
+#: One part-of-a-whole bound: a driver that can never exceed another indicator (:mod:`sim.io.links`).
+WITHIN: dict[str, Key] = {
+    "part": _text("The part (a driver that no derived indicator or link reads).", True),
+    "whole": _text("The indicator it is part of.", True),
+    "scale": Key("number", "Units of the part per unit of the whole (10000 for 户 within 万户; default 1)."),
+    "basis": _text("derived (from the report, with formula and quote) or assumed (with reason).", True,
+                   BASES[1:]),
+    "quote": Key("texts", "The report's words the bound rests on."),
+    "formula": _text("How a derived bound follows from the report."),
+    "reason": _text("Why the part cannot exceed the whole."),
+    "reason_zh": _text("The same reason in Chinese."),
+}
+
 LINKS: dict[str, Key] = {
     "deflator": _text("Driver id of the price index that turns real growth into nominal."),
     "balance": Key("open", "{ <derived sum> = <part> }: the part the plan rule moves to meet the sum's target."),
     "follow": Key("tables", "The links.", of=LINK),
+    "within": Key("tables", "Parts that can never exceed their whole.", of=WITHIN),
 }
 
 PLAN: dict[str, Key] = {

@@ -21,6 +21,12 @@ every other number: ``derived`` (formula and the report's quotes) or ``assumed``
 A *balance* names the part of a derived sum that the ``plan`` rule moves to meet the sum's
 target, so that the other parts keep their own paces (a coal plant is not built to fill a gap).
 
+A *within* bound says that a driver is part of another indicator and can never exceed it
+(``part ≤ scale × whole`` in every year: 工业固定资产投资 within 固定资产投资, 林木覆盖率 within
+林草覆盖率). Identities need none (a derived sum's parts cannot exceed it while each stays at or
+above 0); a bound is for a part the plan projects on its own. The part must feed nothing else (no
+derived indicator or link reads it), so holding it at its whole changes no other number.
+
 Only the shape of the data is checked here; evaluating links is :mod:`sim.engine.links`.
 """
 
@@ -77,6 +83,30 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Within:
+    """A driver that is part of another indicator: ``part ≤ scale × whole`` in every year.
+
+    Attributes
+    ----------
+    part, whole : str
+        Indicator ids.
+    scale : float
+        Units of the part per unit of the whole (10000 for 户 within 万户) [part unit / whole unit].
+    basis, quote, formula, reason, reason_zh : str
+        Why the bound holds, as for every number of the plan.
+    """
+
+    part: str
+    whole: str
+    scale: float = 1.0
+    basis: str = "assumed"
+    quote: tuple[str, ...] = ()
+    formula: str = ""
+    reason: str = ""
+    reason_zh: str = ""
+
+
+@dataclass(frozen=True)
 class Links:
     """Every link of a plan.
 
@@ -87,11 +117,14 @@ class Links:
         The price driver (an index whose growth is the deflator [%/年]); empty if none.
     balance : dict of str to str
         For a derived sum, the part the ``plan`` rule moves to meet the sum's target.
+    within : tuple of Within
+        Parts that can never exceed their whole.
     """
 
     follow: tuple[Link, ...] = ()
     deflator: str = ""
     balance: dict[str, str] = field(default_factory=dict)
+    within: tuple[Within, ...] = ()
 
     @property
     def by_indicator(self) -> dict[str, Link]:
@@ -128,7 +161,9 @@ def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
         links.append(link)
     balance = _parse_balance(f.sub("balance", None), by_id)
     _check_cycles(f, links, by_id)
-    return Links(follow=tuple(links), deflator=deflator, balance=balance)
+    read = {x for link in links for x in link.inputs} | {link.indicator for link in links} | {deflator}
+    within = tuple(_parse_within(entry, by_id, read) for entry in f.subs("within"))
+    return Links(follow=tuple(links), deflator=deflator, balance=balance, within=within)
 
 
 def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link:
@@ -167,6 +202,39 @@ def _finite(f: Fields, value) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
         raise f.fail("elasticities", "not_finite_repr", value=value)
     return float(value)
+
+
+def _parse_within(f: Fields, by_id: dict[str, Indicator], read: set[str]) -> Within:
+    """One ``[[links.within]]`` bound; ``read``: the indicators links read or move."""
+    f.allow_only(formats.WITHIN)
+    part, whole = f.str("part"), f.str("whole")
+    for key, name in (("part", part), ("whole", whole)):
+        if name not in by_id:
+            raise f.fail(key, "unknown_input", name=name)
+    read = read | {x for ind in by_id.values() for x in ind.inputs}
+    if not by_id[part].is_driver or part in read or part == whole:
+        raise f.fail("part", "within_part", name=part)
+    if part in _leaves(whole, by_id):
+        raise f.fail("whole", "within_own_part", name=whole, part=part)
+    for key, name in (("part", part), ("whole", whole)):
+        base = by_id[name].baseline
+        if base is not None and base.index:
+            # an index (2025 = 100) says nothing about the level, so the two cannot be compared
+            raise f.fail(key, "within_index", name=name)
+    scale = f.num("scale", 1.0)
+    if not 0 < scale < float("inf"):
+        raise f.fail("scale", "within_scale", value=scale)
+    bound = Within(part=part, whole=whole, scale=scale, basis=f.str("basis", choices=BASES[1:]),
+                   quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
+                   reason_zh=f.str("reason_zh", ""))
+    if bound.basis == "derived" and not (bound.formula and bound.quote):
+        raise f.fail("formula", "link_needs_formula")
+    if bound.basis == "assumed" and not bound.reason:
+        raise f.fail("reason", "link_needs_reason")
+    p, w = by_id[part].baseline, by_id[whole].baseline
+    if p is not None and w is not None and p.value > scale * w.value:
+        raise f.fail("part", "within_baseline", name=part, value=p.value, whole=whole, limit=scale * w.value)
+    return bound
 
 
 def _parse_balance(f: Fields | None, by_id: dict[str, Indicator]) -> dict[str, str]:
@@ -224,4 +292,4 @@ def link_order(links: Links, by_id: dict[str, Indicator]) -> tuple[Link, ...]:
     return tuple(order)
 
 
-__all__ = ["REAL_BASES", "Link", "Links", "link_order", "parse_links"]
+__all__ = ["REAL_BASES", "Link", "Links", "Within", "link_order", "parse_links"]

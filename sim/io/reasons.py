@@ -128,6 +128,12 @@ REASONS: dict[str, str] = {
     "balance_not_sum": "'{name}' is not a derived sum of the plan",
     "balance_not_part": "'{part}' is not a driver among the parts of '{name}'",
     "link_cycle": "links go round in a circle: {cycle}",
+    "within_part": ("'{name}' cannot be bounded by a whole: a part must be a driver of its own that no derived "
+                    "indicator or link reads"),
+    "within_own_part": "'{name}' is computed from '{part}', so it cannot bound it",
+    "within_index": "'{name}' has only an index (base year = 100), not a level that a part can be compared with",
+    "within_scale": "{value:g} must be a positive finite number",
+    "within_baseline": "the baseline of '{name}', {value:g}, is more than its whole '{whole}' allows ({limit:g})",
     # ---------------------------------------------------------------- scenarios and actuals
     "no_file": "no such scenario file",
     "unknown_scenario": "unknown scenario; available: {available}",
@@ -159,6 +165,10 @@ REASONS: dict[str, str] = {
                           "{low:g} to {high:g}); check it is meant"),
     "derived_outside_domain": ("'{indicator}' ({how_en} {inputs}) would reach {value:,.6g} {unit} in {year}, "
                                "outside its domain {domain}"),
+    "part_over_whole": ("'{indicator}' would reach {value:,.6g} {unit} in {year}, more than its whole "
+                        "'{whole}' allows ({limit:,.6g} {unit}): a part cannot exceed its whole"),
+    "actual_over_whole": ("{value:g} {unit} for '{key}' in {year} is more than its whole '{whole}' "
+                          "observed that year allows ({limit:g} {unit}): a part cannot exceed its whole"),
     "derived_not_finite": "'{indicator}' ({how_en} {inputs}) would reach {value_en} in {year}, not a finite number",
     # ---------------------------------------------------------------- uncertainty: spreads, correlations
     "scale_too_big": "{value:g} is more than the largest scale, {limit:g}",

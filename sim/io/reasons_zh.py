@@ -118,6 +118,11 @@ ZH: dict[str, str] = {
     "balance_not_sum": "“{name}”不是规划中的推算合计指标",
     "balance_not_part": "“{part}”不是“{name}”的构成驱动因素",
     "link_cycle": "联动关系形成循环:{cycle}",
+    "within_part": "“{name}”不能设为某个总量的组成部分:组成部分须是自身有驱动因素、且不被任何推算指标或联动读取的指标",
+    "within_own_part": "“{name}”由“{part}”推算而来,不能作为它的上限",
+    "within_index": "“{name}”只有指数(基期=100),没有总量,无法与其组成部分比较",
+    "within_scale": "{value:g} 应为有限的正数",
+    "within_baseline": "“{name}”的基期值 {value:g} 超过其总量“{whole}”所允许的 {limit:g}",
     # ---------------------------------------------------------------- scenarios and actuals
     "no_file": "找不到这个情景文件",
     "unknown_scenario": "没有这个情景(可用:{available})",
@@ -147,6 +152,10 @@ ZH: dict[str, str] = {
     "far_outside_range": "{value:g}{unit} 远在规划对“{name}”({indicator})设定的范围({low:g} 至 {high:g})之外,请确认是否有意如此",
     "derived_outside_domain": ("按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年达到{value:,.6g}{unit},"
                                "超出其可能的取值范围{domain}"),
+    "part_over_whole": ("按此设定,“{indicator}”将在{year}年达到{value:,.6g}{unit},超过其总量“{whole}”所允许的"
+                        "{limit:,.6g}{unit}:部分不能大于总量"),
+    "actual_over_whole": ("“{key}”{year}年的实际值 {value:g}{unit} 超过同年总量“{whole}”实际值所允许的 {limit:g}{unit}:"
+                          "部分不能大于总量"),
     "derived_not_finite": "按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年变为无穷大或无意义的数值",
     # ---------------------------------------------------------------- uncertainty: spreads, correlations
     "scale_too_big": "{value:g} 超过最大倍数 {limit:g}",
