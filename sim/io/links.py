@@ -191,11 +191,16 @@ def _parse_follow(f: Fields, by_id: dict[str, Indicator], deflator: str) -> Link
                 quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
                 reason_zh=f.str("reason_zh", ""),
                 note=f.str("note", ""), note_zh=f.str("note_zh", ""))
-    if basis == "derived" and not (link.formula and link.quote):
-        raise f.fail("formula", "link_needs_formula")
-    if basis == "assumed" and not link.reason:
-        raise f.fail("reason", "link_needs_reason")
+    _check_provenance(f, link)
     return link
+
+
+def _check_provenance(f: Fields, entry: Link | Within) -> None:
+    """A derived link or bound needs its formula and quotes, an assumed one its reason."""
+    if entry.basis == "derived" and not (entry.formula and entry.quote):
+        raise f.fail("formula", "link_needs_formula")
+    if entry.basis == "assumed" and not entry.reason:
+        raise f.fail("reason", "link_needs_reason")
 
 
 def _finite(f: Fields, value) -> float:
@@ -227,10 +232,7 @@ def _parse_within(f: Fields, by_id: dict[str, Indicator], read: set[str]) -> Wit
     bound = Within(part=part, whole=whole, scale=scale, basis=f.str("basis", choices=BASES[1:]),
                    quote=f.strs("quote", ()), formula=f.str("formula", ""), reason=f.str("reason", ""),
                    reason_zh=f.str("reason_zh", ""))
-    if bound.basis == "derived" and not (bound.formula and bound.quote):
-        raise f.fail("formula", "link_needs_formula")
-    if bound.basis == "assumed" and not bound.reason:
-        raise f.fail("reason", "link_needs_reason")
+    _check_provenance(f, bound)
     p, w = by_id[part].baseline, by_id[whole].baseline
     if p is not None and w is not None and p.value > scale * w.value:
         raise f.fail("part", "within_baseline", name=part, value=p.value, whole=whole, limit=scale * w.value)
