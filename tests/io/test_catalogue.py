@@ -58,6 +58,12 @@ DRIVERS = {
                            "drivers.compulsory_retention", "would reach 101 % in 2026"),
     "negative_flow": ("urban_new_jobs = -1.0", {"urban_new_jobs": -1.0}, "drivers.urban_new_jobs",
                       "would reach -1 人 in 2026"),
+    "part_over_whole": ("industrial_fai = 60.0\nfixed_asset_investment = -10.0",
+                        {"industrial_fai": 60.0, "fixed_asset_investment": -10.0}, "drivers.industrial_fai",
+                        "would reach 116.8 亿元 in 2026, more than its whole 'fixed_asset_investment' allows (114.3 亿元)"),
+    "forest_over_forest_grass": ("forest_coverage = 5.0\nforest_grass_coverage = -5.0",
+                                 {"forest_coverage": 5.0, "forest_grass_coverage": -5.0}, "drivers.forest_coverage",
+                                 "would reach 42.3 % in 2029, more than its whole 'forest_grass_coverage'"),
     "late_year_step": ("pm25 = { 2029 = -15.0 }", {"pm25": {2029: -15.0}}, "drivers.pm25",
                        "would reach -9 微克/立方米 in 2030"),
     "per_year_path": ("water_use = [0.0, 0.0, 0.0, 0.0, -8.0]", {"water_use": [0.0, 0.0, 0.0, 0.0, -8.0]},
@@ -89,6 +95,8 @@ ACTUALS = {
     "negative_pm25": ("pm25", 2027, "-3.0", -3.0, "actuals.pm25.2027", "outside [0, ∞)"),
     "overflowing_next_year": ("visitors", 2026, "1.7e308", 1.7e308, "drivers.visitors",
                               "would reach inf 万人次 in 2027"),
+    "part_over_whole": ("industrial_fai", 2026, "140.0", 140.0, "actuals.industrial_fai.2026",
+                        "a part cannot exceed its whole"),
     "derived": ("gdp", 2026, "330.0", 330.0, "actuals.gdp", "is derived"),
     "outside_horizon": ("visitors", 2040, "10.0", 10.0, "actuals.visitors.2040", "outside the horizon"),
     "compound_not_positive": ("visitors", 2026, "-5.0", -5.0, "actuals.visitors.2026", "must be positive"),
@@ -316,6 +324,10 @@ ACTUAL_FILES = {
     "not_a_number": ("indicator,year,value\nvisitors,2026,many\n", "line 2.value", "is not a number"),
     "inf": ("indicator,year,value\nvisitors,2026,inf\n", "line 2.value", "not a finite number"),
     "missing_column": ("indicator,value\nvisitors,2\n", "header", "missing column(s) year"),
+    "part_over_projected_whole": ("indicator,year,value\nindustrial_fai,2026,140\n", "actuals.industrial_fai.2026",
+                                  "more than its whole 'fixed_asset_investment'"),
+    "part_over_observed_whole": ("indicator,year,value\nfixed_asset_investment,2026,130\nindustrial_fai,2026,131\n",
+                                 "actuals.industrial_fai.2026", "more than its whole 'fixed_asset_investment' observed"),
 }
 
 
