@@ -247,6 +247,8 @@ def test_rules_never_depend_on_indicator_names():
     links["balance"] = {rename[k]: rename[v] for k, v in links["balance"].items()}
     for link in links["follow"]:
         link["indicator"], link["inputs"] = rename[link["indicator"]], [rename[x] for x in link["inputs"]]
+    for bound in links.get("within", []):
+        bound["part"], bound["whole"] = rename[bound["part"]], rename[bound["whole"]]
     original = audit_plan(parse_plan(tomllib.loads(default_plan_path().read_text(encoding="utf-8")), "a"))
     renamed = audit_plan(parse_plan(data, "b"))
     assert list(renamed["indicator"]) == [rename[x] for x in original["indicator"]]
