@@ -253,18 +253,29 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
 
 
 def _check_totals(plan: Plan, values: np.ndarray, years: tuple[int, ...], origins: list[str]) -> None:
-    """Refuse a flow driver whose running total is not finite: each year's value can be finite
-    (1e308 new jobs a year) while a cumulative target adds them up to ``inf``, which the target
-    check would then print."""
-    for d, ind in enumerate(plan.drivers):
-        if ind.dynamic != "flow":
-            continue
+    """Refuse a flow driver whose running total is not finite (:func:`total_breach`)."""
+    found = total_breach(compile_plan(plan, years[-1]), values[None])
+    if found is not None:
+        _, d, t = found
+        ind = plan.drivers[d]
+        raise ScenarioError(origins[d], f"drivers.{ind.id}", code="total_not_finite",
+                            params={"indicator": ind.id, "first": years[1], "year": years[t]})
+
+
+def total_breach(compiled: CompiledPlan, values: np.ndarray) -> tuple[int, int, int] | None:
+    """The first scenario, flow driver and year (index into :attr:`CompiledPlan.years`) in which
+    the running total of a flow driver in ``values`` (S, I, Y + 1) is not finite, or None. Each
+    year's value can be finite (1e308 new jobs a year) while a cumulative target adds them up to
+    ``inf``, which the target check would then print; a sweep and one scenario refuse it alike."""
+    flows = [(d, row) for d, (row, ind) in enumerate(zip(compiled.driver_rows, compiled.plan.drivers, strict=True))
+             if ind.dynamic == "flow"]
+    for d, row in flows:
         with np.errstate(all="ignore"):
-            total = np.cumsum(values[plan.index[ind.id], 1:])
-        if not np.isfinite(total).all():
-            t = int(np.argmax(~np.isfinite(total)))
-            raise ScenarioError(origins[d], f"drivers.{ind.id}", code="total_not_finite",
-                                params={"indicator": ind.id, "first": years[1], "year": years[t + 1]})
+            bad = ~np.isfinite(np.cumsum(values[:, row, 1:], axis=-1))
+        if bad.any():
+            s = int(np.argmax(bad.any(axis=1)))
+            return s, d, int(np.argmax(bad[s])) + 1
+    return None
 
 
 def _check_parts(plan: Plan, values: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],

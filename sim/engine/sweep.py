@@ -22,7 +22,7 @@ import numpy as np
 
 from sim.engine.kernel import CompiledPlan, project_array
 from sim.engine.measure import AT_RISK, MET
-from sim.engine.resolve import breach_params, outside_domain
+from sim.engine.resolve import breach_params, outside_domain, total_breach
 from sim.engine.targets import all_targets, evaluate_targets
 from sim.io.errors import ScenarioError
 from sim.io.fields import check_whole
@@ -171,7 +171,8 @@ def _read_chunk(compiled: CompiledPlan, drivers: Drivers, start: int, stop: int)
 
 def check_sweep_domain(compiled: CompiledPlan, values: np.ndarray, start: int) -> None:
     """Refuse a chunk of a sweep in which a scenario takes an indicator out of its domain or to a
-    non-finite number (after holding at the bounds, only the latter is left): the rule
+    non-finite number (after holding at the bounds, only the latter is left), or a flow's running
+    total to one (:func:`~sim.engine.resolve.total_breach`): the rule
     :func:`sim.engine.resolve.check_domain` applies to one scenario, here over a chunk, naming the
     scenario by its position (``drivers[17]``), the indicator, the year and the value. A sweep's
     paces are an array, not a file, so nothing else names them.
@@ -183,6 +184,12 @@ def check_sweep_domain(compiled: CompiledPlan, values: np.ndarray, start: int) -
     """
     bad = outside_domain(compiled, values)
     if not bad.any():
+        found = total_breach(compiled, values)
+        if found is not None:
+            s, d, t = found
+            ind = compiled.plan.drivers[d]
+            raise ScenarioError("sweep", f"drivers[{start + s}].{ind.id}", code="total_not_finite",
+                                params={"indicator": ind.id, "first": compiled.years[1], "year": compiled.years[t]})
         return
     # The first scenario that fails; in it the earliest year, a driver before what is derived from it.
     s = int(np.argmax(bad.any(axis=(1, 2))))

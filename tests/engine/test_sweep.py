@@ -112,3 +112,24 @@ def test_nan_still_means_follow_the_link_for_a_linked_driver(setting):
     res = resolve(compiled.plan, load_scenario("plan"))
     got = sweep(compiled, res.kernel_drivers[None], fields=("status",))
     assert np.isnan(res.kernel_drivers).any() and (got["status"] == MET).all()   # the plan meets every target
+
+
+def test_a_flow_whose_running_total_passes_any_finite_number_is_refused_naming_the_scenario():
+    # 1e308 new jobs a year is a finite level, but 2026 + 2027 add up to inf: the cumulative target
+    # would print inf as its projection and its gap. One scenario is refused the same way (resolve).
+    plan = load_plan()
+    base = resolve(plan, "plan").kernel_drivers
+    drivers = np.repeat(base[None], 3, axis=0)
+    drivers[2, plan.driver_index["urban_new_jobs"]] = 1e308
+    with pytest.raises(ScenarioError) as exc:
+        sweep(compile_plan(plan), drivers, fields=("projected",))
+    assert (exc.value.code, exc.value.field, exc.value.params["year"]) == ("total_not_finite",
+                                                                           "drivers[2].urban_new_jobs", 2027)
+    with pytest.raises(ScenarioError) as one:
+        resolve(plan, load_scenario("plan").with_changes(drivers={"urban_new_jobs": 1e308}))
+    assert (one.value.code, one.value.params["year"]) == ("total_not_finite", 2027)
+    # 1e300 a year adds up to 5e300 by 2030: finite, kept
+    drivers[2, plan.driver_index["urban_new_jobs"]] = 1e300
+    result = sweep(compile_plan(plan), drivers, fields=("projected",))
+    k = [t.indicator for t in result.targets].index("urban_new_jobs")
+    assert result["projected"][2, k] == pytest.approx(5e300)
