@@ -155,9 +155,9 @@ def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: li
 
 def hold_rule_parts(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
                     rows: list[int]) -> None:
-    """Stop a rule's path of a part (``[[links.within]]``) at its whole (in place): 工业固定资产投资
-    at its 2021–2025 pace (43.6 %/年) would pass 固定资产投资 at 6.1 %/年 in two years; it grows
-    with its own pace until it reaches the whole, then moves with it. A part a scenario sets is
+    """Stop a rule's path of a part (``[[links.within]]``) at its whole (in place): 林木覆盖率 on
+    its trend (+0.84 points a year) would pass 林草覆盖率 set to fall 5 points a year in 2031; it
+    keeps its own pace until it reaches the whole, then moves with it. A part a scenario sets is
     refused instead (:func:`check_domain`)."""
     parts = [w for w in plan.links.within if plan.driver_index[w.part] in rows]
     if not parts:

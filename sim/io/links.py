@@ -162,7 +162,12 @@ def parse_links(f: Fields | None, indicators: tuple[Indicator, ...]) -> Links:
     balance = _parse_balance(f.sub("balance", None), by_id)
     _check_cycles(f, links, by_id)
     read = {x for link in links for x in link.inputs} | {link.indicator for link in links} | {deflator}
-    within = tuple(_parse_within(entry, by_id, read) for entry in f.subs("within"))
+    entries = f.subs("within")
+    within = tuple(_parse_within(entry, by_id, read) for entry in entries)
+    for entry, bound in zip(entries, within, strict=True):
+        # a part held at its whole must not move another part's ceiling after that part was held
+        if bound.part in {w.whole for w in within}:
+            raise entry.fail("part", "within_part", name=bound.part)
     return Links(follow=tuple(links), deflator=deflator, balance=balance, within=within)
 
 

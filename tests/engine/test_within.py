@@ -114,3 +114,9 @@ def test_a_within_bound_is_checked_when_the_plan_loads(tmp_path):
         with pytest.raises(InputError) as exc:
             load_plan(path)
         assert exc.value.code == code
+    # a whole that is itself a part: holding it would move a ceiling already used
+    path.write_text(text + '\n[[links.within]]\npart = "market_entities"\nwhole = "visitors"\nbasis = "assumed"\n'
+                    'reason = "a chain of bounds"\n', encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_plan(path)
+    assert (exc.value.code, exc.value.field) == ("within_part", "links.within[5].part")
