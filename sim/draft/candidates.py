@@ -134,7 +134,7 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
     """What the wording says about one value (see :attr:`Candidate.reading`)."""
     q, pred = item.quantity, fact.predicate
     if q.unit == "倍":
-        if "翻" in q.text:
+        if "翻" in q.text or "倍增" in q.text:
             return "multiple"
         return "grew_times" if re.search(r"增长|增加|提高", pred) else "multiple"
     if q.base == "百分点":

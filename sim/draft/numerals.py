@@ -42,7 +42,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 12,345.6 or 314.7
 _QTY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[{_CN_DIGITS}]+|{_ARABIC}))"
-    rf"|(?P<double>翻(?P<times>[一两二三四]|\d)番)"
+    rf"|(?P<round>(?<=突破|超过|达到|迈上|跨越|跃上|迈向|跨上|站上|迈过)(?P<round_num>[十百千万])亿(?:元)?(?![\u4e00-\u9fff]*级))"
+    rf"|(?P<double>翻(?P<times>[一两二三四]|\d)?番|(?<![\d{_CN_DIGITS}])倍增)"
     rf"|(?P<num>{_ARABIC}|[{_CN_DIGITS}]+)\s*(?:%|％)?"
     rf"(?:\s*(?P<dash>[-—–~～至到])\s*(?P<num2>{_ARABIC}|[{_CN_DIGITS}]+))?(?P<approx>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )
@@ -142,14 +143,21 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
     if m.group("pct"):
         value = parse_number(m.group("pctnum"))
         return None if value is None else Quantity(m.start(), m.end(), value, None, "%", 1.0, "%", m.group())
+    if m.group("round"):
+        # 突破千亿: a round sum of money written without its numeral's one or its 元.
+        value = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0}[m.group("round_num")]
+        return Quantity(m.start(), m.end(), value, None, "亿元", 1e8, "元", m.group())
     if m.group("double"):
-        times = parse_number(m.group("times"))
+        # 翻番 and 倍增 say 翻一番 without the numeral: a doubling.
+        times = parse_number(m.group("times") or "一")
         return None if times is None else Quantity(m.start(), m.end(), 2.0 ** times, None, "倍", 1.0, "倍",
                                                    m.group())
     before = clause[max(0, m.start() - 1):m.start()]
     after = clause[m.end():m.end() + 1]
     if re.match(r"[A-Za-z.]", before) or before == "第" or re.match(r"[A-Za-z]", after):
         return None
+    if m.group("unit") == "岁" and _AGE_IN_NAME.match(clause, m.end()):
+        return None  # 每千人口拥有3岁以下婴幼儿托位数: an age bound inside a name, not a value
     num, unit = _split_unit_multiplier(m.group("num"), m.group("unit"))
     chinese = not re.fullmatch(_ARABIC, num)
     if chinese and not _CN_HAS_DIGIT.search(num):
@@ -168,6 +176,8 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
     return Quantity(start, m.end(), value, high, unit, factor, base, clause[start:m.end()], bool(m.group("approx")))
 
 
+#: An age bound followed by the group it bounds (3岁以下婴幼儿, 65岁及以上老年人).
+_AGE_IN_NAME = re.compile(r"及?以[上下][\u4e00-\u9fff]")
 _MINUS = re.compile(r"(?<![\d%％.)）])[-−－]$")
 
 

@@ -15,7 +15,9 @@ from .lexicon import BY_ID, ENTRIES, PART_OF
 from .plain import ascii_forms, plain_copy
 from .sections import heading_kind, is_table_row, report_year, split_sections
 from .source import read_report
+from .tables import find_rows, sentences, worded
 from .tomlout import plan_toml
+from .wordonly import word_goal, word_goals
 from .words import twin
 
 BASE_YEAR = 2025
@@ -136,11 +138,35 @@ def read_candidates(text: str) -> list[Candidate]:
     ``text`` itself.
     """
     year = report_year(ascii_forms(text))
+    rows = find_rows(ascii_forms(text), BASE_YEAR, TARGET_YEAR)
     plain = plain_copy(text, lambda line: heading_kind(line, year) is not None or is_table_row(line))
     facts = []
-    for para in split_sections(plain.text, year):
+    # A table's rows are read below, column by column.
+    paragraphs = [para for para in split_sections(plain.text, year)
+                  if not any(row.start <= plain.where[para.start] < row.end for row in rows)]
+    for para in paragraphs:
         facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))
-    return candidates_from(facts, plain, BASE_YEAR, year)
+    out = candidates_from(facts, plain, BASE_YEAR, year)
+    for row in rows:
+        out.extend(_row_candidates(row, text, year))
+    out.extend(word_goals(plain, paragraphs, len(out), year))
+    for no, cand in enumerate(out, start=1):
+        cand.no = no
+    return out
+
+
+def _row_candidates(row, text: str, year: int) -> list[Candidate]:
+    """The numbers of one table row, each read from its cell as prose and quoting the row; a
+    goal cell in words (与经济增长同步) as a review row without a number."""
+    quote = text[row.start:row.end].strip()
+    out = [c for c in (word_goal(clause, quote, section, year, 0) for section, clause in worded(row)) if c]
+    for section, sentence in sentences(row, BASE_YEAR, TARGET_YEAR):
+        facts = [(section, f) for f in read_paragraph(sentence, 0, len(sentence))]
+        for cand in candidates_from(facts, sentence, BASE_YEAR, year):
+            cand.quote = quote
+            cand.flags.add("table")
+            out.append(cand)
+    return out
 
 
 def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,

@@ -11,6 +11,7 @@ stays an exact substring of it (a quote across a joined break keeps the break).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 #: Full-width forms the rules read as ASCII: digits, Latin letters and the signs of numbers.
@@ -67,6 +68,19 @@ def _joins(line: str, following: str, is_heading) -> bool:
     return is_heading(body) is False and is_heading(nxt) is False
 
 
+def _page_furniture(lines: list[str]) -> list[bool]:
+    # A page number, and a running header or footer beside one: a short line the report
+    # repeats (its title on every page), which a PDF leaves inside a sentence.
+    page = [bool(_PAGE_NUMBER.match(line)) for line in lines]
+    counts = Counter(line.strip() for line in lines)
+    for i in [k for k, is_page in enumerate(page) if is_page]:
+        for k in (i - 1, i + 1):
+            body = lines[k].strip() if 0 <= k < len(lines) else ""
+            if body and counts[body] > 1 and len(body) <= _SUBHEADING_MAX and body[-1] not in _ENDS:
+                page[k] = True
+    return page
+
+
 def ascii_forms(text: str) -> str:
     """``text`` with full-width digits, letters and signs of numbers in ASCII, and years written
     in Chinese numerals (二〇二五年) in Arabic ones, character for character (same length)."""
@@ -89,7 +103,7 @@ def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    page = [bool(_PAGE_NUMBER.match(line)) for line in lines]
+    page = _page_furniture(lines)
     keep = [True] * len(text)
     for i, line in enumerate(lines):
         if page[i]:  # a page number a PDF left between two halves of a sentence

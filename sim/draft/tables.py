@@ -1,0 +1,214 @@
+"""Tables of main indicators pasted as text: telling their columns apart.
+
+A plan's 主要指标 table pasted from a word processor arrives either as rows whose cells are
+separated by tabs or runs of blanks (``地区生产总值	亿元	2318.6	3000	5%左右	预期性``), or
+with every cell on its own line. Its header says what each column is: the indicator's
+name (指标名称), its unit (单位), a year's value (2025年 → the base year, 2030年目标 → the
+goal), the average growth over the plan (年均增长), the attribute (属性). A row is read
+only when such a header stands above it; a row without one is still refused (see
+:func:`sim.draft.sections.is_table_row`).
+
+Each cell is read by the same rules as prose: the row becomes one short sentence per
+cell in the section its column sets (``地区生产总值2318.6亿元`` as the review of the base
+year, ``地区生产总值年均增长5%左右`` as the goals), so direction words (以上, 以内, 左右) and
+units are read one way wherever they stand; every number keeps the row's own words, as
+printed, for its quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sections import PAST_YEAR, PLAN15, THIS_YEAR
+
+#: What separates the cells of a row: a tab, a full-width blank or two blanks and more.
+_GAP = re.compile(r"\t+|\u3000+| {2,}")
+#: An empty cell: a dash, a slash or nothing.
+_EMPTY = re.compile(r"[-—–/／\s]*")
+_NUMBER_CELL = re.compile(r"[-−]?\d+(?:\.\d+)?\s*%?\s*(?:以上|以内|以下|左右|上下)?")
+#: Longest cell of a row printed one cell a line [characters]; longer lines are prose.
+_CELL_MAX = 30
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one column of a table holds: ``name``, ``unit``, ``level`` (with its year),
+    ``growth`` (average growth over the plan), ``total`` (five-year sum) or ``skip``."""
+
+    what: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: its cells, their columns, and where it stands in the report.
+
+    Attributes
+    ----------
+    start, end : int
+        Span of the row in the report (every line of a row printed one cell a line).
+    cells : tuple of str
+    columns : tuple of Column
+    """
+
+    start: int
+    end: int
+    cells: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+
+def column_of(cell: str, base_year: int, end_year: int) -> Column | None:
+    """The column a header cell names, or None if it is not a header cell."""
+    cell = re.sub(r"\s", "", cell)
+    year = re.search(r"(20\d\d)年?", cell)
+    rules = ((r"^(指标名称|指标|项目|主要指标)$", "name"), (r"^(单位|计量单位)$", "unit"),
+             (r"年均增[长速]|年均|增速", "growth"), (r"累计", "total"),
+             (r"^(属性|指标属性|序号|类别|备注|领域)$", "skip"))
+    for pattern, what in rules:
+        if re.search(pattern, cell):
+            return Column(what)
+    if year and len(cell) <= 12:
+        return Column("level", int(year.group(1)))
+    if re.fullmatch(r"(基期|现状|基期值)(值)?", cell):
+        return Column("level", base_year)
+    if re.fullmatch(r"(目标|目标值|规划目标)", cell):
+        return Column("level", end_year)
+    return None
+
+
+def _header(cells: list[str], base_year: int, end_year: int) -> tuple[Column, ...] | None:
+    cols = [column_of(c, base_year, end_year) for c in cells]
+    if None in cols or len(cols) < 3 or sum(c.what == "name" for c in cols) != 1:
+        return None
+    if not any(c.what in ("level", "growth", "total") for c in cols):
+        return None
+    return tuple(cols)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+def _is_row(cells: list[str], columns: tuple[Column, ...]) -> bool:
+    if len(cells) != len(columns):
+        return False
+    for cell, col in zip(cells, columns, strict=True):
+        body = cell.strip()
+        if col.what == "name" and not re.search(r"[\u4e00-\u9fff]", body):
+            return False
+        if len(body) > _CELL_MAX or re.search(r"[。；;！？]", body):
+            return False
+    return True
+
+
+def find_rows(text: str, base_year: int, end_year: int) -> list[Row]:
+    """Every row under a recognised header in ``text`` (the report with ASCII digits)."""
+    lines = _lines(text)
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        found = _rows_across(lines, i, base_year, end_year) or _rows_down(lines, i, base_year, end_year)
+        if found:
+            rows.extend(found[0])
+            i = found[1]
+        else:
+            i += 1
+    return rows
+
+
+def _rows_across(lines, i, base_year, end_year):
+    """Rows with their cells on one line, under a header row at line ``i``."""
+    columns = _header(_GAP.split(lines[i][1].strip()), base_year, end_year)
+    if columns is None:
+        return None
+    rows, j = [], i + 1
+    while j < len(lines):
+        start, body = lines[j]
+        cells = _GAP.split(body.strip())
+        if not _is_row(cells, columns):
+            break
+        rows.append(Row(start, start + len(body), tuple(cells), columns))
+        j += 1
+    return (rows, j) if rows else None
+
+
+def _rows_down(lines, i, base_year, end_year):
+    """Rows printed one cell a line, under a header printed the same way from line ``i``."""
+    if column_of(lines[i][1], base_year, end_year) is None:
+        return None
+    cols, j = [], i
+    while j < len(lines) and (col := column_of(lines[j][1], base_year, end_year)) is not None:
+        cols.append(col)
+        j += 1
+    columns = _header([lines[k][1] for k in range(i, j)], base_year, end_year)
+    if columns is None:
+        return None
+    n, rows = len(columns), []
+    while j + n <= len(lines):
+        block = lines[j:j + n]
+        cells = [body.strip() for _, body in block]
+        if not _is_row(cells, columns) or any(not c for c in cells):
+            break
+        rows.append(Row(block[0][0], block[-1][0] + len(block[-1][1]), tuple(cells), columns))
+        j += n
+    return (rows, j) if rows else None
+
+
+def sentences(row: Row, base_year: int, end_year: int) -> list[tuple[str, str]]:
+    """(section, sentence) for each value cell of ``row``: how the row reads as prose.
+
+    A unit cell is written after a number that has none; an empty cell (——) says nothing;
+    a cell in words (与经济增长同步) gives no sentence.
+    """
+    name = _name(row)
+    unit = next((c.strip() for c, col in zip(row.cells, row.columns, strict=True) if col.what == "unit"), "")
+    unit = "" if _EMPTY.fullmatch(unit) else unit
+    out = []
+    for cell, col in zip(row.cells, row.columns, strict=True):
+        body = cell.strip()
+        if col.what not in ("level", "growth", "total") or not _NUMBER_CELL.fullmatch(body):
+            continue
+        m = re.match(r"([-−]?\d+(?:\.\d+)?)\s*(%?)\s*(.*)", body)
+        number, pct, trail = m.groups()
+        if col.what == "level":
+            sign = unit if not pct else "%"
+            if col.year == base_year:
+                out.append((PAST_YEAR, f"{name}为{number}{sign}。"))
+            elif col.year is not None and base_year < col.year <= end_year:
+                section = PLAN15 if col.year == end_year else THIS_YEAR
+                verb = "控制在" if trail in ("以内", "以下") else "达到"
+                out.append((section, f"到{col.year}年,{name}{verb}{number}{sign}{trail}。"))
+        elif col.what == "growth":
+            out.append((PLAN15, f"{_growth_words(name)}{number}%{trail}。"))
+        else:
+            out.append((PLAN15, f"{_total_words(name)}{number}{pct or unit}{trail}。"))
+    return out
+
+
+def worded(row: Row) -> list[tuple[str, str]]:
+    """(section, name + cell) for each goal cell of ``row`` written in words (与经济增长同步)."""
+    name = _name(row)
+    return [(PLAN15, name + cell.strip()) for cell, col in zip(row.cells, row.columns, strict=True)
+            if col.what in ("level", "growth", "total") and re.search(r"[\u4e00-\u9fff]", cell)
+            and not _NUMBER_CELL.fullmatch(cell.strip())]
+
+
+def _name(row: Row) -> str:
+    name = next(c for c, col in zip(row.cells, row.columns, strict=True) if col.what == "name")
+    return re.sub(r"^\d+[.、]", "", name.strip())
+
+
+def _growth_words(name: str) -> str:
+    # 单位地区生产总值能耗降低 in a growth column is a yearly fall.
+    stem = re.sub(r"(降低|下降)(率|幅度)?$", "", name)
+    return f"{stem}年均下降" if stem != name else f"{name}年均增长"
+
+
+def _total_words(name: str) -> str:
+    stem = re.sub(r"(降低|下降)(率|幅度)?$", "", name)
+    return f"{stem}累计下降" if stem != name else f"{name}五年累计"
