@@ -246,7 +246,9 @@ def _fits_domain(table: dict, ind) -> bool:
                     if c.status == "used" and c.value == g["value"]:
                         drop(c, "goal_outside_unit", value=g["value"], unit=table["unit"])
         table[role] = kept
-    if low <= table["baseline"]["value"] <= high:
+    value = table["baseline"]["value"]
+    # A compound indicator grows from its 2025 level: a level of 0 is a misread number.
+    if low <= value <= high and (value > 0 or table.get("dynamic") != "compound"):
         return True
     for c in ind.cands:
         drop(c, "level_outside_unit", value=table["baseline"]["value"], unit=table["unit"])
