@@ -239,8 +239,9 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
         return "none", None, twin("table_row")
     if mark is not None and mark != base_year and not report_year <= mark <= _PLAN_END:
         return "none", mark, twin("refers_year", year=mark)  # 2024年…, 到2035年…
-    if section == OTHER:
+    if section == OTHER and mark != base_year:  # 名词解释: …2025年为41.8% names its own year
         return "none", None, twin("no_year_section")
+    section = PAST_YEAR if section == OTHER else section
     section = _section_of_year(section, mark, base_year)
     period = bool(_PERIOD.search(fact.predicate))
     if section == PAST_YEAR and not period:

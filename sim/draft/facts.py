@@ -194,6 +194,10 @@ def _names_for(noun: str, n_values: int) -> tuple[list[str], tuple[str, ...]] | 
     return None
 
 
+#: A glossary entry: an optional number, the term, a colon (4.草原综合植被盖度：…).
+_GLOSSARY = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?(?P<term>[^：:，,。；\s]{2,20})[：:]")
+
+
 def sentence_topic(sentence: str) -> str:
     """The subject a sentence opens with (医药化工产业重点推进… → 医药化工产业), or ''."""
     m = _TOPIC_STOP.search(sentence)
@@ -294,6 +298,18 @@ def _back_reference(qs: list[Quantity], predicate: str, previous: list[Fact]) ->
     return items, source.quote_start
 
 
+def _glossary_items(qs: list[Quantity], sentence: str, clause: str, c_start: int,
+                    previous: list[Fact]) -> tuple[list[Item], int] | None:
+    """Items of a glossary entry's number (草原综合植被盖度：…的百分比，2025年为41.8%): the term it defines."""
+    m = _GLOSSARY.match(sentence)
+    if m is None or previous:
+        return None
+    items = _named_items(m.group("term"), qs, sentence, previous)
+    if not items:
+        return None
+    return [Item(it.name, it.entry, it.quantity, (*it.how, "topic")) for it in items], c_start - sentence.find(clause)
+
+
 def _named_items(noun: str, qs: list[Quantity], sentence: str, previous: list[Fact]) -> list[Item] | None:
     named = _names_for(noun, len(qs))
     if named is None:
@@ -332,7 +348,7 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
     totalled = not _clean_name(noun) and (re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None
                                           or _REACHES.match(predicate) is not None)
     if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
-        found = _back_reference(qs, predicate, previous)
+        found = _back_reference(qs, predicate, previous) or _glossary_items(qs, sentence, clause, c_start, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})
         items, quote_start = found

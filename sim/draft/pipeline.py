@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,9 +142,14 @@ def read_candidates(text: str) -> list[Candidate]:
     rows = find_rows(ascii_forms(text), BASE_YEAR, TARGET_YEAR)
     plain = plain_copy(text, lambda line: heading_kind(line, year) is not None or is_table_row(line))
     facts = []
-    # A table's rows are read below, column by column.
-    paragraphs = [para for para in split_sections(plain.text, year)
-                  if not any(row.start <= plain.where[para.start] < row.end for row in rows)]
+    # A table's rows are read below, column by column (rows are in report order).
+    starts = [row.start for row in rows]
+
+    def in_row(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < rows[k].end
+
+    paragraphs = [para for para in split_sections(plain.text, year) if not in_row(plain.where[para.start])]
     for para in paragraphs:
         facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))
     out = candidates_from(facts, plain, BASE_YEAR, year)
