@@ -237,7 +237,8 @@ def draft_from_path(path: str | Path, district: str | None = None) -> Draft:
 def _fits_domain(table: dict, ind) -> bool:
     """Keep only what the unit can physically be (:func:`sim.io.indicator.default_domain`): a level
     goal outside it is dropped; an indicator whose 2025 level is outside it is not written (a
-    misread number, e.g. a count read as a percentage), with the reason on its candidates. A number
+    misread number, e.g. a count read as a percentage, or a compound one's level of 0), with the
+    reason on its candidates. A number
     with no indicator name before it is not written either."""
     if not str(table.get("name_zh", "")).strip():
         for c in ind.cands:
@@ -254,8 +255,10 @@ def _fits_domain(table: dict, ind) -> bool:
         table[role] = kept
     value = table["baseline"]["value"]
     # A compound indicator grows from its 2025 level: a level of 0 is a misread number.
-    if low <= value <= high and (value > 0 or table.get("dynamic") != "compound"):
+    code = ("level_outside_unit" if not low <= value <= high
+            else "level_not_positive" if value <= 0 and table.get("dynamic") == "compound" else None)
+    if code is None:
         return True
     for c in ind.cands:
-        drop(c, "level_outside_unit", value=table["baseline"]["value"], unit=table["unit"])
+        drop(c, code, value=value, unit=table["unit"])
     return False

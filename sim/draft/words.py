@@ -53,6 +53,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "goal_outside_unit": ("{value:g} {unit} is outside what the unit can be", "{value:g}{unit}超出该单位可能的取值"),
     "level_outside_unit": ("the 2025 level {value:g} {unit} is outside what the unit can be",
                            "2025年数值{value:g}{unit}超出该单位可能的取值"),
+    "level_not_positive": ("the 2025 level {value:g} {unit} cannot be grown from: a misread number",
+                           "2025年数值{value:g}{unit}无法作为增长的基数,应是误读的数字"),
     # ------------------------------------------------------------ why a goal stated in words has no number
     "words_in_step": ("a goal in words (in step with economic growth): it names no number to check",
                       "文字表述的目标(与经济增长同步),没有可检查的数值"),
