@@ -334,6 +334,10 @@ def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact])
 
 def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
+    named = find(predicate) if not _clean_name(noun) else None
+    if named is not None and named.ends:
+        # 五年累计完成固定资产投资3150亿元: the verb comes first and names its object last.
+        noun, predicate = named.synonym, predicate[:named.start]
     if year is None and not re.search(r"今年|本年", lead):
         # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses
         # (not for one that names its own: 2025年…达到41%,今年要提高到41.5%).

@@ -16,9 +16,9 @@ from .lexicon import BY_ID, ENTRIES, PART_OF
 from .plain import ascii_forms, plain_copy
 from .sections import heading_kind, is_table_row, report_year, split_sections
 from .source import read_report
-from .tables import find_rows, sentences, worded
+from .tables import find_rows, sentences, unread, worded
 from .tomlout import plan_toml
-from .wordonly import word_goal, word_goals
+from .wordonly import unread_cell, word_goal, word_goals
 from .words import twin
 
 BASE_YEAR = 2025
@@ -166,9 +166,13 @@ def _row_candidates(row, text: str, year: int) -> list[Candidate]:
     goal cell in words (与经济增长同步) as a review row without a number."""
     quote = text[row.start:row.end].strip()
     out = [c for c in (word_goal(clause, quote, section, year, 0) for section, clause in worded(row)) if c]
-    for section, sentence in sentences(row, BASE_YEAR, TARGET_YEAR):
+    out.extend(unread_cell(row, cell, quote, year) for cell in unread(row))
+    for section, sentence, cell in sentences(row, BASE_YEAR, TARGET_YEAR):
         facts = [(section, f) for f in read_paragraph(sentence, 0, len(sentence))]
-        for cand in candidates_from(facts, sentence, BASE_YEAR, year):
+        cands = candidates_from(facts, sentence, BASE_YEAR, year)
+        if not cands:  # a year the plan does not hold, a unit the rules do not know: said, not lost
+            out.append(unread_cell(row, cell, quote, year))
+        for cand in cands:
             cand.quote = quote
             cand.flags.add("table")
             out.append(cand)

@@ -159,35 +159,56 @@ def _rows_down(lines, i, base_year, end_year):
     return (rows, j) if rows else None
 
 
-def sentences(row: Row, base_year: int, end_year: int) -> list[tuple[str, str]]:
-    """(section, sentence) for each value cell of ``row``: how the row reads as prose.
+def sentences(row: Row, base_year: int, end_year: int) -> list[tuple[str, str, str]]:
+    """(section, sentence, cell) for each value cell of ``row``: how the row reads as prose
+    (section and sentence empty for a number of another year).
 
-    A unit cell is written after a number that has none; an empty cell (——) says nothing;
-    a cell in words (与经济增长同步) gives no sentence.
+    A unit cell (or a unit in brackets after the name: 能耗降低(%)) is written after a number
+    that has none; an empty cell (——) says nothing; a cell in words (与经济增长同步) gives no
+    sentence (see :func:`worded`). ≥ and ≤ before a number are 以上 and 以内; a number in
+    〔 〕 is the five-year total the genre's tables mark so, as is a 2030 cell of a 降低 row.
     """
-    name = _name(row)
-    unit = next((c.strip() for c, col in zip(row.cells, row.columns, strict=True) if col.what == "unit"), "")
-    unit = "" if _EMPTY.fullmatch(unit) else unit
+    name, unit = _name_unit(row)
     out = []
     for cell, col in zip(row.cells, row.columns, strict=True):
-        body = cell.strip()
-        if col.what not in ("level", "growth", "total") or not _NUMBER_CELL.fullmatch(body):
+        read = _cell(cell) if col.what in ("level", "growth", "total") else None
+        if read is None:
             continue
-        m = re.match(r"([-−]?\d+(?:\.\d+)?)\s*(%?)\s*(.*)", body)
-        number, pct, trail = m.groups()
-        if col.what == "level":
-            sign = unit if not pct else "%"
-            if col.year == base_year:
-                out.append((PAST_YEAR, f"{name}为{number}{sign}。"))
-            elif col.year is not None and base_year < col.year <= end_year:
-                section = PLAN15 if col.year == end_year else THIS_YEAR
-                verb = "控制在" if trail in ("以内", "以下") else "达到"
-                out.append((section, f"到{col.year}年,{name}{verb}{number}{sign}{trail}。"))
-        elif col.what == "growth":
-            out.append((PLAN15, f"{_growth_words(name)}{number}%{trail}。"))
-        else:
-            out.append((PLAN15, f"{_total_words(name)}{number}{pct or unit}{trail}。"))
+        number, pct, trail, bracketed = read
+        said = _said(name, number, "%" if pct else unit, trail, bracketed, col, base_year, end_year)
+        out.append((*(said or ("", "")), cell.strip()))
     return out
+
+
+def _said(name, number, sign, trail, bracketed, col, base_year, end_year) -> tuple[str, str] | None:
+    """(section, sentence) saying one cell's number in prose."""
+    falls = _falls(name) != name
+    if bracketed or col.what == "total" or (falls and col.what == "level" and col.year == end_year):
+        return PLAN15, f"{_total_words(name)}{number}{sign}{trail}。"
+    if col.what == "growth":
+        return PLAN15, f"{_growth_words(name)}{number}%{trail}。"
+    if col.year == base_year:
+        return PAST_YEAR, f"{name}为{number}{sign}。"
+    if col.year is not None and base_year < col.year <= end_year:
+        section = PLAN15 if col.year == end_year else THIS_YEAR
+        verb = "控制在" if trail in ("以内", "以下") else "达到"
+        return section, f"到{col.year}年,{name}{verb}{number}{sign}{trail}。"
+    return None
+
+
+def _cell(cell: str) -> tuple[str, str, str, bool] | None:
+    """(number, '%' or '', direction words, in 〔 〕) of a value cell, or None if it holds no number."""
+    body = cell.strip()
+    bracketed = bool(re.fullmatch(r"[〔\[【(（].*[〕\]】)）]", body))
+    body = body.strip("〔〕[]【】()（） ")
+    sign = re.match(r"[≥>＞≧]=?|[≤<＜≦]=?|[≈约]", body)
+    if sign:
+        words = "以内" if sign.group()[0] in "≤<＜≦" else "左右" if sign.group() in "≈约" else "以上"
+        body = body[sign.end():].strip() + words
+    if not _NUMBER_CELL.fullmatch(body):
+        return None
+    number, pct, trail = re.match(r"([-−]?\d+(?:\.\d+)?)\s*(%?)\s*(.*)", body).groups()
+    return number, pct, trail, bracketed
 
 
 def worded(row: Row) -> list[tuple[str, str]]:
@@ -195,7 +216,14 @@ def worded(row: Row) -> list[tuple[str, str]]:
     name = _name(row)
     return [(PLAN15, name + cell.strip()) for cell, col in zip(row.cells, row.columns, strict=True)
             if col.what in ("level", "growth", "total") and re.search(r"[\u4e00-\u9fff]", cell)
-            and not _NUMBER_CELL.fullmatch(cell.strip())]
+            and _cell(cell) is None]
+
+
+def unread(row: Row) -> list[str]:
+    """Value cells of ``row`` that hold something other than a number, a dash or words."""
+    return [cell.strip() for cell, col in zip(row.cells, row.columns, strict=True)
+            if col.what in ("level", "growth", "total") and not _EMPTY.fullmatch(cell)
+            and _cell(cell) is None and not re.search(r"[\u4e00-\u9fff]", cell)]
 
 
 def _name(row: Row) -> str:
@@ -203,12 +231,28 @@ def _name(row: Row) -> str:
     return re.sub(r"^\d+[.、]", "", name.strip())
 
 
+def _name_unit(row: Row) -> tuple[str, str]:
+    """The row's indicator name and unit: the unit column's, else one in brackets after the name."""
+    name = _name(row)
+    unit = next((c.strip() for c, col in zip(row.cells, row.columns, strict=True) if col.what == "unit"), "")
+    unit = "" if _EMPTY.fullmatch(unit) else unit
+    m = re.fullmatch(r"(.+?)[(（]([^()（）]{1,8})[)）]", name)
+    if m and not unit:
+        name, unit = m.group(1), m.group(2)
+    return name, unit
+
+
+def _falls(name: str) -> str:
+    """``name`` without a closing 降低/下降 (单位地区生产总值能耗降低 → 单位地区生产总值能耗)."""
+    return re.sub(r"(降低|下降)(率|幅度)?$", "", name)
+
+
 def _growth_words(name: str) -> str:
     # 单位地区生产总值能耗降低 in a growth column is a yearly fall.
-    stem = re.sub(r"(降低|下降)(率|幅度)?$", "", name)
+    stem = _falls(name)
     return f"{stem}年均下降" if stem != name else f"{name}年均增长"
 
 
 def _total_words(name: str) -> str:
-    stem = re.sub(r"(降低|下降)(率|幅度)?$", "", name)
+    stem = _falls(name)
     return f"{stem}累计下降" if stem != name else f"{name}五年累计"

@@ -1,4 +1,4 @@
-"""Goals stated in words only: listed in the review, never given a number.
+"""Goals stated in words only (and table cells not read): listed in the review, never given a number.
 
 Reports set many goals without a figure: 城乡居民收入增长与经济增长同步, 经济实力迈上新台阶,
 旅游收入实现双位数增长, 能耗下降完成省下达目标, 农村居民收入增速快于城镇居民. None of them
@@ -80,3 +80,15 @@ def word_goal(clause: str, quote: str, section: str, year: int, no: int) -> Cand
                      direction_word=m.group(), value=math.nan, value_written=math.nan, unit_written="",
                      unit=match.entry.unit if match else "", quote=quote, confidence=0.0, status="dropped",
                      reason=reason, reason_zh=reason_zh, entry=match.entry if match else None)
+
+
+def unread_cell(row, cell: str, quote: str, year: int) -> Candidate:
+    """The review row of a table cell that is neither a number, a dash nor words (≈5, 5/6)."""
+    name = row.cells[[c.what for c in row.columns].index("name")].strip()
+    match = find(name)
+    reason, reason_zh = twin("table_cell", cell=cell)
+    return Candidate(no=0, section=PLAN15, year=None, indicator=match.entry.id if match else generated_id(name),
+                     name=match.entry.name_zh if match else name, known=match is not None, role="none",
+                     reading="", kind="", direction="", direction_word="", value=math.nan,
+                     value_written=math.nan, unit_written="", unit=match.entry.unit if match else "",
+                     quote=quote, confidence=0.0, status="dropped", reason=reason, reason_zh=reason_zh)

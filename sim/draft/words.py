@@ -55,6 +55,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "2025年数值{value:g}{unit}超出该单位可能的取值"),
     "level_not_positive": ("the 2025 level {value:g} {unit} cannot be grown from: a misread number",
                            "2025年数值{value:g}{unit}无法作为增长的基数,应是误读的数字"),
+    "table_cell": ("a table cell not read (another year, a unit or a form the rules do not know): {cell}",
+                   "未读取的表格单元格(其他年份、未知单位或写法):{cell}"),
     # ------------------------------------------------------------ why a goal stated in words has no number
     "words_in_step": ("a goal in words (in step with economic growth): it names no number to check",
                       "文字表述的目标(与经济增长同步),没有可检查的数值"),

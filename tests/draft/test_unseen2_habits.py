@@ -204,3 +204,33 @@ def test_a_glossary_entry_gives_the_level_of_the_term_it_defines():
     grass = table(draft_from_text(text), "grassland_vegetation")
     assert grass["baseline"]["value"] == 41.8
     assert grass["baseline"]["quote"].startswith("4.草原综合植被盖度：")
+
+
+def test_a_national_style_table_marks_five_year_totals_and_bounds_and_lists_what_it_cannot_read():
+    goals = ("指标\t2020年\t2025年（基期）\t2030年（目标）\t属性\n"
+             "单位地区生产总值能耗降低（%）\t——\t——\t〔13.5〕\t约束性\n"
+             "城镇新增就业（万人）\t——\t——\t〔10〕\t预期性\n"
+             "森林覆盖率（%）\t34.1\t35.2\t≥36\t约束性\n"
+             "劳动年龄人口平均受教育年限（年）\t10.9\t11.2\t≈11.5\t预期性\n")
+    d = draft_from_text(report(goals=goals))
+    energy = _goal(table(d, "energy_intensity"), "target", "growth")
+    assert math.isclose(energy["value"], (0.865 ** (1 / 5) - 1) * 100, abs_tol=0.005)
+    assert (energy["direction"], energy["basis"]) == ("at_most", "derived")
+    jobs = _goal(table(d, "urban_new_jobs"), "target", "cumulative")
+    assert (jobs["value"], jobs["direction"]) == (100000.0, "at_least")
+    forest = table(d, "forest_cover")
+    assert (forest["baseline"]["value"], forest["target"][0]["value"], forest["target"][0]["direction"]) == (
+        35.2, 36.0, "at_least")
+    unread = sorted(c.reason for c in d.candidates if c.reason.startswith("a table cell not read"))
+    assert [r.rsplit(": ", 1)[1] for r in unread] == ["10.9", "11.2", "34.1", "≈11.5"]
+    _quotes_are_the_reports(d)
+    validated(d)
+
+
+def test_a_five_year_total_whose_verb_comes_first_keeps_its_indicator():
+    d = draft_from_text(report(record="五年累计完成固定资产投资3150亿元，五年累计新增城镇就业10.2万人。",
+                               past="固定资产投资增长5%。"))
+    total = next(c for c in d.candidates if c.value == 3150.0)
+    jobs = next(c for c in d.candidates if c.value == 102000.0)
+    assert (total.indicator, total.role, total.reading) == ("fixed_asset_investment", "history", "total")
+    assert jobs.indicator == "urban_new_jobs" and "no indicator is named" not in jobs.reason
