@@ -22,9 +22,10 @@ from .words import twin
 
 #: Wording → the code of why it gives no number (in the order they are tried).
 _WORDING = (
-    (re.compile(r"与经济(?:增长|发展)?(?:基本)?同步|同步增长"), "words_in_step"),
+    (re.compile(r"[与和同][^，,。；;]{0,12}?(?:增长|提高|发展)(?:基本)?同步(?![推建实规发])|同步增长"), "words_in_step"),
     (re.compile(r"[双两]位数增长"), "words_double_digit"),
-    (re.compile(r"(?:完成|落实|达到)(?:国家|省|市|州|地区|上级)*(?:下达|分解|考核)的?[\u4e00-\u9fff]{0,6}?(?:任务|目标|指标|要求)"),
+    (re.compile(r"(?:(?:完成|落实|达到)(?:国家|省|市|州|地区|上级)*|(?:国家|省|市|州|地区|上级)+)(?:下达|分解|考核)的?"
+                r"[\u4e00-\u9fff]{0,6}?(?:任务|目标|指标|要求)"),
      "words_set_above"),
     (re.compile(r"(?:快于|高于|不低于|超过)(?:城镇居民|经济增长|全[省市]|地区生产总值)"), "words_relative"),
     (re.compile(r"[迈再跃]上新台阶|新的台阶"), "words_new_level"),

@@ -234,3 +234,13 @@ def test_a_five_year_total_whose_verb_comes_first_keeps_its_indicator():
     jobs = next(c for c in d.candidates if c.value == 102000.0)
     assert (total.indicator, total.role, total.reading) == ("fixed_asset_investment", "history", "total")
     assert jobs.indicator == "urban_new_jobs" and "no indicator is named" not in jobs.reason
+
+
+def test_in_step_and_set_above_goals_are_recognised_in_their_other_wordings():
+    goals = "居民收入增长和经济增长同步、劳动报酬提高和劳动生产率提高同步；PM2.5浓度控制在省下达目标以内。"
+    tasks = "推动产业升级与城市更新同步推进。"
+    d = draft_from_text(report(past="PM2.5年均浓度27微克/立方米。", goals=goals, tasks=tasks))
+    worded = {c.quote: c.reason for c in d.candidates if c.reading == "words"}
+    assert set(worded) == {"居民收入增长和经济增长同步、劳动报酬提高和劳动生产率提高同步", "PM2.5浓度控制在省下达目标以内"}
+    assert "higher level" in worded["PM2.5浓度控制在省下达目标以内"]
+    assert not table(d, "pm25").get("target")
