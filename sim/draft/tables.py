@@ -34,7 +34,8 @@ _CELL_MAX = 30
 @dataclass(frozen=True)
 class Column:
     """What one column of a table holds: ``name``, ``unit``, ``level`` (with its year),
-    ``growth`` (average growth over the plan), ``total`` (five-year sum) or ``skip``."""
+    ``growth`` (a year's growth with its year, or the average over the plan with none),
+    ``total`` (five-year sum) or ``skip``."""
 
     what: str
     year: int | None = None
@@ -63,11 +64,15 @@ def column_of(cell: str, base_year: int, end_year: int) -> Column | None:
     cell = re.sub(r"\s", "", cell)
     year = re.search(r"(20\d\d)年?", cell)
     rules = ((r"^(指标名称|指标|项目|主要指标)$", "name"), (r"^(单位|计量单位)$", "unit"),
-             (r"年均增[长速]|年均|增速", "growth"), (r"累计", "total"),
-             (r"^(属性|指标属性|序号|类别|备注|领域)$", "skip"))
+             (r"年均", "growth"), (r"累计", "total"), (r"^(属性|指标属性|序号|类别|备注|领域)$", "skip"))
     for pattern, what in rules:
         if re.search(pattern, cell):
             return Column(what)
+    if re.search(r"增[长速幅]", cell):
+        # 2026年增长, or 增长(%) beside the year's level: one year's growth (0: the table's year).
+        return Column("growth", int(year.group(1)) if year else 0)
+    if re.fullmatch(r"(完成值?|实绩|实际完成)(\(.*\)|（.*）)?", cell):
+        return Column("level", base_year)
     if year and len(cell) <= 12:
         return Column("level", int(year.group(1)))
     if re.fullmatch(r"(基期|现状|基期值)(值)?", cell):
@@ -83,7 +88,8 @@ def _header(cells: list[str], base_year: int, end_year: int) -> tuple[Column, ..
         return None
     if not any(c.what in ("level", "growth", "total") for c in cols):
         return None
-    return tuple(cols)
+    years = [c.year for c in cols if c.what == "level" and c.year]
+    return tuple(Column("growth", max(years) if years else None) if c.year == 0 else c for c in cols)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -185,6 +191,9 @@ def _said(name, number, sign, trail, bracketed, col, base_year, end_year) -> tup
     falls = _falls(name) != name
     if bracketed or col.what == "total" or (falls and col.what == "level" and col.year == end_year):
         return PLAN15, f"{_total_words(name)}{number}{sign}{trail}。"
+    if col.what == "growth" and col.year is not None and base_year <= col.year < end_year:
+        section = PAST_YEAR if col.year == base_year else THIS_YEAR
+        return section, f"{col.year}年,{_growth_words(name, yearly=False)}{number}%{trail}。"
     if col.what == "growth":
         return PLAN15, f"{_growth_words(name)}{number}%{trail}。"
     if col.year == base_year:
@@ -247,10 +256,10 @@ def _falls(name: str) -> str:
     return re.sub(r"(降低|下降)(率|幅度)?$", "", name)
 
 
-def _growth_words(name: str) -> str:
-    # 单位地区生产总值能耗降低 in a growth column is a yearly fall.
-    stem = _falls(name)
-    return f"{stem}年均下降" if stem != name else f"{name}年均增长"
+def _growth_words(name: str, yearly: bool = True) -> str:
+    # 单位地区生产总值能耗降低 in a growth column is a fall.
+    stem, average = _falls(name), "年均" if yearly else ""
+    return f"{stem}{average}下降" if stem != name else f"{name}{average}增长"
 
 
 def _total_words(name: str) -> str:

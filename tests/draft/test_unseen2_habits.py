@@ -244,3 +244,19 @@ def test_in_step_and_set_above_goals_are_recognised_in_their_other_wordings():
     assert set(worded) == {"居民收入增长和经济增长同步、劳动报酬提高和劳动生产率提高同步", "PM2.5浓度控制在省下达目标以内"}
     assert "higher level" in worded["PM2.5浓度控制在省下达目标以内"]
     assert not table(d, "pm25").get("target")
+
+
+def test_a_growth_column_beside_one_year_is_that_year_s_growth_not_the_plan_s():
+    past = ("2025年主要经济指标完成情况\n指标名称\t单位\t完成值\t增长（%）\n"
+            "地区生产总值\t亿元\t2318.6\t5.4\n")
+    tasks = ("指标名称\t单位\t2026年目标\t增长（%）\n"
+             "地区生产总值\t亿元\t——\t5左右\n"
+             "城镇调查失业率\t%\t≤5.5\t——\n")
+    d = draft_from_text(report(past=past, tasks=tasks))
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (2318.6, 5.4)
+    assert "target" not in gdp or not gdp["target"]
+    milestone = _goal(gdp, "milestone", "growth")
+    assert (milestone["year"], milestone["value"], milestone["quote"]) == (2026, 5.0, "地区生产总值\t亿元\t——\t5左右")
+    jobless = _goal(table(d, "surveyed_unemployment"), "milestone", "level")
+    assert (jobless["value"], jobless["direction"]) == (5.5, "at_most")
