@@ -250,9 +250,21 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
         return _plan14_role(reading, period, base_year)
     year = mark if mark is not None and mark < _PLAN_END else (_PLAN_END if section == PLAN15 else report_year)
     role = "target" if year == _PLAN_END else "milestone"
+    since = _since(fact.predicate, base_year) if role == "target" and reading in _CHANGES else None
+    if since is not None:  # 到2030年比2020年增长60%: a change from a level the plan file does not hold
+        return "none", year, twin("since_other_year", year=since)
     if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change", "average_change"):
         return role, year, NONE
     return "none", year, twin("goals_reading", reading=reading)
+
+
+_CHANGES = ("growth", "decline", "multiple", "change")
+
+
+def _since(predicate: str, base_year: int) -> int | None:
+    """The year a goal's change is counted from (比2020年 / 较2020年), if not the base year."""
+    m = re.search(r"[比较](20\d\d)年", predicate)
+    return int(m.group(1)) if m and int(m.group(1)) != base_year else None
 
 
 def _section_of_year(section: str, mark: int | None, base_year: int) -> str:

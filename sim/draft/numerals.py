@@ -40,10 +40,12 @@ UNITS: dict[str, tuple[float, str]] = {
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 12,345.6 or 314.7
+#: 倍增计划, 翻番行动: the name of a programme, not a goal's number.
+_PROGRAMME = "计划|行动|工程|专项|战略|工作"
 _QTY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[{_CN_DIGITS}]+|{_ARABIC}))"
     rf"|(?P<round>(?<=突破|超过|达到|迈上|跨越|跃上|迈向|跨上|站上|迈过)(?P<round_num>[十百千万])亿(?:元)?(?![\u4e00-\u9fff]*级))"
-    rf"|(?P<double>翻(?P<times>[一两二三四]|\d)?番|(?<![\d{_CN_DIGITS}])倍增)"
+    rf"|(?P<double>(?:翻(?P<times>[一两二三四]|\d)?番|(?<![\d{_CN_DIGITS}])倍增)(?!{_PROGRAMME}))"
     rf"|(?P<num>{_ARABIC}|[{_CN_DIGITS}]+)\s*(?:%|％)?"
     rf"(?:\s*(?P<dash>[-—–~～至到])\s*(?P<num2>{_ARABIC}|[{_CN_DIGITS}]+))?(?P<approx>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )

@@ -37,6 +37,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "another_pace": ("another 2025 pace was used", "已采用另一个2025年速度"),
     "duplicate_goal": ("candidate {no} gives this {role} for {year} ({reading})",
                        "候选{no}已给出{year}年的这一{role}({reading})"),
+    "since_other_year": ("a change counted from {year}, not from the 2025 level the plan's goals start from",
+                         "自{year}年起计算的变化,不是从规划目标所依据的2025年数值起算"),
     "outside_lexicon": ("indicator outside the lexicon without a 2030 target", "指标不在词表中,且没有2030年目标"),
     "one_year_task": ("a one-year task: no 2025 level, 2030 target or trend to tie it to",
                       "一年期任务:没有可与之衔接的2025年数值、2030年目标或趋势速度"),

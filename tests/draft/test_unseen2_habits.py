@@ -260,3 +260,23 @@ def test_a_growth_column_beside_one_year_is_that_year_s_growth_not_the_plan_s():
     assert (milestone["year"], milestone["value"], milestone["quote"]) == (2026, 5.0, "地区生产总值\t亿元\t——\t5左右")
     jobless = _goal(table(d, "surveyed_unemployment"), "milestone", "level")
     assert (jobless["value"], jobless["direction"]) == (5.5, "at_most")
+
+
+def test_a_2030_growth_counted_from_2025_is_spread_over_the_five_years():
+    d = draft_from_text(report(past="地区生产总值152.8亿元。", goals="到2030年，地区生产总值比2025年增长30%以上。"))
+    goal = _goal(table(d, "gdp"), "target", "growth")
+    assert math.isclose(goal["value"], (1.3 ** (1 / 5) - 1) * 100, abs_tol=0.005)
+    assert (goal["basis"], goal["direction"]) == ("derived", "at_least")
+
+
+def test_a_2030_change_counted_from_another_year_is_listed_not_drafted():
+    d = draft_from_text(report(past="地区生产总值152.8亿元。", goals="地区生产总值较2020年翻一番，一般公共预算收入比2020年增长60%。"))
+    assert not table(d, "gdp").get("target")
+    dropped = [c for c in d.candidates if c.value in (2.0, 60.0)]
+    assert len(dropped) == 2 and all(c.status == "dropped" and "from 2020" in c.reason for c in dropped)
+
+
+def test_a_doubling_programme_is_a_name_not_a_goal():
+    d = draft_from_text(report(past="地区生产总值152.8亿元。", goals="实施中等收入群体倍增计划，推动科技型企业数量倍增行动。"))
+    assert _ids(d) == {"gdp"}
+    assert not any(c.value == 2.0 for c in d.candidates)
