@@ -280,3 +280,12 @@ def test_a_doubling_programme_is_a_name_not_a_goal():
     d = draft_from_text(report(past="地区生产总值152.8亿元。", goals="实施中等收入群体倍增计划，推动科技型企业数量倍增行动。"))
     assert _ids(d) == {"gdp"}
     assert not any(c.value == 2.0 for c in d.candidates)
+
+
+def test_units_of_northern_and_energy_reports_convert_to_the_lexicon_s():
+    past = "畜禽饲养量达到1200万头只；粮食播种面积稳定在190千公顷；新能源装机达到6.12GW；建成10kV线路30公里。"
+    d = draft_from_text(report(past=past, goals="到2030年，畜禽饲养量达到1500万头只。"))
+    assert table(d, "livestock_stock")["baseline"]["value"] == 1200.0
+    assert table(d, "grain_area")["baseline"]["value"] == 285.0  # 190千公顷 × 15亩/公顷
+    assert table(d, "new_energy_capacity")["baseline"]["value"] == 612.0
+    assert not any(c.value_written == 10.0 for c in d.candidates)
