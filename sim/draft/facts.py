@@ -19,7 +19,7 @@ from .numerals import Quantity, convert, find_quantities
 
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d)|(?<!\d),")
-_TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内)")
+_TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内|台阶|大关)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为", "以上", "以下",
             "以内", "以来")

@@ -289,3 +289,10 @@ def test_units_of_northern_and_energy_reports_convert_to_the_lexicon_s():
     assert table(d, "grain_area")["baseline"]["value"] == 285.0  # 190千公顷 × 15亩/公顷
     assert table(d, "new_energy_capacity")["baseline"]["value"] == 612.0
     assert not any(c.value_written == 10.0 for c in d.candidates)
+
+
+def test_the_level_after_a_round_threshold_belongs_to_the_same_indicator():
+    d = draft_from_text(report(past="地区生产总值迈上千亿台阶、达到1120.6亿元，增长5.7%。"))
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["baseline"]["quote"]) == (1120.6, "地区生产总值迈上千亿台阶、达到1120.6亿元")
+    assert [c.role for c in d.candidates if c.value == 1000.0] == ["bound"]
