@@ -30,14 +30,16 @@ _MIN_BROKEN = 20
 #: Longest sub-heading [characters]: a line opening with a list mark ((一), 1., ——) and no
 #: longer than this is a sub-heading, and a line opening with one starts a new item.
 _SUBHEADING_MAX = 40
-#: A line holding only a page number (— 3 —, - 12 -, 7).
-_PAGE_NUMBER = re.compile(r"[ \t\u3000]*[-—–]*[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]*[ \t\u3000]*\r?\n?$")
+#: A line holding only a page number (— 3 —, - 12 -, 7, 第3页 共12页, 3/12).
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?:[-—–]*[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]*"
+                          r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000，,]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?"
+                          r"|\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})[ \t\u3000]*\r?\n?$")
 _LIST_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|——")
 
 
 #: A letter that a scan made of a digit: l, I, O or o beside a digit, with no other Latin
 #: letter next to it (CO2, PM2.5 and 5G keep their letters).
-_OCR_LETTER = re.compile(r"(?<![A-Za-z])[lIOo](?=\d)|(?<=\d)[lIOo](?![A-Za-z])|(?<=\d\.)[lIOo](?![A-Za-z])")
+_OCR_LETTER = re.compile(r"(?<![A-Za-z])[lIOo](?=\.?\d)|(?<=\d)[lIOo](?![A-Za-z])|(?<=\d\.)[lIOo](?![A-Za-z])")
 _OCR_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
 #: A blank a scan put inside a number (3 1 4 .7, 6 %, 2万 人), in a line of prose.
 _OCR_GAP = re.compile(r"(?<=[\d.]) (?=[\d.%])|(?<=\d[万亿]) (?=[人元吨亩户头只千])")

@@ -296,3 +296,10 @@ def test_the_level_after_a_round_threshold_belongs_to_the_same_indicator():
     gdp = table(d, "gdp")
     assert (gdp["baseline"]["value"], gdp["baseline"]["quote"]) == (1120.6, "地区生产总值迈上千亿台阶、达到1120.6亿元")
     assert [c.role for c in d.candidates if c.value == 1000.0] == ["bound"]
+
+
+def test_page_footers_in_other_forms_are_page_furniture_too():
+    text = "全县上下攻坚克难，经济平稳运行，一般公共预算收入完成32\n第 3 页 共 12 页\n松林县人民政府工作报告\n680万元，同比增长8.5%。"
+    base = table(draft_from_text(report(past=text)), "public_budget_revenue")["baseline"]
+    assert (base["value"], base["quote"]) == (3.268, "一般公共预算收入完成32\n第 3 页 共 12 页\n松林县人民政府工作报告\n680万元")
+    assert ascii_forms("增长O.5个百分点，CO2，IO1") == "增长0.5个百分点，CO2，IO1"
