@@ -12,6 +12,7 @@ at-risk band for a lone level target.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -157,9 +158,17 @@ def _goal_kind(c: Candidate, dynamic: str) -> str:
     return "level"
 
 
+#: A growth counted over the whole plan: 累计增长, 比2025年增长, 较“十四五”末增长.
+_CUMULATIVE = re.compile(r"累计增长|[比较](?:20\d\d年|[“\"]?十四五[”\"]?末)[^，,。；;]{0,4}增长")
+
+
 def _growth_value(c: Candidate, years: int) -> tuple[float, str]:
     """Average growth [%/年] and, when it had to be worked out, the formula (arithmetic only, so
     that it reads the same in any language, as in the hand-made plan; the quote is beside it)."""
+    if c.reading == "growth" and c.role == "target" and _CUMULATIVE.search(c.quote) and "年均" not in c.quote:
+        # 到2030年比2025年增长30% / 五年累计增长30%: the whole plan's growth, not a year's.
+        g = ((1 + c.value / 100) ** (1 / years) - 1) * 100
+        return round(g, 2), f"(1 + {c.value:g}%)^(1/{years}) − 1 = {g:.2f}%"
     if c.reading == "growth":
         return c.value, ""
     if c.reading == "multiple":

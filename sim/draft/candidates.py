@@ -134,7 +134,7 @@ def reading_of(fact: Fact, item: Item, section: str) -> str:
     """What the wording says about one value (see :attr:`Candidate.reading`)."""
     q, pred = item.quantity, fact.predicate
     if q.unit == "倍":
-        if "翻" in q.text:
+        if "翻" in q.text or "倍增" in q.text:
             return "multiple"
         return "grew_times" if re.search(r"增长|增加|提高", pred) else "multiple"
     if q.base == "百分点":
@@ -239,8 +239,9 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
         return "none", None, twin("table_row")
     if mark is not None and mark != base_year and not report_year <= mark <= _PLAN_END:
         return "none", mark, twin("refers_year", year=mark)  # 2024年…, 到2035年…
-    if section == OTHER:
+    if section == OTHER and mark != base_year:  # 名词解释: …2025年为41.8% names its own year
         return "none", None, twin("no_year_section")
+    section = PAST_YEAR if section == OTHER else section
     section = _section_of_year(section, mark, base_year)
     period = bool(_PERIOD.search(fact.predicate))
     if section == PAST_YEAR and not period:
@@ -249,9 +250,21 @@ def role_of(section: str, reading: str, fact: Fact, base_year: int,
         return _plan14_role(reading, period, base_year)
     year = mark if mark is not None and mark < _PLAN_END else (_PLAN_END if section == PLAN15 else report_year)
     role = "target" if year == _PLAN_END else "milestone"
+    since = _since(fact.predicate, base_year) if role == "target" and reading in _CHANGES else None
+    if since is not None:  # 到2030年比2020年增长60%: a change from a level the plan file does not hold
+        return "none", year, twin("since_other_year", year=since)
     if reading in ("level", "share", "growth", "decline", "multiple", "increment", "change", "average_change"):
         return role, year, NONE
     return "none", year, twin("goals_reading", reading=reading)
+
+
+_CHANGES = ("growth", "decline", "multiple", "change")
+
+
+def _since(predicate: str, base_year: int) -> int | None:
+    """The year a goal's change is counted from (比2020年 / 较2020年), if not the base year."""
+    m = re.search(r"[比较](20\d\d)年", predicate)
+    return int(m.group(1)) if m and int(m.group(1)) != base_year else None
 
 
 def _section_of_year(section: str, mark: int | None, base_year: int) -> str:

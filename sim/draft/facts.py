@@ -19,7 +19,7 @@ from .numerals import Quantity, convert, find_quantities
 
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _CLAUSE_SEP = re.compile(r"[，：:]|,(?!\d)|(?<!\d),")
-_TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内)")
+_TRAIL = re.compile(r"^(以上|以内|以下|左右|上下|之内|内|台阶|大关)")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _PROTECT = ("增加值", "比重", "比例", "比率", "达标", "占比", "占地", "控制箱", "为民", "作为", "以上", "以下",
             "以内", "以来")
@@ -194,6 +194,10 @@ def _names_for(noun: str, n_values: int) -> tuple[list[str], tuple[str, ...]] | 
     return None
 
 
+#: A glossary entry: an optional number, the term, a colon (4.草原综合植被盖度：…).
+_GLOSSARY = re.compile(r"\s*(?:\d{1,2}[.、]\s*)?(?P<term>[^：:，,。；\s]{2,20})[：:]")
+
+
 def sentence_topic(sentence: str) -> str:
     """The subject a sentence opens with (医药化工产业重点推进… → 医药化工产业), or ''."""
     m = _TOPIC_STOP.search(sentence)
@@ -294,6 +298,18 @@ def _back_reference(qs: list[Quantity], predicate: str, previous: list[Fact]) ->
     return items, source.quote_start
 
 
+def _glossary_items(qs: list[Quantity], sentence: str, clause: str, c_start: int,
+                    previous: list[Fact]) -> tuple[list[Item], int] | None:
+    """Items of a glossary entry's number (草原综合植被盖度：…的百分比，2025年为41.8%): the term it defines."""
+    m = _GLOSSARY.match(sentence)
+    if m is None or previous:
+        return None
+    items = _named_items(m.group("term"), qs, sentence, previous)
+    if not items:
+        return None
+    return [Item(it.name, it.entry, it.quantity, (*it.how, "topic")) for it in items], c_start - sentence.find(clause)
+
+
 def _named_items(noun: str, qs: list[Quantity], sentence: str, previous: list[Fact]) -> list[Item] | None:
     named = _names_for(noun, len(qs))
     if named is None:
@@ -318,6 +334,10 @@ def _fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact])
 
 def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[Fact]) -> Fact:
     noun, predicate, year = split_lead(lead)
+    named = find(predicate) if not _clean_name(noun) else None
+    if named is not None and named.ends:
+        # 五年累计完成固定资产投资3150亿元: the verb comes first and names its object last.
+        noun, predicate = named.synonym, predicate[:named.start]
     if year is None and not re.search(r"今年|本年", lead):
         # 到2030年,林草覆盖率达到…: a year that opens the sentence holds for its clauses
         # (not for one that names its own: 2025年…达到41%,今年要提高到41.5%).
@@ -332,7 +352,7 @@ def _read_fact(lead, qs, trail, sentence, clause, span, before, previous: list[F
     totalled = not _clean_name(noun) and (re.match(r"\s*(当年|全年)?(累计|总计|共计|合计|新增|净增)", lead) is not None
                                           or _REACHES.match(predicate) is not None)
     if _clean_name(noun) in _SAME_THING or not noun.strip(" 、，,和及与") or totalled:
-        found = _back_reference(qs, predicate, previous)
+        found = _back_reference(qs, predicate, previous) or _glossary_items(qs, sentence, clause, c_start, previous)
         if found is None:
             return Fact([], predicate, "", trail, sentence, clause, c_start, c_end, year, flags | {"no_name"})
         items, quote_start = found

@@ -21,11 +21,15 @@ UNITS: dict[str, tuple[float, str]] = {
     "%": (1.0, "%"), "％": (1.0, "%"), "个百分点": (1.0, "百分点"), "百分点": (1.0, "百分点"),
     "亿千瓦时": (1e8, "千瓦时"), "万千瓦时": (1e4, "千瓦时"), "千瓦时": (1.0, "千瓦时"),
     "万千瓦": (1e4, "千瓦"), "吉瓦": (1e6, "千瓦"), "兆瓦": (1e3, "千瓦"), "千瓦": (1.0, "千瓦"),
-    "万公顷": (1e4, "公顷"), "公顷": (1.0, "公顷"), "万亩": (1e4, "亩"), "亩": (1.0, "亩"),
+    # 1公顷 = 15亩: northern reports give areas in 千公顷 where the plan keeps 万亩.
+    "万公顷": (15e4, "亩"), "千公顷": (15e3, "亩"), "公顷": (15.0, "亩"), "万亩": (1e4, "亩"), "亩": (1.0, "亩"),
     "平方公里": (1.0, "平方公里"), "万平方米": (1e4, "平方米"), "平方米": (1.0, "平方米"),
     "亿人次": (1e8, "人次"), "万人次": (1e4, "人次"), "人次": (1.0, "人次"), "万人": (1e4, "人"), "人": (1.0, "人"),
     "名": (1.0, "人"), "万户": (1e4, "户"), "户": (1.0, "户"),
+    "万头只": (1e4, "头"), "万头（只）": (1e4, "头"), "万头(只)": (1e4, "头"), "头只": (1.0, "头"),
     "万头": (1e4, "头"), "头": (1.0, "头"), "万只": (1e4, "只"), "只": (1.0, "只"),
+    "GW": (1e6, "千瓦"), "MW": (1e3, "千瓦"), "万kW": (1e4, "千瓦"), "kW": (1.0, "千瓦"), "KW": (1.0, "千瓦"),
+    "亿kWh": (1e8, "千瓦时"), "万kWh": (1e4, "千瓦时"), "kWh": (1.0, "千瓦时"),
     "万吨标准煤": (1e4, "吨标准煤"), "吨标准煤": (1.0, "吨标准煤"), "亿吨": (1e8, "吨"), "万吨": (1e4, "吨"), "吨": (1.0, "吨"),
     "亿斤": (5e4, "吨"), "万斤": (5.0, "吨"),  # 1斤 = 0.5 kg: grain is often written in 斤
     "公里": (1.0, "公里"), "千米": (1.0, "公里"),
@@ -40,9 +44,12 @@ UNITS: dict[str, tuple[float, str]] = {
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 12,345.6 or 314.7
+#: 倍增计划, 翻番行动: the name of a programme, not a goal's number.
+_PROGRAMME = "计划|行动|工程|专项|战略|工作"
 _QTY = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>[{_CN_DIGITS}]+|{_ARABIC}))"
-    rf"|(?P<double>翻(?P<times>[一两二三四]|\d)番)"
+    rf"|(?P<round>(?<=突破|超过|达到|迈上|跨越|跃上|迈向|跨上|站上|迈过)(?P<round_num>[十百千万])亿(?:元)?(?![\u4e00-\u9fff]*级))"
+    rf"|(?P<double>(?:翻(?P<times>[一两二三四]|\d)?番|(?<![\d{_CN_DIGITS}])倍增)(?!{_PROGRAMME}))"
     rf"|(?P<num>{_ARABIC}|[{_CN_DIGITS}]+)\s*(?:%|％)?"
     rf"(?:\s*(?P<dash>[-—–~～至到])\s*(?P<num2>{_ARABIC}|[{_CN_DIGITS}]+))?(?P<approx>余|多)?\s*(?P<unit>{_UNIT_ALT})"
 )
@@ -142,14 +149,21 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
     if m.group("pct"):
         value = parse_number(m.group("pctnum"))
         return None if value is None else Quantity(m.start(), m.end(), value, None, "%", 1.0, "%", m.group())
+    if m.group("round"):
+        # 突破千亿: a round sum of money written without its numeral's one or its 元.
+        value = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 10000.0}[m.group("round_num")]
+        return Quantity(m.start(), m.end(), value, None, "亿元", 1e8, "元", m.group())
     if m.group("double"):
-        times = parse_number(m.group("times"))
+        # 翻番 and 倍增 say 翻一番 without the numeral: a doubling.
+        times = parse_number(m.group("times") or "一")
         return None if times is None else Quantity(m.start(), m.end(), 2.0 ** times, None, "倍", 1.0, "倍",
                                                    m.group())
     before = clause[max(0, m.start() - 1):m.start()]
     after = clause[m.end():m.end() + 1]
     if re.match(r"[A-Za-z.]", before) or before == "第" or re.match(r"[A-Za-z]", after):
         return None
+    if m.group("unit") == "岁" and _AGE_IN_NAME.match(clause, m.end()):
+        return None  # 每千人口拥有3岁以下婴幼儿托位数: an age bound inside a name, not a value
     num, unit = _split_unit_multiplier(m.group("num"), m.group("unit"))
     chinese = not re.fullmatch(_ARABIC, num)
     if chinese and not _CN_HAS_DIGIT.search(num):
@@ -168,6 +182,8 @@ def _read_match(clause: str, m: re.Match) -> Quantity | None:
     return Quantity(start, m.end(), value, high, unit, factor, base, clause[start:m.end()], bool(m.group("approx")))
 
 
+#: An age bound followed by the group it bounds (3岁以下婴幼儿, 65岁及以上老年人).
+_AGE_IN_NAME = re.compile(r"及?以[上下][\u4e00-\u9fff]")
 _MINUS = re.compile(r"(?<![\d%％.)）])[-−－]$")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,9 @@ from .lexicon import BY_ID, ENTRIES, PART_OF
 from .plain import ascii_forms, plain_copy
 from .sections import heading_kind, is_table_row, report_year, split_sections
 from .source import read_report
+from .tables import find_rows, sentences, unread, worded
 from .tomlout import plan_toml
+from .wordonly import unread_cell, word_goal, word_goals
 from .words import twin
 
 BASE_YEAR = 2025
@@ -136,11 +139,44 @@ def read_candidates(text: str) -> list[Candidate]:
     ``text`` itself.
     """
     year = report_year(ascii_forms(text))
+    rows = find_rows(ascii_forms(text), BASE_YEAR, TARGET_YEAR)
     plain = plain_copy(text, lambda line: heading_kind(line, year) is not None or is_table_row(line))
     facts = []
-    for para in split_sections(plain.text, year):
+    # A table's rows are read below, column by column (rows are in report order).
+    starts = [row.start for row in rows]
+
+    def in_row(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < rows[k].end
+
+    paragraphs = [para for para in split_sections(plain.text, year) if not in_row(plain.where[para.start])]
+    for para in paragraphs:
         facts.extend((para.kind, f) for f in read_paragraph(plain.text, para.start, len(para.text)))
-    return candidates_from(facts, plain, BASE_YEAR, year)
+    out = candidates_from(facts, plain, BASE_YEAR, year)
+    for row in rows:
+        out.extend(_row_candidates(row, text, year))
+    out.extend(word_goals(plain, paragraphs, len(out), year))
+    for no, cand in enumerate(out, start=1):
+        cand.no = no
+    return out
+
+
+def _row_candidates(row, text: str, year: int) -> list[Candidate]:
+    """The numbers of one table row, each read from its cell as prose and quoting the row; a
+    goal cell in words (与经济增长同步) as a review row without a number."""
+    quote = text[row.start:row.end].strip()
+    out = [c for c in (word_goal(clause, quote, section, year, 0) for section, clause in worded(row)) if c]
+    out.extend(unread_cell(row, cell, quote, year) for cell in unread(row))
+    for section, sentence, cell in sentences(row, BASE_YEAR, TARGET_YEAR):
+        facts = [(section, f) for f in read_paragraph(sentence, 0, len(sentence))]
+        cands = candidates_from(facts, sentence, BASE_YEAR, year)
+        if not cands:  # a year the plan does not hold, a unit the rules do not know: said, not lost
+            out.append(unread_cell(row, cell, quote, year))
+        for cand in cands:
+            cand.quote = quote
+            cand.flags.add("table")
+            out.append(cand)
+    return out
 
 
 def assemble(cands: list[Candidate], text: str, source: str = "report.txt", district: str | None = None,
@@ -205,7 +241,8 @@ def draft_from_path(path: str | Path, district: str | None = None) -> Draft:
 def _fits_domain(table: dict, ind) -> bool:
     """Keep only what the unit can physically be (:func:`sim.io.indicator.default_domain`): a level
     goal outside it is dropped; an indicator whose 2025 level is outside it is not written (a
-    misread number, e.g. a count read as a percentage), with the reason on its candidates. A number
+    misread number, e.g. a count read as a percentage, or a compound one's level of 0), with the
+    reason on its candidates. A number
     with no indicator name before it is not written either."""
     if not str(table.get("name_zh", "")).strip():
         for c in ind.cands:
@@ -220,8 +257,12 @@ def _fits_domain(table: dict, ind) -> bool:
                     if c.status == "used" and c.value == g["value"]:
                         drop(c, "goal_outside_unit", value=g["value"], unit=table["unit"])
         table[role] = kept
-    if low <= table["baseline"]["value"] <= high:
+    value = table["baseline"]["value"]
+    # A compound indicator grows from its 2025 level: a level of 0 is a misread number.
+    code = ("level_outside_unit" if not low <= value <= high
+            else "level_not_positive" if value <= 0 and table.get("dynamic") == "compound" else None)
+    if code is None:
         return True
     for c in ind.cands:
-        drop(c, "level_outside_unit", value=table["baseline"]["value"], unit=table["unit"])
+        drop(c, code, value=value, unit=table["unit"])
     return False

@@ -11,7 +11,10 @@ stays an exact substring of it (a quote across a joined break keeps the break).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+from .hant import TO_SIMPLIFIED
 
 #: Full-width forms the rules read as ASCII: digits, Latin letters and the signs of numbers.
 _FULL = "０１２３４５６７８９．％＋－／" + "".join(chr(c) for c in range(0xFF21, 0xFF3B)) + \
@@ -27,9 +30,20 @@ _MIN_BROKEN = 20
 #: Longest sub-heading [characters]: a line opening with a list mark ((一), 1., ——) and no
 #: longer than this is a sub-heading, and a line opening with one starts a new item.
 _SUBHEADING_MAX = 40
-#: A line holding only a page number (— 3 —, - 12 -, 7).
-_PAGE_NUMBER = re.compile(r"[ \t\u3000]*[-—–]*[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]*[ \t\u3000]*\r?\n?$")
+#: A line holding only a page number (— 3 —, - 12 -, 7, 第3页 共12页, 3/12).
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?:[-—–]*[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]*"
+                          r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000，,]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?"
+                          r"|\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3})[ \t\u3000]*\r?\n?$")
 _LIST_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|——")
+
+
+#: A letter that a scan made of a digit: l, I, O or o beside a digit, with no other Latin
+#: letter next to it (CO2, PM2.5 and 5G keep their letters).
+_OCR_LETTER = re.compile(r"(?<![A-Za-z])[lIOo](?=\.?\d)|(?<=\d)[lIOo](?![A-Za-z])|(?<=\d\.)[lIOo](?![A-Za-z])")
+_OCR_DIGIT = {"l": "1", "I": "1", "O": "0", "o": "0"}
+#: A blank a scan put inside a number (3 1 4 .7, 6 %, 2万 人), in a line of prose.
+_OCR_GAP = re.compile(r"(?<=[\d.]) (?=[\d.%])|(?<=\d[万亿]) (?=[人元吨亩户头只千])")
+_PROSE = re.compile(r"[，。；,;]")
 
 
 @dataclass(frozen=True)
@@ -67,10 +81,27 @@ def _joins(line: str, following: str, is_heading) -> bool:
     return is_heading(body) is False and is_heading(nxt) is False
 
 
+def _page_furniture(lines: list[str]) -> list[bool]:
+    # A page number, and a running header or footer beside one: a short line the report
+    # repeats (its title on every page), which a PDF leaves inside a sentence.
+    page = [bool(_PAGE_NUMBER.match(line)) for line in lines]
+    counts = Counter(line.strip() for line in lines)
+    for i in [k for k, is_page in enumerate(page) if is_page]:
+        for k in (i - 1, i + 1):
+            body = lines[k].strip() if 0 <= k < len(lines) else ""
+            if body and counts[body] > 1 and len(body) <= _SUBHEADING_MAX and body[-1] not in _ENDS:
+                page[k] = True
+    return page
+
+
 def ascii_forms(text: str) -> str:
-    """``text`` with full-width digits, letters and signs of numbers in ASCII, and years written
-    in Chinese numerals (二〇二五年) in Arabic ones, character for character (same length)."""
-    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text.translate(_ASCII))
+    """``text`` with full-width digits, letters and signs of numbers in ASCII, years written
+    in Chinese numerals (二〇二五年) in Arabic ones, traditional characters in simplified
+    ones (:mod:`sim.draft.hant`), and the letters a scan mistakes for digits
+    (8l2.4, 3327O) read as digits, character for character (same length)."""
+    text = _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text.translate(_ASCII))
+    text = text.translate(TO_SIMPLIFIED)
+    return _OCR_LETTER.sub(lambda m: _OCR_DIGIT[m.group()], text)
 
 
 def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
@@ -89,7 +120,7 @@ def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    page = [bool(_PAGE_NUMBER.match(line)) for line in lines]
+    page = _page_furniture(lines)
     keep = [True] * len(text)
     for i, line in enumerate(lines):
         if page[i]:  # a page number a PDF left between two halves of a sentence
@@ -102,5 +133,9 @@ def plain_copy(report: str, is_heading=lambda line: False) -> Plain:
             lead = len(lines[j]) - len(lines[j].lstrip(" \t\u3000"))
             cut = range(starts[i] + brk.start(), starts[j] + lead)
             keep[cut.start:cut.stop] = [False] * len(cut)
+    for i, line in enumerate(lines):
+        if _PROSE.search(line):  # never in a table row, whose cells a blank may separate
+            for m in _OCR_GAP.finditer(line):
+                keep[starts[i] + m.start()] = False
     where = [k for k, kept in enumerate(keep) if kept]
     return Plain("".join(text[k] for k in where), [*where, len(report)], report)

@@ -37,6 +37,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "another_pace": ("another 2025 pace was used", "已采用另一个2025年速度"),
     "duplicate_goal": ("candidate {no} gives this {role} for {year} ({reading})",
                        "候选{no}已给出{year}年的这一{role}({reading})"),
+    "since_other_year": ("a change counted from {year}, not from the 2025 level the plan's goals start from",
+                         "自{year}年起计算的变化,不是从规划目标所依据的2025年数值起算"),
     "outside_lexicon": ("indicator outside the lexicon without a 2030 target", "指标不在词表中,且没有2030年目标"),
     "one_year_task": ("a one-year task: no 2025 level, 2030 target or trend to tie it to",
                       "一年期任务:没有可与之衔接的2025年数值、2030年目标或趋势速度"),
@@ -53,6 +55,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "goal_outside_unit": ("{value:g} {unit} is outside what the unit can be", "{value:g}{unit}超出该单位可能的取值"),
     "level_outside_unit": ("the 2025 level {value:g} {unit} is outside what the unit can be",
                            "2025年数值{value:g}{unit}超出该单位可能的取值"),
+    "level_not_positive": ("the 2025 level {value:g} {unit} cannot be grown from: a misread number",
+                           "2025年数值{value:g}{unit}无法作为增长的基数,应是误读的数字"),
+    "table_cell": ("a table cell not read (another year, a unit or a form the rules do not know): {cell}",
+                   "未读取的表格单元格(其他年份、未知单位或写法):{cell}"),
+    # ------------------------------------------------------------ why a goal stated in words has no number
+    "words_in_step": ("a goal in words (in step with economic growth): it names no number to check",
+                      "文字表述的目标(与经济增长同步),没有可检查的数值"),
+    "words_double_digit": ("double-digit growth (10 % or more), but the report does not say over which years",
+                           "双位数增长(10%及以上),但报告未说明按哪些年份计算"),
+    "words_set_above": ("the figure is the one a higher level sets, which the report does not print",
+                        "数值由上级下达,报告未列出"),
+    "words_relative": ("a goal relative to another indicator's pace, without a number of its own",
+                       "相对于另一指标速度的目标,本身没有数值"),
+    "words_new_level": ("a new level (迈上新台阶) in words, without the figure it means",
+                        "文字表述的新台阶(迈上新台阶),没有给出对应的数值"),
+    "words_direction": ("a direction in words (a new level, steady, rising), without a number",
+                        "文字表述的方向(迈上新台阶、保持稳定、持续提升),没有数值"),
     # ------------------------------------------------------------ notes on an indicator or a statement
     "not_in_lexicon": ("Not in the lexicon: check the name, the unit and the generated id.",
                        "不在词表中:请核对名称、单位和自动生成的指标代码。"),
@@ -113,7 +132,8 @@ TEXTS: dict[str, tuple[str, str]] = {
 VALUE_ZH: dict[str, dict[str, str]] = {
     "reading": {"level": "水平值", "share": "比重", "growth": "增速", "decline": "下降幅度", "increment": "新增量",
                 "change": "变动量", "multiple": "倍数", "grew_times": "增长倍数", "average_change": "年均变动量",
-                "total": "累计量", "start_level": "起始水平", "threshold": "界限值", "": "未识别"},
+                "total": "累计量", "start_level": "起始水平", "threshold": "界限值", "words": "文字表述",
+                "": "未识别"},
     "role": {"target": "规划目标", "milestone": "年度目标"},
 }
 

@@ -143,7 +143,10 @@ def test_odd_text_gives_no_traceback():
            "地区生产总值　亿元　686.3　7.1\n一般公共预算收入　亿元　62.4　-2.3\n６．５％\n百分之\n")
     d = draft_from_text(report(past=odd, goals=odd, tasks=odd))
     assert all(c.quote in d.text for c in d.candidates)
-    assert not used(d, "gdp") and not used(d, "public_budget_revenue")  # a flattened table is not prose
+    # A flattened table under its header is read column by column (sim.draft.tables), quoting its row.
+    gdp = table(d, "gdp")
+    assert (gdp["baseline"]["value"], gdp["baseline"]["quote"]) == (686.3, "地区生产总值　亿元　686.3　7.1")
+    assert table(d, "public_budget_revenue")["trend"]["value"] == -2.3
 
 
 def test_the_end_of_the_fifteenth_plan_is_2030_wherever_it_is_said():
