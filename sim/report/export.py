@@ -54,7 +54,8 @@ UNIT_OF = {"target": "measure_unit", "projected": "measure_unit", "gap": "measur
 def planner_rounded(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` rounded for people: check-table numbers to their measure or pace unit's
     decimals, year columns of a wide table and an assumptions table's ``value`` to their unit's.
-    (``gap_pct`` keeps one decimal.)"""
+    (``gap_pct`` keeps one decimal, and is left empty for a growth target, as on the board: a
+    per cent of a growth rate, 游客 +80% for 18 against 10 %/年, reads as if visitors were 80% over.)"""
     columns = dict(UNIT_OF)
     if "unit" in frame.columns:
         columns |= {c: "unit" for c in frame.columns if isinstance(c, int)}
@@ -63,6 +64,8 @@ def planner_rounded(frame: pd.DataFrame) -> pd.DataFrame:
     out = round_to_units(frame, columns)
     if "gap_pct" in out.columns:
         out["gap_pct"] = pd.to_numeric(out["gap_pct"], errors="coerce").round(1) + 0.0
+        if "kind" in out.columns:
+            out.loc[out["kind"] == "growth", "gap_pct"] = float("nan")
     return out
 
 

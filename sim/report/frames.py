@@ -142,10 +142,12 @@ def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
 
     The engine writes ``"<leaf> baseline: <reason>"`` parts joined by ``" | "``; in Chinese each
     part becomes ``"<指标>基期值:<理由>"`` from the plan's ``reason_zh`` (a reason without a
-    Chinese text keeps its label and says so).
+    Chinese text keeps its label and says so); in English each names its indicator in words.
     """
-    if lang != "zh" or "assumed_note" not in check.columns:
+    if "assumed_note" not in check.columns:
         return check
+    if lang != "zh":
+        return _notes_named(check, plan)
     zh = _reasons_zh(plan)
 
     def part(text: str) -> str:
@@ -154,6 +156,20 @@ def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
         head = "目标值" if label == "target" else (
             f"{plan.by_id[leaf].name_zh}基期值" if leaf in plan.by_id else label)
         return f"{head}:{zh.get(reason, '(假设理由暂无中文说明)')}"
+
+    out = check.copy()
+    out["assumed_note"] = [" | ".join(part(p) for p in n.split(" | ")) if isinstance(n, str) and n else n
+                           for n in out["assumed_note"]]
+    return out
+
+
+def _notes_named(check: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """``check`` with each ``"<leaf> baseline: …"`` of its ``assumed_note`` naming the indicator in
+    English words (``General public budget revenue baseline: …``), not by its id."""
+    def part(text: str) -> str:
+        label, sep, reason = text.partition(": ")
+        leaf = label.removesuffix(" baseline")
+        return f"{plan.by_id[leaf].name_en} baseline{sep}{reason}" if leaf != label and leaf in plan.by_id else text
 
     out = check.copy()
     out["assumed_note"] = [" | ".join(part(p) for p in n.split(" | ")) if isinstance(n, str) and n else n

@@ -62,3 +62,19 @@ def test_two_scenarios_with_one_title_stay_apart_by_name(plan):
 
     twin = load_scenario("plan").with_changes(name="plan-b", drivers={"primary_va": 5.0}, title_zh="规划目标")
     assert scenario_titles(project(plan, ["plan", twin]), "zh") == {"plan": "规划目标(plan)", "plan-b": "规划目标(plan-b)"}
+
+
+def test_the_target_file_leaves_the_per_cent_gap_of_a_growth_target_empty(plan):
+    """18 %/年 against a 10 %/年 target is 8 points over, not "80%": as on the board, the per cent gap is
+    only for levels."""
+    frame = pd.read_csv(io.BytesIO(_files(plan, ["momentum"], "zh")["check"].data), encoding="utf-8-sig")
+    visitors = frame[frame["指标代码"] == "visitors"].set_index("目标类型")
+    assert visitors.loc["年均增速", "差距"] == 8.0 and pd.isna(visitors.loc["年均增速", "差距(%)"])
+    assert visitors.loc["水平", "差距(%)"] == 7.0  # the 2026 milestone of 2500万人次: 2675 is 7% over
+
+
+def test_an_english_note_on_an_assumed_baseline_names_the_indicator_in_words(plan):
+    frame = pd.read_csv(io.BytesIO(_files(plan, ["plan"], "en")["check"].data), encoding="utf-8-sig")
+    notes = " ".join(frame["assumed_note"].dropna())
+    assert "General public budget revenue baseline: The report gives no 2025 level" in notes
+    assert "public_budget_revenue baseline" not in notes
