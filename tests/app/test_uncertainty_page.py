@@ -57,7 +57,9 @@ def test_same_settings_same_numbers_and_english_labels():
     assert a.title[0].value.startswith("Uncertainty")
     # the fan chart's unit in English, as every other unit on the page
     assert figures(a)[0]["layout"]["title"]["text"] == "Gross regional product (100m yuan)"
-    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product (avg ≥ 6.50 %/yr)"
+    # the target as the board writes it (the plan's 6.5, not 6.50); 1,600 万千瓦 has no decimals
+    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product: avg ≥ 6.5%"
+    assert "Total installed energy (generating) capacity: ≥ 1,600 (10k\u00a0kW)" in set(a.dataframe[1].value.iloc[:, 0])
 
 
 def test_a_wider_spread_lowers_a_near_certain_target():
@@ -81,8 +83,21 @@ def test_goal_seek_table():
     assert_clean(at)
     table = at.dataframe[-1].value
     gdp = table[table["Target"] == "Gross regional product 2030"].iloc[0]
-    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith(" %/yr")  # the unit in English
+    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith("\u00a0%/yr")  # the unit in English
     assert 6.6 < float(gdp["Pace needed"].split()[0]) < 7.6
+    assert gdp["Shift needed"].startswith("+") and gdp["Shift needed"].endswith("\u00a0pp")
+
+
+def test_goal_seek_numbers_and_units_are_written_one_way_in_chinese():
+    at = page("uncertainty.py")
+    at.button(key="unc_goal_run").click()
+    at = at.run()
+    table = at.dataframe[-1].value
+    paces = [p for p in table["所需速度"] if p != "—"]
+    shifts = [s for s in table["需调整"] if s != "—"]
+    # no space between a number and its unit, in either column (was "7.43 %/年" beside "+0.41个百分点")
+    assert paces and all(" " not in p for p in paces) and all(" " not in s for s in shifts)
+    assert any(p.endswith("%/年") for p in paces) and any(s.endswith("个百分点") for s in shifts)
 
 
 def test_bad_uncertainty_settings_show_one_sentence_not_a_traceback():
