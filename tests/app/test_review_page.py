@@ -140,6 +140,10 @@ def test_brief_download_html():
     assert_clean(at)
     kind, data = at.session_state["rev_brief"]
     assert kind == "html" and "主要指标表" in data.decode("utf-8")
+    # the brief names its scenario by title only, not by the machine name in brackets
+    assert "情景:规划目标<" in data.decode("utf-8") and "规划目标(plan)" not in data.decode("utf-8")
+    # the format chooser reads as the file types are written
+    assert widget(at.radio, "rev_brief_fmt").options == ["PDF", "HTML"]
 
 
 def test_both_pages_inside_the_app():
