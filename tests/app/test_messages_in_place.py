@@ -123,3 +123,15 @@ def test_a_bad_actual_is_explained_beside_the_enter_button(app):
     expected = "数值未采用:“abc” 不是有效的数字"
     assert _after(app, "act_value", "error") == [expected]
     assert not app.session_state["model"].actuals
+
+
+def test_an_actual_off_its_index_is_refused_with_an_english_unit_on_an_english_page(monkeypatch, tmp_path):
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"lang": "en"})
+    go(at, "pages/assumptions.py")
+    widget(at.selectbox, "act_pick").set_value("public_budget_revenue").run()
+    at.text_input(key="act_value").set_value("5000").run()
+    at.button(key="act_add").click().run()
+    assert [e.value for e in at.error] == [
+        "Value not applied: this indicator has no reported level and is projected as an index (base year = 100): "
+        "enter the value on that index (between 50 and 200), not in 100m yuan"]
