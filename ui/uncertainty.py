@@ -102,7 +102,8 @@ def origin_text(origin: str, lg: str) -> str:
 
 
 def spreads_table(unc, lg: str) -> pd.DataFrame:
-    """The uncertainty of every driver, worded in ``lg``: name, how it moves, spread, origin."""
+    """The uncertainty of every driver, worded in ``lg``: name, how it moves, spread, origin (bounds
+    and mode only where some spread is triangular or uniform)."""
     def num(v) -> str:
         return fmt.DASH if v is None or not math.isfinite(v) else f"{v:.3g}"
 
@@ -119,7 +120,12 @@ def spreads_table(unc, lg: str) -> pd.DataFrame:
             t("unc.sp.high", lg): num(m.high) if m.dist != "normal" else fmt.DASH,
             t("unc.sp.origin", lg): origin_text(m.origin, lg),
         })
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    # Bounds and mode mean nothing for a normal spread: with only normal ones, three columns of "—"
+    # pushed the origin, the one column a planner reads, out of sight at 1280 px.
+    if all(m.dist == "normal" for m in unc.marginals):
+        table = table.drop(columns=[t(f"unc.sp.{c}", lg) for c in ("low", "peak", "high")])
+    return table
 
 
 def settings(scn: Scenario) -> dict:

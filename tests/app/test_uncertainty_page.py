@@ -126,14 +126,28 @@ def test_the_driver_spreads_table_is_worded_in_the_page_language(plan):
 
     spec = uncertainty_for(plan, load_scenario("plan"))
     zh = unc.spreads_table(spec, "zh")
-    assert list(zh.columns) == ["驱动因素", "变化方式", "幅度单位", "分布", "标准差", "下限", "众数", "上限", "幅度依据"]
+    # every spread of the plan scenario is normal: no columns of bounds that would all read "—"
+    assert list(zh.columns) == ["驱动因素", "变化方式", "幅度单位", "分布", "标准差", "幅度依据"]
     first = zh.iloc[0]
     assert (first["变化方式"], first["幅度单位"], first["分布"]) == ("按增速复合增长", "对数点/年", "正态")
-    assert first["下限"] == "—" and "None" not in zh.to_string()
+    assert "None" not in zh.to_string()
     assert "默认:最低幅度 1.5 个对数点" in set(zh["幅度依据"])
     assert any(v.startswith("默认:2025年报告速度 18 与规划速度 10.06") for v in zh["幅度依据"])
     en = unc.spreads_table(spec, "en")
     assert en.iloc[0]["Spread unit"] == "log points/yr" and "default: floor of 1.5 log points" in set(en.iloc[:, -1])
+
+
+def test_a_triangular_spread_brings_its_bounds_and_mode(plan):
+    from sim.uncertainty.spec import uncertainty_for
+    from ui import uncertainty as unc
+
+    text = ('[scenario]\nname = "tri"\ntitle_zh = "三角"\ntitle_en = "tri"\nparent = "plan"\n'
+            '[uncertainty.visitors]\ndist = "triangular"\nlow = -2\npeak = 0\nhigh = 3\n')
+    table = unc.spreads_table(uncertainty_for(plan, scenario_from_text(text, "tri.toml")), "zh")
+    assert list(table.columns[5:8]) == ["下限", "众数", "上限"]
+    visitors = table[table["驱动因素"] == "游客接待人次"].iloc[0]
+    assert (visitors["分布"], visitors["下限"], visitors["众数"], visitors["上限"]) == ("三角", "-2", "0", "3")
+    assert table[table["驱动因素"] == "一产增加值"].iloc[0]["下限"] == "—"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
