@@ -25,6 +25,8 @@ from .i18n import lang, name, t, unit
 #: Draw counts offered.
 DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 SETTINGS = ("draws", "seed", "scale", "persistence")
+#: Probabilities a planner may ask the goal seek for.
+GOAL_PROBABILITIES = tuple(round(0.5 + 0.05 * k, 2) for k in range(10))
 #: How the tornado moves each driver: one unit of its pace, or one standard deviation of its spread.
 STEPS = ("unit", "sd")
 
@@ -226,7 +228,9 @@ def show_goal(scn: Scenario, key: str, params: dict) -> None:
     """The pace every target needs to be met with a chosen probability."""
     st.subheader(t("unc.goal_title"))
     left, right = st.columns([1, 3])
-    p = left.slider(t("unc.goal_p"), 0.5, 0.95, 0.8, 0.05, key="unc_goal_p", format="%.2f")
+    # A probability reads as a per cent here as everywhere on the page (80%, not 0.80).
+    p = left.select_slider(t("unc.goal_p"), GOAL_PROBABILITIES, value=0.8, key="unc_goal_p",
+                           format_func=lambda v: f"{v:.0%}")
     if right.button(t("unc.goal_run"), key="unc_goal_run"):
         st.session_state["unc_goal_last"] = {"key": key, "p": p, **params}
     last = st.session_state.get("unc_goal_last")

@@ -88,6 +88,13 @@ def test_goal_seek_table():
     assert gdp["Shift needed"].startswith("+") and gdp["Shift needed"].endswith("\u00a0pp")
 
 
+def test_the_wanted_probability_reads_as_a_per_cent():
+    at = page("uncertainty.py")
+    chooser = at.select_slider(key="unc_goal_p")
+    assert chooser.value == 0.8 and chooser.options[0] == "50%" and "80%" in chooser.options
+    assert chooser.options[-1] == "95%"
+
+
 def test_goal_seek_numbers_and_units_are_written_one_way_in_chinese():
     at = page("uncertainty.py")
     at.button(key="unc_goal_run").click()
