@@ -73,7 +73,7 @@ def _typed(base: str, key: str, near: str | None = None) -> float | None:
     except m.AppInputError as exc:
         state.flash("warning" if exc.key == "num.empty" else "error",
                     t("asm.kept", value=value.strip()) if exc.key == "num.empty"
-                    else t("asm.rejected", detail=f"“{value.strip()}” {t(exc.key, **exc.values)}"), near)
+                    else t("asm.rejected", detail=t("asm.rejected_text", text=value.strip(), reason=t(exc.key, **exc.values))), near)
         state.refresh_widgets()
         return None
 
@@ -292,7 +292,7 @@ def _add_actual(pick_key: str) -> None:
     try:
         value = m.parse_number(text)
     except m.AppInputError as exc:
-        state.flash("error", t("asm.rejected", detail=f"“{str(text).strip()}” {t(exc.key, **exc.values)}"), ACTUALS)
+        state.flash("error", t("asm.rejected", detail=t("asm.rejected_text", text=str(text).strip(), reason=t(exc.key, **exc.values))), ACTUALS)
         return
     _apply(lambda: m.set_actual(state.model(), plan, ss[pick_key], int(ss["act_year"]), value), None, ACTUALS)
 

@@ -180,14 +180,16 @@ def compare_figure(plan: Plan, proj: Projection, ind_ids: list[str], labels: lis
     titles = [wrap_title(_axis_title(plan, x, lg, _cumulative(plan, x)), 16 if lg == "zh" else 32) for x in ind_ids]
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16,
                         horizontal_spacing=0.07)
+    # No y-axis titles: each small chart's title already carries its unit, and between charts 0.07 of
+    # the width apart an axis title ran into the neighbour's ticks ("100m yuan" cut to "n yuan" at 1280 px).
     for k, ind_id in enumerate(ind_ids):
         _add_indicator(fig, plan, proj, ind_id, labels, lg, row=k // cols + 1, col=k % cols + 1, text=False)
-        fig.update_yaxes(title_text=unit(plan.by_id[ind_id].value_unit, lg), row=k // cols + 1, col=k % cols + 1)
-    _style(fig, t("cmp.figure_title", lg), 330 * rows + 120)
+    _style(fig, t("cmp.figure_title", lg), 330 * rows + 150)
     fig.update_annotations(font={"size": 13})
     for c in range(1, cols + 1):
         fig.update_xaxes(title_text=t("ind.axis_year", lg), row=rows, col=c)
-    fig.update_layout(legend={"y": 1 + 60 / (330 * rows)}, margin={"t": 130})
+    # Room for a legend on two lines (four English scenario names and the marks) below the title.
+    fig.update_layout(legend={"y": 1 + 60 / (330 * rows)}, margin={"t": 160, "l": 55})
     _one_legend_entry_each(fig)
     return fig
 

@@ -20,6 +20,7 @@ from sim.report.export import (
     iamc_frame,
     planner_rounded,
     sheet_name,
+    titled,
     workbook_sheets,
     xlsx_bytes,
 )
@@ -50,7 +51,8 @@ def slug(names) -> str:
 
 def check_frame(result, lang: str) -> pd.DataFrame:
     """The target check as a planner reads it: numbers rounded to their unit, words in ``lang``."""
-    return localize(planner_rounded(check_in(result.check, result.projection, lang)), lang)
+    check = check_in(result.check, result.projection, lang)
+    return localize(titled(planner_rounded(check), result.projection, lang), lang)
 
 
 def preview_frame(result, lang: str) -> pd.DataFrame:
@@ -86,9 +88,9 @@ def files(result, current: Scenario, lang: str) -> list[ExportFile]:
     stem = f"fyp_{slug(proj.names)}"
     return [
         ExportFile("long", t("exp.long", lang), t("exp.long_help", lang), f"{stem}_long.csv", CSV,
-                   csv_bytes(localize(proj.to_long(), lang))),
+                   csv_bytes(localize(titled(proj.to_long(), proj, lang), lang))),
         ExportFile("wide", t("exp.wide", lang), t("exp.wide_help", lang), f"{stem}_wide.csv", CSV,
-                   csv_bytes(localize(planner_rounded(proj.to_wide()), lang))),
+                   csv_bytes(localize(titled(planner_rounded(proj.to_wide()), proj, lang), lang))),
         ExportFile("xlsx", t("exp.xlsx", lang), t("exp.xlsx_help", lang), f"{stem}.xlsx", XLSX,
                    xlsx_bytes(workbook(proj, result.check, lang))),
         ExportFile("iamc", t("exp.iamc", lang), t("exp.iamc_help", lang), f"{stem}_iamc.csv", CSV,

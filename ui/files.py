@@ -20,6 +20,7 @@ from sim.io.plan import Plan
 from sim.report.export import write_atomic
 
 from .fmt import input_error
+from .i18n import Twin
 from .model import (
     DEFAULT_BASE,
     NAME_RE,
@@ -35,15 +36,16 @@ from .model import (
 #: Scenarios that ship with the app: saving never replaces them.
 SHIPPED = ("plan", "momentum", "cautious", "ambitious")
 MAX_UPLOAD_BYTES = 1_000_000
-def engine_problem(exc: ScenarioError) -> tuple[str, dict]:
+def engine_problem(exc: ScenarioError, plan: Plan | None = None) -> tuple[str, dict]:
     """An i18n key and values for the engine's reason for refusing a file: the cases a planner
     meets most (not TOML, with the place it stopped reading; not UTF-8) in their own words, every
-    other one as the engine's error in the interface language (:func:`ui.fmt.input_error`)."""
+    other one as the engine's error in the language the page has when it is shown, indicators
+    named in words with ``plan`` (:func:`ui.fmt.input_error`)."""
     if exc.code == "not_toml_at":
         return "file.bad_toml", {"line": exc.params["line"], "column": exc.params["column"]}
     if exc.code == "not_utf8":
         return "file.not_utf8", {}
-    return "error.detail", {"detail": input_error(exc)}
+    return "error.detail", {"detail": Twin(input_error(exc, "zh", plan), input_error(exc, "en", plan))}
 
 
 def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
@@ -62,7 +64,7 @@ def _read(data: bytes, filename: str, plan: Plan, notes: list[Note]):
                               {"value": scn.effective_horizon, "horizon": plan.horizon}))
         return scn, resolve(plan, scn, plan.horizon)
     except ScenarioError as exc:
-        key, values = engine_problem(exc)
+        key, values = engine_problem(exc, plan)
         raise AppInputError(key, **values) from None
 
 
@@ -114,7 +116,8 @@ def from_upload(data: bytes, filename: str, plan: Plan, names: Sequence[str],
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:  # pragma: no cover - the file itself resolved above
-        raise AppInputError("error.detail", detail=input_error(exc)) from None
+        key, values = engine_problem(exc, plan)
+        raise AppInputError(key, **values) from None
     return state, notes
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import re
 
+from sim.io.errors import one_line
 from sim.io.reasons import render
-from sim.io.reasons_zh import render_zh
+from sim.io.reasons_zh import message_zh, render_zh
 from sim.io.scenario import APP_SOURCE
 from sim.report.labels import decimals
 
@@ -128,23 +129,44 @@ def input_error(exc, lang_: str | None = None, plan=None) -> str:
     from :mod:`sim.io.reasons_zh` (:meth:`~sim.io.errors.InputError.message_in`), and an error
     without a Chinese sentence (or no code) gets a plain general one, never the English reason.
     What the planner set on a page (source :data:`APP_SOURCE`) is worded as its reason alone,
-    without ``<app>: drivers.x:``; with ``plan`` given, the indicators it names by id are named in
-    words (储能装机规模, not storage_capacity) and the plan's units follow the language.
+    without ``<app>: drivers.x:``. With ``plan`` given, the indicators the reason names by id are
+    named in words (储能装机规模, not storage_capacity), whatever the source, and the plan's units
+    follow the language; a file's field stays as it is typed there (``drivers.energy_capacity``),
+    so the planner can find it.
     """
     lg = lang_ or lang()
-    if exc.source != APP_SOURCE or not exc.code:
+    if not exc.code or (exc.source != APP_SOURCE and plan is None):
         return exc.message_in(lg)
-    params = dict(exc.params)
+    params = _worded_params(exc.params, lg, plan)
+    reason = render_zh(exc.code, params) if lg == "zh" else render(exc.code, params)
+    if exc.source == APP_SOURCE:
+        return reason
+    if lg == "zh":
+        return one_line(message_zh(exc.source, exc.field, exc.code, params))
+    return one_line(f"{exc.source}: {exc.field}: {reason}" if exc.field else f"{exc.source}: {reason}")
+
+
+#: Parameters of the engine's reasons that hold one indicator's id.
+ID_PARAMS = ("indicator", "key")
+
+
+def _worded_params(given, lg: str, plan) -> dict:
+    """The params of an error with ids turned into names in ``lg`` and units in ``lg``."""
+    params = dict(given)
     if plan is not None and "name" not in params:  # a template that already names it keeps the id
         known = plan.by_id
-        if params.get("indicator") in known:
-            params["indicator"] = name(known[params["indicator"]], lg)
+        for key in ID_PARAMS:
+            if params.get(key) in known:
+                params[key] = name(known[params[key]], lg)
         if isinstance(params.get("inputs"), str):
             params["inputs"] = listing([name(known[x], lg) if x in known else x
                                         for x in params["inputs"].split(", ")], lg)
     if lg == "en" and isinstance(params.get("unit"), str):
         params["unit"] = unit(params["unit"], "en")
-    return render_zh(exc.code, params) if lg == "zh" else render(exc.code, params)
+        if isinstance(params.get("value"), float) and "value_en" in params:  # the engine's words carry the plan's unit
+            v = params["value"]
+            params["value_en"] = f"{'−' if v < 0 else ''}∞" if math.isinf(v) else f"{v:,.6g} {params['unit']}"
+    return params
 
 
 #: A unit of the plan (longest first, so 万千瓦/年 wins over 万千瓦), with an optional "/年".

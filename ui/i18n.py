@@ -151,3 +151,15 @@ class Names:
     def __format__(self, spec: str) -> str:
         lg = lang()
         return listing(self.zh if lg == "zh" else self.en, lg)
+
+
+@dataclass(frozen=True)
+class Twin:
+    """One sentence kept for later in both languages (an engine error met while a link is read,
+    before the page knows its language): formatted in the language the page has when shown."""
+
+    zh: str
+    en: str
+
+    def __format__(self, spec: str) -> str:
+        return self.zh if lang() == "zh" else self.en

@@ -69,7 +69,8 @@ def sidebar() -> None:
         st.markdown(f"**{t('side.current')}:** {scn.title(lang())}")
         n = len(current.drivers)
         base_title = base.title(lang())
-        st.caption(t("side.changes", base=base_title, n=n) if n else t("side.no_changes", base=base_title))
+        changed = "side.changes_one" if n == 1 else "side.changes"  # English counts one assumption, not "1 assumptions"
+        st.caption(t(changed, base=base_title, n=n) if n else t("side.no_changes", base=base_title))
         if current.n_actuals:
             st.caption(t("side.actuals", n=current.n_actuals))
         if url.fits_link(current):
@@ -103,8 +104,7 @@ def notices() -> None:
     if found:
         st.warning(t("input.warnings") + "\n\n" + "\n".join(f"- {fmt.input_error(w, plan=state.get_plan())}" for w in found))
     notes = st.session_state.get(state.NOTES) or []
-    ignored = [t("url.line", param=n.param, value=n.value or "∅", reason=t(n.key, **n.values))
-               for n in notes if not n.applied]
+    ignored = [_ignored_line(n) for n in notes if not n.applied]
     applied = [t("url.applied_line", param=n.param, value=n.value, reason=t(n.key, **n.values))
                for n in notes if n.applied]
     if ignored:
@@ -113,6 +113,15 @@ def notices() -> None:
         st.info(t("url.applied") + "\n\n" + "\n".join(f"- {x}" for x in applied))
     if notes:
         st.button(t("url.dismiss"), key="dismiss_notes", on_click=_dismiss_notes)
+
+
+def _ignored_line(note) -> str:
+    """One ignored parameter (``参数 x=abc 已忽略:…``); parameters dropped together because they
+    fail as a whole are named as the link gave them (``a=1, b=2``), once."""
+    reason = t(note.key, **note.values)
+    if note.key != "url.invalid":
+        return t("url.line", param=note.param, value=note.value or "∅", reason=reason)
+    return t("url.line_all" if ", " in note.param else "url.line_given", param=note.param, reason=reason)
 
 
 def near(place: str) -> None:

@@ -29,7 +29,7 @@ from sim.io.actuals import validate_actual
 from sim.io.errors import InputError
 from sim.io.plan import Indicator, Plan
 
-from .i18n import Names, lang
+from .i18n import Names, Twin, lang, unit
 from .texts import TEXT
 
 DEFAULT_BASE = "plan"
@@ -240,7 +240,8 @@ def _known_problem(plan: Plan, ind_id: str, year: int, value: float) -> tuple[st
     if ind.baseline is not None and ind.baseline.index:
         k = year - plan.base_year
         return "range.index", {"base": f"{ind.baseline.value:g}", "low": f"{ind.baseline.value * 0.5 ** k:.3g}",
-                               "high": f"{ind.baseline.value * 2.0 ** k:.3g}", "unit": ind.unit}
+                               "high": f"{ind.baseline.value * 2.0 ** k:.3g}",
+                               "unit": Twin(unit(ind.unit, "zh"), unit(ind.unit, "en"))}  # worded when shown
     return None
 
 

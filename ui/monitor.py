@@ -20,9 +20,11 @@ from .review import entered_actuals, names, show
 #: Marks that render without a colour-emoji font.
 VERDICT_ICON = {"achieved": "★", "ahead": "▲", "on_track": "●", "behind": "▼", "no_data": "○"}
 WARNING_MARK = {"red": "■", "yellow": "◆", "green": "●", "": ""}
-MONITOR_COLUMNS = ["name", "binding", "as_of", "actual", "scheduled", "completion", "verdict", "warning",
+#: Levels are read against the unit beside them, paces against the pace unit.
+MONITOR_COLUMNS = ["name", "binding", "as_of", "actual", "scheduled", "unit", "completion", "verdict", "warning",
                    "required_pace", "pace_unit"]
-NEXT_COLUMNS = ["name", "binding", "next_year", "need_level", "need_pace", "steady_pace", "scenario_pace", "pace_unit"]
+NEXT_COLUMNS = ["name", "binding", "next_year", "need_level", "unit", "need_pace", "steady_pace", "scenario_pace",
+                "pace_unit"]
 
 
 def monitoring_tab() -> None:

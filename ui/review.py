@@ -182,7 +182,7 @@ def brief_tab() -> None:
         t("rev.brief_pick"), options, key=state.picker("rev_brief_pick", options, ["@current"]),
         format_func=shown.__getitem__))
     kinds = ["pdf", "html"]
-    fmt = state.picked("rev_brief_fmt", st.radio(t("rev.format"), kinds, horizontal=True,
+    fmt = state.picked("rev_brief_fmt", st.radio(t("rev.format"), kinds, horizontal=True, format_func=str.upper,
                                                  key=state.picker("rev_brief_fmt", kinds, kinds[0])))
     st.button(t("rev.make"), key="rev_make", disabled=not chosen, on_click=_make_brief,
               args=(fmt, [current if x == "@current" else x for x in chosen]))

@@ -25,18 +25,23 @@ from .i18n import lang, name, t, unit
 #: Draw counts offered.
 DRAWS = (2_000, 10_000, 20_000, 50_000, 100_000, 200_000)
 SETTINGS = ("draws", "seed", "scale", "persistence")
+#: Probabilities a planner may ask the goal seek for.
+GOAL_PROBABILITIES = tuple(round(0.5 + 0.05 * k, 2) for k in range(10))
 #: How the tornado moves each driver: one unit of its pace, or one standard deviation of its spread.
 STEPS = ("unit", "sd")
 
 
 def target_label(r, lg: str, base_year: int | None = None) -> str:
-    """``地区生产总值(年均≥ 6.50 %/年)`` / ``Gross regional product (avg ≥ 6.50 %/yr)``; a growth
-    milestone one year after ``base_year`` reads ``增长≥`` / ``growth ≥`` (the year's, not an average)."""
+    """``地区生产总值(年均≥ 6.5%)`` / ``Gross regional product: avg ≥ 6.5%``; a growth milestone one
+    year after ``base_year`` reads ``增长≥`` / ``growth ≥`` (the year's, not an average). The target is
+    the plan's number, written as the board writes it (the unit's decimals); only simulated values
+    get the finer :func:`ui.fmt.simulated`."""
     kind = "growth_year" if one_year_growth(r["kind"], r["target_year"], base_year) else r["kind"]
     word = t("unc.kind." + kind, lg) if r["kind"] in ("growth", "cumulative") else ""
     words = f"{word}{'' if lg == 'zh' else ' '}{t('unc.dir.' + r['direction'], lg)}".strip()
-    goal_ = f"{words} {fmt.simulated(r['target'], unit(r['measure_unit'], lg))}"
-    return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']} ({goal_})"
+    goal_ = f"{words} {fmt.measure(r['target'], r['measure_unit'], lg)}"
+    # English after a colon: its units bring their own brackets, "(≥ 30.0 (100m yuan))" would nest them
+    return f"{r['name']}({goal_})" if lg == "zh" else f"{r['name_en']}: {goal_}"
 
 
 def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
@@ -63,10 +68,14 @@ def shift_text(v: float, pace_unit: str, lg: str) -> str:
     """A goal seek's shift with its unit: the drivers' pace moves by it every year, so a growth
     rate's shift is in percentage points (``+0.41个百分点``), an addition's in its own unit
     (``+2.78万千瓦/年``). A bare ``+0.41`` left the planner to guess which."""
-    text = fmt.number(v, 2, signed=True)
+    words = fmt.gap_unit(pace_unit, lg) if pace_unit == "%/年" else unit(pace_unit, lg)
+    return _unit_after(fmt.number(v, 2, signed=True), words, lg)
+
+
+def _unit_after(text: str, words: str, lg: str) -> str:
+    """``+0.41个百分点`` / ``+0.41 pp``: a goal seek's number and its unit, written one way in a table."""
     if text == fmt.DASH:
         return text
-    words = fmt.gap_unit(pace_unit, lg) if pace_unit == "%/年" else unit(pace_unit, lg)
     return f"{text}{words}" if lg == "zh" else f"{text}{fmt.NBSP}{words}"
 
 
@@ -76,7 +85,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
         t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["pace_unit"], strict=True)],
-        t("unc.col.pace", lg): [("—" if not math.isfinite(v) else f"{v:.2f} {unit(u, lg)}") for v, u in
+        t("unc.col.pace", lg): [_unit_after(fmt.number(v, 2), unit(u, lg), lg) for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: METHOD[lg][m]),
@@ -95,7 +104,8 @@ def origin_text(origin: str, lg: str) -> str:
 
 
 def spreads_table(unc, lg: str) -> pd.DataFrame:
-    """The uncertainty of every driver, worded in ``lg``: name, how it moves, spread, origin."""
+    """The uncertainty of every driver, worded in ``lg``: name, how it moves, spread, origin (bounds
+    and mode only where some spread is triangular or uniform)."""
     def num(v) -> str:
         return fmt.DASH if v is None or not math.isfinite(v) else f"{v:.3g}"
 
@@ -112,7 +122,12 @@ def spreads_table(unc, lg: str) -> pd.DataFrame:
             t("unc.sp.high", lg): num(m.high) if m.dist != "normal" else fmt.DASH,
             t("unc.sp.origin", lg): origin_text(m.origin, lg),
         })
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    # Bounds and mode mean nothing for a normal spread: with only normal ones, three columns of "—"
+    # pushed the origin, the one column a planner reads, out of sight at 1280 px.
+    if all(m.dist == "normal" for m in unc.marginals):
+        table = table.drop(columns=[t(f"unc.sp.{c}", lg) for c in ("low", "peak", "high")])
+    return table
 
 
 def settings(scn: Scenario) -> dict:
@@ -213,7 +228,9 @@ def show_goal(scn: Scenario, key: str, params: dict) -> None:
     """The pace every target needs to be met with a chosen probability."""
     st.subheader(t("unc.goal_title"))
     left, right = st.columns([1, 3])
-    p = left.slider(t("unc.goal_p"), 0.5, 0.95, 0.8, 0.05, key="unc_goal_p", format="%.2f")
+    # A probability reads as a per cent here as everywhere on the page (80%, not 0.80).
+    p = left.select_slider(t("unc.goal_p"), GOAL_PROBABILITIES, value=0.8, key="unc_goal_p",
+                           format_func=lambda v: f"{v:.0%}")
     if right.button(t("unc.goal_run"), key="unc_goal_run"):
         st.session_state["unc_goal_last"] = {"key": key, "p": p, **params}
     last = st.session_state.get("unc_goal_last")

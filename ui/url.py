@@ -19,7 +19,7 @@ from sim.io.fields import year_of
 from sim.io.plan import Plan
 
 from .fmt import input_error
-from .i18n import Names
+from .i18n import Names, Twin
 from .model import (
     DEFAULT_BASE,
     MAX_TEXT,
@@ -85,7 +85,8 @@ def _choice(params, key: str, allowed: Sequence[str], notes: list[Note], reason:
     wanted = _one(params, key, notes)
     if wanted in allowed:
         return wanted
-    notes.append(Note(key, wanted, reason, {k: v.format(value=wanted) for k, v in values.items()}))
+    notes.append(Note(key, wanted, reason, {k: v.format(value=wanted) if isinstance(v, str) else v
+                                            for k, v in values.items()}))
     return default
 
 
@@ -101,12 +102,14 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
     """
     notes: list[Note] = []
     params = {**params, "scenario": _by_title(params["scenario"], names, load)} if "scenario" in params else params
+    default = load(DEFAULT_BASE)
     base = _choice(params, "scenario", names, notes, "url.unknown_scenario", DEFAULT_BASE,
-                   value="{value}", base=DEFAULT_BASE)
+                   value="{value}", base=Twin(default.title_zh, default.title_en))
     lang = _choice(params, "lang", LANGS, notes, "url.bad_lang")
     base_scn = load(base)
     base_paths = paths_of(plan, base_scn)
     state = AppScenario(base=base)
+    used: list[str] = []
     for key in params:
         if key in ("scenario", "lang") or key in RESERVED:
             continue
@@ -114,12 +117,16 @@ def from_query(params: Mapping[str, str | list[str]], plan: Plan, names: Sequenc
         try:
             state = _apply_param(state, plan, base_paths, key, raw)
             notes += _padded(plan, key, raw)
+            used.append(f"{key}={raw}")
         except AppInputError as exc:
             notes.append(Note(key, raw, exc.key, exc.values))
     try:
         resolve(plan, state.build(base_scn), plan.horizon)
     except ScenarioError as exc:
-        notes.append(Note("…", "", "url.invalid", {"detail": input_error(exc, plan=plan)}))
+        # Every parameter that was taken is dropped with the scenario: the note names them all, and
+        # words the engine's reason in both languages, as the page's language is not known yet.
+        detail = Twin(input_error(exc, "zh", plan), input_error(exc, "en", plan))
+        notes.append(Note(", ".join(used) or "…", "", "url.invalid", {"detail": detail}))
         state = AppScenario(base=base)
     return state, lang, notes
 

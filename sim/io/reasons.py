@@ -161,8 +161,8 @@ REASONS: dict[str, str] = {
     "path_outside_domain": "'{indicator}' would reach {value:,.6g} {unit} in {year}, outside its domain {domain}",
     "path_not_finite": "'{indicator}' would reach {value_en} in {year}, not a finite number",
     "total_not_finite": "'{indicator}' added up from {first} would pass any finite number by {year}",
-    "far_outside_range": ("{value:g} {unit} is far outside the plan's range for {name_en} ('{indicator}', "
-                          "{low:g} to {high:g}); check it is meant"),
+    "far_outside_range": ("{value:g} {unit} is far outside the plan's range for {name_en} "
+                          "({low:g} to {high:g}); check it is meant"),
     "derived_outside_domain": ("'{indicator}' ({how_en} {inputs}) would reach {value:,.6g} {unit} in {year}, "
                                "outside its domain {domain}"),
     "part_over_whole": ("'{indicator}' would reach {value:,.6g} {unit} in {year}, more than its whole "

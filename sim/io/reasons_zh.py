@@ -149,7 +149,7 @@ ZH: dict[str, str] = {
     "path_outside_domain": "按此设定,“{indicator}”将在{year}年达到{value:,.6g}{unit},超出其可能的取值范围{domain}",
     "path_not_finite": "按此设定,“{indicator}”将在{year}年变为无穷大或无意义的数值",
     "total_not_finite": "按此设定,“{indicator}”自{first}年起的累计值到{year}年将变为无穷大",
-    "far_outside_range": "{value:g}{unit} 远在规划对“{name}”({indicator})设定的范围({low:g} 至 {high:g})之外,请确认是否有意如此",
+    "far_outside_range": "{value:g}{unit} 远在规划对“{name}”设定的范围({low:g} 至 {high:g})之外,请确认是否有意如此",
     "derived_outside_domain": ("按此设定,“{indicator}”(由 {inputs} 推算)将在{year}年达到{value:,.6g}{unit},"
                                "超出其可能的取值范围{domain}"),
     "part_over_whole": ("按此设定,“{indicator}”将在{year}年达到{value:,.6g}{unit},超过其总量“{whole}”所允许的"

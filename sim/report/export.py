@@ -54,7 +54,8 @@ UNIT_OF = {"target": "measure_unit", "projected": "measure_unit", "gap": "measur
 def planner_rounded(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` rounded for people: check-table numbers to their measure or pace unit's
     decimals, year columns of a wide table and an assumptions table's ``value`` to their unit's.
-    (``gap_pct`` keeps one decimal.)"""
+    (``gap_pct`` keeps one decimal, and is left empty for a growth target, as on the board: a
+    per cent of a growth rate, 游客 +80% for 18 against 10 %/年, reads as if visitors were 80% over.)"""
     columns = dict(UNIT_OF)
     if "unit" in frame.columns:
         columns |= {c: "unit" for c in frame.columns if isinstance(c, int)}
@@ -63,6 +64,8 @@ def planner_rounded(frame: pd.DataFrame) -> pd.DataFrame:
     out = round_to_units(frame, columns)
     if "gap_pct" in out.columns:
         out["gap_pct"] = pd.to_numeric(out["gap_pct"], errors="coerce").round(1) + 0.0
+        if "kind" in out.columns:
+            out.loc[out["kind"] == "growth", "gap_pct"] = float("nan")
     return out
 
 
@@ -137,7 +140,7 @@ def _display_width(value) -> int:
 def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
                     lang: str = "en") -> dict[str, pd.DataFrame]:
     """Sheets of the standard workbook: projections (wide and long), target check,
-    assumptions, scenarios and sources."""
+    assumptions, scenarios and sources; in Chinese, scenarios are named by title (:func:`titled`)."""
     sheets = {
         "projections": planner_rounded(projection.to_wide()),
         "projections_long": projection.to_long(),
@@ -149,7 +152,7 @@ def workbook_sheets(projection: Projection, check: pd.DataFrame | None = None,
     sheets["assumptions"] = planner_rounded(assumptions_table(projection, lang))
     sheets["scenarios"] = scenario_table(projection, lang)
     sheets["sources"] = indicator_table(projection.plan, lang)
-    return {sheet_name(k, lang): localize(v, lang) for k, v in sheets.items()}
+    return {sheet_name(k, lang): localize(titled(v, projection, lang), lang) for k, v in sheets.items()}
 
 
 #: Sheet names of the workbooks in Chinese, by their English (machine) name: the standard
@@ -198,6 +201,32 @@ def warnings_in(check: pd.DataFrame, warnings, lang: str) -> pd.DataFrame:
     out["warning"] = [cell(v) for v in out["warning"]]
     if "warnings" in out.attrs:
         out.attrs["warnings"] = [cell(v) for v in out.attrs["warnings"]]
+    return out
+
+
+def scenario_titles(projection: Projection, lang: str) -> dict[str, str]:
+    """Each scenario of ``projection`` by name → its title in ``lang`` (``cautious`` → ``稳健情景``).
+
+    A title that two scenarios share is followed by the name in brackets, so that their rows stay
+    apart (``规划目标(plan)``); a scenario without a title keeps its name.
+    """
+    titles = {r.name: r.scenario.title(lang) or r.name for r in projection.scenarios}
+    counts = pd.Series(list(titles.values())).value_counts()
+    return {n: f"{t}({n})" if counts[t] > 1 else t for n, t in titles.items()}
+
+
+def titled(frame: pd.DataFrame, projection: Projection, lang: str) -> pd.DataFrame:
+    """``frame`` with its ``scenario`` column naming each scenario by its title, in Chinese.
+
+    A Chinese file is read by planners, who know a scenario as 稳健情景, not as the file name
+    ``cautious``; nothing reads a Chinese file back (its headers are Chinese too), so the name is
+    not kept beside it. English files keep the names, as they keep every other code, for programs.
+    """
+    if lang != "zh" or "scenario" not in frame.columns:
+        return frame
+    names = scenario_titles(projection, lang)
+    out = frame.copy()
+    out["scenario"] = out["scenario"].map(lambda n: names.get(n, n))
     return out
 
 
@@ -287,7 +316,7 @@ def write_projection(projection: Projection, path: str | Path, fmt: str = "long"
     if suffix == ".csv":
         frame = projection_frame(projection, fmt, lang)
         if fmt != "iamc":
-            frame = localize(frame, lang)
+            frame = localize(titled(frame, projection, lang), lang)
         return write_atomic(path, lambda: csv_bytes(frame))
     raise ExportError(str(path), "output", code="file_type", params={
         "suffix": suffix or "(none)", "allowed_en": ".csv or .xlsx", "allowed": ".csv/.xlsx"})

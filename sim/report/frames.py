@@ -95,10 +95,13 @@ def assumptions_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
 
 
 def scenario_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
-    """One row per scenario: name, titles, parent chain and rationale (:func:`rationale_in`)."""
+    """One row per scenario: name, titles, parent chain (by title in Chinese) and rationale
+    (:func:`rationale_in`)."""
     return pd.DataFrame([{
         "scenario": r.name, "title_zh": r.scenario.title_zh, "title_en": r.scenario.title_en,
-        "parents": " → ".join(n.name for n in r.scenario.chain[:-1]),
+        # In Chinese the parents are named as planners know them, by title (``scenario`` is titled by
+        # sim.report.export.titled for the same reason).
+        "parents": " → ".join(n.title_zh if lang == "zh" else n.name for n in r.scenario.chain[:-1]),
         "rule": r.scenario.effective_rule, "rationale": rationale_in(r.scenario.rationale, lang),
         "file": r.scenario.path,
     } for r in projection.scenarios])
@@ -139,10 +142,12 @@ def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
 
     The engine writes ``"<leaf> baseline: <reason>"`` parts joined by ``" | "``; in Chinese each
     part becomes ``"<指标>基期值:<理由>"`` from the plan's ``reason_zh`` (a reason without a
-    Chinese text keeps its label and says so).
+    Chinese text keeps its label and says so); in English each names its indicator in words.
     """
-    if lang != "zh" or "assumed_note" not in check.columns:
+    if "assumed_note" not in check.columns:
         return check
+    if lang != "zh":
+        return _notes_named(check, plan)
     zh = _reasons_zh(plan)
 
     def part(text: str) -> str:
@@ -151,6 +156,20 @@ def notes_in(check: pd.DataFrame, plan: Plan, lang: str) -> pd.DataFrame:
         head = "目标值" if label == "target" else (
             f"{plan.by_id[leaf].name_zh}基期值" if leaf in plan.by_id else label)
         return f"{head}:{zh.get(reason, '(假设理由暂无中文说明)')}"
+
+    out = check.copy()
+    out["assumed_note"] = [" | ".join(part(p) for p in n.split(" | ")) if isinstance(n, str) and n else n
+                           for n in out["assumed_note"]]
+    return out
+
+
+def _notes_named(check: pd.DataFrame, plan: Plan) -> pd.DataFrame:
+    """``check`` with each ``"<leaf> baseline: …"`` of its ``assumed_note`` naming the indicator in
+    English words (``General public budget revenue baseline: …``), not by its id."""
+    def part(text: str) -> str:
+        label, sep, reason = text.partition(": ")
+        leaf = label.removesuffix(" baseline")
+        return f"{plan.by_id[leaf].name_en} baseline{sep}{reason}" if leaf != label and leaf in plan.by_id else text
 
     out = check.copy()
     out["assumed_note"] = [" | ".join(part(p) for p in n.split(" | ")) if isinstance(n, str) and n else n

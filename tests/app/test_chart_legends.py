@@ -47,3 +47,15 @@ def test_fan_bands_are_filled_areas_without_dots(plan):
     assert all(tr.mode == "lines" for tr in bands)
     # the band's outline runs P95 forward and P5 back: 2 × 6 corners, closing on itself
     assert list(bands[0].y[:6]) == [v * 1.05 for v in base] and list(bands[0].y[6:]) == [v * 0.95 for v in base][::-1]
+
+
+def test_small_compare_charts_state_their_unit_once_in_their_title_not_on_a_crowded_y_axis(plan):
+    """At 1280 px the y-axis titles of the small charts were cut ("n yuan") or ran into the
+    neighbouring chart's ticks; the unit is in each chart's title."""
+    proj = project(plan, [load_scenario("plan"), load_scenario("cautious")])
+    fig = charts.compare_figure(plan, proj, ["gdp", "energy_capacity", "visitors"], ["Plan targets", "Cautious"], "en")
+    y_titles = [fig.layout[k].title.text for k in fig.layout if k.startswith("yaxis")]
+    assert y_titles and all(not text for text in y_titles)
+    titles = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert any("100m yuan" in x for x in titles) and any("10k kW" in x for x in titles)
+    assert any("10k visits" in x for x in titles)

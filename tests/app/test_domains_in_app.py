@@ -41,10 +41,10 @@ def test_an_implausible_link_loads_with_the_warning_shown(monkeypatch, tmp_path)
     assert not at.exception and not at.error
     shown = "\n".join(w.value for w in at.warning)
     # in the planner's language: Chinese by default, the engine's own line in English
-    assert "9999%/年 远在规划对“二产增加值”(secondary_va)设定的范围(-10 至 30)之外" in shown
+    assert "9999%/年 远在规划对“二产增加值”设定的范围(-10 至 30)之外" in shown
     assert "<app>" not in shown  # what the planner set is no file: the sentence names none
     assert "far outside" not in shown
     english = start({"secondary_va": "9999", "lang": "en"})
     shown = "\n".join(w.value for w in english.warning)
     assert ("9999 %/yr is far outside the plan's range for Value added, secondary sector "
-            "('secondary_va', -10 to 30)") in shown
+            "(-10 to 30)") in shown

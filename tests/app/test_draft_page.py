@@ -65,6 +65,14 @@ def test_pasted_report_gives_candidates_placeholders_and_a_check(lang, title, ta
     assert "地区生产总值" in set(check["name"])
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_check_of_a_draft_points_to_the_simulator_not_to_the_command_line(lang):
+    at = read(page(lang), QINGSHAN)
+    heads = [h.value for h in at.subheader]
+    assert not any("fyp" in h or "--plan" in h for h in heads)
+    assert any(("“规划目标”" if lang == "zh" else "“Plan targets”") in h for h in heads)
+
+
 def test_nothing_saved_before_the_review_is_confirmed():
     at = read(page(), QINGSHAN)
     download = next(b for b in at.get("download_button") if b.proto.label == "下载规划数据文件(TOML)")

@@ -49,8 +49,8 @@ def test_export_of_the_compared_set(app, downloads):
     assert_clean(app)
     data, name = download(app, downloads, "dl_check")
     check = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
-    assert set(check["情景"]) == {"plan-custom", "plan"}
-    gdp = check[(check["情景"] == "plan-custom") & (check["指标代码"] == "gdp")].iloc[0]
+    assert set(check["情景"]) == {"规划目标(调整)", "规划目标"}  # a Chinese file names scenarios by title
+    gdp = check[(check["情景"] == "规划目标(调整)") & (check["指标代码"] == "gdp")].iloc[0]
     assert gdp["状态"] == "未达标"
     toml = tomllib.loads(download(app, downloads, "dl_toml")[0].decode())
     assert toml["scenario"]["parent"] == "plan" and toml["drivers"]["primary_va"] == 5.0

@@ -69,3 +69,17 @@ def test_saved_scenario_loads_back_with_the_same_paths(plan, tmp_path, base_path
     loaded = scenario_from_text(path.read_bytes(), source=str(path))
     assert loaded.name == "mine" and loaded.parent.name == "plan"
     np.testing.assert_allclose(m.paths_of(plan, loaded), m.paths_of(plan, state.build(base)))
+
+
+def test_an_upload_refused_by_the_engine_names_the_indicators_in_words_in_both_languages(plan):
+    data = (b"[scenario]\nname='bad'\ntitle_zh='x'\ntitle_en='x'\nparent='plan'\n"
+            b"[drivers]\nenergy_capacity = -500\n")
+    with pytest.raises(m.AppInputError) as caught:
+        files.from_upload(data, "bad.toml", plan, NAMES, load_scenario)
+    detail = caught.value.values["detail"]
+    # the field stays as typed in the file; the sentence names the indicator and its parts
+    assert detail.zh == ("bad.toml:drivers.energy_capacity:“综合能源装机规模”由其他指标推算,没有自己的驱动因素;"
+                         "请设定其构成指标(火电装机规模、新能源并网装机规模、储能装机规模、其他装机规模)")
+    assert detail.en.startswith("bad.toml: drivers.energy_capacity: 'Total installed energy (generating) capacity' "
+                                "is derived and has no driver of its own; set its inputs (Coal-fired (thermal) capacity, ")
+    assert "thermal_capacity" not in detail.en and "thermal_capacity" not in detail.zh

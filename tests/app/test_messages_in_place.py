@@ -60,6 +60,16 @@ def test_the_same_refusal_reads_in_english_with_english_units(monkeypatch, tmp_p
         "outside its domain [0, ∞)"]
 
 
+def test_text_that_is_no_number_reads_as_a_sentence_in_english_and_one_change_is_singular(monkeypatch, tmp_path):
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"lang": "en"})
+    go(at, "pages/assumptions.py")
+    widget(at.text_input, "w_nu_market_entities").set_value("abc").run()
+    assert _after(at, "w_nu_market_entities", "error") == ["Value not applied: “abc” is not a valid number"]
+    widget(at.text_input, "w_nu_market_entities").set_value("7").run()
+    assert "1 assumption changed from “Plan targets”" in [c.value for c in at.sidebar.caption]
+
+
 def test_text_that_is_no_number_is_explained_beside_its_box(app):
     go(app, "pages/assumptions.py")
     widget(app.text_input, "w_nu_market_entities").set_value("abc").run()
@@ -74,20 +84,24 @@ def test_text_that_is_no_number_is_explained_beside_its_box(app):
 def test_a_far_outside_value_is_doubted_under_its_own_row_without_the_app_source(app):
     go(app, "pages/assumptions.py")
     widget(app.text_input, "w_nu_market_entities").set_value("1e9").run()
-    line = "1e+09%/年 远在规划对“市场主体”(market_entities)设定的范围(-10 至 30)之外,请确认是否有意如此"
+    line = "1e+09%/年 远在规划对“市场主体”设定的范围(-10 至 30)之外,请确认是否有意如此"
     assert _after(app, "w_nu_market_entities", "warning") == [line]
     top = app.warning[0].value                    # and at the top, as on every page
     assert line in top and "<app>" not in top and "drivers." not in top
     assert app.session_state["model"].drivers["market_entities"] == (1e9,) * 5  # possible, so applied
 
 
-def test_a_file_keeps_its_name_and_field_in_the_sentence(plan):
+def test_a_file_keeps_its_name_and_field_but_names_the_indicator_in_words(plan):
     try:
         resolve(plan, load_scenario("plan").with_changes(drivers={"storage_capacity": -500}, path="my.toml"),
                 plan.horizon)
     except InputError as exc:
         said = fmt.input_error(exc, "zh", plan=plan)
-    assert said == "my.toml:drivers.storage_capacity:按此设定,“storage_capacity”将在2026年达到-470万千瓦,超出其可能的取值范围[0, ∞)"
+        english = fmt.input_error(exc, "en", plan=plan)
+    # the field is the key as typed in the file (to find it there); the sentence names the indicator
+    assert said == "my.toml:drivers.storage_capacity:按此设定,“储能装机规模”将在2026年达到-470万千瓦,超出其可能的取值范围[0, ∞)"
+    assert english == ("my.toml: drivers.storage_capacity: 'Installed energy-storage capacity' would reach -470 10k kW "
+                       "in 2026, outside its domain [0, ∞)")
 
 
 def test_a_bad_year_in_the_yearly_editor_is_explained_under_the_editor(app):
@@ -109,3 +123,15 @@ def test_a_bad_actual_is_explained_beside_the_enter_button(app):
     expected = "数值未采用:“abc” 不是有效的数字"
     assert _after(app, "act_value", "error") == [expected]
     assert not app.session_state["model"].actuals
+
+
+def test_an_actual_off_its_index_is_refused_with_an_english_unit_on_an_english_page(monkeypatch, tmp_path):
+    monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
+    at = start({"lang": "en"})
+    go(at, "pages/assumptions.py")
+    widget(at.selectbox, "act_pick").set_value("public_budget_revenue").run()
+    at.text_input(key="act_value").set_value("5000").run()
+    at.button(key="act_add").click().run()
+    assert [e.value for e in at.error] == [
+        "Value not applied: this indicator has no reported level and is projected as an index (base year = 100): "
+        "enter the value on that index (between 50 and 200), not in 100m yuan"]

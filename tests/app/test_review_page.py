@@ -79,6 +79,26 @@ def test_monitoring_of_entered_values():
     assert num(row["情景速度"]) == pytest.approx(10.0)
 
 
+@pytest.mark.parametrize("lang, heads, units", [
+    ("zh", ("需达到", "单位", "实际值", "序时进度"), {"游客接待人次": "万人次", "新能源并网装机规模": "万千瓦"}),
+    ("en", ("Level needed", "Unit", "Actual", "Scheduled"),
+     {"Tourist arrivals": "10k visits", "Grid-connected new-energy (wind + solar) capacity": "10k kW"})])
+def test_the_monitoring_and_next_year_tables_say_the_unit_of_their_levels(lang, heads, units):
+    at = page("review.py", lang)
+    widget(at.selectbox, "rev_year").set_value(2028).run()
+    widget(at.multiselect, "rev_pick").set_value(["new_energy_capacity", "visitors"]).run()
+    at.number_input(key="rev_val_new_energy_capacity_2028").set_value(800.0).run()
+    at.number_input(key="rev_val_visitors_2028").set_value(2700.0).run()
+    assert_clean(at)
+    need_level, unit, actual, scheduled = heads
+    name = "指标" if lang == "zh" else "Indicator"
+    for column in (need_level, scheduled):
+        table = frame_with(at, column)
+        cols = list(table.columns)
+        assert cols.index(unit) == cols.index(column) + 1  # the unit right after the level it belongs to
+        assert dict(zip(table[name], table[unit], strict=True)) == units
+
+
 def test_attributes_can_be_changed_on_the_page():
     at = page("review.py")
     widget(at.selectbox, "rev_year").set_value(2027).run()
@@ -120,6 +140,10 @@ def test_brief_download_html():
     assert_clean(at)
     kind, data = at.session_state["rev_brief"]
     assert kind == "html" and "主要指标表" in data.decode("utf-8")
+    # the brief names its scenario by title only, not by the machine name in brackets
+    assert "情景:规划目标<" in data.decode("utf-8") and "规划目标(plan)" not in data.decode("utf-8")
+    # the format chooser reads as the file types are written
+    assert widget(at.radio, "rev_brief_fmt").options == ["PDF", "HTML"]
 
 
 def test_both_pages_inside_the_app():

@@ -173,6 +173,6 @@ def test_the_uncertainty_table_words_a_one_year_milestone_as_growth():
 
     row = {"kind": "growth", "target_year": 2026, "direction": "at_least", "target": 6.0, "measure_unit": "%/年",
            "name": "地区生产总值", "name_en": "Gross regional product"}
-    assert target_label(row, "zh", 2025) == "地区生产总值(增长≥ 6.00 %/年)"
-    assert target_label(row, "en", 2025) == "Gross regional product (growth ≥ 6.00 %/yr)"
-    assert target_label({**row, "target_year": 2030}, "zh", 2025) == "地区生产总值(年均≥ 6.00 %/年)"
+    assert target_label(row, "zh", 2025) == "地区生产总值(增长≥ 6.0%)"
+    assert target_label(row, "en", 2025) == "Gross regional product: growth ≥ 6.0%"
+    assert target_label({**row, "target_year": 2030}, "zh", 2025) == "地区生产总值(年均≥ 6.0%)"

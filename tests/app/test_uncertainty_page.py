@@ -57,7 +57,9 @@ def test_same_settings_same_numbers_and_english_labels():
     assert a.title[0].value.startswith("Uncertainty")
     # the fan chart's unit in English, as every other unit on the page
     assert figures(a)[0]["layout"]["title"]["text"] == "Gross regional product (100m yuan)"
-    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product (avg ≥ 6.50 %/yr)"
+    # the target as the board writes it (the plan's 6.5, not 6.50); 1,600 万千瓦 has no decimals
+    assert a.dataframe[1].value.iloc[0, 0] == "Gross regional product: avg ≥ 6.5%"
+    assert "Total installed energy (generating) capacity: ≥ 1,600 (10k\u00a0kW)" in set(a.dataframe[1].value.iloc[:, 0])
 
 
 def test_a_wider_spread_lowers_a_near_certain_target():
@@ -81,8 +83,28 @@ def test_goal_seek_table():
     assert_clean(at)
     table = at.dataframe[-1].value
     gdp = table[table["Target"] == "Gross regional product 2030"].iloc[0]
-    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith(" %/yr")  # the unit in English
+    assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith("\u00a0%/yr")  # the unit in English
     assert 6.6 < float(gdp["Pace needed"].split()[0]) < 7.6
+    assert gdp["Shift needed"].startswith("+") and gdp["Shift needed"].endswith("\u00a0pp")
+
+
+def test_the_wanted_probability_reads_as_a_per_cent():
+    at = page("uncertainty.py")
+    chooser = at.select_slider(key="unc_goal_p")
+    assert chooser.value == 0.8 and chooser.options[0] == "50%" and "80%" in chooser.options
+    assert chooser.options[-1] == "95%"
+
+
+def test_goal_seek_numbers_and_units_are_written_one_way_in_chinese():
+    at = page("uncertainty.py")
+    at.button(key="unc_goal_run").click()
+    at = at.run()
+    table = at.dataframe[-1].value
+    paces = [p for p in table["所需速度"] if p != "—"]
+    shifts = [s for s in table["需调整"] if s != "—"]
+    # no space between a number and its unit, in either column (was "7.43 %/年" beside "+0.41个百分点")
+    assert paces and all(" " not in p for p in paces) and all(" " not in s for s in shifts)
+    assert any(p.endswith("%/年") for p in paces) and any(s.endswith("个百分点") for s in shifts)
 
 
 def test_bad_uncertainty_settings_show_one_sentence_not_a_traceback():
@@ -111,14 +133,28 @@ def test_the_driver_spreads_table_is_worded_in_the_page_language(plan):
 
     spec = uncertainty_for(plan, load_scenario("plan"))
     zh = unc.spreads_table(spec, "zh")
-    assert list(zh.columns) == ["驱动因素", "变化方式", "幅度单位", "分布", "标准差", "下限", "众数", "上限", "幅度依据"]
+    # every spread of the plan scenario is normal: no columns of bounds that would all read "—"
+    assert list(zh.columns) == ["驱动因素", "变化方式", "幅度单位", "分布", "标准差", "幅度依据"]
     first = zh.iloc[0]
     assert (first["变化方式"], first["幅度单位"], first["分布"]) == ("按增速复合增长", "对数点/年", "正态")
-    assert first["下限"] == "—" and "None" not in zh.to_string()
+    assert "None" not in zh.to_string()
     assert "默认:最低幅度 1.5 个对数点" in set(zh["幅度依据"])
     assert any(v.startswith("默认:2025年报告速度 18 与规划速度 10.06") for v in zh["幅度依据"])
     en = unc.spreads_table(spec, "en")
     assert en.iloc[0]["Spread unit"] == "log points/yr" and "default: floor of 1.5 log points" in set(en.iloc[:, -1])
+
+
+def test_a_triangular_spread_brings_its_bounds_and_mode(plan):
+    from sim.uncertainty.spec import uncertainty_for
+    from ui import uncertainty as unc
+
+    text = ('[scenario]\nname = "tri"\ntitle_zh = "三角"\ntitle_en = "tri"\nparent = "plan"\n'
+            '[uncertainty.visitors]\ndist = "triangular"\nlow = -2\npeak = 0\nhigh = 3\n')
+    table = unc.spreads_table(uncertainty_for(plan, scenario_from_text(text, "tri.toml")), "zh")
+    assert list(table.columns[5:8]) == ["下限", "众数", "上限"]
+    visitors = table[table["驱动因素"] == "游客接待人次"].iloc[0]
+    assert (visitors["分布"], visitors["下限"], visitors["众数"], visitors["上限"]) == ("三角", "-2", "0", "3")
+    assert table[table["驱动因素"] == "一产增加值"].iloc[0]["下限"] == "—"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -82,3 +82,11 @@ def test_a_derived_indicator_in_a_link_is_answered_with_the_names_of_its_parts(m
     at.radio(key="lang").set_value("en").run()      # the same notice follows the language switch
     notice = "\n".join(w.value for w in at.warning)
     assert "thermal_capacity" not in notice and "new-energy" in notice.lower(), notice
+
+
+def test_an_actual_off_its_index_names_the_unit_not_to_use_in_the_pages_language(plan):
+    _, _, notes = _from_query(plan, {"actual.public_budget_revenue": "2026:5000"})
+    values = next(n.values for n in notes if n.key == "range.index")
+    # kept for the page to word when shown: 亿元 in Chinese, never inside an English sentence
+    assert (values["unit"].zh, values["unit"].en) == ("亿元", "100m yuan")
+    assert t("range.index", "zh", **values).endswith("不要用亿元")

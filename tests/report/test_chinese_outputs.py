@@ -73,14 +73,14 @@ def test_the_warnings_sheet_is_chinese_in_name_headers_and_values(projection, sc
     table = sheets["警告"]
     assert list(table.columns) == ["来源", "字段", "原因"]
     assert table.iloc[0].tolist() == [
-        str(scenario_file), "drivers.visitors", "80%/年 远在规划对“游客接待人次”(visitors)设定的范围(-20 至 40)之外,请确认是否有意如此"]
+        str(scenario_file), "drivers.visitors", "80%/年 远在规划对“游客接待人次”设定的范围(-20 至 40)之外,请确认是否有意如此"]
     assert warnings_table(projection)["reason"].iloc[0].startswith("80 %/年 is far outside")  # English as before
 
 
 def test_the_target_check_carries_the_warning_in_chinese(projection, scenario_file):
     check = check_in(check_targets(projection), projection, "zh")
     carried = {w for w in check["warning"] if w}
-    assert carried == {f"{scenario_file}:drivers.visitors:80%/年 远在规划对“游客接待人次”(visitors)设定的范围(-20 至 40)之外,"
+    assert carried == {f"{scenario_file}:drivers.visitors:80%/年 远在规划对“游客接待人次”设定的范围(-20 至 40)之外,"
                        "请确认是否有意如此"}
     assert check.attrs["warnings"] == sorted(carried)
 

@@ -46,6 +46,7 @@ TEXT = {
                       "The three sectors grow at different rates (GRP {v}): moving this slider sets all "
                       "three to one rate."),
     "asm.rejected": ("数值未采用:{detail}", "Value not applied: {detail}"),
+    "asm.rejected_text": ("“{text}” {reason}", "“{text}” is {reason}"),
     "asm.actuals_title": ("实际值(已公布的统计数据)", "Actuals (published statistics)"),
     "asm.actuals_intro": ("录入已公布的实际值(例如2026年统计公报数据)。预测从最近一个实际值起算,"
                           "所需速度也从该年算起。", "Enter published values (e.g. 2026 statistics). "

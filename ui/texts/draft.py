@@ -44,8 +44,9 @@ TEXT = {
     "draft.save": ("保存", "Save"),
     "draft.saved": ("已保存:{path}", "Saved: {path}"),
     "draft.exists": ("文件已存在;如需覆盖请勾选“覆盖已有文件”。", "The file exists; tick “Overwrite” to replace it."),
-    "draft.preview": ("按“规划目标”情景检查(保存后在命令行运行:fyp check plan --plan 文件名)",
-                      "Checked under the “plan” scenario (after saving: fyp check plan --plan FILE)"),
+    "draft.preview": ("按“规划目标”情景检查这份草稿(在模拟器中打开后,各页面都能用它)",
+                      "This draft checked under the “Plan targets” scenario (open it in the simulator to use it "
+                      "on every page)"),
     "draft.col.keep": ("采用", "keep"), "draft.col.role": ("用途", "role"), "draft.col.quote": ("原文", "quote"),
     "draft.col.reason": ("说明", "reason"), "draft.col.confidence": ("置信度", "confidence"),
     "draft.col.indicator": ("指标代码", "indicator id"), "draft.col.year": ("年份", "year"),

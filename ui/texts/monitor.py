@@ -44,7 +44,7 @@ TEXT = {
     "mon.col.actual": ("实际值", "Actual"), "mon.col.scheduled": ("序时进度", "Scheduled"),
     "mon.col.completion": ("完成情况(%)", "Completion (%)"), "mon.col.verdict": ("评估结论", "Assessment"),
     "mon.col.warning": ("预警", "Warning"), "mon.col.required_pace": ("至目标年年均需", "Steady pace needed"),
-    "mon.col.pace_unit": ("速度单位", "Pace unit"), "mon.col.next_year": ("下一年", "Next year"),
+    "mon.col.pace_unit": ("速度单位", "Pace unit"), "mon.col.unit": ("单位", "Unit"), "mon.col.next_year": ("下一年", "Next year"),
     "mon.col.need_level": ("需达到", "Level needed"), "mon.col.need_pace": ("需增长(增加)", "Needed next year"),
     "mon.col.steady_pace": ("至目标年年均需", "Steady pace needed"), "mon.col.scenario_pace": ("情景速度", "Scenario"),
     **{f"mon.verdict.{v}": (VERDICT_ZH[v], VERDICT_EN[v]) for v in VERDICT_ZH},

@@ -39,7 +39,7 @@ from sim.report.brief.document import (
     render_pdf,
 )
 from sim.report.brief.html_page import render_html
-from sim.report.export import write_atomic
+from sim.report.export import scenario_titles, write_atomic
 from sim.report.labels import BASIS, STATUS, decimals, one_year_growth
 from sim.review.audit import SEVERITY_ZH, audit_plan, summary
 from sim.review.history import pace_comparison
@@ -278,7 +278,8 @@ def build_brief(plan: Plan, scenarios: Sequence[Scenario | str], actuals: Actual
     findings = audit_plan(plan)
     first = proj.scenarios[0].scenario
     title = f"{plan.district_zh}“十五五”规划主要目标情景简报"
-    meta = [f"情景:{'、'.join(f'{r.scenario.title_zh}({r.name})' for r in proj.scenarios)}",
+    # A brief for a meeting names scenarios as planners know them, by title (as every Chinese file does)
+    meta = [f"情景:{'、'.join(scenario_titles(proj, 'zh').values())}",
             f"日期:{when.year}年{when.month}月{when.day}日  基期:{plan.base_year}年  目标年:{plan.target_year}年",
             *([f"数据来源:{plan.source_title_zh or plan.source_file}"] if plan.source_title_zh or plan.source_file
               else [])]
