@@ -96,7 +96,7 @@ class MonteCarloResult:
 
     @property
     def clipped_share(self) -> float:
-        """Share of draws held at a domain bound somewhere (0 … 1)."""
+        """Share of draws held at a domain bound, or a part at its whole, somewhere (0 … 1)."""
         return self.clipped_draws / self.draws
 
     def clipped_worst(self, k: int = 3) -> list[tuple[str, float]]:
@@ -110,7 +110,7 @@ class MonteCarloResult:
         """One line on the draws held at a bound, naming the indicators most affected ('' if none)."""
         if not self.clipped_draws:
             return ""
-        return (f"{self.clipped_share:.1%} of draws held at a domain bound (e.g. a share at 100 %): "
+        return (f"{self.clipped_share:.1%} of draws held at a domain bound or a part at its whole (e.g. a share at 100 %): "
                 + ", ".join(f"{ind} {share:.1%}" for ind, share in self.clipped_worst()))
 
     @property

@@ -18,8 +18,8 @@ TEXT = {
                              "0 = each year's deviation is independent; 1 = one deviation lasts all five years"),
     "unc.run": ("运行模拟", "Run simulation"),
     "unc.running": ("模拟中…", "Simulating…"),
-    "unc.clipped": ("{share} 的模拟在某一年触及指标的取值界限(如比例达到100%),按界限取值后继续:{items}",
-                    "{share} of draws were held at an indicator's bound in some year (e.g. a share at 100 %) and "
+    "unc.clipped": ("{share} 的模拟在某一年触及指标的取值界限(如比例达到100%)或分项达到其总量,按界限取值后继续:{items}",
+                    "{share} of draws were held at an indicator's bound in some year (e.g. a share at 100 %, or a part at its whole) and "
                     "continued from it: {items}"),
     "unc.clipped_item": ("{name} {share}", "{name} {share}"),
     "unc.clipped_sep": ("、", ", "),
