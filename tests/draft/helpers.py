@@ -30,3 +30,15 @@ def used(draft, indicator: str, role: str | None = None):
 def table(draft, indicator: str) -> dict:
     """The plan-file table of ``indicator``."""
     return next(ind for ind in draft.plan["indicator"] if ind["id"] == indicator)
+
+
+def quotes_are_the_reports(d, candidates: bool = False) -> None:
+    """Every quote of the drafted plan (and, if asked, of every candidate) stands in the report as printed."""
+    for ind in d.plan["indicator"]:
+        for number in [ind["baseline"], *ind.get("target", []), *ind.get("milestone", [])]:
+            quotes = number.get("quote", [])
+            for q in [quotes] if isinstance(quotes, str) else quotes:
+                assert q in d.text, q
+    if candidates:
+        for c in d.candidates:
+            assert c.quote in d.text, c.quote

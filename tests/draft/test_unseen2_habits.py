@@ -18,19 +18,10 @@ from sim.draft.review import review_frame
 from sim.draft.sections import is_table_row
 from sim.draft.tables import column_of
 
-from .helpers import report, table
+from .helpers import quotes_are_the_reports, report, table
 
 DOUBLING = (2 ** (1 / 5) - 1) * 100  # 翻一番 in five years [%/年]
 
-
-def _quotes_are_the_reports(d) -> None:
-    for ind in d.plan["indicator"]:
-        for number in [ind["baseline"], *ind.get("target", []), *ind.get("milestone", [])]:
-            quotes = number.get("quote", [])
-            for q in [quotes] if isinstance(quotes, str) else quotes:
-                assert q in d.text, q
-    for c in d.candidates:
-        assert c.quote in d.text, c.quote
 
 
 def _ids(d) -> set[str]:
@@ -62,7 +53,7 @@ def test_a_table_row_is_read_by_its_header_columns_and_quotes_the_row():
     jobless = _goal(table(d, "surveyed_unemployment"), "target", "level")
     assert (jobless["value"], jobless["direction"]) == (5.5, "at_most")
     assert table(d, "public_budget_revenue")["baseline"]["value"] == 142.3
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
     validated(d)
 
 
@@ -84,7 +75,7 @@ def test_a_table_separated_by_runs_of_blanks_is_read_like_one_with_tabs():
     assert (rd["baseline"]["value"], rd["target"][0]["value"], rd["target"][0]["direction"]) == (3.92, 4.5, "at_least")
     # PM2.5 is lower-better: a 2030 level in the table is a ceiling.
     assert (pm["baseline"]["value"], pm["target"][0]["value"], pm["target"][0]["direction"]) == (24.0, 22.0, "at_most")
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
 
 
 def test_a_table_printed_one_cell_a_line_is_read_and_an_age_in_a_name_is_no_value():
@@ -121,7 +112,7 @@ def test_doubling_without_a_numeral_is_the_growth_that_doubles_in_five_years():
         goal = _goal(table(d, ind_id), "target", "growth")
         assert math.isclose(goal["value"], DOUBLING, abs_tol=0.005) and goal["direction"] == "at_least"
         assert (goal["basis"], goal["quote"]) == ("derived", quote)
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
     validated(d)
 
 
@@ -157,7 +148,7 @@ def test_a_running_header_beside_a_page_number_is_page_furniture():
     stock = next(ind for ind in d.plan["indicator"] if ind["name_zh"] == "牲畜存栏")
     assert stock["baseline"]["value"] == 86.5
     assert stock["baseline"]["quote"] == "牲畜存栏\n— 2 —\n松林县人民政府工作报告\n86.5万头（只）"
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
 
 
 def test_a_scanned_number_with_blanks_and_letters_is_read_and_quoted_as_printed():
@@ -168,7 +159,7 @@ def test_a_scanned_number_with_blanks_and_letters_is_read_and_quoted_as_printed(
     assert table(d, "urban_income")["baseline"]["value"] == 56480.0
     assert _goal(table(d, "gdp"), "milestone", "growth")["value"] == 6.0
     assert "11 20.6亿元" in table(d, "gdp")["baseline"]["quote"]
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
     validated(d)
 
 
@@ -223,7 +214,7 @@ def test_a_national_style_table_marks_five_year_totals_and_bounds_and_lists_what
         35.2, 36.0, "at_least")
     unread = sorted(c.reason for c in d.candidates if c.reason.startswith("a table cell not read"))
     assert [r.rsplit(": ", 1)[1] for r in unread] == ["10.9", "11.2", "34.1", "≈11.5"]
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d, candidates=True)
     validated(d)
 
 

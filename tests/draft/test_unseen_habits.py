@@ -15,15 +15,7 @@ from sim.draft.numerals import convert
 from sim.draft.plain import plain_copy
 from sim.draft.sections import heading_kind, report_year
 
-from .helpers import report, table, used
-
-
-def _quotes_are_the_reports(d) -> None:
-    for ind in d.plan["indicator"]:
-        for number in [ind["baseline"], *ind.get("target", []), *ind.get("milestone", [])]:
-            quotes = number.get("quote", [])
-            for q in [quotes] if isinstance(quotes, str) else quotes:
-                assert q in d.text, q
+from .helpers import quotes_are_the_reports, report, table, used
 
 
 def test_full_width_digits_and_signs_are_read_and_quoted_as_printed():
@@ -33,7 +25,7 @@ def test_full_width_digits_and_signs_are_read_and_quoted_as_printed():
     assert (gdp["baseline"]["value"], gdp["trend"]["value"]) == (86.4, 6.2)
     assert gdp["baseline"]["quote"] == "全县地区生产总值完成８６．４亿元"
     assert (gdp["milestone"][0]["kind"], gdp["milestone"][0]["value"]) == ("growth", 6.5)
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d)
 
 
 def test_a_number_broken_across_lines_is_joined_and_the_quote_keeps_the_break():
@@ -42,7 +34,7 @@ def test_a_number_broken_across_lines_is_joined_and_the_quote_keeps_the_break():
     revenue = table(d, "public_budget_revenue")
     assert (revenue["baseline"]["value"], revenue["trend"]["value"]) == (3.268, 8.5)
     assert revenue["baseline"]["quote"] == "一般公共预算收入完成32\n680万元"
-    _quotes_are_the_reports(d)
+    quotes_are_the_reports(d)
     validated(d)
 
 
