@@ -122,9 +122,9 @@ def resolve(plan: Plan, scenario: Scenario | str, horizon: int | None = None) ->
     hold_rule_paths(plan, paths, actuals, [d for d, o in enumerate(origins) if o is None])
     with np.errstate(all="ignore"):  # an overflow on the way is refused by check_domain, not warned about
         paths, linked = apply_links(plan, paths, sources, by_hand, actuals, horizon)
-    hold_rule_parts(plan, paths, actuals, years, [d for d, o in enumerate(origins) if o is None])
+    values = hold_rule_parts(plan, paths, actuals, years, [d for d, o in enumerate(origins) if o is None])
     check_domain(plan, paths, actuals, years, [o or scenario.path for o in origins],
-                 {d for d, o in enumerate(origins) if o is not None})
+                 {d for d, o in enumerate(origins) if o is not None}, values)
     for warning in found:
         _warnings.warn(warning, stacklevel=2)
     return ResolvedScenario(scenario=scenario, years=years, drivers=paths, sources=tuple(sources),
@@ -154,18 +154,25 @@ def hold_rule_paths(plan: Plan, paths: np.ndarray, actuals: np.ndarray, rows: li
 
 
 def hold_rule_parts(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
-                    rows: list[int]) -> None:
+                    rows: list[int]) -> np.ndarray | None:
     """Stop a rule's path of a part (``[[links.within]]``) at its whole (in place): 林木覆盖率 on
     its trend (+0.84 points a year) would pass 林草覆盖率 set to fall 5 points a year in 2031; it
     keeps its own pace until it reaches the whole, then moves with it. A part a scenario sets is
-    refused instead (:func:`check_domain`)."""
+    refused instead (:func:`check_domain`).
+
+    Returns the projection of ``paths`` (I, Y + 1) when no part had to be held, so that
+    :func:`check_domain` need not run the kernel a second time; None when paths changed."""
     parts = [w for w in plan.links.within if plan.driver_index[w.part] in rows]
     if not parts:
-        return
+        return None
     with np.errstate(all="ignore"):  # what is not finite is refused by check_domain
         values = project_array(compile_plan(plan, years[-1]), paths[None], actuals[None])[0]
-    ceilings = {plan.driver_index[w.part]: values[plan.index[w.whole], 1:] * w.scale for w in parts}
+        over = [w for w in parts if (values[plan.index[w.part], 1:] > values[plan.index[w.whole], 1:] * w.scale).any()]
+    if not over:
+        return values
+    ceilings = {plan.driver_index[w.part]: values[plan.index[w.whole], 1:] * w.scale for w in over}
     hold_rule_paths(plan, paths, actuals, list(ceilings), ceilings)
+    return None
 
 
 def plausible_range(ind) -> tuple[float, float]:
@@ -209,8 +216,9 @@ def breach_params(ind, value: float, year: int) -> dict:
 
 
 def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tuple[int, ...],
-                 origins: list[str], touched: set[int] = frozenset()) -> None:
-    """Run the kernel once for the resolved drivers and refuse a level outside its indicator's
+                 origins: list[str], touched: set[int] = frozenset(), values: np.ndarray | None = None) -> None:
+    """Run the kernel once for the resolved drivers (unless ``values``, their projection (I, Y + 1),
+    is given) and refuse a level outside its indicator's
     domain or not finite, naming the driver field responsible, the year and the value.
 
     Raises
@@ -221,8 +229,9 @@ def check_domain(plan: Plan, paths: np.ndarray, actuals: np.ndarray, years: tupl
         with the derived indicator and its inputs named.
     """
     compiled = compile_plan(plan, years[-1])
-    with np.errstate(all="ignore"):
-        values = project_array(compiled, paths[None], actuals[None])[0]
+    if values is None:
+        with np.errstate(all="ignore"):
+            values = project_array(compiled, paths[None], actuals[None])[0]
     bad = outside_domain(compiled, values)
     if not bad.any():
         _check_totals(plan, values, years, origins)

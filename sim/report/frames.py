@@ -101,7 +101,7 @@ def scenario_table(projection: Projection, lang: str = "en") -> pd.DataFrame:
         "scenario": r.name, "title_zh": r.scenario.title_zh, "title_en": r.scenario.title_en,
         # In Chinese the parents are named as planners know them, by title (``scenario`` is titled by
         # sim.report.export.titled for the same reason).
-        "parents": " → ".join(n.title_zh if lang == "zh" else n.name for n in r.scenario.chain[:-1]),
+        "parents": " → ".join((n.title_zh or n.name) if lang == "zh" else n.name for n in r.scenario.chain[:-1]),
         "rule": r.scenario.effective_rule, "rationale": rationale_in(r.scenario.rationale, lang),
         "file": r.scenario.path,
     } for r in projection.scenarios])
