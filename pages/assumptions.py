@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import assumptions, filebox, links
+from ui import assumptions
 from ui.boot import guard
 from ui.i18n import t
 
@@ -12,10 +12,4 @@ st.title(t("asm.title"))
 st.caption(t("asm.intro"))
 assumptions.groups()
 st.divider()
-assumptions.differences()
-st.divider()
-links.graph()
-st.divider()
-assumptions.actuals()
-st.divider()
-filebox.files()
+assumptions.sections()

@@ -14,7 +14,7 @@ from sim.io.errors import InputError
 from sim.io.plan import Indicator
 from sim.report.labels import decimals
 
-from . import display, fmt, layout, links, state, tables
+from . import display, filebox, fmt, layout, links, state, tables
 from . import model as m
 from .i18n import GROUPS, label_unit, lang, listing, name, name_unit, status, t, unit
 
@@ -47,8 +47,9 @@ def _fmt(step: float) -> str:
 def _apply(new_or_fn, keep: str | None, near: str | None = None) -> None:
     try:
         new = new_or_fn()
-        # The engine refuses a scenario that leaves an indicator's domain (e.g. a negative capacity).
-        m.paths_of(state.get_plan(), new.build(state.load(new.base)))
+        # The engine refuses a scenario that leaves an indicator's domain (e.g. a negative capacity);
+        # a scenario it accepts leaves its result in the cache, for the page run that follows.
+        state.compute([new.build(state.load(new.base))])
     except m.AppInputError as exc:
         state.flash("error", t("asm.rejected", detail=t(exc.key, **exc.values)), near)
         state.refresh_widgets()
@@ -260,16 +261,48 @@ def flipped(check) -> None:
         st.caption(t("asm.flips_none", base=base_title))
 
 
-# --------------------------------------------------------------------------- differences
+# --------------------------------------------------------------------------- under the sliders
 
-def differences() -> None:
+#: What the page shows under the sliders, one at a time: the page reruns on every move, and every
+#: element drawn costs the browser work on each move (all four together made a move 60–80 ms slower).
+SECTIONS = ("differences", "links", "actuals", "file")
+
+
+def sections() -> None:
+    """A picker for the part shown under the sliders, and that part."""
     plan = state.get_plan()
+    lg = lang()
+    codes = [c for c in SECTIONS if c != "links" or plan.links.follow]
+    table = _differences_table()
+    counts = {"differences": len(table), "actuals": sum(len(v) for v in state.model().actuals.values())}
+    code = state.picked("asm_section", st.segmented_control(
+        t("asm.section_pick"), codes, key=state.picker("asm_section", codes, codes[0]), required=True,
+        format_func=lambda c: t(f"asm.section.{c}", lg) + (f" · {counts[c]}" if counts.get(c) else "")))
+    code = code or codes[0]
+    if code == "differences":
+        differences(table)
+    elif code == "links":
+        links.graph()
+    elif code == "actuals":
+        actuals()
+    else:
+        filebox.files()
+
+
+def _differences_table():
+    plan = state.get_plan()
+    lg = lang()
+    table = display.driver_differences(plan, [state.base_paths(), state.current_paths()],
+                                       [t("col.base"), t("col.now")], lg)
+    return links.annotate(table, plan, lg)
+
+
+def differences(table=None) -> None:
+    """Each driver the planner's scenario sets differently from its starting scenario."""
     lg = lang()
     base = state.base_scenario()
     st.subheader(t("asm.diff_title", base=base.title(lg)))
-    table = display.driver_differences(plan, [state.base_paths(), state.current_paths()],
-                               [t("col.base"), t("col.now")], lg)
-    table = links.annotate(table, plan, lg)
+    table = _differences_table() if table is None else table
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:

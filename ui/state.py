@@ -61,6 +61,8 @@ SEEDS = "widget_seeds"
 PINNED = "widget_pinned"
 PICKED = "picked"
 BUILT = "built_scenario"
+#: The last results this session asked for, by the scenario objects themselves (see :func:`compute`).
+COMPUTED = "computed_results"
 AVAILABLE = "available_this_run"
 #: Scenario widgets whose option labels depend on the language (see :func:`picker`).
 LANG_KEYED = frozenset({"w_base"})
@@ -175,9 +177,22 @@ def _compute(key: str, _plan: Plan, _scenarios: tuple[Scenario, ...]) -> Result:
 
 
 def compute(scenarios: list[Scenario]) -> Result:
-    """Project and check scenarios (cached by their content)."""
+    """Project and check scenarios (cached by their content).
+
+    A page asks for the current result a dozen times a run, always with the same scenario object
+    (:func:`current_scenario` builds it once per model): those calls are answered by identity,
+    without writing the scenario out as text and hashing it for the process-wide cache.
+    """
+    plan = get_plan()
+    memo = st.session_state.setdefault(COMPUTED, [])
+    for on, known, result in memo:
+        if on is plan and len(known) == len(scenarios) and all(a is b for a, b in zip(known, scenarios, strict=False)):
+            return result
     key = "\x1e".join(scenario_key(s) for s in scenarios)
-    return _compute(key, get_plan(), tuple(scenarios))
+    result = _compute(key, plan, tuple(scenarios))
+    memo.insert(0, (plan, tuple(scenarios), result))
+    del memo[4:]  # the base, the current, and the pair a comparison draws: a few are enough
+    return result
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -55,9 +55,14 @@ def start(query: dict | None = None) -> AppTest:
     return at.run()
 
 
-def go(at: AppTest, page_: str) -> AppTest:
-    """Switch the running app to ``page_`` (``"pages/board.py"``)."""
-    return at.switch_page(page_).run()
+def go(at: AppTest, page_: str, section: str | None = None) -> AppTest:
+    """Switch the running app to ``page_`` (``"pages/board.py"``); on the assumptions page,
+    ``section`` picks what is shown under the sliders (``"actuals"``, ``"file"``, ``"links"``)."""
+    at.switch_page(page_).run()
+    if section is not None:
+        lang = at.session_state.get("lang", "zh")
+        at.segmented_control(key=f"asm_section.{lang}").set_value(section).run()
+    return at
 
 
 def page(name: str, lang: str = "zh", scenario=None) -> AppTest:

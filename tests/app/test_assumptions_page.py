@@ -53,7 +53,7 @@ def test_exact_number_and_yearly_path(app):
 
 
 def test_actuals_entered_move_the_start_of_the_projection(app):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="actuals")
     app.selectbox(key="act_pick.zh").set_value("visitors").run()
     app.text_input(key="act_value").input("2,300").run()
     app.button(key="act_add").click().run()
@@ -75,7 +75,7 @@ def _after_uploader(at):
 
 
 def test_a_malformed_upload_is_rejected_beside_the_uploader_in_the_interface_language(app):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="file")
     before = app.session_state["model"].key()
     app.file_uploader[0].set_value(("broken.toml", b"[scenario\nname = ", "application/toml")).run()
     assert not app.exception
@@ -98,7 +98,7 @@ def test_a_malformed_upload_is_rejected_beside_the_uploader_in_the_interface_lan
 
 
 def test_a_good_upload_replaces_the_scenario(app):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="file")
     data = (ROOT / "scenarios" / "cautious.toml").read_bytes()
     app.file_uploader[0].set_value(("cautious.toml", data, "application/toml")).run()
     assert_clean(app)
@@ -108,7 +108,7 @@ def test_a_good_upload_replaces_the_scenario(app):
 
 
 def test_save_to_scenarios_never_overwrites_silently(app, tmp_path):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="file")
     widget(app.slider, "w_gdp_all").set_value(5.5).run()
     app.text_input(key="save_name").set_value("slow-growth").run()
     app.button(key="save_button").click().run()

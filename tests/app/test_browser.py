@@ -366,6 +366,16 @@ def _walk(server, driver, lang: str) -> dict[str, list[str]]:
             time.sleep(0.5)
             WebDriverWait(driver, WAIT).until(_page_done)
         seen[stem] = driver.execute_script(READ_TEXT)
+        if stem == "assumptions":  # each part shown under the sliders, one at a time
+            count = len(driver.find_elements(By.CSS_SELECTOR, "[class*='st-key-asm_section'] button"))
+            for k in range(1, count):
+                driver.find_elements(By.CSS_SELECTOR, "[class*='st-key-asm_section'] button")[k].click()
+                time.sleep(0.5)
+                WebDriverWait(driver, WAIT).until(_page_done)
+                seen[stem] += driver.execute_script(READ_TEXT)
+            assert count == 4 and TEXT["file.title"][column] in seen[stem], count
+            driver.find_elements(By.CSS_SELECTOR, "[class*='st-key-asm_section'] button")[0].click()
+            WebDriverWait(driver, WAIT).until(_page_done)
     return seen
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from sim.io.errors import InputError
+from ui.assumptions import SECTIONS
 from ui.fmt import input_error
 from ui.texts import TEXT
 
@@ -105,10 +106,14 @@ def _visit(at, lang: str) -> dict[str, list[str]]:
             at.button(key="unc_goal_run").click().run()
             for expander in at.expander:
                 expander.proto.expanded = True
-        if name == "pages/assumptions.py":  # what is drawn only when opened, opened
+        if name == "pages/assumptions.py":  # what is drawn only when opened or picked: each, opened
             for key in ("file_meta_open", "lnk_table_open", "asm_peryear_open_economy"):
                 at.session_state[key] = True
-            at.run()
+            seen[name] = []
+            for section in SECTIONS:
+                at.segmented_control(key=f"asm_section.{lang}").set_value(section).run()
+                seen[name] += texts(at._tree)
+            continue
         seen[name] = texts(at._tree)
     return seen
 
@@ -228,3 +233,4 @@ def test_the_walk_reads_what_is_drawn_only_when_opened(pages_zh, pages_en):
     for lang, pages in (("zh", pages_zh), ("en", pages_en)):
         shown = pages["pages/assumptions.py"]
         assert t("file.rationale", lang) in shown and t("lnk.col.to", lang) in shown, lang
+        assert t("asm.act_add", lang) in shown and t("asm.actuals_title", lang) in shown, lang

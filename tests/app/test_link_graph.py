@@ -83,7 +83,7 @@ def distance(p, a, b) -> float:
 @pytest.fixture(scope="module", params=["zh", "en"])
 def drawn(request) -> tuple[str, dict]:
     """The figure as the assumptions page sends it to the browser."""
-    at = go(start({"lang": request.param}), "pages/assumptions.py")
+    at = go(start({"lang": request.param}), "pages/assumptions.py", section="links")
     assert_clean(at)
     fig = next(f for f in figures(at) if any(a.get("text", "").startswith("×") for a in f["layout"]["annotations"]))
     return request.param, fig

@@ -117,7 +117,7 @@ def test_a_bad_year_in_the_yearly_editor_is_explained_under_the_editor(app):
 
 
 def test_a_bad_actual_is_explained_beside_the_enter_button(app):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="actuals")
     app.text_input(key="act_value").set_value("abc").run()
     app.button(key="act_add").click().run()
     expected = "数值未采用:“abc” 不是有效的数字"
@@ -128,7 +128,7 @@ def test_a_bad_actual_is_explained_beside_the_enter_button(app):
 def test_an_actual_off_its_index_is_refused_with_an_english_unit_on_an_english_page(monkeypatch, tmp_path):
     monkeypatch.setenv("FYP_SCENARIOS", str(tmp_path))
     at = start({"lang": "en"})
-    go(at, "pages/assumptions.py")
+    go(at, "pages/assumptions.py", section="actuals")
     widget(at.selectbox, "act_pick").set_value("public_budget_revenue").run()
     at.text_input(key="act_value").set_value("5000").run()
     at.button(key="act_add").click().run()

@@ -116,7 +116,7 @@ def test_a_short_yearly_path_in_a_link_is_completed_and_says_so():
 
 
 def test_a_shared_link_keeps_the_rationale_or_says_it_carries_numbers_only(app):
-    go(app, "pages/assumptions.py")
+    go(app, "pages/assumptions.py", section="file")
     assert not [w for w in app.text_area if str(w.key).startswith("w_meta_")]   # drawn only when opened
     app.session_state["file_meta_open"] = True   # the planner opens 情景名称与说明
     app.run()

@@ -23,6 +23,7 @@ from .conftest import assert_clean, go, page, start, widget
 PICKS = {
     "pages/board.py": [("multiselect", "board_areas", ["energy"]), ("selectbox", "board_order", "gap")],
     "pages/assumptions.py": [("segmented_control", "asm_group", "tourism_consumption"),
+                             ("segmented_control", "asm_section", "actuals"),
                              ("selectbox", "act_pick", "visitors")],
     "pages/indicator.py": [("selectbox", "ind_pick", "visitors"),
                            ("multiselect", "ind_scenarios", ["@current", "cautious", "ambitious"])],

@@ -36,6 +36,11 @@ TEXT = {
     "asm.per_year_pick": ("指标", "Indicator"),
     "asm.reset_group": ("本组恢复为“{base}”", "Reset this group to “{base}”"),
     "asm.reset_all": ("全部恢复为“{base}”", "Reset everything to “{base}”"),
+    "asm.section_pick": ("滑块下方显示", "Shown below the sliders"),
+    "asm.section.differences": ("与起点情景的不同", "Differences"),
+    "asm.section.links": ("联动关系", "Links"),
+    "asm.section.actuals": ("实际值", "Actuals"),
+    "asm.section.file": ("情景文件", "Scenario file"),
     "asm.diff_title": ("与起点情景“{base}”的不同", "Differences from “{base}”"),
     "asm.diff_none": ("各项速度假设与起点情景相同。", "Every pace is as in the starting scenario."),
     "asm.flips": ("与“{base}”相比,{n} 项目标状态改变:{items}", "Compared with “{base}”, {n} targets "
