@@ -84,7 +84,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
-        t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["pace_unit"], strict=True)],
+        t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["shift_unit"], strict=True)],
         t("unc.col.pace", lg): [_unit_after(fmt.number(v, 2), unit(u, lg), lg) for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),

@@ -24,8 +24,8 @@ MC_VIEW = ["name", "check", "kind", "target_year", "direction", "target", "measu
 #: Probability columns shown in per cent in the terminal (files keep fractions).
 PERCENT = {"p_met": "p_met_pct", "p_met_se": "se_pct", "p_met_low": "ci95_low_pct", "p_met_high": "ci95_high_pct",
            "p_at_risk": "p_at_risk_pct", "p_now": "p_now_pct", "p_achieved": "p_achieved_pct"}
-GOAL_VIEW = ["name", "check", "kind", "target_year", "target", "p_now_pct", "drivers", "shift", "pace_needed",
-             "pace_unit", "p_achieved_pct", "method", "note"]
+GOAL_VIEW = ["name", "check", "kind", "target_year", "target", "p_now_pct", "drivers", "shift", "shift_unit",
+             "pace_needed", "pace_unit", "p_achieved_pct", "method", "note"]
 TORNADO_VIEW = ["name", "target_year", "kind", "target", "base_gap", "step", "rank", "driver_name", "size",
                 "pace_unit", "change_down", "change_up", "measure_unit"]
 

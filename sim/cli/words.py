@@ -23,7 +23,7 @@ SENTENCES = {
                         "滞后于预期{behind}项,暂无数据{no_data}项"),
     "mc_title": ("{title}: {draws:,} draws, seed {seed}, {seconds:.1f} s",
                  "{title}:模拟{draws:,}次,随机种子{seed},用时{seconds:.1f}秒"),
-    "goal_title": ("{title}: pace needed for a {p:.0%} chance of meeting each target (seed {seed})",
+    "goal_title": ("{title}: pace needed to meet each target with a probability of {p:.0%} (seed {seed})",
                    "{title}:各目标达成概率达到{p:.0%}所需的速度(随机种子{seed})"),
     "spreads_title": ("{title}: persistence {persistence:g}, scale {scale:g}",
                       "{title}:偏差年际持续性{persistence:g},幅度倍数{scale:g}"),

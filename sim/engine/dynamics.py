@@ -347,6 +347,16 @@ def path_pace(dynamic: str, paces: np.ndarray) -> np.ndarray:
     return paces.mean(axis=-1)
 
 
+def levels_pace(dynamic: str, levels: np.ndarray) -> np.ndarray:
+    """The constant pace equivalent to a path of ``levels`` (last axis: the start level, then one
+    per year) [pace unit]: :func:`path_pace` for an indicator known by its levels, such as a sum
+    whose pace is no one driver's (for ``flow``: the mean yearly value after the start)."""
+    levels = np.asarray(levels, dtype=float)
+    if dynamic == "flow":
+        return levels[..., 1:].mean(axis=-1)
+    return pace(dynamic, levels[..., 0], levels[..., -1], levels.shape[-1] - 1)
+
+
 def required_pace(dynamic: str, start: np.ndarray, target: np.ndarray, years: np.ndarray,
                   every_year: bool = False) -> np.ndarray:
     """Constant pace needed to reach ``target`` from ``start`` (closed form).

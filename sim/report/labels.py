@@ -211,7 +211,7 @@ COLUMNS_ZH = {
     "ci95_high_pct": "95%上限(%)", "p_at_risk_pct": "临界概率(%)", "projected_p5": "预测P5",
     "projected_p50": "预测中位数", "projected_p95": "预测P95", "p5": "P5", "p25": "P25", "p50": "中位数",
     "p75": "P75", "p95": "P95", "draw": "模拟序号", "probability": "目标概率", "p_now": "目前概率",
-    "p_now_pct": "目前概率(%)", "drivers": "调整的驱动因素", "shift": "需调整幅度", "pace_needed": "所需速度",
+    "p_now_pct": "目前概率(%)", "drivers": "调整的驱动因素", "shift": "需调整幅度", "shift_unit": "调整幅度单位", "pace_needed": "所需速度",
     "paces": "各驱动因素速度", "p_achieved": "达到的概率", "p_achieved_pct": "达到的概率(%)",
     "simulated": "模拟解", "closed_form": "解析解", "method": "算法", "base_gap": "情景差距",
     "step": "变动方式", "driver": "驱动因素代码", "driver_name": "驱动因素", "size": "变动幅度",

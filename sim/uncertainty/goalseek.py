@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sim.engine.dynamics import growth_goal, path_pace
+from sim.engine.dynamics import growth_goal, levels_pace, path_pace
 from sim.engine.kernel import project_array, subplan
 from sim.engine.measure import pace_dynamic
 from sim.engine.resolve import ResolvedScenario, resolve
@@ -87,6 +87,11 @@ class Requirement:
     paces : tuple of float
         Each moved driver's average pace with the shift, over the years from its last
         actual to the target year [driver unit].
+    pace : float
+        The target indicator's own average pace with the shift, over the same years, as it
+        would run with no deviation [indicator pace unit, :func:`sim.io.plan.pace_dynamic`]:
+        for GDP its growth, not the mean of its sectors' growth; for a capacity that is a sum
+        of parts, the whole's yearly addition. NaN where there is no shift.
     now : float
         Simulated probability with no shift (the scenario as it is).
     achieved : float
@@ -113,6 +118,7 @@ class Requirement:
     simulated: float
     closed_form: float
     method: str
+    pace: float = math.nan
     note_code: str = ""
     note_values: dict = field(default_factory=dict)
 
@@ -206,15 +212,26 @@ class _Seeker:
         acts = self.resolved.actuals[[plan.index[x.id] for x in sub.plan.indicators]][None]
         acts = acts if np.isfinite(acts).any() else None
         counter = TargetCounter(sub.plan, (target,))
-        return sub, list(cols), compound, dev, acts, counter
+        return sub, list(cols), compound, dev, acts, counter, row
 
     def probability(self, prepared, moved: np.ndarray, shift: float) -> float:
-        sub, cols, compound, dev, acts, counter = prepared
+        sub, cols, compound, dev, acts, counter, _ = prepared
         paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
         pt = paths.T[:, :, None]
         paces = np.where(compound[None, :, None], (100 + pt) * dev - 100, pt + dev)
         values = project_array(sub, paces.transpose(2, 1, 0), acts, clip=True)
         return counter.count(values)[0][0] / self.draws
+
+
+    def target_pace(self, prepared, moved: np.ndarray, shift: float, dynamic: str, last: int, k: int) -> float:
+        """The target indicator's average pace over years ``last+1 … k`` with the drivers shifted
+        and no deviation [indicator pace unit]."""
+        if math.isnan(shift):
+            return math.nan
+        sub, cols, _, _, acts, _, row = prepared
+        paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
+        levels = project_array(sub, paths[None], acts, clip=True)[0, row]               # (Y + 1,)
+        return float(levels_pace(dynamic, levels[last:k + 1]))
 
 
 def required_for_probability(plan: Plan, scenario: Scenario, target: Target, probability: float = 0.8, *,
@@ -279,6 +296,7 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     return Requirement(**base, shift=shift, paces=_paces(plan, resolved, names, shift, last, k),
                        now=f(0.0), achieved=f(shift) if not math.isnan(shift) else math.nan,
                        simulated=simulated, closed_form=math.nan if closed is None else closed, method=method,
+                       pace=seeker.target_pace(prepared, moved, shift, pace_dynamic(plan, target.indicator), last, k),
                        note_code=note, note_values=values)
 
 
@@ -350,11 +368,12 @@ def requirements(plan: Plan, scenario: Scenario, probability: float = 0.8, *, dr
             "check": "milestone" if target.milestone else "target", "kind": target.kind,
             "target_year": target.year, "direction": target.direction, "target": target.value,
             "probability": probability, "p_now": req.now, "drivers": ", ".join(req.drivers),
-            "shift": req.shift, "pace_needed": float(np.mean(req.paces)) if req.paces else math.nan,
+            # The shift is in the drivers' unit, the pace needed in the target indicator's own.
+            "shift": req.shift, "shift_unit": pace_unit(pace_dynamic(plan, req.drivers[0]), plan.by_id[req.drivers[0]].unit)
+            if req.drivers and len({plan.by_id[x].unit for x in req.drivers}) == 1 else "",
+            "pace_needed": req.pace, "pace_unit": pace_unit(pace_dynamic(plan, ind.id), ind.unit),
             # No paces where the target is already decided or its drivers share no unit.
             "paces": ", ".join(f"{n} {p:.3g}" for n, p in zip(req.drivers, req.paces, strict=True)) if req.paces else "",
-            "pace_unit": pace_unit(pace_dynamic(plan, req.drivers[0]) if req.drivers else "additive", ind.unit)
-            if len({plan.by_id[x].unit for x in req.drivers}) <= 1 else "",
             "p_achieved": req.achieved, "simulated": req.simulated, "closed_form": req.closed_form,
             "method": req.method, "note": req.note_in(lang),
         })

@@ -149,3 +149,29 @@ def test_requirements_table_has_every_target(plan):
     methods = table["method"]
     assert set(methods) <= {"closed form", "simulated", "unreachable", "already observed", "not available"}
     assert np.isfinite(table.loc[methods != "unreachable", "shift"]).all()
+
+
+def test_the_pace_needed_is_the_target_indicators_own(plan):
+    # One driver: its own pace. A sum of additions (capacity): the parts' additions added up. A sum of
+    # compounding sectors (GDP): the growth of the sum, computed here from the sectors' levels.
+    scn = load_scenario("plan")
+    resolved = resolve(plan, scn)
+    one = required_for_probability(plan, scn, target(plan, "storage_capacity"), 0.8, draws=4000)
+    assert one.pace == pytest.approx(one.paces[0], rel=1e-12)
+    cap = required_for_probability(plan, scn, target(plan, "energy_capacity"), 0.8, draws=4000)
+    assert len(cap.paces) == 4 and cap.pace == pytest.approx(sum(cap.paces), rel=1e-12)
+    gdp = required_for_probability(plan, scn, target(plan, "gdp"), 0.8, draws=4000)
+    end = sum(plan.by_id[s].baseline.value * np.prod(1 + (resolved.drivers[plan.driver_index[s]] + gdp.shift) / 100)
+              for s in moved_drivers(plan, target(plan, "gdp")))
+    assert gdp.pace == pytest.approx(((end / plan.by_id["gdp"].baseline.value) ** (1 / 5) - 1) * 100, rel=1e-12)
+    # The sectors' mean pace (what the column used to show) is a different, wrong, number.
+    assert abs(gdp.pace - np.mean(gdp.paces)) > 0.3
+
+
+def test_the_table_gives_the_shift_in_the_drivers_unit_and_the_pace_in_the_targets(plan):
+    table = requirements(plan, load_scenario("plan"), 0.8, draws=4000, milestones=False, lang="en",
+                         targets=(target(plan, "energy_capacity"), target(plan, "gdp")))
+    cap, gdp = table.iloc[0], table.iloc[1]
+    assert (cap["shift_unit"], cap["pace_unit"], gdp["shift_unit"], gdp["pace_unit"]) == ("万千瓦/年",) * 2 + ("%/年",) * 2
+    # 614 → 1600 万千瓦 in five years is 197.2 a year; an 80 % chance needs more, not the parts' mean of ~52.
+    assert 197.2 < cap["pace_needed"] < 230

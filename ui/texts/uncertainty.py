@@ -65,9 +65,14 @@ TEXT = {
     "unc.goal_title": ("要有把握,需要多快", "What it takes to be confident"),
     "unc.goal_p": ("希望达成的概率", "Probability wanted"),
     "unc.goal_run": ("计算所需速度", "Compute the pace needed"),
-    "unc.goal_note": ("目标下的全部驱动因素每年同时调整同一幅度;概率用同一组模拟结果计算({draws:,} 次)。",
-                      "Every driver under a target moves by the same amount each year; probabilities use one "
-                      "fixed set of draws ({draws:,})."),
+    "unc.goal_note": ("“需调整”是目标下每个驱动因素每年同时调整的幅度;“所需速度”是目标指标自身调整后的年均速度"
+                      "(由多项构成的指标取总量的增速或年均新增,而非各项速度的平均),从最近实际年算起;概率用同一组模拟结果计算"
+                      "({draws:,} 次)。",
+                      "“Shift needed” is what every driver under a target adds to its pace each year; “Pace needed” "
+                      "is the target indicator's own average pace with that shift (for a total of several parts, "
+                      "the total's growth or yearly addition, not the mean of the parts' paces), from the last "
+                      "actual year; probabilities use one fixed set of "
+                      "draws ({draws:,})."),
     "unc.col.now": ("目前概率", "P now"),
     "unc.col.shift": ("需调整", "Shift needed"),
     "unc.col.pace": ("所需速度", "Pace needed"),
