@@ -43,6 +43,7 @@ pages = [
 page = st.navigation(pages)
 try:
     state.sync_url()
+    layout.page_style()
     layout.sidebar()
     layout.notices()
     page.run()

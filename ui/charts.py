@@ -239,7 +239,7 @@ def fan_figure(plan: Plan, fan, ind_id: str, lang_: str | None = None) -> tuple[
     note = ""
     for target in (*ind.targets, *ind.milestones):
         if target.kind == "cumulative":
-            note = t("unc.cum_note", lg, v=fmt.simulated(target.value, ind.unit))
+            note = t("unc.cum_note", lg, v=fmt.simulated(target.value, ind.unit, lg))
             continue
         y = target.value
         if target.kind == "growth":

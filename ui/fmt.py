@@ -114,12 +114,13 @@ def varies(values, u: str) -> bool:
     return len({number(x, places) for x in values}) > 1
 
 
-def simulated(v, u: str = "") -> str:
-    """A simulated value, two decimals below 100 and one above, unit after a space
-    (``6.52 %/年``, ``1,402.3 万千瓦``): the uncertainty page's tables and notes."""
+def simulated(v, u: str = "", lang_: str | None = None) -> str:
+    """A simulated value, two decimals below 100 and one above, with its unit (code ``u``) attached
+    as every value's is (:func:`with_unit`: ``6.52%/年``, ``1,402.3万千瓦``, ``1,402.3 (10k kW)``):
+    the uncertainty page's tables and notes."""
     if v is None or not math.isfinite(v):
         return DASH
-    return f"{v:,.{1 if abs(v) >= 100 else 2}f} {u}".strip()
+    return with_unit(f"{v:,.{1 if abs(v) >= 100 else 2}f}", u, lang_)
 
 
 def input_error(exc, lang_: str | None = None, plan=None) -> str:

@@ -21,6 +21,16 @@ FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
            '<path d="M5 22V3h10.2l.5 2H21v11h-7.2l-.5-2H7v8z" fill="#B2182B"/></svg>')
 
 
+#: The main column's side margins: Streamlit's 5 rem each side left a target table of ten columns 50 px
+#: short of room at 1280 px in English (its basis column behind a scroll bar); 3 rem gives it back.
+PAGE_CSS = "<style>[data-testid='stMainBlockContainer'] { padding-left: 3rem; padding-right: 3rem; }</style>"
+
+
+def page_style() -> None:
+    """The app's page-wide CSS (a style-only element: Streamlit draws no box for it)."""
+    st.html(PAGE_CSS)
+
+
 @state.callback
 def _on_base(key: str) -> None:
     new = state.current("w_base", key)
@@ -132,12 +142,13 @@ def near(place: str) -> None:
 
 def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
     """Columns of a target table kept on one line (1 = first): in Chinese all but the name and
-    the target; English names and units are longer, so there only the status (and, if shown, the
-    probability, then the second column)."""
+    the target; English names and units are longer, so there only the status (a probability,
+    ``about even 50%``, may break at its spaces: kept whole it pushed the table 50 px past the page
+    at 1280 px)."""
     s = int(probability)
     if lang() == "zh":
         return tuple(n for n in range(1, n_columns + 1) if n not in (2 + s, 4 + s))
-    return (1, 2) if probability else (1,)
+    return (1,)
 
 
 def board_keep(probability: bool = False) -> tuple[int, ...]:

@@ -20,8 +20,9 @@ import pandas as pd
 CSS = """
 .fyp-table { overflow-x: auto; margin-bottom: 1rem; }
 .fyp-table table { border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.5; }
-.fyp-table th { font-weight: 600; color: rgba(49, 51, 63, 0.6); text-align: left; vertical-align: bottom; }
-.fyp-table th, .fyp-table td { padding: 0.25rem 0.375rem;
+.fyp-table th { font-weight: 600; color: rgba(49, 51, 63, 0.6); text-align: left; vertical-align: bottom;
+  word-break: keep-all; }
+.fyp-table th, .fyp-table td { padding: 0.25rem 0.25rem;
   border-bottom: 1px solid rgba(49, 51, 63, 0.1); }
 .fyp-table td { vertical-align: top; }
 """

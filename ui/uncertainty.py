@@ -19,7 +19,7 @@ from sim import Scenario
 from sim.report.labels import DIST, DYNAMIC, LOG_POINTS_IN, METHOD, ORIGIN, one_year_growth, origin_words
 from sim.uncertainty.spec import uncertainty_for
 
-from . import analyses, charts, fmt, probability, state
+from . import analyses, charts, fmt, probability, state, tables
 from .i18n import lang, name, t, unit
 
 #: Draw counts offered.
@@ -45,31 +45,34 @@ def target_label(r, lg: str, base_year: int | None = None) -> str:
 
 
 def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
-                      base_year: int | None = None) -> pd.io.formats.style.Styler:
-    """One row per target: projection, P(met) with its interval, the band in words, P5–P95."""
+                      base_year: int | None = None) -> tables.Styled:
+    """One row per target: projection, P(met) with its interval, the band in words, P5–P95; the
+    probability and its word on the band's colour."""
     rows = prob if milestones else prob[prob["check"] == "target"]
     pct = probability.pct
     frame = pd.DataFrame([{
         t("unc.col.target", lg): target_label(r, lg, base_year),
         t("unc.col.year", lg): str(r["target_year"]),
-        t("unc.col.projected", lg): fmt.simulated(r["projected"], unit(r["measure_unit"], lg)),
+        t("unc.col.projected", lg): fmt.simulated(r["projected"], r["measure_unit"], lg),
         t("unc.col.p", lg): pct(r["p_met"]),
         t("unc.col.ci", lg): f"{pct(r['p_met_low'])} – {pct(r['p_met_high'])}",
         t("unc.col.verdict", lg): probability.verdict(r["p_met"], lg),
-        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'], '')} – "
-                                f"{fmt.simulated(r['projected_p95'], unit(r['measure_unit'], lg))}",
+        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'])} – "
+                                f"{fmt.simulated(r['projected_p95'], r['measure_unit'], lg)}",
     } for _, r in rows.iterrows()])
-    colours = [probability.colour(p) for p in rows["p_met"]]
-    return frame.style.apply(lambda col: [f"background-color: {c}" for c in colours],
-                             subset=[t("unc.col.verdict", lg), t("unc.col.p", lg)])
+    colours = [f"background-color: {probability.colour(p)}" for p in rows["p_met"]]
+    return tables.Styled(frame, {t("unc.col.verdict", lg): colours, t("unc.col.p", lg): colours})
 
 
 def shift_text(v: float, pace_unit: str, lg: str) -> str:
     """A goal seek's shift with its unit: the drivers' pace moves by it every year, so a growth
     rate's shift is in percentage points (``+0.41个百分点``), an addition's in its own unit
-    (``+2.78万千瓦/年``). A bare ``+0.41`` left the planner to guess which."""
-    words = fmt.gap_unit(pace_unit, lg) if pace_unit == "%/年" else unit(pace_unit, lg)
-    return _unit_after(fmt.number(v, 2, signed=True), words, lg)
+    (``+2.78万千瓦/年``, attached as the pace needed beside it is). A bare ``+0.41`` left the planner
+    to guess which."""
+    text = fmt.number(v, 2, signed=True)
+    if pace_unit == "%/年":
+        return _unit_after(text, fmt.gap_unit(pace_unit, lg), lg)
+    return fmt.with_unit(text, pace_unit, lg)
 
 
 def _unit_after(text: str, words: str, lg: str) -> str:
@@ -85,7 +88,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
         t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["shift_unit"], strict=True)],
-        t("unc.col.pace", lg): [_unit_after(fmt.number(v, 2), unit(u, lg), lg) for v, u in
+        t("unc.col.pace", lg): [fmt.with_unit(fmt.number(v, 2), u, lg) for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: METHOD[lg][m]),
@@ -147,7 +150,11 @@ def show_spreads(scn: Scenario, params: dict) -> None:
     with st.expander(t("unc.spreads")):
         n_pairs = int((np.triu(unc.correlation, 1) != 0).sum())
         st.caption(t("unc.spreads_note", n=n_pairs))
-        st.dataframe(spreads_table(unc, lang()), hide_index=True, width="stretch")
+        # Tables of the app's own kind (ui.tables): they wrap to the page's width, where a data grid
+        # hid its last columns behind a scroll bar at 1280 px.
+        table = spreads_table(unc, lang())
+        # Every column but the name and the origin is a short word or number: kept on one line.
+        tables.show(table, "unc_spreads", nowrap=tuple(range(2, len(table.columns))))
 
 
 def _last_run(scn: Scenario, key: str, params: dict) -> dict | None:
@@ -187,7 +194,8 @@ def show_results(scn: Scenario, key: str, params: dict) -> None:
         st.caption(clipped_line(*out["clipped"], lg))
     st.subheader(t("unc.prob_title"))
     milestones = st.checkbox(t("unc.milestones"), key="unc_milestones")
-    st.dataframe(probability_table(out["prob"], milestones, lg, plan.base_year), hide_index=True, width="stretch")
+    tables.show(probability_table(out["prob"], milestones, lg, plan.base_year), "unc_prob", nowrap=(2, 4, 5, 6),
+                keep=(3, 7))
     st.caption(t("unc.legend", legend=probability.band_legend(lg)))
     st.subheader(t("unc.fan_title"))
     with_targets = [i.id for i in plan.indicators if i.targets or i.milestones]
@@ -239,4 +247,4 @@ def show_goal(scn: Scenario, key: str, params: dict) -> None:
     with st.spinner(t("unc.running")):
         table = analyses.goal(key, last["p"], last["seed"], last["scale"], last["persistence"], lang(), scn)
     st.caption(t("unc.goal_note", draws=analyses.GOAL_DRAWS))
-    st.dataframe(goal_table(table, lang()), hide_index=True, width="stretch")
+    tables.show(goal_table(table, lang()), "unc_goal", nowrap=(2, 5, 6), keep=(3, 4))

@@ -341,9 +341,19 @@ def _page_done(driver) -> bool:
         and not driver.find_elements(By.CSS_SELECTOR, "[data-stale='true'], [data-testid='stSkeleton']")
 
 
-def _walk(server, driver, lang: str) -> dict[str, list[str]]:
+#: The app's tables (ui.tables) wider than the room they are given: their last columns hide behind
+#: a scroll bar. Each as its container's key and how many pixels it overflows.
+WIDE_TABLES = """
+return Array.from(document.querySelectorAll('.fyp-table'))
+  .filter(t => t.scrollWidth > t.clientWidth + 1)
+  .map(t => (t.closest('[class*="st-key-"]')?.className.match(/st-key-(\\S+)/) || [, '?'])[1]
+            + ' +' + (t.scrollWidth - t.clientWidth) + 'px');
+"""
+
+
+def _walk(server, driver, lang: str, wide: dict | None = None) -> dict[str, list[str]]:
     """Every page in ``lang``, reached through the sidebar in one session; its drawn text (the
-    uncertainty page's after a simulation run)."""
+    uncertainty page's after a simulation run). Tables wider than the page go into ``wide``, by page."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -366,6 +376,8 @@ def _walk(server, driver, lang: str) -> dict[str, list[str]]:
             time.sleep(0.5)
             WebDriverWait(driver, WAIT).until(_page_done)
         seen[stem] = driver.execute_script(READ_TEXT)
+        if wide is not None:
+            wide[stem] = driver.execute_script(WIDE_TABLES)
         if stem == "assumptions":  # each part shown under the sliders, one at a time
             count = len(driver.find_elements(By.CSS_SELECTOR, "[class*='st-key-asm_section'] button"))
             for k in range(1, count):
@@ -381,10 +393,16 @@ def _walk(server, driver, lang: str) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def walked(server, driver) -> dict[str, dict[str, list[str]]]:
-    """Both languages' walks (the English one last, so the other tests start in Chinese)."""
-    out = {lang: _walk(server, driver, lang) for lang in ("zh", "en")}
+    """Both languages' walks (the English one last, so the other tests start in Chinese), in a
+    window 1280 px wide, the narrowest a bureau's desktop is likely to have."""
+    driver.set_window_size(1280, 2200)
+    wide: dict[str, dict[str, list[str]]] = {"zh": {}, "en": {}}
+    try:
+        out = {lang: _walk(server, driver, lang, wide[lang]) for lang in ("zh", "en")}
+    finally:
+        driver.set_window_size(1440, 2200)
     driver.get("about:blank")
-    return out
+    return out | {"wide": wide}
 
 
 PAGE_STEMS = [Path(p).stem for p in PAGES]
@@ -416,3 +434,11 @@ def test_an_english_page_in_the_browser_shows_no_chinese_outside_quotes_and_name
 
     _read_it(walked["en"][stem], stem, "en")
     assert stray_chinese(walked["en"][stem]) == set()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_table_is_wider_than_the_page_at_1280_px(walked, lang):
+    """A table's last columns behind a scroll bar are columns a planner does not see (the
+    uncertainty page's verdicts and P5–P95 in English, once)."""
+    wide = {stem: keys for stem, keys in walked["wide"][lang].items() if keys}
+    assert len(walked["wide"][lang]) == len(PAGE_STEMS) and wide == {}

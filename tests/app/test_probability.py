@@ -26,7 +26,7 @@ def test_a_probability_reads_the_same_word_on_the_board_and_the_uncertainty_page
     key = (rows["indicator"].iloc[0], "target", int(rows["target_year"].iloc[0]))
     board = display.board_table(rows, lang, probabilities={key: p})
     board_word, board_pct = board.iloc[0, 1].rsplit(" ", 1)
-    page = unc.probability_table(_uncertainty_row(p), False, lang).data.iloc[0]
+    page = unc.probability_table(_uncertainty_row(p), False, lang).frame.iloc[0]
     page_word = page.iloc[5].split(" ", 1)[1]
     assert board_word == page_word
     assert board_pct == page.iloc[3]
