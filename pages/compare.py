@@ -23,6 +23,7 @@ pick_key = state.picker("cmp_pick", options, choices.compare_tokens())
 tokens = st.multiselect(t("cmp.pick"), options, key=pick_key, max_selections=4,
                         format_func=choices.labeller(lg), on_change=_remember, args=(pick_key,))
 scenarios = choices.resolve_options(tokens)
+choices.say_repeats(tokens, lg)
 if len(scenarios) < 2:
     st.info(t("cmp.need_two"))
     st.stop()

@@ -21,6 +21,7 @@ tokens = state.picked("ind_scenarios", right.multiselect(
     t("ind.scenarios"), options, key=state.picker("ind_scenarios", options, choices.compare_tokens()),
     max_selections=4, format_func=choices.labeller(lg))) or [choices.CURRENT]
 scenarios = choices.resolve_options(tokens)
+choices.say_repeats(tokens, lg)
 result = state.compute(scenarios)
 labels = display.scenario_labels([s.title(lg) for s in scenarios], list(result.projection.names))
 

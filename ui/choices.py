@@ -34,20 +34,37 @@ def labeller(lang_: str | None = None):
     return lambda token: option_label(token, lg)
 
 
-def resolve_options(tokens: list[str]) -> list[Scenario]:
-    """Scenarios for picker tokens, without duplicates (an unchanged current scenario is its base)."""
+def _distinct(tokens: list[str]) -> tuple[list[Scenario], list[tuple[str, str]]]:
+    """The scenarios of ``tokens`` once each, and each token left out with the earlier token
+    naming the same scenario (an unchanged current scenario is its base)."""
     out: list[Scenario] = []
-    seen: set[str] = set()
+    first: dict[str, str] = {}
+    repeats: list[tuple[str, str]] = []
     scenarios = state.available()
     for token in tokens:
         scn = state.current_scenario() if token == CURRENT else scenarios.get(token)
         if scn is None:
             continue
         ident = state.scenario_key(scn)
-        if ident not in seen:
-            seen.add(ident)
+        if ident in first:
+            repeats.append((token, first[ident]))
+        else:
+            first[ident] = token
             out.append(scn)
-    return out
+    return out, repeats
+
+
+def resolve_options(tokens: list[str]) -> list[Scenario]:
+    """Scenarios for picker tokens, without duplicates (an unchanged current scenario is its base)."""
+    return _distinct(tokens)[0]
+
+
+def say_repeats(tokens: list[str], lang_: str | None = None) -> None:
+    """Say which chosen scenarios are one and the same, and so shown once: picking 当前:规划目标
+    beside 规划目标 before any change gave one column and no word why."""
+    lg = lang_ or lang()
+    for token, earlier in _distinct(tokens)[1]:
+        st.caption(t("cmp.same", lg, a=option_label(earlier, lg), b=option_label(token, lg)))
 
 
 def compare_tokens() -> list[str]:

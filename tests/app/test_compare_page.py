@@ -46,3 +46,25 @@ def test_compare_cells_are_shaded_like_the_board(plan, cautious_check):
     assert display.STATUS_BG["missed"] in html and display.STATUS_BG["met"] in html
     missed = [i for i, css in enumerate(styled.css["稳健"]) if display.STATUS_BG["missed"] in css]
     assert missed and all(table["稳健"][i].startswith("✖") for i in missed)
+
+
+def test_the_unchanged_current_scenario_beside_its_base_is_said_to_be_one(app):
+    go(app, "pages/compare.py")
+    app.multiselect(key="cmp_pick.zh").set_value(["@current", "plan"]).run()
+    assert_clean(app)
+    assert [c.value for c in app.caption if "同一情景" in c.value] == [
+        "“当前:规划目标”与“规划目标”是同一情景(当前情景尚未调整),只显示一次。"]
+    assert any(i.value == "请至少选择两个情景。" for i in app.info)
+    app.multiselect(key="cmp_pick.zh").set_value(["@current", "plan", "cautious"]).run()
+    assert len(tables(app)[0].columns) > 3 and any("同一情景" in c.value for c in app.caption)
+    app.radio(key="lang").set_value("en").run()
+    assert [c.value for c in app.caption if "same scenario" in c.value] == [
+        "“Current: Plan targets” and “Plan targets” are the same scenario (the current one has no changes yet), "
+        "so it is shown once."]
+    # once the current scenario differs from its base, both are shown and nothing is said
+    go(app, "pages/assumptions.py")
+    slider = next(s for s in app.slider if str(s.key).startswith("w_sl_secondary_va"))
+    slider.set_value(9.0).run()
+    go(app, "pages/compare.py")
+    assert not [c for c in app.caption if "same scenario" in c.value]
+    assert {"Plan targets (adjusted)", "Plan targets"} <= set(tables(app)[0].columns)

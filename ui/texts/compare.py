@@ -5,6 +5,8 @@ TEXT = {
     "cmp.pick": ("选择2–4个情景(第一个作为比较基准)", "Choose 2–4 scenarios (the first is the reference)"),
     "cmp.need_two": ("请至少选择两个情景。", "Choose at least two scenarios."),
     "cmp.current": ("当前:{title}", "Current: {title}"),
+    "cmp.same": ("“{a}”与“{b}”是同一情景(当前情景尚未调整),只显示一次。",
+                 "“{a}” and “{b}” are the same scenario (the current one has no changes yet), so it is shown once."),
     "cmp.status_title": ("目标状态对比", "Targets side by side"),
     "cmp.delta": ("{a} 减 {b}", "{a} minus {b}"),
     "cmp.only_different": ("只看各情景结果不同的目标", "Only targets where the scenarios differ"),
