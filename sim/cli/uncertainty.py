@@ -38,13 +38,18 @@ def _english(view: list[str], lang: str) -> list[str]:
 
 
 def _goal_in(table, plan, lang: str):
-    """The goal seek's table for ``lang``: in Chinese the moved drivers are named by their Chinese
-    names (the note is already in ``lang``, :func:`sim.uncertainty.goalseek.requirements`)."""
+    """The goal seek's table for ``lang``: in Chinese the moved drivers, and each one's pace, are
+    named by their Chinese names (the note is already in ``lang``,
+    :func:`sim.uncertainty.goalseek.requirements`)."""
     if lang != "zh":
         return table
     names = {ind.id: ind.name_zh for ind in plan.indicators}
-    drivers = table["drivers"].map(lambda ids: "、".join(names.get(x, x) for x in ids.split(", ")) if ids else ids)
-    return table.assign(drivers=drivers)
+
+    def chinese(items: str) -> str:   # "primary_va, secondary_va" or "primary_va 6.41, secondary_va 9.47"
+        return "、".join(" ".join([names.get(x.split(" ")[0], x.split(" ")[0]), *x.split(" ")[1:]])
+                        for x in items.split(", ")) if items else items
+
+    return table.assign(drivers=table["drivers"].map(chinese), paces=table["paces"].map(chinese))
 
 
 def _terminal_in(table, lang: str):

@@ -142,3 +142,13 @@ def test_the_rules_see_what_they_forbid():
     assert all(stray([z], "en") for z in chinese)
     assert not stray(["规划目标:模拟2,000次", "地区生产总值 亿元"], "zh")
     assert not stray(["plan: 45 met", "地区生产总值 亿元 规划目标"], "en")
+
+
+def test_a_chinese_goal_table_names_each_drivers_pace_in_chinese(tmp_path, capsys):
+    path = tmp_path / "goal.csv"
+    _run(["mc", "plan", "--draws", "2000", "--goal", "0.8", "--targets-only", "--lang", "zh", "-o", str(path)], capsys)
+    gdp = pd.read_csv(path, encoding="utf-8-sig").set_index("指标代码").loc["gdp"]
+    assert gdp["调整的驱动因素"] == "一产增加值、二产增加值、三产增加值"
+    parts = gdp["各驱动因素速度"].split("、")
+    assert [p.split(" ")[0] for p in parts] == ["一产增加值", "二产增加值", "三产增加值"]
+    assert all(float(p.split(" ")[1]) > 6 for p in parts)     # each sector's pace with the shift [%/年]
