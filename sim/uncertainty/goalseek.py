@@ -62,12 +62,15 @@ NOTE = {
            "mixed_units": "所涉驱动因素的变动方式不同,无法共用一个调整量",
            "fixed": "没有不确定性影响该目标:给出的是恰好达标所需的调整",
            "out_of_reach": "在{low:+.4g}至{high:+.4g}的调整范围内达不到{p:.0%}的概率",
-           "always": "在整个搜索范围内达标概率都不低于{p:.0%}"},
+           "always": "在整个搜索范围内达标概率都不低于{p:.0%}",
+           "linked": "该驱动因素在情景中随联动变化;此处按手动设定(同一路径、自身波动)计算,目前概率可能与随联动的模拟结果不同"},
     "en": {"observed": "actuals up to {year} already decide it",
            "mixed_units": "its drivers move in different ways, so no one shift moves them all",
            "fixed": "no uncertainty reaches this target: the shift that just meets it",
            "out_of_reach": "no shift within {low:+.4g} … {high:+.4g} reaches {p:.0%}",
-           "always": "met with {p:.0%} or more across the whole searched range"},
+           "always": "met with {p:.0%} or more across the whole searched range",
+           "linked": "follows a link in the scenario; here it is set by hand on the same path with its own "
+                     "spread, so P now may differ from the simulation that follows the link"},
 }
 
 
@@ -288,6 +291,10 @@ def required_for_probability(plan: Plan, scenario: Scenario, target: Target, pro
     shift, (note, values) = _bisect(f, probability, spread, _reach(dyn, resolved, plan, names, target, spread))
     if fixed and not note:
         note = "fixed"
+    # A followed link moves with its inputs' draws in the Monte Carlo; shifting the driver sets it by
+    # hand, so the search draws it with its own spread instead (and P now is that world's).
+    if not note and resolved.linked is not None and any(resolved.linked[plan.driver_index[x]] for x in names):
+        note = "linked"
     simulated = shift
     closed = closed_form_shift(plan, resolved, unc, target, probability)
     method = "unreachable" if math.isnan(shift) else "simulated"

@@ -175,3 +175,15 @@ def test_the_table_gives_the_shift_in_the_drivers_unit_and_the_pace_in_the_targe
     assert (cap["shift_unit"], cap["pace_unit"], gdp["shift_unit"], gdp["pace_unit"]) == ("万千瓦/年",) * 2 + ("%/年",) * 2
     # 614 → 1600 万千瓦 in five years is 197.2 a year; an 80 % chance needs more, not the parts' mean of ~52.
     assert 197.2 < cap["pace_needed"] < 230
+
+
+def test_a_driver_that_follows_a_link_is_said_to_be_set_by_hand(plan):
+    # Rural income follows GDP in the plan scenario: the Monte Carlo moves it with GDP's draws, the
+    # search sets it by hand with its own spread, so their probabilities differ and the note says why.
+    scn = load_scenario("plan")
+    assert resolve(plan, scn).linked[plan.driver_index["rural_income"]]
+    linked = required_for_probability(plan, scn, target(plan, "rural_income"), 0.8, draws=4000)
+    assert linked.note_code == "linked" and linked.note.startswith("follows a link in the scenario")
+    assert linked.note_in("zh").startswith("该驱动因素在情景中随联动变化")
+    own = required_for_probability(plan, scn, target(plan, "storage_capacity"), 0.8, draws=4000)
+    assert own.note_code == ""
