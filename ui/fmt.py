@@ -114,13 +114,27 @@ def varies(values, u: str) -> bool:
     return len({number(x, places) for x in values}) > 1
 
 
+def simulated_places(u: str) -> int:
+    """Decimals of a simulated value or a goal seek's answer in unit ``u``: one more than the board
+    shows (a median of 6.52 beside a target of 6.5) up to two, none where the board shows none
+    (people, firms, 万千瓦: never 35,000.0人)."""
+    places = decimals(u)
+    return min(places + 1, 2) if places else 0
+
+
 def simulated(v, u: str = "", lang_: str | None = None) -> str:
-    """A simulated value, two decimals below 100 and one above, with its unit (code ``u``) attached
-    as every value's is (:func:`with_unit`: ``6.52%/年``, ``1,402.3万千瓦``, ``1,402.3 (10k kW)``):
+    """A simulated value with :func:`simulated_places` decimals and its unit (code ``u``) attached
+    as every value's is (:func:`with_unit`: ``6.52%/年``, ``1,402万千瓦``, ``94.55 (100m yuan)``):
     the uncertainty page's tables and notes."""
     if v is None or not math.isfinite(v):
         return DASH
-    return with_unit(f"{v:,.{1 if abs(v) >= 100 else 2}f}", u, lang_)
+    return with_unit(f"{v:,.{simulated_places(u)}f}", u, lang_)
+
+
+def simulated_range(low, high, u: str, lang_: str | None = None) -> str:
+    """``94.55 – 105.70亿元``: two simulated values in one unit, written once."""
+    first = DASH if low is None or not math.isfinite(low) else f"{low:,.{simulated_places(u)}f}"
+    return f"{first} – {simulated(high, u, lang_)}"
 
 
 def input_error(exc, lang_: str | None = None, plan=None) -> str:

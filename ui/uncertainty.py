@@ -57,8 +57,7 @@ def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
         t("unc.col.p", lg): pct(r["p_met"]),
         t("unc.col.ci", lg): f"{pct(r['p_met_low'])} – {pct(r['p_met_high'])}",
         t("unc.col.verdict", lg): probability.verdict(r["p_met"], lg),
-        t("unc.col.range", lg): f"{fmt.simulated(r['projected_p5'])} – "
-                                f"{fmt.simulated(r['projected_p95'], r['measure_unit'], lg)}",
+        t("unc.col.range", lg): fmt.simulated_range(r["projected_p5"], r["projected_p95"], r["measure_unit"], lg),
     } for _, r in rows.iterrows()])
     colours = [f"background-color: {probability.colour(p)}" for p in rows["p_met"]]
     return tables.Styled(frame, {t("unc.col.verdict", lg): colours, t("unc.col.p", lg): colours})
@@ -69,7 +68,8 @@ def shift_text(v: float, pace_unit: str, lg: str) -> str:
     rate's shift is in percentage points (``+0.41个百分点``), an addition's in its own unit
     (``+2.78万千瓦/年``, attached as the pace needed beside it is). A bare ``+0.41`` left the planner
     to guess which."""
-    text = fmt.number(v, 2, signed=True)
+    # a shift is a small difference: at least one decimal, where the pace beside it may show none
+    text = fmt.number(v, max(fmt.simulated_places(pace_unit), 1), signed=True)
     if pace_unit == "%/年":
         return _unit_after(text, fmt.gap_unit(pace_unit, lg), lg)
     return fmt.with_unit(text, pace_unit, lg)
@@ -88,7 +88,7 @@ def goal_table(table: pd.DataFrame, lg: str) -> pd.DataFrame:
         t("unc.col.target", lg): table["name" if lg == "zh" else "name_en"] + " " + table["target_year"].astype(str),
         t("unc.col.now", lg): table["p_now"].map(probability.pct),
         t("unc.col.shift", lg): [shift_text(v, u, lg) for v, u in zip(table["shift"], table["shift_unit"], strict=True)],
-        t("unc.col.pace", lg): [fmt.with_unit(fmt.number(v, 2), u, lg) for v, u in
+        t("unc.col.pace", lg): [fmt.with_unit(fmt.number(v, fmt.simulated_places(u)), u, lg) for v, u in
                                 zip(table["pace_needed"], table["pace_unit"], strict=True)],
         t("unc.col.p", lg): table["p_achieved"].map(probability.pct),
         t("unc.col.method", lg): table["method"].map(lambda m: METHOD[lg][m]),

@@ -43,3 +43,17 @@ def test_points_read_one_way_in_chinese():
     assert fmt.pace(0.2, "百分点/年", "zh") == "0.20个百分点/年"
     assert fmt.gap(-1.5, "%", "zh") == "-1.5个百分点"
     assert fmt.pace(0.2, "百分点/年", "en").startswith("0.20")
+
+
+@pytest.mark.parametrize(("call", "text"), [
+    (lambda: fmt.simulated(35000.0, "人", "zh"), "35,000人"),              # never a fraction of a person
+    (lambda: fmt.simulated(94.553, "亿元", "zh"), "94.55亿元"),            # one decimal more than the board
+    (lambda: fmt.simulated(100.0, "亿元", "zh"), "100.00亿元"),            # and the same above 100
+    (lambda: fmt.simulated(6.5, "%/年", "en"), "6.50%/yr"),
+    (lambda: fmt.simulated(0.2, "百分点/年", "zh"), "0.20个百分点/年"),      # at most two
+    (lambda: fmt.simulated_range(1491.6, 1709.04, "万千瓦", "zh"), "1,492 – 1,709万千瓦"),
+    (lambda: fmt.simulated_range(94.553, 105.7, "亿元", "en"), "94.55 – 105.70 (100m\u00a0yuan)"),
+    (lambda: fmt.simulated(float("nan"), "亿元", "zh"), "—"),
+])
+def test_a_simulated_value_has_its_units_decimals_plus_one(call, text):
+    assert call() == text

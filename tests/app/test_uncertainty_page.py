@@ -210,8 +210,8 @@ def test_goal_table_says_why_in_the_page_language(lg, header, method, note):
 @pytest.mark.parametrize(("v", "u", "lg", "text"), [
     (0.4149, "%/年", "zh", "+0.41个百分点"),          # a growth rate's shift: percentage points
     (0.4149, "%/年", "en", "+0.41\u00a0pp"),
-    (2.784, "万千瓦/年", "zh", "+2.78万千瓦/年"),       # an addition's: its own unit
-    (2.784, "万千瓦/年", "en", "+2.78 (10k\u00a0kW/yr)"),   # as the pace needed beside it writes it
+    (2.784, "万千瓦/年", "zh", "+2.8万千瓦/年"),        # an addition's: its own unit (one decimal more than 万千瓦's)
+    (2.784, "万千瓦/年", "en", "+2.8 (10k\u00a0kW/yr)"),   # as the pace needed beside it writes it
     (-1.5, "百分点/年", "zh", "-1.50个百分点/年"),
     (float("nan"), "%/年", "zh", "—"),
 ])
@@ -234,7 +234,7 @@ def test_the_goal_table_shows_each_shift_with_the_unit_of_its_pace(plan):
     assert shown.loc["地区生产总值 2030", "需调整"].endswith("个百分点")
     assert shown.loc["综合能源装机规模 2030", "需调整"].endswith("万千瓦/年")
     energy = raw[raw["indicator"] == "energy_capacity"].iloc[0]
-    assert shown.loc["综合能源装机规模 2030", "需调整"] == f"{energy['shift']:+.2f}万千瓦/年"
+    assert shown.loc["综合能源装机规模 2030", "需调整"] == f"{energy['shift']:+.1f}万千瓦/年"
     # the whole capacity's yearly addition (more than the 197.2 that just reaches 1,600), not its parts' mean
-    assert shown.loc["综合能源装机规模 2030", "所需速度"] == f"{energy['pace_needed']:.2f}万千瓦/年"
+    assert shown.loc["综合能源装机规模 2030", "所需速度"] == f"{energy['pace_needed']:.0f}万千瓦/年"
     assert energy["pace_needed"] > 197.2
