@@ -68,4 +68,4 @@ if diff.empty:
     st.caption(t("cmp.drivers_none"))
 else:
     st.caption(t("cmp.drivers_caption"))
-    tables.show(diff, "cmp_drivers")
+    tables.show(diff, "cmp_drivers", display.DRIVER_TABLE_NOWRAP)

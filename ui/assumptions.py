@@ -306,7 +306,7 @@ def differences(table=None) -> None:
     if table.empty:
         st.caption(t("asm.diff_none"))
     else:
-        tables.show(table, "asm_diff")
+        tables.show(table, "asm_diff", display.DRIVER_TABLE_NOWRAP)
         st.button(t("asm.reset_all", base=base.title(lg)), key="reset_all", on_click=_reset, args=(None,))
 
 

@@ -276,6 +276,11 @@ def driver_differences(plan: Plan, paths: list[np.ndarray], labels: list[str],
     return pd.DataFrame(rows)
 
 
+#: Columns of a :func:`driver_differences` table kept on one line: the area and the unit (``%/`` over
+#: ``年``, ``水资`` over ``源`` in a narrow column at 1280 px).
+DRIVER_TABLE_NOWRAP = (2, 3)
+
+
 def path_text(path, pace_unit: str) -> str:
     """A constant path as one number, a changing one as ``10.0 → 10.0 → 9.0 → 9.0 → 9.0``."""
     places = fmt.decimals(pace_unit)

@@ -87,7 +87,7 @@ def test_goal_seek_table():
     assert gdp["Method"] == "simulated" and gdp["Pace needed"].endswith("%/yr")  # the unit in English
     # GDP's own growth with the sectors shifted (the sectors' mean growth, 7.43, was shown before)
     assert 6.6 < float(gdp["Pace needed"].removesuffix("%/yr")) < 7.2
-    assert gdp["Shift needed"].startswith("+") and gdp["Shift needed"].endswith("\u00a0pp")
+    assert gdp["Shift of each driver"].startswith("+") and gdp["Shift of each driver"].endswith("\u00a0pp")
 
 
 def test_the_wanted_probability_reads_as_a_per_cent():
@@ -103,7 +103,7 @@ def test_goal_seek_numbers_and_units_are_written_one_way_in_chinese():
     at = at.run()
     table = tables(at)[-1]
     paces = [p for p in table["所需速度"] if p != "—"]
-    shifts = [s for s in table["需调整"] if s != "—"]
+    shifts = [s for s in table["各驱动因素需调整"] if s != "—"]
     # no space between a number and its unit, in either column (was "7.43 %/年" beside "+0.41个百分点")
     assert paces and all(" " not in p for p in paces) and all(" " not in s for s in shifts)
     assert any(p.endswith("%/年") for p in paces) and any(s.endswith("个百分点") for s in shifts)
@@ -231,10 +231,10 @@ def test_the_goal_table_shows_each_shift_with_the_unit_of_its_pace(plan):
     tgt = tuple(x for x in all_targets(plan) if x.indicator in ("gdp", "energy_capacity") and x.year == 2030)
     raw = requirements(plan, load_scenario("plan"), 0.8, draws=2000, lang="zh", targets=tgt)
     shown = goal_table(raw, "zh").set_index("目标")
-    assert shown.loc["地区生产总值 2030", "需调整"].endswith("个百分点")
-    assert shown.loc["综合能源装机规模 2030", "需调整"].endswith("万千瓦/年")
+    assert shown.loc["地区生产总值 2030", "各驱动因素需调整"].endswith("个百分点")
+    assert shown.loc["综合能源装机规模 2030", "各驱动因素需调整"].endswith("万千瓦/年")
     energy = raw[raw["indicator"] == "energy_capacity"].iloc[0]
-    assert shown.loc["综合能源装机规模 2030", "需调整"] == f"{energy['shift']:+.1f}万千瓦/年"
+    assert shown.loc["综合能源装机规模 2030", "各驱动因素需调整"] == f"{energy['shift']:+.1f}万千瓦/年"
     # the whole capacity's yearly addition (more than the 197.2 that just reaches 1,600), not its parts' mean
     assert shown.loc["综合能源装机规模 2030", "所需速度"] == f"{energy['pace_needed']:.0f}万千瓦/年"
     assert energy["pace_needed"] > 197.2

@@ -35,7 +35,7 @@ TEXT = {
     "board.empty": ("没有符合筛选条件的目标", "No target matches the filter"),
     # Short names of the headline indicators; the card adds what its target measures (card.kind.*).
     "card.gdp": ("地区生产总值", "GRP"),
-    "card.industrial_va": ("规上工业增加值", "Industrial value added"),
+    "card.industrial_va": ("规上工业增加值", "Above-size industrial VA"),
     "card.energy_capacity": ("综合能源装机规模", "Energy capacity"),
     "card.forest_grass_coverage": ("林草覆盖率", "Forest & grass cover"),
     "card.visitors": ("游客接待人次", "Tourist visits"),

@@ -30,7 +30,7 @@ TEXT = {
     "unc.prompt": ("点击“运行模拟”计算每个目标的达成概率。", "Press “Run simulation” to compute each target's "
                    "probability."),
     "unc.spreads": ("各驱动因素的不确定性", "Uncertainty of each driver"),
-    "unc.spreads_note": ("增长类指标的幅度按对数点计(约等于百分点);其余按各自单位/年。相关系数 {n} 对。",
+    "unc.spreads_note": ("增长类指标的幅度按对数点计(约等于百分点);其余按各自单位/年。相互关联的驱动因素:{n} 对。",
                          "Spreads of growth drivers are in log points (about percentage points); others in their "
                          "unit per year. {n} correlated pairs."),
     "unc.prob_title": ("各目标达成概率", "Probability of meeting each target"),
@@ -65,16 +65,16 @@ TEXT = {
     "unc.goal_title": ("要有把握,需要多快", "What it takes to be confident"),
     "unc.goal_p": ("希望达成的概率", "Probability wanted"),
     "unc.goal_run": ("计算所需速度", "Compute the pace needed"),
-    "unc.goal_note": ("“需调整”是目标下每个驱动因素每年同时调整的幅度;“所需速度”是目标指标自身调整后的年均速度"
+    "unc.goal_note": ("“各驱动因素需调整”是目标下每个驱动因素每年同时调整的幅度;“所需速度”是目标指标自身调整后的年均速度"
                       "(由多项构成的指标取总量的增速或年均新增,而非各项速度的平均),从最近实际年算起;概率用同一组模拟结果计算"
                       "({draws:,} 次)。",
-                      "“Shift needed” is what every driver under a target adds to its pace each year; “Pace needed” "
+                      "“Shift of each driver” is what every driver under a target adds to its pace each year; “Pace needed” "
                       "is the target indicator's own average pace with that shift (for a total of several parts, "
                       "the total's growth or yearly addition, not the mean of the parts' paces), from the last "
                       "actual year; probabilities use one fixed set of "
                       "draws ({draws:,})."),
     "unc.col.now": ("目前概率", "P now"),
-    "unc.col.shift": ("需调整", "Shift needed"),
+    "unc.col.shift": ("各驱动因素需调整", "Shift of each driver"),
     "unc.col.pace": ("所需速度", "Pace needed"),
     "unc.col.note": ("说明", "Note"),
     "unc.col.method": ("算法", "Method"),
