@@ -83,6 +83,22 @@ def test_every_twin_carries_the_numbers_of_its_english_text(plan):
         assert not missing, f"{where}: {sorted(missing)} missing from {chinese!r}"
 
 
+#: A number with a Chinese unit, not inside a Chinese quote (no Chinese character or opening quote
+#: just before it): ``197万千瓦 a year`` in an English sentence, where the app writes ``197 (10k kW)``.
+CHINESE_UNIT_AFTER_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff“‘「\d.,])\d[\d,.]*\s?(?:万千瓦|亿元|万亩|万人次|万头|万人|万户|亿立方米|元|人|家|个|户)(?![\u4e00-\u9fff/])")
+
+
+def test_english_texts_write_units_in_english_and_chinese_ones_name_indicators_in_chinese(plan):
+    ids = {i.id for i in plan.indicators}
+    for where, english, chinese in _texts(plan):
+        assert not CHINESE_UNIT_AFTER_NUMBER.findall(english), f"{where}: {english!r}"
+        assert not ids & set(WORD.findall(chinese)), f"{where}: an indicator id in {chinese!r}"
+    # the rules see what they forbid, and leave a quote of the report alone
+    assert CHINESE_UNIT_AFTER_NUMBER.findall("needs about 197万千瓦 a year") == ["197万千瓦"]
+    assert not CHINESE_UNIT_AFTER_NUMBER.findall("the report (综合能源装机规模达到614万千瓦)")
+
+
 def test_formulas_are_arithmetic_in_no_language(plan, allowed):
     for where, formula in _formulas(plan):
         assert not _english_words(formula, allowed), f"{where}: {formula!r}"
