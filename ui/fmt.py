@@ -191,10 +191,17 @@ UNIT_RE = re.compile("|".join(re.escape(u) + "(?:/年)?" for u in sorted(UNITS_E
 FIELD_WORDS = {"average_growth": "stated average growth", "growth_multiple": "stated multiple"}
 
 
+def _english_unit(match) -> str:
+    shown = unit(match.group(0), "en")
+    # as with_unit writes it: a unit that starts with a number is bracketed, never "3.4 100m yuan"
+    return f"({shown.replace(' ', NBSP)})" if shown[0].isdigit() else shown
+
+
 def english(text: str) -> str:
     """An audit sentence or its arithmetic for an English reader: the plan's Chinese units in
-    English (``197.2 万千瓦/年`` → ``197.2 10k kW/yr``), file field names in words."""
-    out = UNIT_RE.sub(lambda m: unit(m.group(0), "en"), text)
+    English (``197.2 万千瓦/年`` → ``197.2 (10k kW/yr)``, as :func:`with_unit` writes them), file
+    field names in words."""
+    out = UNIT_RE.sub(_english_unit, text)
     for word, words in FIELD_WORDS.items():
         out = out.replace(word, words)
     return out

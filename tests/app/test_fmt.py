@@ -57,3 +57,9 @@ def test_points_read_one_way_in_chinese():
 ])
 def test_a_simulated_value_has_its_units_decimals_plus_one(call, text):
     assert call() == text
+
+
+def test_an_audit_sentence_in_english_writes_units_as_the_tables_do():
+    said = fmt.english("the 2026 level 3.4 亿元 needs 197.2 万千瓦/年 and 6.5 %/年 (average_growth)")
+    assert said.replace(fmt.NBSP, " ") == ("the 2026 level 3.4 (100m yuan) needs 197.2 (10k kW/yr) and 6.5 %/yr "
+                                          "(stated average growth)")
