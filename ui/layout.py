@@ -143,7 +143,7 @@ def near(place: str) -> None:
 def board_nowrap(n_columns: int, probability: bool = False) -> tuple[int, ...]:
     """Columns of a target table kept on one line (1 = first): in Chinese all but the name and
     the target; English names and units are longer, so there only the status (a probability,
-    ``about even 50%``, may break at its spaces: kept whole it pushed the table 50 px past the page
+    ``possible 50%``, may break at its spaces: kept whole it pushed the table 50 px past the page
     at 1280 px)."""
     s = int(probability)
     if lang() == "zh":

@@ -104,7 +104,7 @@ def round_to_units(frame: pd.DataFrame, columns: dict) -> pd.DataFrame:
 #: always "likely" and "79%" never is, wherever a probability is printed.
 BANDS = (
     (80, "likely", "很可能", "likely"),
-    (50, "even", "可能", "about even"),
+    (50, "even", "可能", "possible"),
     (20, "risk", "有风险", "at risk"),
     (0, "unlikely", "不太可能", "unlikely"),
 )

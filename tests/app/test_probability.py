@@ -37,4 +37,4 @@ def test_79_6_percent_is_likely_everywhere():
     assert probability.cell(0.796, "zh") == "很可能 80%"
     assert probability.verdict(0.796, "zh") == "✔ 很可能"
     assert probability.cell(0.796, "en") == "likely 80%"
-    assert probability.verdict(0.794, "en") == "◎ about even"
+    assert probability.verdict(0.794, "en") == "◎ possible"
