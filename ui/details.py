@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -34,12 +36,25 @@ def target_checks(plan: Plan, check: pd.DataFrame, ind_id: str, labels: list[str
                                       value=projected_text(r, lg), status=status(r["status"], lg)))
                 continue
             lines.append("- " + t("ind.required_line", scenario=label_of[r["scenario"]], year=r["last_actual_year"],
-                                  required=required_text(r, lg), assumed=fmt.pace(r["assumed_pace"], r["pace_unit"], lg),
-                                  status=status(r["status"], lg)))
+                                  required=required_text(r, lg), leeway=leeway(r, lg),
+                                  assumed=fmt.pace(r["assumed_pace"], r["pace_unit"], lg), status=status(r["status"], lg)))
         st.markdown("\n".join(lines))
     table = board_table(rows, lg).drop(columns=[t("col.indicator", lg), t("col.area", lg)])
     table.insert(0, t("word.scenario", lg), [label_of[s] for s in rows["scenario"]])
     tables.show(styled(table, list(rows["status"])), "ind_checks")
+
+
+def leeway(row, lg: str) -> str:
+    """Words for a required pace that lets the indicator move the other way (``-0.7万亩/年`` for a
+    floor it is already above): room to spare, not an instruction to cut."""
+    req = row["required"]
+    if req is None or math.isnan(req) or round(req, 6) == 0:
+        return ""
+    if row["direction"] in ("at_least", "hold") and req < 0:
+        return t("ind.may_fall", lg)
+    if row["direction"] == "at_most" and req > 0 and row["kind"] != "growth":
+        return t("ind.may_rise", lg)
+    return ""
 
 
 def _provenance(number) -> str:

@@ -12,9 +12,11 @@ TEXT = {
     "ind.milestone_marker": ("{year}年度目标 {target}", "{year} milestone {target}"),
     "ind.actual_marker": ("实际值", "Actual"),
     "ind.targets_title": ("目标检查", "Target check"),
-    "ind.required_line": ("**{scenario}**:从 {year} 年起每年需 **{required}**,本情景为 **{assumed}** → {status}",
-                          "**{scenario}**: from {year} it needs **{required}** a year; this scenario has "
+    "ind.required_line": ("**{scenario}**:从 {year} 年起需保持 **{required}**{leeway},本情景为 **{assumed}** → {status}",
+                          "**{scenario}**: from {year} it needs a steady **{required}**{leeway}; this scenario has "
                           "**{assumed}** → {status}"),
+    "ind.may_fall": ("(负值:每年可以下降这么多而仍达标)", " (below zero: it may fall this much a year and still be met)"),
+    "ind.may_rise": ("(正值:每年可以上升这么多而仍达标)", " (above zero: it may rise this much a year and still be met)"),
     "ind.settled_line": ("**{scenario}**:{year}年已有实际值,为 **{value}** → {status}",
                          "**{scenario}**: {year} is already observed at **{value}** → {status}"),
     "ind.source_title": ("数据来源", "Sources"),
