@@ -120,7 +120,9 @@ def label_unit(label: str, u: str, lang_: str | None = None) -> str:
     """A label with its unit in brackets: ``地区生产总值(亿元)`` / ``Gross regional product (100m yuan)``.
     (A number with its unit is :func:`ui.fmt.with_unit`.)"""
     lg = lang_ or lang()
-    return f"{label}({unit(u, lg)})" if lg == "zh" else f"{label} ({unit(u, lg)})"
+    # a unit with brackets of its own is not bracketed twice: 收入(指数,基期=100), not 收入(指数(基期=100))
+    shown = unit(u, lg).replace("(", ",").replace(")", "") if lg == "zh" else unit(u, lg)
+    return f"{label}({shown})" if lg == "zh" else f"{label} ({shown})"
 
 
 def name_unit(ind, lang_: str | None = None, pace: bool = False) -> str:

@@ -18,3 +18,11 @@ def test_every_unit_of_the_plan_has_an_english_name(plan):
 def test_every_label_exists_in_both_languages():
     for key, (zh, en) in TEXT.items():
         assert zh and en, key
+
+
+def test_a_unit_with_brackets_is_not_bracketed_twice():
+    from ui.i18n import label_unit
+
+    assert label_unit("一般公共预算收入", "指数(基期=100)", "zh") == "一般公共预算收入(指数,基期=100)"
+    assert label_unit("Revenue", "指数(基期=100)", "en") == "Revenue (index, base year = 100)"
+    assert label_unit("地区生产总值", "亿元", "zh") == "地区生产总值(亿元)"
