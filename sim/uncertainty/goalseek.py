@@ -217,14 +217,16 @@ class _Seeker:
         counter = TargetCounter(sub.plan, (target,))
         return sub, list(cols), compound, dev, acts, counter, row
 
+    def shifted(self, cols, moved: np.ndarray, shift: float) -> np.ndarray:
+        """The sub-plan's driver paths with the moved ones shifted, shape (k, Y) [driver unit]."""
+        return self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]
+
     def probability(self, prepared, moved: np.ndarray, shift: float) -> float:
         sub, cols, compound, dev, acts, counter, _ = prepared
-        paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
-        pt = paths.T[:, :, None]
+        pt = self.shifted(cols, moved, shift).T[:, :, None]
         paces = np.where(compound[None, :, None], (100 + pt) * dev - 100, pt + dev)
         values = project_array(sub, paces.transpose(2, 1, 0), acts, clip=True)
         return counter.count(values)[0][0] / self.draws
-
 
     def target_pace(self, prepared, moved: np.ndarray, shift: float, dynamic: str, last: int, k: int) -> float:
         """The target indicator's average pace over years ``last+1 … k`` with the drivers shifted
@@ -232,8 +234,7 @@ class _Seeker:
         if math.isnan(shift):
             return math.nan
         sub, cols, _, _, acts, _, row = prepared
-        paths = self.resolved.drivers[cols] + np.where(moved, shift, 0.0)[:, None]      # (k, Y)
-        levels = project_array(sub, paths[None], acts, clip=True)[0, row]               # (Y + 1,)
+        levels = project_array(sub, self.shifted(cols, moved, shift)[None], acts, clip=True)[0, row]  # (Y + 1,)
         return float(levels_pace(dynamic, levels[last:k + 1]))
 
 
