@@ -126,15 +126,12 @@ def simulated(v, u: str = "", lang_: str | None = None) -> str:
     """A simulated value with :func:`simulated_places` decimals and its unit (code ``u``) attached
     as every value's is (:func:`with_unit`: ``6.52%/年``, ``1,402万千瓦``, ``94.55 (100m yuan)``):
     the uncertainty page's tables and notes."""
-    if v is None or not math.isfinite(v):
-        return DASH
-    return with_unit(f"{v:,.{simulated_places(u)}f}", u, lang_)
+    return with_unit(number(v, simulated_places(u)), u, lang_)
 
 
 def simulated_range(low, high, u: str, lang_: str | None = None) -> str:
     """``94.55 – 105.70亿元``: two simulated values in one unit, written once."""
-    first = DASH if low is None or not math.isfinite(low) else f"{low:,.{simulated_places(u)}f}"
-    return f"{first} – {simulated(high, u, lang_)}"
+    return f"{number(low, simulated_places(u))} – {simulated(high, u, lang_)}"
 
 
 def input_error(exc, lang_: str | None = None, plan=None) -> str:

@@ -66,7 +66,7 @@ def probability_table(prob: pd.DataFrame, milestones: bool, lg: str,
 def shift_text(v: float, pace_unit: str, lg: str) -> str:
     """A goal seek's shift with its unit: the drivers' pace moves by it every year, so a growth
     rate's shift is in percentage points (``+0.41个百分点``), an addition's in its own unit
-    (``+2.78万千瓦/年``, attached as the pace needed beside it is). A bare ``+0.41`` left the planner
+    (``+2.8万千瓦/年``, attached as the pace needed beside it is). A bare ``+0.41`` left the planner
     to guess which."""
     # a shift is a small difference: at least one decimal, where the pace beside it may show none
     text = fmt.number(v, max(fmt.simulated_places(pace_unit), 1), signed=True)
